@@ -1,0 +1,253 @@
+"""The case schema: a company's practice told as dated, sourced records, one folder per case.
+
+A case folder ``data/cases/<id>/`` holds:
+
+* ``case.yaml``: what the case is (company, title, period, summary), who the actors are and what the consent
+  choice was (the default, who could act, the steps);
+* ``sources.yaml``: every source the other files cite, by id, with its URL and kind;
+* ``timeline.yaml``: dated events;
+* ``documents.yaml`` (optional): policy wording, each document with one or more dated versions;
+* ``statements.yaml`` (optional): public statements, with exact words, speaker, channel and date.
+
+Every event, version and statement names its sources and says how well it was checked (``status``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal
+
+from .schema import Email, Id, Line, PartialDate, Text, Url, When, doc
+
+Status = Literal["seen-primary", "seen-secondary", "inferred", "unverified"]
+STATUSES: tuple[str, ...] = ("seen-primary", "seen-secondary", "inferred", "unverified")
+SourceKind = Literal["official", "company", "press", "forum", "social", "research", "legal", "other"]
+Default = Literal["in", "out", "ask", "none"]
+
+STATUS_DOC = (
+    "how well it was checked: seen-primary (read on the original page), seen-secondary (read only in a copy, "
+    "mirror or quotation), inferred (deduced by the kit's authors) or unverified"
+)
+
+
+# ------------------------------------------------------------------------------------------------ sources.yaml
+@dataclass(frozen=True, kw_only=True)
+class Source:
+    __entry__ = "source"
+    id: Id = doc("a short id other files use to cite this source, like 'slack-blog-2024-05-17'")
+    title: Line = doc("the title of the page, article or document")
+    publisher: Line = doc("who published it (a company, an outlet, a court)")
+    url: Url = doc("the address of the original page")
+    kind: SourceKind = doc("official, company, press, forum, social, research, legal or other")
+    date: When | None = doc("when it was published, if known", None)
+    author: Line | None = doc("the author, if named", None)
+    read_at: Url | None = doc("where the text was actually read, when that was a copy or mirror", None)
+    note: Text | None = doc("anything a reader should know about this source", None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class SourcesFile:
+    __entry__ = "sources file"
+    sources: tuple[Source, ...] = doc("the list of sources")
+
+
+# --------------------------------------------------------------------------------------------------- case.yaml
+@dataclass(frozen=True, kw_only=True)
+class Period:
+    __entry__ = "period"
+    start: When = doc("when the case starts")
+    end: When | None = doc("when it ends, if it has", None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Actor:
+    __entry__ = "actor"
+    id: Id = doc("a short id, like 'workspace-owner'")
+    name: Line = doc("the role's name as users know it")
+    description: Text = doc("who this is, in the kit's own words")
+    can: tuple[Text, ...] = doc("what this actor could do about the consent choice", ())
+    cannot: tuple[Text, ...] = doc("what this actor could not do", ())
+
+
+@dataclass(frozen=True, kw_only=True)
+class Step:
+    __entry__ = "step"
+    actor: Id = doc("the id of the actor who takes this step")
+    text: Text = doc("the step, in the kit's own words")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Choice:
+    __entry__ = "choice"
+    applies_to: Text = doc("what the choice covers (which data, which models)")
+    default: Default = doc("in (used unless someone opts out), out (not used unless someone opts in), "
+                           "ask (everyone must choose) or none (no choice offered)")
+    data_concerned: Text = doc("the data at stake")
+    method: Line = doc("how the choice is made: an email, a settings toggle, a form …")
+    who_can_act: tuple[Id, ...] = doc("ids of the actors who may make the choice")
+    steps: tuple[Step, ...] = doc("the steps, in order")
+    after: Text | None = doc("what happens after the choice is made", None)
+    contact: Email | None = doc("the address requests go to, if by email", None)
+    status: Status = doc(STATUS_DOC)
+    sources: tuple[Id, ...] = doc("ids of the sources (from sources.yaml) this rests on")
+    note: Text | None = doc("caveats, in the kit's own words", None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class CaseFile:
+    __entry__ = "case"
+    id: Id = doc("the case id; must be the folder's name")
+    company: Line = doc("the company")
+    title: Line = doc("a short title for the case")
+    period: Period = doc("start (and end) of the case")
+    summary: Text = doc("what happened, in a few sentences of the kit's own words")
+    language: Literal["en", "fr"] = doc("the language the case is written in", "en")
+    region: Line | None = doc("where it applied", None)
+    legal_basis: Text | None = doc("the legal basis the company claimed, if known", None)
+    outcome: Text | None = doc("how it ended, in the kit's own words", None)
+    actors: tuple[Actor, ...] = doc("who could do what", ())
+    choice: Choice | None = doc("the consent choice: default, who could act and how", None)
+    questions: tuple[Text, ...] = doc("questions for students to think about", ())
+
+
+# ----------------------------------------------------------------------------------------------- timeline.yaml
+@dataclass(frozen=True, kw_only=True)
+class Event:
+    __entry__ = "event"
+    id: Id = doc("a short id, like 'slack-ai-launch'")
+    date: When = doc("when it happened (YYYY-MM-DD, YYYY-MM or YYYY)")
+    title: Line = doc("a short title")
+    what: Text = doc("what happened, in the kit's own words")
+    sources: tuple[Id, ...] = doc("ids of the sources (from sources.yaml) that report it")
+    status: Status = doc(STATUS_DOC)
+    who: Line | None = doc("who did it or said it", None)
+    quote: Text | None = doc("their exact words, if the event is something said", None)
+    date_note: Text | None = doc("when sources disagree on the date or it is uncertain, say so here", None)
+    note: Text | None = doc("how the status was reached, or other caveats", None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class TimelineFile:
+    __entry__ = "timeline file"
+    events: tuple[Event, ...] = doc("the dated events")
+
+
+# ---------------------------------------------------------------------------------------------- documents.yaml
+@dataclass(frozen=True, kw_only=True)
+class Version:
+    __entry__ = "version"
+    id: Id = doc("a short id, like 'before-2024-05-17'")
+    label: Line = doc("how students see this version named")
+    date: When = doc("when this wording was in force or seen")
+    text: Text = doc("the exact wording, as in the source; mark cuts with …")
+    sources: tuple[Id, ...] = doc("ids of the sources the wording was read in")
+    status: Status = doc(STATUS_DOC)
+    date_note: Text | None = doc("when the date is uncertain or disputed, say so here", None)
+    note: Text | None = doc("differences between copies, or other caveats", None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Document:
+    __entry__ = "document"
+    id: Id = doc("a short id, like 'privacy-principles'")
+    title: Line = doc("the document's title")
+    owner: Line = doc("whose document it is")
+    url: Url = doc("where it is published")
+    versions: tuple[Version, ...] = doc("its versions, oldest first")
+
+    def version(self, version_id: str) -> Version:
+        for v in self.versions:
+            if v.id == version_id:
+                return v
+        raise KeyError(version_id)
+
+
+@dataclass(frozen=True, kw_only=True)
+class DocumentsFile:
+    __entry__ = "documents file"
+    documents: tuple[Document, ...] = doc("the documents")
+
+
+# --------------------------------------------------------------------------------------------- statements.yaml
+@dataclass(frozen=True, kw_only=True)
+class Statement:
+    __entry__ = "statement"
+    id: Id = doc("a short id, like 'blog-ml-models'")
+    speaker: Line = doc("who said it")
+    channel: Line = doc("where it was said (blog, X, marketing page, email …)")
+    date: When = doc("when it was said")
+    text: Text = doc("the exact words")
+    sources: tuple[Id, ...] = doc("ids of the sources the words were read in")
+    status: Status = doc(STATUS_DOC)
+    context: Text | None = doc("what the statement responded to, in the kit's own words", None)
+    date_note: Text | None = doc("when the date is uncertain, say so here", None)
+    note: Text | None = doc("caveats", None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class StatementsFile:
+    __entry__ = "statements file"
+    statements: tuple[Statement, ...] = doc("the public statements")
+
+
+# ------------------------------------------------------------------------------------------------- the case
+@dataclass(frozen=True)
+class Case:
+    """A whole case, checked: every id resolves and every record has a source."""
+
+    meta: CaseFile
+    events: tuple[Event, ...]
+    documents: tuple[Document, ...]
+    statements: tuple[Statement, ...]
+    sources: tuple[Source, ...]
+    folder: str
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+    @property
+    def company(self) -> str:
+        return self.meta.company
+
+    @cached_property
+    def _sources_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+    def source(self, source_id: str) -> Source:
+        return self._sources_by_id[source_id]
+
+    def sources_of(self, record) -> tuple[Source, ...]:
+        return tuple(self._sources_by_id[s] for s in record.sources)
+
+    def actor(self, actor_id: str) -> Actor:
+        for a in self.meta.actors:
+            if a.id == actor_id:
+                return a
+        raise KeyError(actor_id)
+
+    def document(self, document_id: str) -> Document:
+        for d in self.documents:
+            if d.id == document_id:
+                return d
+        raise KeyError(document_id)
+
+    def statement(self, statement_id: str) -> Statement:
+        for s in self.statements:
+            if s.id == statement_id:
+                return s
+        raise KeyError(statement_id)
+
+    @property
+    def timeline(self) -> tuple[Event, ...]:
+        """Events in date order (a stable sort: same-day events keep the file's order)."""
+        return tuple(sorted(self.events, key=lambda e: e.date.sort_key))
+
+    @property
+    def dates(self) -> tuple[PartialDate, ...]:
+        return tuple(e.date for e in self.timeline)

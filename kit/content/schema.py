@@ -1,0 +1,449 @@
+"""A small schema engine: frozen dataclasses with type hints describe content files; ``parse`` checks and builds them.
+
+Content records are plain frozen dataclasses. Their type hints are the schema:
+
+* ``Text`` (non-blank text), ``Line`` (non-blank, one line), ``Id`` (lower-case slug), ``Url`` (http/https),
+  ``When`` (a date to the year, month or day), ``Email``;
+* ``int``, ``float``, ``bool``, ``Literal[...]`` (one of fixed words), ``X | None`` (may be left out),
+  ``tuple[X, ...]`` (a YAML list), another record dataclass (a YAML mapping).
+
+A field with a default may be left out; one without is required. A field's ``metadata["doc"]`` says in plain words
+what it holds: it appears in "missing field" messages and in the files ``kit new-case`` writes.
+
+Every problem found is recorded with the file, the line, the entry (``event 'slack-ai-launch'``) and the field;
+parsing carries on past a problem so one run reports them all. Records that parsed remember where they came from
+(:func:`where`), so cross-checks made later (unknown ids, duplicates) can name the line too.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+import types
+import typing
+from dataclasses import dataclass
+from functools import total_ordering
+from typing import Annotated, Any, Literal, get_args, get_origin
+
+from .errors import ContentError, Problem
+from .yamlio import LineDict, LineList
+
+__all__ = [
+    "Email",
+    "Id",
+    "Line",
+    "Loc",
+    "ParseContext",
+    "Text",
+    "Url",
+    "When",
+    "PartialDate",
+    "doc",
+    "parse_document",
+    "where",
+]
+
+
+# ----------------------------------------------------------------------------------------------------- kinds
+class _Kind:
+    """A named check on a scalar, used inside ``Annotated``."""
+
+    name = "value"
+    expected = "a value"
+
+    def convert(self, value: Any) -> Any:  # returns the converted value or raises _Invalid
+        raise NotImplementedError
+
+
+class _Invalid(Exception):
+    pass
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, LineDict) or isinstance(value, dict):
+        return "a mapping (key: value lines)"
+    if isinstance(value, LineList) or isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (YAML reads yes/no/on/off/true/false as true or false; put it in quotes)"
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+class _TextKind(_Kind):
+    name, expected = "text", "some text"
+
+    def convert(self, value):
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            raise _Invalid(f"expected {self.expected}, got {_shown(value)}")
+        if isinstance(value, (int, float)):
+            value = str(value)
+        if not value.strip():
+            raise _Invalid("is empty: write the text, or remove the field if it is optional")
+        return value
+
+
+class _LineKind(_TextKind):
+    name, expected = "line", "a short text on one line"
+
+    def convert(self, value):
+        value = super().convert(value)
+        if "\n" in value.strip():
+            raise _Invalid(f"expected {self.expected}, got several lines")
+        return value.strip()
+
+
+_ID_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+
+
+class _IdKind(_Kind):
+    name, expected = "id", "an id of lower-case letters, digits and hyphens, like 'slack-ai-launch'"
+
+    def convert(self, value):
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            raise _Invalid(f"expected {self.expected}, got {_shown(value)}")
+        value = str(value)
+        if not _ID_RE.match(value):
+            raise _Invalid(f"expected {self.expected}, got {value!r}")
+        return value
+
+
+_URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
+
+
+class _UrlKind(_Kind):
+    name, expected = "url", "a web address starting with http:// or https://"
+
+    def convert(self, value):
+        if not isinstance(value, str) or not _URL_RE.match(value.strip()):
+            raise _Invalid(f"expected {self.expected}, got {_shown(value)}")
+        return value.strip()
+
+
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
+
+
+class _EmailKind(_Kind):
+    name, expected = "email", "an email address"
+
+    def convert(self, value):
+        if not isinstance(value, str) or not _EMAIL_RE.match(value.strip()):
+            raise _Invalid(f"expected {self.expected}, got {_shown(value)}")
+        return value.strip()
+
+
+_MONTHS = (
+    "January February March April May June July August September October November December".split()
+)
+
+
+@total_ordering
+@dataclass(frozen=True)
+class PartialDate:
+    """A date known to the year, the month or the day. Orders by its earliest possible day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: PartialDate) -> bool:
+        return self.sort_key < other.sort_key
+
+    def iso(self) -> str:
+        if self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def human(self) -> str:
+        """17 May 2024, May 2024 or 2024."""
+        if self.day:
+            return f"{self.day} {_MONTHS[self.month - 1]} {self.year}"
+        if self.month:
+            return f"{_MONTHS[self.month - 1]} {self.year}"
+        return str(self.year)
+
+    def as_float_year(self) -> float:
+        """Position on a time axis, in years (the middle of the month or year when the day is not known)."""
+        import datetime as _dt
+
+        if self.day:
+            d = _dt.date(self.year, self.month, self.day)
+            start = _dt.date(self.year, 1, 1)
+            return self.year + (d - start).days / 365.25
+        if self.month:
+            return self.year + (self.month - 0.5) / 12
+        return self.year + 0.5
+
+    def __str__(self) -> str:
+        return self.iso()
+
+    @classmethod
+    def parse(cls, value: Any) -> PartialDate:
+        import datetime as _dt
+
+        if isinstance(value, bool):
+            raise _Invalid(f"expected {_WhenKind.expected}, got {_shown(value)}")
+        if isinstance(value, int):
+            value = str(value)
+        if not isinstance(value, str):
+            raise _Invalid(f"expected {_WhenKind.expected}, got {_shown(value)}")
+        m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
+        if not m:
+            raise _Invalid(f"expected {_WhenKind.expected}, got {value!r}")
+        year, month, day = (int(g) if g else None for g in m.groups())
+        try:
+            _dt.date(year, 1 if month is None else month, 1 if day is None else day)
+        except ValueError as e:
+            raise _Invalid(f"{value!r} is not a real date ({e})") from None
+        return cls(year, month, day)
+
+
+class _WhenKind(_Kind):
+    name = "date"
+    expected = "a date written YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2024-05-17)"
+
+    def convert(self, value):
+        return PartialDate.parse(value)
+
+
+Text = Annotated[str, _TextKind()]
+Line = Annotated[str, _LineKind()]
+Id = Annotated[str, _IdKind()]
+Url = Annotated[str, _UrlKind()]
+Email = Annotated[str, _EmailKind()]
+When = Annotated[PartialDate, _WhenKind()]
+
+
+def doc(text: str, default: Any = dataclasses.MISSING, **kw) -> Any:
+    """A dataclass field with a plain-language description (and a default if it may be left out)."""
+    if default is dataclasses.MISSING and "default_factory" not in kw:
+        return dataclasses.field(metadata={"doc": text}, **kw)
+    return dataclasses.field(default=default, metadata={"doc": text}, **kw)
+
+
+# ------------------------------------------------------------------------------------------------- locations
+@dataclass(frozen=True)
+class Loc:
+    """Where a record came from: the file, its line, the entry it belongs to and the line of each key."""
+
+    file: str
+    line: int | None
+    entry: str | None
+    prefix: str
+    key_lines: dict[str, int]
+
+    def line_of(self, key: str | None) -> int | None:
+        if key is None:
+            return self.line
+        return self.key_lines.get(key.split(".")[0].split("[")[0], self.line)
+
+
+def where(record: Any) -> Loc | None:
+    """The location a parsed record was read from (None for records built in code)."""
+    return getattr(record, "__loc__", None)
+
+
+class ParseContext:
+    """Collects problems while one or more files are parsed and cross-checked."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, file: str, line: int | None, entry: str | None, field: str | None, message: str) -> None:
+        self.problems.append(Problem(file, line, entry, field, message))
+
+    def at(self, record: Any, field: str | None, message: str) -> None:
+        """Record a problem with a parsed record's field (used by cross-checks after parsing)."""
+        loc = where(record)
+        if loc is None:  # pragma: no cover - records built in code have no file
+            self.add("<code>", None, None, field, message)
+            return
+        shown = f"{loc.prefix}{field}" if field else (loc.prefix.rstrip(".") or None)
+        self.add(loc.file, loc.line_of(field), loc.entry, shown, message)
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise ContentError(self.problems)
+
+
+# ----------------------------------------------------------------------------------------------------- parse
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls, include_extras=True)
+    return _HINTS[cls]
+
+
+def _entry_noun(cls: type) -> str:
+    return getattr(cls, "__entry__", cls.__name__.lower())
+
+
+def _is_optional(tp: Any) -> tuple[bool, Any]:
+    origin = get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in get_args(tp) if a is not type(None)]
+        if len(args) == 1 and len(get_args(tp)) == 2:
+            return True, args[0]
+    return False, tp
+
+
+def describe(tp: Any) -> str:
+    """What a type expects, in words."""
+    optional, tp = _is_optional(tp)
+    if get_origin(tp) is Annotated:
+        return get_args(tp)[1].expected
+    if get_origin(tp) is Literal:
+        return "one of " + ", ".join(repr(a) for a in get_args(tp))
+    if get_origin(tp) is tuple:
+        return "a list of " + describe(get_args(tp)[0]).removeprefix("a ").removeprefix("an ")
+    if dataclasses.is_dataclass(tp):
+        return f"a mapping describing a {_entry_noun(tp)}"
+    return {bool: "true or false", int: "a whole number", float: "a number", str: "some text"}.get(tp, str(tp))
+
+
+class _Parser:
+    def __init__(self, ctx: ParseContext, file: str):
+        self.ctx, self.file = ctx, file
+        self.failed = False
+
+    def problem(self, line, entry, field, message):
+        self.failed = True
+        self.ctx.add(self.file, line, entry, field or None, message)
+
+    def value(self, tp: Any, value: Any, line: int | None, entry: str | None, field: str) -> Any:
+        optional, tp = _is_optional(tp)
+        if value is None:
+            if optional:
+                return None
+            self.problem(line, entry, field, f"is empty: expected {describe(tp)}")
+            return None
+        origin = get_origin(tp)
+        if origin is Annotated:
+            try:
+                return get_args(tp)[1].convert(value)
+            except _Invalid as e:
+                self.problem(line, entry, field, str(e))
+                return None
+        if origin is Literal:
+            choices = get_args(tp)
+            if value not in choices:
+                close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                self.problem(
+                    line, entry, field, f"expected one of {', '.join(map(repr, choices))}; got {_shown(value)}{hint}"
+                )
+                return None
+            return value
+        if origin is tuple:
+            (item_tp, *_rest) = get_args(tp)
+            if not isinstance(value, list):
+                self.problem(line, entry, field, f"expected {describe(tp)} (lines starting with '- '), got {_shown(value)}")
+                return None
+            lines = getattr(value, "item_lines", None) or [line] * len(value)
+            out = []
+            for i, item in enumerate(value):
+                out.append(self.value(item_tp, item, lines[i], entry, f"{field}[{i + 1}]"))
+            return tuple(out)
+        if dataclasses.is_dataclass(tp):
+            return self.record(tp, value, line, entry, field)
+        if tp is bool:
+            if not isinstance(value, bool):
+                self.problem(line, entry, field, f"expected true or false, got {_shown(value)}")
+                return None
+            return value
+        if tp is int:
+            if isinstance(value, bool) or not isinstance(value, int):
+                self.problem(line, entry, field, f"expected a whole number, got {_shown(value)}")
+                return None
+            return value
+        if tp is float:
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                self.problem(line, entry, field, f"expected a number, got {_shown(value)}")
+                return None
+            return float(value)
+        if tp is str:
+            return _TextKind().convert(value) if isinstance(value, str) and value.strip() else self._bad_str(value, line, entry, field)
+        raise TypeError(f"schema type not supported: {tp!r}")  # pragma: no cover - a programming error
+
+    def _bad_str(self, value, line, entry, field):
+        self.problem(line, entry, field, "is empty" if isinstance(value, str) else f"expected some text, got {_shown(value)}")
+
+    def record(self, cls: type, value: Any, line: int | None, entry: str | None, field: str) -> Any:
+        noun = _entry_noun(cls)
+        if not isinstance(value, dict):
+            self.problem(line, entry, field, f"expected a mapping describing a {noun} (key: value lines), got {_shown(value)}")
+            return None
+        key_lines = getattr(value, "key_lines", {})
+        rec_line = getattr(value, "line", None) or line
+        hints = _hints(cls)
+        fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
+        # An entry with an id is named by it; nested entries without one keep their parent's name.
+        prefix = f"{field}." if field else ""
+        own_entry = entry
+        raw_id = value.get("id") if "id" in fields else None
+        if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool):
+            own_entry = f"{noun} '{raw_id}'" if entry is None or not field else f"{entry}, {noun} '{raw_id}'"
+            prefix = ""
+        elif field and field.endswith("]") and entry is None:
+            own_entry = f"{noun} {field[field.rfind('[') + 1:-1]}"
+            prefix = ""
+        failed_before = self.failed
+        self.failed = False
+        for key in value:
+            if key not in fields:
+                close = difflib.get_close_matches(key, list(fields), n=1)
+                hint = f"did you mean '{close[0]}'? " if close else ""
+                self.problem(
+                    key_lines.get(key, rec_line), own_entry, f"{prefix}{key}",
+                    f"unknown field: {hint}A {noun} has the fields: {', '.join(fields)}",
+                )
+        kwargs = {}
+        for name, f in fields.items():
+            if name not in value:
+                if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                    what = f.metadata.get("doc") or describe(hints[name])
+                    self.problem(rec_line, own_entry, f"{prefix}{name}", f"missing: every {noun} needs it ({what})")
+                continue
+            kwargs[name] = self.value(hints[name], value[name], key_lines.get(name, rec_line), own_entry, f"{prefix}{name}")
+        failed_here = self.failed
+        self.failed = failed_before or failed_here
+        if failed_here:
+            return None
+        obj = cls(**kwargs)
+        object.__setattr__(
+            obj, "__loc__", Loc(self.file, rec_line, own_entry, prefix, dict(key_lines))
+        )
+        return obj
+
+
+def parse_document(cls: type, data: Any, file: str, ctx: ParseContext | None = None) -> Any:
+    """Check ``data`` (from :func:`load_yaml`) against the record class ``cls``.
+
+    With a ``ctx`` the problems are added to it and ``None`` is returned on failure; without one a ContentError is
+    raised naming every problem.
+    """
+    own = ctx is None
+    ctx = ctx or ParseContext()
+    if data is None:
+        ctx.add(file, None, None, None, f"the file is empty: expected {describe(cls)}")
+        result = None
+    else:
+        result = _Parser(ctx, file).record(cls, data, 1, None, "")
+    if own:
+        ctx.raise_if_any()
+    return result

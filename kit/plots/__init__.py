@@ -1,0 +1,37 @@
+"""Matplotlib figures built from logic results. Each reaches the page as an <img> with alt text and a caption."""
+
+from __future__ import annotations
+
+import base64
+import io
+
+from ..ui.html import esc
+
+__all__ = ["figure_html", "new_figure"]
+
+#: Shapes and fills, not colours, carry meaning; colours are from a colour-blind-safe set (Okabe–Ito).
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+
+
+def new_figure(width: float = 8.0, height: float = 4.0, **kw):
+    """A figure on a solid white background, so it stays readable on JupyterLab's dark theme too."""
+    from matplotlib.figure import Figure  # no pyplot: no global state, no GUI backend, nothing shown twice
+
+    fig = Figure(figsize=(width, height), dpi=100, facecolor="white", layout="constrained", **kw)
+    return fig
+
+
+def figure_png(fig) -> bytes:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", facecolor="white")
+    return buf.getvalue()
+
+
+def figure_html(fig, alt: str, caption: str) -> str:
+    """The figure as an accessible HTML <figure>: the PNG with its alt text, then a visible caption."""
+    data = base64.b64encode(figure_png(fig)).decode("ascii")
+    return (
+        "<figure style='margin:0.5em 0'>"
+        f"<img src='data:image/png;base64,{data}' alt='{esc(alt)}' style='max-width:100%;height:auto'/>"
+        f"<figcaption style='font-size:0.9em'>{esc(caption)}</figcaption></figure>"
+    )

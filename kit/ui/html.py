@@ -1,0 +1,83 @@
+"""Small HTML builders the views share. Every piece of content text passes through :func:`esc`.
+
+Colours come from JupyterLab's theme variables (with fallbacks for other front ends), so text stays readable on
+light and dark themes; meaning is always carried by words and symbols, never by colour alone.
+"""
+
+from __future__ import annotations
+
+import html
+
+from ..content.case import Case
+from ..i18n import t
+
+__all__ = ["card", "esc", "para", "sources_html", "status_badge"]
+
+FG = "var(--jp-content-font-color1, inherit)"
+MUTED = "var(--jp-content-font-color2, inherit)"
+BORDER = "var(--jp-border-color1, #888)"
+SURFACE = "var(--jp-layout-color2, transparent)"
+
+
+def esc(text: object) -> str:
+    """Text as HTML that shows exactly these characters (``<script>`` shows as text)."""
+    return html.escape(str(text), quote=True)
+
+
+def para(text: str) -> str:
+    """Plain text with blank-line paragraphs as HTML paragraphs."""
+    parts = [p.strip() for p in str(text).split("\n\n") if p.strip()]
+    return "".join(f"<p style='margin:0.3em 0'>{esc(p)}</p>" for p in parts)
+
+
+def status_badge(status: str) -> str:
+    label = t(f"status.{status}")
+    return (
+        f"<span class='kit-status kit-status-{esc(status)}' style='border:1px solid {BORDER};border-radius:3px;"
+        f"padding:0 0.35em;white-space:nowrap' title='{esc(t('status.heading'))}'>{esc(label)}</span>"
+    )
+
+
+def link(url: str, text: str) -> str:
+    return f"<a href='{esc(url)}' target='_blank' rel='noopener noreferrer'>{esc(text)}</a>"
+
+
+def sources_html(case: Case, ids) -> str:
+    items = []
+    for s in (case.source(i) for i in ids):
+        line = f"{link(s.url, s.title)} — {esc(s.publisher)}"
+        if s.date:
+            line += f", {esc(s.date.human())}"
+        if s.read_at:
+            line += f" ({esc(t('common.read_at'))} {link(s.read_at, s.read_at)})"
+        items.append(f"<li>{line}</li>")
+    return f"<ul style='margin:0.2em 0;padding-left:1.4em'>{''.join(items)}</ul>"
+
+
+def card(body: str, label: str | None = None) -> str:
+    """A bordered block; ``label`` becomes its accessible name."""
+    aria = f" role='region' aria-label='{esc(label)}'" if label else ""
+    return (
+        f"<div class='kit-card'{aria} style='border-left:4px solid {BORDER};padding:0.4em 0.8em;"
+        f"color:{FG};line-height:1.45'>{body}</div>"
+    )
+
+
+def heading(text: str, level: int = 4) -> str:
+    return f"<h{level} style='margin:0.2em 0 0.3em 0'>{esc(text)}</h{level}>"
+
+
+def quote(text: str) -> str:
+    return (
+        f"<blockquote style='margin:0.4em 0;padding:0.2em 0.8em;border-left:3px solid {BORDER};"
+        f"background:{SURFACE}'>“{esc(text)}”</blockquote>"
+    )
+
+
+def labelled(label: str, value_html: str) -> str:
+    return f"<div style='margin:0.25em 0'><strong>{esc(label)}:</strong> {value_html}</div>"
+
+
+def error_html(message: str) -> str:
+    """A content or input problem, shown as readable text instead of a traceback."""
+    return card(f"<strong>{esc(t('common.error', message=message))}</strong>", label="error")

@@ -1,0 +1,104 @@
+"""The opt-out path as it was, seen from the role the student picks, beside what the other roles could do."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from ..content.case import Case
+from ..i18n import t
+from ..optout import RoleView, role_view
+from . import html as h
+
+__all__ = ["OptOutView", "role_html"]
+
+
+def _list(items, empty: str) -> str:
+    if not items:
+        return f"<p>{h.esc(empty)}</p>"
+    return "<ul style='margin:0.2em 0;padding-left:1.4em'>" + "".join(f"<li>{h.esc(i)}</li>" for i in items) + "</ul>"
+
+
+def role_html(case: Case, view: RoleView) -> str:
+    c = view.choice
+    verdict = t("optout.can_act" if view.can_act else "optout.cannot_act", name=view.actor.name)
+    steps = []
+    for step, mine in view.steps:
+        who = case.actor(step.actor).name
+        you = f" <strong>{h.esc(t('optout.step_you'))}</strong>" if mine else ""
+        steps.append(f"<li><em>{h.esc(who)}</em>: {h.esc(step.text)}{you}</li>")
+    parts = [
+        h.heading(view.actor.name),
+        f"<p style='font-size:1.1em'><strong>{h.esc(verdict)}</strong></p>",
+        h.para(view.actor.description),
+        h.labelled(t("optout.can"), _list(view.actor.can, t("optout.nothing"))),
+        h.labelled(t("optout.cannot"), _list(view.actor.cannot, t("optout.nothing"))),
+        h.heading(t("optout.steps"), level=5),
+        f"<ol style='margin:0.2em 0;padding-left:1.6em'>{''.join(steps)}</ol>",
+    ]
+    return h.card("".join(parts), label=view.actor.name)
+
+
+def choice_html(case: Case) -> str:
+    c = case.meta.choice
+    parts = [
+        f"<p style='font-size:1.1em'><strong>{h.esc(t('optout.default_' + c.default))}</strong></p>",
+        h.labelled(t("optout.applies_to"), h.esc(c.applies_to)),
+        h.labelled(t("optout.data"), h.esc(c.data_concerned)),
+        h.labelled(t("optout.method"), h.esc(c.method) + (f" ({h.esc(c.contact)})" if c.contact else "")),
+    ]
+    if c.after:
+        parts.append(h.labelled(t("optout.after"), h.esc(c.after)))
+    parts.append(h.labelled(t("status.heading"), h.status_badge(c.status)))
+    if c.note:
+        parts.append(h.labelled(t("common.note"), h.esc(c.note)))
+    parts.append(h.labelled(t("common.sources"), h.sources_html(case, c.sources)))
+    return h.card("".join(parts), label=t("optout.title"))
+
+
+def _other_side(case: Case, actor_id: str) -> str:
+    """An actor on the other side of the choice from ``actor_id``: one who could not act, or the first who could."""
+    who = case.meta.choice.who_can_act
+    if actor_id in who:
+        return next((a.id for a in case.meta.actors if a.id not in who), who[0])
+    return who[0]
+
+
+class OptOutView(w.VBox):
+    """Pick a role; see whether it could opt out and which steps were its own, beside an actor who could not."""
+
+    def __init__(self, case: Case, role: str | None = None):
+        if case.meta.choice is None or not case.meta.actors:
+            raise ValueError(f"the case '{case.id}' records no consent choice or no actors")
+        self.case = case
+        actors = case.meta.actors
+        self.role = w.ToggleButtons(
+            options=[(a.name, a.id) for a in actors],
+            value=role or _other_side(case, case.meta.choice.who_can_act[0]),
+            description=t("optout.role"),
+            tooltips=[a.description for a in actors],
+            style={"button_width": "auto"},
+        )
+        self.role.tooltip = t("optout.role_description")
+        self.chosen = w.HTML(layout=w.Layout(flex="1 1 20em", min_width="16em"))
+        self.other = w.HTML(layout=w.Layout(flex="1 1 20em", min_width="16em"))
+        self.summary = w.HTML(choice_html(case))
+        self.role.observe(lambda _c: self._render(), names="value")
+        super().__init__(
+            [
+                w.HTML(h.heading(t("optout.title"), level=3)),
+                self.summary,
+                self.role,
+                w.HTML(h.heading(t("optout.compare_title"), level=4)),
+                w.HBox([self.chosen, self.other], layout=w.Layout(flex_flow="row wrap", gap="1em")),
+            ]
+        )
+        self._render()
+
+    def _contrast(self, actor_id: str) -> str:
+        """The actor to show beside the chosen one: someone on the other side of the choice."""
+        return _other_side(self.case, actor_id)
+
+    def _render(self) -> None:
+        chosen = self.role.value
+        self.chosen.value = role_html(self.case, role_view(self.case, chosen))
+        self.other.value = role_html(self.case, role_view(self.case, self._contrast(chosen)))

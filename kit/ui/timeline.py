@@ -1,0 +1,86 @@
+"""The interactive timeline: pick or step through events; each shows what happened, who, the source, how sure."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from ..content.case import Case, Event
+from ..i18n import t
+from ..timeline import TimelineCursor
+from . import html as h
+
+__all__ = ["TimelineView", "event_html"]
+
+
+def event_html(case: Case, event: Event, position: int, total: int) -> str:
+    parts = [
+        f"<div style='color:{h.MUTED}'>{h.esc(t('timeline.position', n=position, total=total))}"
+        f" · {h.esc(event.date.human())}</div>",
+        h.heading(event.title),
+        h.para(event.what),
+    ]
+    if event.who:
+        parts.append(h.labelled(t("common.who"), h.esc(event.who)))
+    if event.quote:
+        parts.append(h.labelled(t("common.quote"), h.quote(event.quote)))
+    if event.date_note:
+        parts.append(h.labelled(t("common.date_note"), h.esc(event.date_note)))
+    parts.append(h.labelled(t("status.heading"), h.status_badge(event.status)))
+    if event.note:
+        parts.append(h.labelled(t("common.note"), h.esc(event.note)))
+    parts.append(h.labelled(t("common.sources"), h.sources_html(case, event.sources)))
+    return h.card("".join(parts), label=event.title)
+
+
+class TimelineView(w.VBox):
+    """A dropdown of events, four step buttons and the chosen event in full."""
+
+    def __init__(self, case: Case):
+        self.case = case
+        self.cursor = TimelineCursor.of(case)
+        events = self.cursor.events
+        self.picker = w.Dropdown(
+            options=[(f"{e.date.human()} — {e.title}", i) for i, e in enumerate(events)],
+            value=0,
+            description=t("timeline.pick"),
+            description_allow_html=False,
+            layout=w.Layout(width="min(100%, 46em)"),
+        )
+        self.picker.tooltip = t("timeline.pick_description")
+        self.first_button = self._button("first", lambda: 0)
+        self.previous_button = self._button("previous", lambda: self.cursor.index - 1)
+        self.next_button = self._button("next", lambda: self.cursor.index + 1)
+        self.last_button = self._button("last", lambda: len(events) - 1)
+        self.detail = w.HTML()
+        self.picker.observe(self._picked, names="value")
+        super().__init__(
+            [
+                w.HTML(h.heading(t("timeline.title", title=case.title), level=3)),
+                self.picker,
+                w.HBox([self.first_button, self.previous_button, self.next_button, self.last_button]),
+                self.detail,
+            ]
+        )
+        self._render()
+
+    def _button(self, name: str, target) -> w.Button:
+        b = w.Button(description=t(f"timeline.{name}"), tooltip=t(f"timeline.{name}_tooltip"))
+        b.on_click(lambda _b: self.go(target()))
+        return b
+
+    def go(self, index: int) -> None:
+        self.cursor.go(index)
+        if self.picker.value != self.cursor.index:
+            self.picker.value = self.cursor.index  # triggers _picked, which renders
+        else:
+            self._render()
+
+    def _picked(self, change) -> None:
+        self.cursor.go(change["new"])
+        self._render()
+
+    def _render(self) -> None:
+        c = self.cursor
+        self.detail.value = event_html(self.case, c.current, c.index + 1, len(c.events))
+        self.first_button.disabled = self.previous_button.disabled = c.at_start
+        self.next_button.disabled = self.last_button.disabled = c.at_end
