@@ -61,9 +61,9 @@ class _Invalid(Exception):
 
 
 def _shown(value: Any) -> str:
-    if isinstance(value, LineDict) or isinstance(value, dict):
+    if isinstance(value, (LineDict, dict)):
         return "a mapping (key: value lines)"
-    if isinstance(value, LineList) or isinstance(value, list):
+    if isinstance(value, (LineList, list)):
         return "a list"
     if value is None:
         return "nothing (an empty value)"
@@ -135,9 +135,20 @@ class _EmailKind(_Kind):
         return value.strip()
 
 
-_MONTHS = (
-    "January February March April May June July August September October November December".split()
-)
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 @total_ordering
@@ -352,7 +363,9 @@ class _Parser:
         if origin is tuple:
             (item_tp, *_rest) = get_args(tp)
             if not isinstance(value, list):
-                self.problem(line, entry, field, f"expected {describe(tp)} (lines starting with '- '), got {_shown(value)}")
+                self.problem(
+                    line, entry, field, f"expected {describe(tp)} (lines starting with '- '), got {_shown(value)}"
+                )
                 return None
             lines = getattr(value, "item_lines", None) or [line] * len(value)
             out = []
@@ -377,16 +390,24 @@ class _Parser:
                 return None
             return float(value)
         if tp is str:
-            return _TextKind().convert(value) if isinstance(value, str) and value.strip() else self._bad_str(value, line, entry, field)
+            return (
+                _TextKind().convert(value)
+                if isinstance(value, str) and value.strip()
+                else self._bad_str(value, line, entry, field)
+            )
         raise TypeError(f"schema type not supported: {tp!r}")  # pragma: no cover - a programming error
 
     def _bad_str(self, value, line, entry, field):
-        self.problem(line, entry, field, "is empty" if isinstance(value, str) else f"expected some text, got {_shown(value)}")
+        self.problem(
+            line, entry, field, "is empty" if isinstance(value, str) else f"expected some text, got {_shown(value)}"
+        )
 
     def record(self, cls: type, value: Any, line: int | None, entry: str | None, field: str) -> Any:
         noun = _entry_noun(cls)
         if not isinstance(value, dict):
-            self.problem(line, entry, field, f"expected a mapping describing a {noun} (key: value lines), got {_shown(value)}")
+            self.problem(
+                line, entry, field, f"expected a mapping describing a {noun} (key: value lines), got {_shown(value)}"
+            )
             return None
         key_lines = getattr(value, "key_lines", {})
         rec_line = getattr(value, "line", None) or line
@@ -400,7 +421,7 @@ class _Parser:
             own_entry = f"{noun} '{raw_id}'" if entry is None or not field else f"{entry}, {noun} '{raw_id}'"
             prefix = ""
         elif field and field.endswith("]") and entry is None:
-            own_entry = f"{noun} {field[field.rfind('[') + 1:-1]}"
+            own_entry = f"{noun} {field[field.rfind('[') + 1 : -1]}"
             prefix = ""
         failed_before = self.failed
         self.failed = False
@@ -409,7 +430,9 @@ class _Parser:
                 close = difflib.get_close_matches(key, list(fields), n=1)
                 hint = f"did you mean '{close[0]}'? " if close else ""
                 self.problem(
-                    key_lines.get(key, rec_line), own_entry, f"{prefix}{key}",
+                    key_lines.get(key, rec_line),
+                    own_entry,
+                    f"{prefix}{key}",
                     f"unknown field: {hint}A {noun} has the fields: {', '.join(fields)}",
                 )
         kwargs = {}
@@ -419,15 +442,15 @@ class _Parser:
                     what = f.metadata.get("doc") or describe(hints[name])
                     self.problem(rec_line, own_entry, f"{prefix}{name}", f"missing: every {noun} needs it ({what})")
                 continue
-            kwargs[name] = self.value(hints[name], value[name], key_lines.get(name, rec_line), own_entry, f"{prefix}{name}")
+            kwargs[name] = self.value(
+                hints[name], value[name], key_lines.get(name, rec_line), own_entry, f"{prefix}{name}"
+            )
         failed_here = self.failed
         self.failed = failed_before or failed_here
         if failed_here:
             return None
         obj = cls(**kwargs)
-        object.__setattr__(
-            obj, "__loc__", Loc(self.file, rec_line, own_entry, prefix, dict(key_lines))
-        )
+        object.__setattr__(obj, "__loc__", Loc(self.file, rec_line, own_entry, prefix, dict(key_lines)))
         return obj
 
 

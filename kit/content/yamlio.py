@@ -108,7 +108,9 @@ def load_yaml(path: str | Path):
     except FileNotFoundError:
         raise ContentError([Problem(shown, None, None, None, "file not found")]) from None
     except UnicodeDecodeError as e:
-        raise ContentError([Problem(shown, None, None, None, f"not UTF-8 text ({e.reason} at byte {e.start})")]) from None
+        raise ContentError(
+            [Problem(shown, None, None, None, f"not UTF-8 text ({e.reason} at byte {e.start})")]
+        ) from None
     except OSError as e:
         raise ContentError([Problem(shown, None, None, None, f"cannot be read: {e.strerror}")]) from None
     return parse_yaml(text, shown)

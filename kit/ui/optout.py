@@ -19,7 +19,6 @@ def _list(items, empty: str) -> str:
 
 
 def role_html(case: Case, view: RoleView) -> str:
-    c = view.choice
     verdict = t("optout.can_act" if view.can_act else "optout.cannot_act", name=view.actor.name)
     steps = []
     for step, mine in view.steps:
@@ -89,7 +88,7 @@ class OptOutView(w.VBox):
                 self.summary,
                 self.role,
                 w.HTML(h.heading(t("optout.compare_title"), level=4)),
-                w.HBox([self.chosen, self.other], layout=w.Layout(flex_flow="row wrap", gap="1em")),
+                w.HBox([self.chosen, self.other], layout=w.Layout(flex_flow="row wrap", grid_gap="1em")),
             ]
         )
         self._render()

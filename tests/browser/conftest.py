@@ -1,0 +1,146 @@
+"""A real JupyterLab in headless Chromium (Debian's /usr/bin/chromium, driven by Python Playwright).
+
+``lab`` starts one JupyterLab per test session on a temporary copy of ``notebooks/`` (JupyterLab autosaves, and
+must never rewrite the repository's notebooks), with settings that keep it quiet and offline. ``lab.notebook(name)``
+opens a notebook, runs all cells once per session, checks the outputs for errors, and returns the page.
+
+No browser is downloaded: a missing /usr/bin/chromium fails these tests with an instruction, it never skips them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("KIT_CHROMIUM", "/usr/bin/chromium")
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+RUN_TIMEOUT_MS = 120_000
+
+# Everything a run of all cells must finish: the kernel idle and every code cell executed.
+_ALL_RUN = """() => {
+  const w = window.jupyterapp.shell.currentWidget;
+  if (!w || !w.content || !w.sessionContext) return false;
+  const k = w.sessionContext.session && w.sessionContext.session.kernel;
+  if (!k || k.status !== 'idle') return false;
+  const cells = w.content.widgets.filter(c => c.model.type === 'code');
+  return cells.every(c => c.model.executionCount !== null && !c.hasClass('jp-mod-running')
+                          && c.promptNode && !c.promptNode.textContent.includes('*'));
+}"""
+
+_KERNEL_READY = """() => {
+  const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+  const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
+  return !!k && k.connectionStatus === 'connected' && k.status === 'idle';
+}"""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Lab:
+    def __init__(self, base: str, token: str, browser, root: Path):
+        self.base, self.token, self.browser, self.root = base, token, browser, root
+        self._pages: dict[str, object] = {}
+
+    def notebook(self, name: str):
+        """The page of ``name`` with all its cells run (once per session), after checking it shows no error."""
+        if name not in self._pages:
+            self._pages[name] = self._open_and_run(name)
+        return self._pages[name]
+
+    def _open_and_run(self, name: str):
+        assert (self.root / name).exists(), f"no notebook {name} in notebooks/"
+        context = self.browser.new_context(viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        page.set_default_timeout(RUN_TIMEOUT_MS)
+        page.goto(f"{self.base}/lab/tree/{name}?token={self.token}&reset")
+        page.wait_for_function(_KERNEL_READY, timeout=RUN_TIMEOUT_MS)
+        page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
+        page.wait_for_function(_ALL_RUN, timeout=RUN_TIMEOUT_MS, polling=250)
+        page.wait_for_timeout(300)  # let the last widget views attach
+        errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+        tracebacks = page.locator(".jp-RenderedText[data-mime-type='application/vnd.jupyter.error'], "
+                                  ".jp-OutputArea-output.jp-mod-error")
+        assert tracebacks.count() == 0, f"{name}: a cell shows an error:\n{tracebacks.first.inner_text()[:2000]}"
+        body = page.locator(".jp-NotebookPanel").inner_text()
+        assert "Error displaying widget" not in body, f"{name}: a widget failed to display"
+        assert errors.count() == 0, f"{name}: a cell wrote to stderr:\n{errors.first.inner_text()[:2000]}"
+        return page
+
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory):
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"the browser tests need Chromium at {CHROMIUM}: install Debian's package "
+                    "(apt-get install chromium) or set KIT_CHROMIUM", pytrace=False)
+    tmp = tmp_path_factory.mktemp("lab")
+    root = tmp / "notebooks"
+    shutil.copytree(ROOT / "notebooks", root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    settings = tmp / "settings"
+    for plugin, values in {
+        "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false",
+                                                                           "checkForUpdates": False},
+        "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"autoStartDefaultKernel": True},
+    }.items():
+        path = settings / plugin
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values))
+    env = dict(os.environ)
+    for var, sub in [("JUPYTER_CONFIG_DIR", "config"), ("JUPYTER_RUNTIME_DIR", "runtime"),
+                     ("JUPYTERLAB_WORKSPACES_DIR", "workspaces"), ("IPYTHONDIR", "ipython")]:
+        (tmp / sub).mkdir()
+        env[var] = str(tmp / sub)
+    env["JUPYTERLAB_SETTINGS_DIR"] = str(settings)
+    env["KIT_ANSWERS_DIR"] = str(tmp / "answers")
+    token, port = secrets.token_hex(16), _free_port()
+    base = f"http://127.0.0.1:{port}"
+    log = open(tmp / "jupyter.log", "w")  # noqa: SIM115 - closed in the finally below, after the server stops
+    server = subprocess.Popen(
+        [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--IdentityProvider.token={token}",
+         f"--ServerApp.port={port}", "--ServerApp.ip=127.0.0.1", "--ServerApp.port_retries=0",
+         f"--ServerApp.root_dir={root}", "--expose-app-in-browser", "--LabApp.news_url=None",
+         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate", "--allow-root"],
+        env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"JupyterLab did not start:\n{(tmp / 'jupyter.log').read_text()[-3000:]}", pytrace=False)
+            time.sleep(0.2)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+            try:
+                yield Lab(base, token, browser, root)
+            finally:
+                browser.close()
+    finally:
+        server.terminate()
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()

@@ -1,0 +1,64 @@
+"""Repository hygiene a user would notice: clean notebooks, short cells, Binder and the README in step."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from tests.conftest import ROOT
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+
+def _pins(path):
+    pins = {}
+    for line in path.read_text().splitlines():
+        line = line.split("#")[0].strip()
+        if "==" in line:
+            name, version = line.split("==")
+            pins[name.strip().lower().replace("_", "-")] = version.strip()
+    return pins
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_notebooks_are_stored_without_outputs(path):
+    nb = json.loads(path.read_text())
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            assert cell["outputs"] == [] and cell["execution_count"] is None, f"{path.name}: strip outputs"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_code_cells_are_short_calls_into_kit(path):
+    nb = json.loads(path.read_text())
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            lines = [ln for ln in "".join(cell["source"]).splitlines() if ln.strip() and not ln.startswith("#")]
+            assert len(lines) <= 6, f"{path.name}: a code cell of {len(lines)} lines; move the code into kit"
+
+
+def test_binder_pins_agree_with_the_tested_environment():
+    binder, tested = _pins(ROOT / "binder" / "requirements.txt"), _pins(ROOT / "tests" / "constraints.txt")
+    assert binder, "binder/requirements.txt pins nothing"
+    for name, version in binder.items():
+        assert tested.get(name) == version, f"{name}: Binder pins {version}, the tests ran {tested.get(name)}"
+
+
+def test_binder_installs_the_kit_without_local_references():
+    req = (ROOT / "binder" / "requirements.txt").read_text()
+    assert not re.search(r"^\s*-e|^\s*\.\s*$", req, re.M)
+    assert (ROOT / "binder" / "runtime.txt").read_text().strip() == "python-3.11"
+    post = (ROOT / "binder" / "postBuild").read_text()
+    assert "pip install --no-deps -e ." in post and "set -euo pipefail" in post
+
+
+def test_readme_binder_link_opens_the_first_notebook():
+    readme = (ROOT / "README.md").read_text()
+    links = re.findall(r"https://mybinder\.org/v2/gh/[^)\s]+", readme)
+    assert links, "README has no Binder link"
+    for link in links:
+        target = re.search(r"urlpath=lab%2Ftree%2F([^&)]+)", link).group(1).replace("%2F", "/")
+        assert (ROOT / target).exists(), f"Binder link opens {target}, which does not exist"
+    assert "make lab" in readme and "make test" in readme
