@@ -1,0 +1,80 @@
+"""The consent vocabulary (``data/vocabulary.yaml``): terms with their variants, groups and definitions.
+
+Checked like all content: every mistake is a ContentError naming the file, line, entry and field. Loading is
+cached on the file's modification time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import display_path
+from .schema import Id, Line, ParseContext, Text, doc
+
+__all__ = ["Term", "TermGroup", "VocabularyFile", "check_vocabulary", "load_vocabulary_file", "vocabulary_path"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class TermGroup:
+    __entry__ = "group"
+    id: Id = doc("a short id, like 'choice'")
+    label: Line = doc("the group's name as students see it")
+    description: Text | None = doc("what the group's words have in common", None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Term:
+    __entry__ = "term"
+    id: Id = doc("a short id, like 'opt-out'")
+    label: Line = doc("the term as students see it")
+    variants: tuple[Line, ...] = doc("the words or phrases to find, like [opt-out, opted out]")
+    groups: tuple[Id, ...] = doc("ids of the groups the term belongs to")
+    definition: Text = doc("a short plain-language definition, in the kit's own words")
+    inflect: bool = doc("also match -s, -es, -ed and -ing forms of the last word", True)
+
+
+@dataclass(frozen=True, kw_only=True)
+class VocabularyFile:
+    __entry__ = "vocabulary file"
+    language: Line = doc("the language of the terms, like 'en'", "en")
+    groups: tuple[TermGroup, ...] = doc("the groups of terms")
+    terms: tuple[Term, ...] = doc("the terms")
+    stopwords: tuple[Line, ...] = doc("common words the evidence ranking ignores", ())
+
+
+def vocabulary_path(root: Path | None = None) -> Path:
+    from .loader import data_root
+
+    return (Path(root) if root else data_root()) / "vocabulary.yaml"
+
+
+def load_vocabulary_file(path: Path, ctx: ParseContext) -> VocabularyFile | None:
+    """Parse and cross-check the vocabulary file; problems go to ``ctx``."""
+    from .loader import check_duplicates, check_refs, load_file
+
+    parsed = load_file(path, VocabularyFile, ctx)
+    if parsed is None:
+        return None
+    check_duplicates(ctx, parsed.groups, "group")
+    check_duplicates(ctx, parsed.terms, "term")
+    group_ids = [g.id for g in parsed.groups]
+    seen: dict[str, str] = {}
+    for term in parsed.terms:
+        check_refs(ctx, term, "groups", term.groups, group_ids, "group", f"the groups of {display_path(path)}")
+        if not term.variants:
+            ctx.at(term, "variants", "needs at least one word or phrase to find")
+        for i, variant in enumerate(term.variants, 1):
+            key = " ".join(variant.lower().replace("-", " ").split())
+            if key in seen and seen[key] != term.id:
+                ctx.at(term, f"variants[{i}]", f"'{variant}' is already a variant of the term '{seen[key]}'")
+            seen.setdefault(key, term.id)
+    return parsed
+
+
+def check_vocabulary(root: Path, ctx: ParseContext) -> int:
+    path = vocabulary_path(root)
+    if not path.exists():
+        return 0
+    parsed = load_vocabulary_file(path, ctx)
+    return len(parsed.terms) if parsed else 0

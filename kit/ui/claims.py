@@ -1,0 +1,107 @@
+"""The claim checker: for each public statement, choose a verdict and the policy sentence that is the evidence,
+then check; the feedback says in words and symbols what was right, gives the model answer and explains it."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from ..claims import ClaimItem, Result, check
+from ..content.case import Case
+from ..content.claims import VERDICTS
+from ..i18n import t
+from . import html as h
+from .compare import sentence_ids_html
+
+__all__ = ["ClaimView", "feedback_html", "statement_html"]
+
+
+def _short(text: str, n: int = 110) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def statement_html(case: Case, item: ClaimItem, position: int, total: int) -> str:
+    s, c = item.statement, item.claim
+    doc = case.document(c.document)
+    version = doc.version(c.version)
+    parts = [
+        f"<div style='color:{h.MUTED}'>{h.esc(t('claims.position', n=position, total=total))}</div>",
+        f"<div>{h.esc(t('claims.said_by', speaker=s.speaker, channel=s.channel, date=s.date.human()))}</div>",
+        h.quote(s.text),
+    ]
+    if s.context:
+        parts.append(h.para(s.context))
+    parts.append(h.labelled(t("status.heading"), h.status_badge(s.status)))
+    parts.append(h.labelled(t("common.sources"), h.sources_html(case, s.sources)))
+    against = t("claims.read_against", document=doc.title, version=version.label, date=version.date.human())
+    parts.append(f"<p><strong>{h.esc(against)}</strong></p>")
+    parts.append(sentence_ids_html(version))
+    return h.card("".join(parts), label=s.speaker)
+
+
+def feedback_html(item: ClaimItem, result: Result) -> str:
+    c = item.claim
+    a = result.answer
+    model = t(f"claims.{c.verdict}")
+    lines = [t("claims.verdict_ok", verdict=model) if result.verdict_ok
+             else t("claims.verdict_bad", chosen=t(f"claims.{a.verdict}"), verdict=model),
+             t("claims.evidence_ok", id=a.evidence) if result.evidence_ok else t("claims.evidence_bad", id=a.evidence)]
+    best = item.model_sentence
+    parts = [f"<p style='margin:0.2em 0'><strong>{h.esc(line)}</strong></p>" for line in lines]
+    parts.append(h.heading(t("claims.model"), 5))
+    parts.append(h.labelled(t("claims.verdict"), h.esc(model)))
+    parts.append(h.labelled(t("claims.model_evidence"), f"<code>{h.esc(best.id)}</code>" + h.quote(best.text)))
+    parts.append(h.labelled(t("claims.why"), h.para(c.feedback)))
+    if c.nuance:
+        parts.append(h.labelled(t("claims.nuance"), h.para(c.nuance)))
+    return h.card("".join(parts), label=t("claims.model"))
+
+
+class ClaimView(w.VBox):
+    """Pick a statement; choose a verdict (radio buttons) and evidence (ranked dropdown); Check."""
+
+    def __init__(self, case: Case, claim_items: tuple[ClaimItem, ...]):
+        if not claim_items:
+            raise ValueError(f"the case '{case.id}' has no claim items (claims.yaml)")
+        self.case, self.items = case, claim_items
+        self.picker = w.Dropdown(options=[(f"{it.statement.speaker} — {_short(it.statement.text, 60)}", i)
+                                          for i, it in enumerate(claim_items)],
+                                 value=0, description=t("claims.pick"), layout=w.Layout(width="min(100%, 46em)"))
+        self.picker.tooltip = t("claims.pick_tooltip")
+        self.statement = w.HTML()
+        self.verdict = w.RadioButtons(options=[(t(f"claims.{v}"), v) for v in VERDICTS], value=None,
+                                      description=t("claims.verdict"))
+        self.verdict.tooltip = t("claims.verdict_tooltip")
+        self.evidence = w.Dropdown(description=t("claims.evidence"), layout=w.Layout(width="min(100%, 46em)"))
+        self.evidence.tooltip = t("claims.evidence_tooltip")
+        self.check_button = w.Button(description=t("claims.check"), tooltip=t("claims.check_tooltip"),
+                                     button_style="primary", icon="check")
+        self.check_button.on_click(lambda _b: self.check())
+        self.feedback = w.HTML()
+        self.feedback.add_class("kit-claim-feedback")
+        self.picker.observe(lambda _c: self._show(), names="value")
+        super().__init__([w.HTML(h.heading(t("claims.title"), level=3)), self.picker, self.statement, self.verdict,
+                          self.evidence, self.check_button, self.feedback])
+        self.add_class("kit-claims")
+        self._show()
+
+    @property
+    def item(self) -> ClaimItem:
+        return self.items[self.picker.value]
+
+    def _show(self) -> None:
+        item = self.item
+        self.statement.value = statement_html(self.case, item, self.picker.value + 1, len(self.items))
+        self.verdict.value = None
+        self.evidence.options = [(t("claims.evidence_none"), None)] + [
+            (f"{r.sentence.id} — {_short(r.sentence.text)}", r.sentence.id) for r in item.candidates]
+        self.evidence.value = None
+        self.feedback.value = ""
+
+    def check(self) -> Result | None:
+        if self.verdict.value is None or self.evidence.value is None:
+            self.feedback.value = f"<p><strong>{h.esc(t('claims.choose_first'))}</strong></p>"
+            return None
+        result = check(self.item, self.verdict.value, self.evidence.value)
+        self.feedback.value = feedback_html(self.item, result)
+        return result

@@ -1,0 +1,146 @@
+"""The version comparer: pick a document and two of its versions; see the word-level diff inline or side by side.
+
+Insertions and deletions are marked four ways: colour, underline or strike-through, visible brackets
+("[+ … +]", "[− … −]") and words for screen readers ("inserted:", "deleted:").
+"""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from ..content.case import Case, Document, Version
+from ..diff import diff, new_side, old_side, summarize
+from ..i18n import t
+from ..text import sentences
+from . import html as h
+
+__all__ = ["CompareView", "ops_html", "sentence_ids_html", "sr_only"]
+
+INS_STYLE = ("background:rgba(46,160,67,0.22);text-decoration:underline;text-decoration-thickness:2px;"
+             "color:inherit")
+DEL_STYLE = "background:rgba(220,60,60,0.2);text-decoration:line-through;color:inherit"
+_SR = ("position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);"
+       "white-space:nowrap;border:0")
+TEXT_STYLE = "white-space:pre-wrap;line-height:1.6;margin:0.3em 0"
+
+
+def sr_only(text: str) -> str:
+    """Text only a screen reader reads."""
+    return f"<span class='kit-sr-only' style='{_SR}'>{h.esc(text)}</span>"
+
+
+def _markers() -> dict[str, tuple[str, str]]:
+    """The opening and closing HTML of an insertion and a deletion (UI strings looked up once per render)."""
+    out = {}
+    for kind, tag, style in (("insert", "ins", INS_STYLE), ("delete", "del", DEL_STYLE)):
+        key = tag
+        out[kind] = (f"<{tag} class='kit-{tag}' style='{style}'>{sr_only(t(f'compare.sr_{key}'))}"
+                     f"<strong aria-hidden='true'>{h.esc(t(f'compare.{key}_open'))}</strong>",
+                     f"<strong aria-hidden='true'>{h.esc(t(f'compare.{key}_close'))}</strong>"
+                     f"{sr_only(t('compare.sr_end'))}</{tag}>")
+    return out
+
+
+def ops_html(ops) -> str:
+    """The runs of a diff as HTML, every piece of text escaped."""
+    marks = _markers()
+    parts = []
+    for op in ops:
+        if op.kind == "equal":
+            parts.append(h.esc(op.text))
+        else:
+            opening, closing = marks[op.kind]
+            parts.append(opening + h.esc(op.text) + closing)
+    return f"<div class='kit-diff' style='{TEXT_STYLE}'>{''.join(parts)}</div>"
+
+
+def _version_head(v: Version) -> str:
+    return (f"<div style='color:{h.MUTED}'>{h.esc(t('compare.version_line', label=v.label, date=v.date.human()))}"
+            f" {h.status_badge(v.status)}</div>")
+
+
+def sentence_ids_html(version: Version) -> str:
+    """A version's sentences, each with the id the claim checker uses, in a fold-out block."""
+    items = "".join(f"<li><code>{h.esc(s.id)}</code> {h.esc(s.text)}</li>" for s in sentences(version.text, version.id))
+    return (f"<details><summary>{h.esc(t('compare.ids_heading'))}: {h.esc(version.label)}</summary>"
+            f"<ul style='margin:0.2em 0;padding-left:1.4em;list-style:none'>{items}</ul></details>")
+
+
+def summary_text(old: str, new: str, ops) -> str:
+    s = summarize(old, new, ops)
+    if s.identical and old == new:
+        return t("compare.identical")
+    return t("compare.summary", changed=s.sentences_changed, added=s.words_added, removed=s.words_removed)
+
+
+class CompareView(w.VBox):
+    """Dropdowns for the document and the two versions, an inline / side-by-side switch, the summary and the diff."""
+
+    def __init__(self, case: Case, document: str | None = None):
+        docs = [d for d in case.documents if d.versions]
+        if not docs:
+            raise ValueError(f"the case '{case.id}' has no policy documents to compare")
+        self.case = case
+        chosen = case.document(document) if document else docs[0]
+        self.document = w.Dropdown(options=[(d.title, d.id) for d in docs], value=chosen.id,
+                                   description=t("compare.document"), layout=w.Layout(width="min(100%, 46em)"))
+        self.document.tooltip = t("compare.document_tooltip")
+        self.old = w.Dropdown(description=t("compare.old"), layout=w.Layout(width="min(100%, 30em)"))
+        self.old.tooltip = t("compare.old_tooltip")
+        self.new = w.Dropdown(description=t("compare.new"), layout=w.Layout(width="min(100%, 30em)"))
+        self.new.tooltip = t("compare.new_tooltip")
+        self.mode = w.ToggleButtons(options=[(t("compare.inline"), "inline"), (t("compare.side"), "side")],
+                                    value="inline", description=t("compare.mode"),
+                                    tooltips=[t("compare.inline_tooltip"), t("compare.side_tooltip")],
+                                    style={"button_width": "auto"})
+        self.summary = w.HTML()
+        self.summary.add_class("kit-diff-summary")
+        self.body = w.HTML()
+        self.body.add_class("kit-diff-body")
+        self._busy = False
+        self._set_versions(chosen)
+        self.document.observe(self._document_changed, names="value")
+        for control in (self.old, self.new, self.mode):
+            control.observe(lambda _c: self.render(), names="value")
+        super().__init__([w.HTML(h.heading(t("compare.title", title=case.title), level=3)), self.document,
+                          w.HBox([self.old, self.new]), self.mode, self.summary, self.body])
+        self.add_class("kit-compare")
+        self.render()
+
+    @property
+    def current_document(self) -> Document:
+        return self.case.document(self.document.value)
+
+    def _set_versions(self, doc: Document) -> None:
+        options = [(f"{v.label} ({v.date.human()})", v.id) for v in doc.versions]
+        self._busy = True
+        try:
+            self.old.options = options
+            self.new.options = options
+            self.old.value = doc.versions[0].id
+            self.new.value = doc.versions[-1].id
+        finally:
+            self._busy = False
+
+    def _document_changed(self, change) -> None:
+        self._set_versions(self.case.document(change["new"]))
+        self.render()
+
+    def render(self) -> None:
+        if self._busy or self.old.value is None or self.new.value is None:
+            return
+        doc = self.current_document
+        old, new = doc.version(self.old.value), doc.version(self.new.value)
+        ops = diff(old.text, new.text)
+        self.summary.value = (f"<p style='font-size:1.1em;margin:0.3em 0'><strong>"
+                              f"{h.esc(summary_text(old.text, new.text, ops))}</strong></p>"
+                              f"<p style='color:{h.MUTED};margin:0.2em 0'>{h.esc(t('compare.key'))}</p>")
+        if self.mode.value == "inline":
+            body = _version_head(old) + _version_head(new) + ops_html(ops)
+        else:
+            column = "flex:1 1 20em;min-width:0;padding:0 0.5em;border-left:1px solid " + h.BORDER
+            body = (f"<div style='display:flex;flex-wrap:wrap;gap:0.5em'>"
+                    f"<div style='{column}'>{_version_head(old)}{ops_html(old_side(ops))}</div>"
+                    f"<div style='{column}'>{_version_head(new)}{ops_html(new_side(ops))}</div></div>")
+        ids = sentence_ids_html(old) + (sentence_ids_html(new) if new.id != old.id else "")
+        self.body.value = h.card(body + ids, label=doc.title)

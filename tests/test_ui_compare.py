@@ -1,0 +1,175 @@
+"""The comparer, the highlighter and the claim checker, driven from Python as a student would use them."""
+
+from __future__ import annotations
+
+import pytest
+
+import kit
+from kit.claims import items
+from kit.content import load_case
+from kit.ui.claims import ClaimView
+from kit.ui.compare import CompareView
+from kit.ui.vocab import VocabView
+from kit.vocab import load_vocabulary
+
+EVIL = "<script>alert(1)</script> We do not use <img src=x onerror=alert(2)> messages."
+
+
+@pytest.fixture(scope="module")
+def slack():
+    return load_case("slack-2024")
+
+
+# ------------------------------------------------------------------------------------------------- comparer
+def test_comparer_shows_the_before_after_diff_with_words_and_symbols(slack):
+    view = CompareView(slack)
+    assert (view.old.value, view.new.value) == ("before", "after")
+    assert "sentences changed" in view.summary.value and "words added" in view.summary.value
+    body = view.body.value
+    assert "<ins" in body and "<del" in body
+    assert "[+" in body and "+]" in body and "[−" in body
+    assert "inserted:" in body and "deleted:" in body  # screen-reader words
+    assert "We do not develop LLMs or other generative models using customer data." in body
+    assert "before.p1.s2" in body  # sentence ids for the claim checker
+
+
+def test_comparer_side_by_side_and_same_version(slack):
+    view = CompareView(slack)
+    view.mode.value = "side"
+    assert view.body.value.count("class='kit-diff'") == 2
+    assert "<ins" in view.body.value and "<del" in view.body.value
+    view.new.value = "before"
+    assert "identical" in view.summary.value
+    assert "<ins" not in view.body.value and "<del" not in view.body.value
+    view.old.value, view.new.value = "after", "before"
+    assert "sentences changed" in view.summary.value
+
+
+def test_comparer_through_the_public_function():
+    view = kit.show_version_comparer("slack-2024", "privacy-principles")
+    assert isinstance(view, CompareView)
+    message = kit.show_version_comparer("slack-2024", "no-such-doc")
+    assert "no-such-doc" in message.value
+    assert "no-such-case" in kit.show_version_comparer("no-such-case").value
+
+
+# ---------------------------------------------------------------------------------------------- highlighter
+def test_highlighter_marks_terms_in_policy_and_statements(slack):
+    view = VocabView(slack, load_vocabulary())
+    assert set(view.terms.value) >= {"opt-out", "opt-in"}  # the first group is chosen at the start
+    view.group.value = "models"
+    assert "llm" in view.terms.value and "opt-out" not in view.terms.value
+    texts = view.texts.value
+    assert "data-term='llm'" in texts and ">LLMs<" in texts
+    assert "(term: LLM)" in texts  # screen-reader words
+    assert "In the public statements" in texts
+    assert "LLM" in view.counts.value and "Public statements (all)" in view.counts.value
+
+
+def test_highlighter_terms_definitions_and_empty_selection(slack):
+    view = VocabView(slack, load_vocabulary())
+    view.terms.value = ("opt-out",)
+    assert view.texts.value.count("data-term='opt-out'") >= 5
+    assert view.defs.value == ""
+    view.definitions.value = True
+    assert "Silence means" in view.defs.value
+    view.terms.value = ()
+    assert "Choose at least one term" in view.counts.value and view.texts.value == ""
+    view.group.value = "*"
+    assert len(view.terms.value) == len(load_vocabulary().terms)
+
+
+def test_counts_per_document(slack):
+    view = VocabView(slack, load_vocabulary())
+    view.terms.value = ("generative",)
+    row = view.counts.value.split("<tbody>")[1]
+    cells = [c.split("<")[0] for c in row.split("'>")[1:]]
+    assert "0" in cells and "1" in cells  # before: 0, after: 1
+
+
+# ----------------------------------------------------------------------------------------------- claim checker
+def _claims(case):
+    return ClaimView(case, items(case, load_vocabulary()))
+
+
+def test_claim_checker_right_answer(slack):
+    view = _claims(slack)
+    view.picker.value = next(i for i, it in enumerate(view.items) if it.id == "blog-traditional-ml")
+    assert "do not access message content" in view.statement.value
+    assert view.evidence.options[1][1] == "before.p1.s2"  # the best candidate first
+    view.verdict.value = "contradicted"
+    view.evidence.value = "before.p1.s2"
+    view.check_button.click()
+    fb = view.feedback.value
+    assert "✔ Right verdict" in fb and "✔ Good evidence" in fb
+    assert "Model answer" in fb and "Why" in fb
+
+
+def test_claim_checker_wrong_answer_shows_model_answer(slack):
+    view = _claims(slack)
+    view.picker.value = next(i for i, it in enumerate(view.items) if it.id == "blog-no-llm-training")
+    view.verdict.value = "contradicted"
+    view.evidence.value = "before.p2.s1"
+    view.check_button.click()
+    fb = view.feedback.value
+    assert "✘ Not the model verdict" in fb and "Not addressed by the policy" in fb
+    assert "✘ That sentence (before.p2.s1)" in fb
+    assert "before.p1.s2" in fb
+
+
+def test_claim_checker_asks_for_both_choices_and_resets(slack):
+    view = _claims(slack)
+    view.check_button.click()
+    assert "Choose a verdict" in view.feedback.value
+    view.verdict.value = "supported"
+    view.check_button.click()
+    assert "Choose a verdict" in view.feedback.value
+    view.evidence.value = view.evidence.options[1][1]
+    view.check_button.click()
+    assert "verdict" in view.feedback.value
+    view.picker.value = 1
+    assert view.verdict.value is None and view.evidence.value is None and view.feedback.value == ""
+
+
+def test_public_claim_checker_works_for_a_fictional_case(mini_case):
+    (mini_case / "claims.yaml").write_text(
+        "claims:\n  - id: ceo\n    statement: ceo\n    document: policy\n    version: new\n"
+        "    verdict: not-addressed\n    evidence: [new.p1.s1]\n    feedback: Nothing about respect.\n")
+    view = kit.show_claim_checker(str(mini_case))
+    assert isinstance(view, ClaimView)
+    assert isinstance(kit.show_vocabulary(str(mini_case)), VocabView)
+    assert isinstance(kit.show_version_comparer(str(mini_case)), CompareView)
+
+
+def test_case_without_claims_gives_a_message(mini_case):
+    assert "no claim items" in kit.show_claim_checker(str(mini_case)).value
+
+
+# ------------------------------------------------------------------------------------------------- escaping
+def test_script_and_img_show_as_text_everywhere(mini_case):
+    for name in ("statements.yaml", "documents.yaml"):
+        path = mini_case / name
+        text = path.read_text()
+        text = text.replace("text: We respect your data.", f"text: '{EVIL}'")
+        text = text.replace("text: We may use your messages.", f"text: '{EVIL}'")
+        path.write_text(text)
+    (mini_case / "claims.yaml").write_text(
+        "claims:\n  - id: ceo\n    statement: ceo\n    document: policy\n    version: new\n"
+        "    verdict: contradicted\n    evidence: [new.p1.s1]\n"
+        "    feedback: '<script>bad()</script> is text'\n    nuance: '<img src=y onerror=bad()>'\n")
+    case = load_case(mini_case)
+    compare = CompareView(case)
+    vocab = VocabView(case, load_vocabulary())
+    vocab.group.value = "*"
+    claims = _claims(case)
+    claims.verdict.value = "contradicted"
+    claims.evidence.value = "new.p1.s1"
+    claims.check()
+    for html in (compare.body.value, compare.summary.value, vocab.texts.value, claims.statement.value,
+                 claims.feedback.value):
+        assert "<script" not in html and "<img" not in html
+    assert "&lt;script&gt;" in compare.body.value and "&lt;img" in compare.body.value
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in claims.statement.value
+    assert "&lt;img src=x onerror=alert(2)&gt;" in vocab.texts.value
+    assert "&lt;script&gt;bad()&lt;/script&gt; is text" in claims.feedback.value
+    assert "&lt;img src=y onerror=bad()&gt;" in claims.feedback.value
