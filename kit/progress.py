@@ -1,0 +1,155 @@
+"""Saving a student's answers, opt-in and local: a JSON file on this computer, or a file they download.
+
+Nothing here is sent anywhere. The default folder is ``~/.consent-kit`` (``$KIT_ANSWERS_DIR`` overrides it). A save
+is atomic: the JSON goes to a temporary file in the same folder, is flushed to disk, then renamed over the old file,
+so a crash mid-save leaves the previous save as it was. A file that cannot be read as this kit's answers (corrupt,
+or some other program's JSON) is never overwritten: it is renamed ``<name>.corrupt-<timestamp>`` and reported.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as _dt
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+__all__ = ["FORMAT", "AnswersError", "Loaded", "answers_dir", "answers_path", "data_uri", "dump", "load",
+           "parse", "save", "set_aside"]
+
+FORMAT = "consent-kit-answers"
+VERSION = 1
+
+
+class AnswersError(ValueError):
+    """A file that is not a readable answers file of this kit; the message says why, in plain words."""
+
+
+def answers_dir() -> Path:
+    env = os.environ.get("KIT_ANSWERS_DIR")
+    return Path(env) if env else Path.home() / ".consent-kit"
+
+
+def answers_path(quiz_id: str, folder: Path | None = None) -> Path:
+    return (folder or answers_dir()) / f"answers-{quiz_id}.json"
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()
+
+
+def dump(quiz_id: str, answers: dict[str, dict[str, Any]], student: str | None = None) -> str:
+    """The answers as the JSON text of an answers file.
+
+    ``answers`` maps question ids to ``{"response": …, "attempts": n, "hints": n, "score": float | None,
+    "correct": bool}``.
+    """
+    doc = {"format": FORMAT, "version": VERSION, "quiz": quiz_id, "student": student or None, "saved_at": _now(),
+           "answers": answers}
+    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def parse(text: str | bytes, quiz_id: str | None = None, name: str = "the file") -> dict[str, Any]:
+    """Read an answers file's text; raises AnswersError saying plainly what is wrong with it."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError:
+            raise AnswersError(f"{name} is not a text file, so it cannot hold saved answers") from None
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise AnswersError(f"{name} is damaged (not valid JSON: {e.msg} at line {e.lineno})") from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise AnswersError(f"{name} is not a file of saved quiz answers from this kit")
+    if not isinstance(doc.get("version"), int) or doc["version"] > VERSION:
+        raise AnswersError(f"{name} was written by a newer version of the kit (format version {doc.get('version')})")
+    if not isinstance(doc.get("quiz"), str) or not isinstance(doc.get("answers"), dict):
+        raise AnswersError(f"{name} is damaged: the quiz id or the answers are missing")
+    if any(not isinstance(v, dict) for v in doc["answers"].values()):
+        raise AnswersError(f"{name} is damaged: an answer is not in the expected form")
+    if quiz_id is not None and doc["quiz"] != quiz_id:
+        raise AnswersError(f"{name} holds answers to the quiz '{doc['quiz']}', not to '{quiz_id}'")
+    return doc
+
+
+def save(quiz_id: str, answers: dict[str, dict[str, Any]], student: str | None = None,
+         path: Path | None = None) -> Path:
+    """Write the answers atomically (temporary file, fsync, rename) and return the file's path."""
+    path = Path(path) if path else answers_path(quiz_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():  # never overwrite a file that is not ours
+        try:
+            parse(path.read_bytes(), None, path.name)
+        except AnswersError:
+            set_aside(path)
+    text = dump(quiz_id, answers, student)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    try:  # make the rename itself durable where the platform allows it
+        dfd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+    except OSError:  # pragma: no cover - e.g. Windows
+        pass
+    return path
+
+
+def set_aside(path: Path) -> Path:
+    """Rename a file that cannot be used to ``<name>.corrupt-<timestamp>`` (never delete it)."""
+    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    dest = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while dest.exists():
+        n += 1
+        dest = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+    os.replace(path, dest)
+    return dest
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What loading found: the answers (or None), the file, and a problem with where the bad file was put."""
+
+    path: Path
+    doc: dict[str, Any] | None = None
+    problem: str | None = None
+    kept_aside: Path | None = None
+
+    @property
+    def answers(self) -> dict[str, dict[str, Any]]:
+        return dict(self.doc["answers"]) if self.doc else {}
+
+
+def load(quiz_id: str, path: Path | None = None) -> Loaded:
+    """Read the saved answers of a quiz. No file: empty. A bad file: reported, and renamed aside."""
+    path = Path(path) if path else answers_path(quiz_id)
+    if not path.exists():
+        return Loaded(path)
+    try:
+        doc = parse(path.read_bytes(), quiz_id, path.name)
+    except (AnswersError, OSError) as e:
+        aside = set_aside(path)
+        return Loaded(path, None, str(e), aside)
+    return Loaded(path, doc)
+
+
+def data_uri(text: str, mime: str = "application/json") -> str:
+    """A ``data:`` URI holding ``text``, for a plain HTML download link (no JavaScript)."""
+    return f"data:{mime};charset=utf-8;base64," + base64.b64encode(text.encode("utf-8")).decode("ascii")

@@ -1,0 +1,221 @@
+"""Quiz logic, with no widgets: grading every question type, attempts and hints, seeded shuffling, the score.
+
+Scores are in [0, 1] per graded question (a reflection has no score: ``None``; nor has a question whose answer key
+was withheld from a student copy: its answer is recorded for the instructor to grade).
+
+* single, true-false: 1 if right, else 0.
+* numeric: 1 if within ``tolerance`` of the answer (inclusive), else 0.
+* multiple (partial credit): with k right options, each right option picked earns 1/k and each wrong option picked
+  costs 1/k; the total is floored at 0. Only the exact set of right options counts as "correct".
+* ordering (partial credit): the share of pairs of items that are in the right relative order (1 when the whole
+  order is right, 0 when it is exactly reversed). Items missing from an answer earn nothing for their pairs.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from .content.quiz import Option, Question, Quiz
+
+__all__ = ["Grade", "QuestionState", "QuizSummary", "grade", "is_answered", "shuffled_options", "summarise"]
+
+
+@dataclass(frozen=True)
+class Grade:
+    """The result of checking one answer."""
+
+    score: float | None  # None for a reflection
+    correct: bool  # fully right (always False for a reflection)
+    feedback: tuple[str, ...] = ()  # per-option feedback for the options the student picked
+    answered: bool = True
+
+
+def is_answered(question: Question, response: Any) -> bool:
+    """Whether a response counts as an answer at all (an empty selection or blank text does not)."""
+    if response is None:
+        return False
+    if question.type == "reflection":
+        return isinstance(response, str) and bool(response.strip())
+    if question.type in ("multiple", "ordering"):
+        return isinstance(response, (list, tuple, set, frozenset)) and len(response) > 0
+    if question.type == "numeric":
+        return _number(response) is not None
+    return True
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        return None
+    return x if math.isfinite(x) else None
+
+
+def _feedback(question: Question, picked: Iterable[str]) -> tuple[str, ...]:
+    out = []
+    for pid in picked:
+        try:
+            fb = question.option(pid).feedback
+        except KeyError:
+            continue
+        if fb:
+            out.append(fb)
+    return tuple(out)
+
+
+def _ordering_score(right: Sequence[str], given: Sequence[str]) -> float:
+    n = len(right)
+    if n < 2:
+        return 1.0 if list(given) == list(right) else 0.0
+    pos: dict[str, int] = {}
+    for i, item in enumerate(given):
+        pos.setdefault(item, i)
+    good = 0
+    for i in range(n):
+        for j in range(i + 1, n):
+            a, b = right[i], right[j]
+            if a in pos and b in pos and pos[a] < pos[b]:
+                good += 1
+    return good / (n * (n - 1) / 2)
+
+
+def grade(question: Question, response: Any) -> Grade:
+    """Check ``response`` against ``question``: an option id (single), ids (multiple), ids in order (ordering),
+    a bool (true-false), a number (numeric) or text (reflection)."""
+    t = question.type
+    if t == "reflection" or not question.keyed:  # a reflection, or a key withheld: recorded, not graded
+        return Grade(None, False, (), is_answered(question, response))
+    if not is_answered(question, response):
+        return Grade(0.0, False, (), False)
+    a = question.answer
+    if t == "single":
+        ok = response == a
+        return Grade(1.0 if ok else 0.0, ok, _feedback(question, [response]))
+    if t == "true-false":
+        ok = bool(response) is a if isinstance(response, bool) else False
+        return Grade(1.0 if ok else 0.0, ok)
+    if t == "numeric":
+        x = _number(response)
+        ok = abs(x - float(a)) <= (question.tolerance or 0.0) + 1e-9
+        return Grade(1.0 if ok else 0.0, ok)
+    if t == "multiple":
+        right = set(a if isinstance(a, tuple) else (a,))
+        picked = [p for p in dict.fromkeys(response)]  # in order, without repeats
+        k = len(right)
+        hits = sum(1 for p in picked if p in right)
+        misses = sum(1 for p in picked if p not in right)
+        score = max(0.0, (hits - misses) / k) if k else 0.0
+        ok = set(picked) == right
+        return Grade(min(1.0, score), ok, _feedback(question, picked))
+    if t == "ordering":
+        given = list(response)
+        score = _ordering_score(list(a), given)
+        ok = given == list(a)
+        return Grade(score, ok)
+    raise ValueError(f"unknown question type {t!r}")  # pragma: no cover - the schema refuses it
+
+
+# -------------------------------------------------------------------------------------------- shuffling
+def shuffled_options(question: Question, seed: int | str = 0) -> tuple[Option, ...]:
+    """The options in a seeded random order: the same seed and question always give the same order.
+
+    Options marked ``keep_last`` stay at the end in their file order. An ordering question is never shown in its
+    right order (that would give the answer away) when it has two or more options.
+    """
+    rng = random.Random(f"{seed}:{question.id}")
+    movable = [o for o in question.options if not o.keep_last]
+    last = [o for o in question.options if o.keep_last]
+    rng.shuffle(movable)
+    answer = question.answer
+    if question.type == "ordering" and len(movable) > 1 and [o.id for o in movable] == list(answer or ()):
+        movable = movable[1:] + movable[:1]
+    return tuple(movable + last)
+
+
+# -------------------------------------------------------------------------------------------- state
+@dataclass(frozen=True)
+class QuestionState:
+    """What a student has done with one question: attempts used, hints seen, last response and its grade."""
+
+    attempts: int = 0
+    hints: int = 0
+    response: Any = None
+    grade: Grade | None = None
+
+    def can_submit(self, question: Question) -> bool:
+        if self.grade is not None and self.grade.correct:
+            return False
+        return question.attempts is None or self.attempts < question.attempts
+
+    def attempts_left(self, question: Question) -> int | None:
+        return None if question.attempts is None else max(0, question.attempts - self.attempts)
+
+    def submit(self, question: Question, response: Any) -> QuestionState:
+        """Check a response. A blank response and a submit beyond the attempt limit change nothing."""
+        if not self.can_submit(question) or not is_answered(question, response):
+            return self
+        return replace(self, attempts=self.attempts + 1, response=response, grade=grade(question, response))
+
+    def next_hint(self, question: Question) -> QuestionState:
+        return replace(self, hints=min(len(question.hints), self.hints + 1))
+
+    def shown_hints(self, question: Question) -> tuple[str, ...]:
+        return question.hints[: self.hints]
+
+    @property
+    def finished(self) -> bool:
+        """Answered (a reflection submitted, or a graded question checked at least once)."""
+        return self.grade is not None and self.grade.answered
+
+    def reveal(self, question: Question) -> bool:
+        """Whether the explanation may be shown: right, or no attempts left."""
+        if self.grade is None:
+            return False
+        return self.grade.correct or not self.can_submit(question) or question.type == "reflection"
+
+
+@dataclass(frozen=True)
+class QuizSummary:
+    answered: int  # questions answered (graded or reflection)
+    total: int  # questions in the quiz
+    score: float  # sum of the graded scores
+    max_score: int  # number of graded questions
+    correct: int  # graded questions fully right
+    per_question: dict[str, float | None] = field(default_factory=dict)
+    recorded: int = 0  # graded questions answered while their key is withheld: the instructor grades them
+
+    @property
+    def complete(self) -> bool:
+        return self.answered == self.total
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.score / self.max_score if self.max_score else 0.0
+
+
+def summarise(quiz: Quiz, states: Mapping[str, QuestionState]) -> QuizSummary:
+    """The quiz's score so far: unanswered graded questions count 0."""
+    answered = correct = 0
+    score = 0.0
+    per: dict[str, float | None] = {}
+    graded = recorded = 0
+    for q in quiz.questions:
+        st = states.get(q.id, QuestionState())
+        if st.finished:
+            answered += 1
+            recorded += q.graded and not q.keyed
+        if q.keyed:
+            graded += 1
+            s = st.grade.score if st.grade is not None and st.grade.score is not None else 0.0
+            score += s
+            correct += bool(st.grade and st.grade.correct)
+            per[q.id] = s
+        else:
+            per[q.id] = None
+    return QuizSummary(answered, len(quiz.questions), score, graded, correct, per, recorded)

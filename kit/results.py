@@ -1,0 +1,206 @@
+"""For instructors: many students' answer files in, one CSV and a per-question summary chart out.
+
+``python -m kit results answers/*.json --out results/`` writes
+
+* ``answers.csv``: one row per student and question (student, file, quiz, question, response, score, …);
+* ``summary.png``: for each question, the class's mean score and how many answered;
+* ``summary.txt``: the chart's alt text (a description of the same numbers, for a screen reader or a report).
+
+A file that is damaged or not an answers file is reported in one line and skipped; the others are still counted.
+
+Scores are worked out again from the answer keys in the instructor's ``data/quizzes`` (column ``graded_by`` says
+``key``): a student's file may have been released without keys (no scores in it) or edited by hand. Only when the
+quiz or question is not in the instructor's data is the file's own score kept (``graded_by`` = ``file``).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .i18n import t
+from .progress import AnswersError, parse
+
+__all__ = ["Row", "collect", "summary", "summary_figure", "write_results"]
+
+COLUMNS = ("student", "file", "quiz", "question", "response", "score", "correct", "graded_by", "attempts", "hints",
+           "saved_at")
+
+
+@dataclass(frozen=True)
+class Row:
+    student: str
+    file: str
+    quiz: str
+    question: str
+    response: str
+    score: float | None
+    correct: bool | None
+    graded_by: str
+    attempts: int | None
+    hints: int | None
+    saved_at: str
+
+
+def _response_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (list, tuple)):
+        return " > ".join(map(str, value)) if value else ""
+    return json.dumps(value)
+
+
+def _num(value, kind):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return kind(value)
+
+
+def _key_grader():
+    """grade(quiz_id, question_id, response) -> (score, correct) from the instructor's keys, or None if unknown."""
+    from .content.errors import ContentError
+    from .content.quiz import load_quiz
+    from .quiz import grade
+
+    quizzes: dict[str, object] = {}
+
+    def grader(quiz_id: str, question_id: str, response):
+        if quiz_id not in quizzes:
+            try:
+                quizzes[quiz_id] = load_quiz(quiz_id)
+            except ContentError:
+                quizzes[quiz_id] = None
+        quiz = quizzes[quiz_id]
+        try:
+            question = quiz.question(question_id) if quiz is not None else None
+        except KeyError:
+            question = None
+        if question is None or not question.keyed:
+            return None
+        g = grade(question, response)
+        return g.score, g.correct
+
+    return grader
+
+
+def collect(paths: Iterable[Path]) -> tuple[list[Row], list[str]]:
+    """Rows from every readable file, and one line per file that was skipped (naming it and why)."""
+    rows: list[Row] = []
+    skipped: list[str] = []
+    regrade = _key_grader()
+    for path in paths:
+        path = Path(path)
+        try:
+            doc = parse(path.read_bytes(), None, str(path))
+        except AnswersError as e:
+            skipped.append(f"skipped {path}: {e}")
+            continue
+        except OSError as e:
+            skipped.append(f"skipped {path}: cannot be read ({e.strerror})")
+            continue
+        student = doc.get("student") if isinstance(doc.get("student"), str) and doc["student"].strip() else path.stem
+        for qid, entry in doc["answers"].items():
+            correct = entry.get("correct")
+            score = _num(entry.get("score"), float)
+            correct = correct if isinstance(correct, bool) else None
+            graded_by = "file"
+            keyed = regrade(doc["quiz"], str(qid), entry.get("response")) if entry.get("response") is not None else None
+            if keyed is not None:
+                (score, correct), graded_by = keyed, "key"
+            rows.append(Row(student=student, file=path.name, quiz=doc["quiz"], question=str(qid),
+                            response=_response_text(entry.get("response")), score=score,
+                            correct=correct, graded_by=graded_by,
+                            attempts=_num(entry.get("attempts"), int), hints=_num(entry.get("hints"), int),
+                            saved_at=str(doc.get("saved_at") or "")))
+    return rows, skipped
+
+
+@dataclass(frozen=True)
+class QuestionSummary:
+    quiz: str
+    question: str
+    answered: int
+    mean_score: float | None  # None for reflection (no scores)
+    fully_right: int
+
+
+def summary(rows: Iterable[Row]) -> list[QuestionSummary]:
+    """Per question (in first-seen order): how many answered, the mean score, how many were fully right."""
+    groups: dict[tuple[str, str], list[Row]] = {}
+    for r in rows:
+        groups.setdefault((r.quiz, r.question), []).append(r)
+    out = []
+    for (quiz, question), rs in groups.items():
+        scores = [r.score for r in rs if r.score is not None]
+        out.append(QuestionSummary(quiz, question, len(rs), sum(scores) / len(scores) if scores else None,
+                                   sum(1 for r in rs if r.correct)))
+    return out
+
+
+def summary_alt(stats: list[QuestionSummary], students: int) -> str:
+    parts = []
+    for s in stats:
+        if s.mean_score is None:
+            parts.append(t("quiz.results_alt_reflection", question=s.question, answered=s.answered))
+        else:
+            parts.append(t("quiz.results_alt_item", question=s.question, answered=s.answered,
+                           percent=round(100 * s.mean_score), right=s.fully_right))
+    return t("quiz.results_alt", students=students, questions=len(stats), items="; ".join(parts))
+
+
+def summary_figure(stats: list[QuestionSummary]):
+    """A horizontal bar per question: mean score in %, labelled with the number and the count of answers."""
+    from .plots import PALETTE, new_figure
+
+    fig = new_figure(8.0, max(2.5, 0.45 * len(stats) + 1.2))
+    ax = fig.add_subplot()
+    multi = len({s.quiz for s in stats}) > 1
+    labels = [f"{s.quiz}: {s.question}" if multi else s.question for s in stats]
+    values = [100 * s.mean_score if s.mean_score is not None else 0 for s in stats]
+    ys = list(range(len(stats)))[::-1]
+    bars = ax.barh(ys, values, color=PALETTE[0], edgecolor="black", hatch="//")
+    for y, s, v, bar in zip(ys, stats, values, bars, strict=True):
+        if s.mean_score is None:
+            bar.set_hatch("")
+            bar.set_facecolor("white")
+            text = t("quiz.results_bar_reflection", answered=s.answered)
+        else:
+            text = t("quiz.results_bar", percent=round(v), answered=s.answered)
+        ax.text(min(v, 100) + 1, y, text, va="center", fontsize=9)
+    ax.set_yticks(ys, labels)
+    ax.set_xlim(0, 125)
+    ax.set_xticks([0, 25, 50, 75, 100])
+    ax.set_xlabel(t("quiz.results_xlabel"))
+    ax.set_title(t("quiz.results_title"))
+    return fig
+
+
+def write_results(paths: Iterable[Path], out: Path) -> tuple[int, int, list[str]]:
+    """Write answers.csv, summary.png and summary.txt into ``out``; returns (students, rows, skipped lines)."""
+    rows, skipped = collect(paths)
+    if not rows:
+        return 0, 0, skipped
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / "answers.csv", "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(COLUMNS)
+        for r in rows:
+            writer.writerow([r.student, r.file, r.quiz, r.question, r.response,
+                             "" if r.score is None else f"{r.score:.3f}",
+                             "" if r.correct is None else ("yes" if r.correct else "no"),
+                             "" if r.attempts is None else r.attempts, "" if r.hints is None else r.hints,
+                             r.saved_at])
+    stats = summary(rows)
+    students = len({(r.file, r.student) for r in rows})
+    if stats:
+        from .plots import figure_png
+
+        (out / "summary.png").write_bytes(figure_png(summary_figure(stats)))
+        (out / "summary.txt").write_text(summary_alt(stats, students) + "\n", encoding="utf-8")
+    return students, len(rows), skipped

@@ -1,0 +1,393 @@
+"""Quiz views: one widget per question type and a quiz container with progress, score, retry, save and download.
+
+The rules (grading, attempts, hints, shuffling, saving) live in :mod:`kit.quiz` and :mod:`kit.progress`; these
+views only show them. Right and wrong are said in words with a symbol (✔ / ◐ / ✘), never by colour alone; every
+control is a standard widget with a description, so it works with the keyboard and a screen reader.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as w
+
+from .. import progress
+from ..content.quiz import Question, Quiz
+from ..i18n import t
+from ..quiz import QuestionState, shuffled_options, summarise
+from . import html as h
+
+__all__ = ["QuestionView", "QuizView", "question_view"]
+
+_WIDE = w.Layout(width="min(100%, 46em)")
+
+
+def _sources_html(question: Question) -> str:
+    if not question.sources:
+        return ""
+    items = "".join(
+        f"<li>{h.link(s.url, s.title or s.url)} {h.status_badge(s.status)}</li>" for s in question.sources
+    )
+    return h.labelled(t("quiz.sources"), f"<ul style='margin:0.2em 0;padding-left:1.4em'>{items}</ul>")
+
+
+class QuestionView(w.VBox):
+    """One question: its text, an input for its type, Check and Hint buttons, feedback in words and symbols."""
+
+    def __init__(self, question: Question, n: int = 1, total: int = 1, seed: int | str = 0, on_change=None):
+        self.question = question
+        self.state = QuestionState()
+        self._on_change = on_change
+        self.options = shuffled_options(question, seed)
+        self.heading = w.HTML(
+            f"<div style='color:{h.MUTED}'>{h.esc(t('quiz.question_heading', n=n, total=total))}</div>"
+            + h.heading(question.text, level=4)
+        )
+        self.input = self._make_input()
+        reflection = question.type == "reflection"
+        self.check_button = w.Button(
+            description=t("quiz.submit" if reflection else "quiz.check"),
+            tooltip=t("quiz.submit_tooltip" if reflection else "quiz.check_tooltip"),
+            button_style="primary",
+        )
+        self.check_button.on_click(lambda _b: self.check())
+        self.hint_button = w.Button(description=t("quiz.hint"), tooltip=t("quiz.hint_tooltip"),
+                                    layout=w.Layout(display=None if question.hints else "none"))
+        self.hint_button.on_click(lambda _b: self.hint())
+        self.hints = w.HTML()
+        self.feedback = w.HTML()
+        self.feedback.add_class("kit-quiz-feedback")
+        super().__init__([self.heading, self.input, w.HBox([self.check_button, self.hint_button]), self.hints,
+                          self.feedback], layout=w.Layout(margin="0 0 1.2em 0"))
+        self.add_class("kit-quiz-question")
+
+    # ------------------------------------------------------------------------------------------- inputs
+    def _make_input(self) -> w.Widget:
+        q = self.question
+        if q.type == "single":
+            self.radio = w.RadioButtons(options=[(o.text, o.id) for o in self.options], value=None,
+                                        description=t("quiz.answer"), layout=_WIDE)
+            self.radio.tooltip = t("quiz.pick_one")
+            return self.radio
+        if q.type == "true-false":
+            choices = [(t("quiz.answer_true"), True), (t("quiz.answer_false"), False)]
+            self.radio = w.RadioButtons(options=choices, value=None, description=t("quiz.answer"))
+            self.radio.tooltip = t("quiz.pick_one")
+            return self.radio
+        if q.type == "multiple":
+            self.boxes = [w.Checkbox(value=False, description=o.text, indent=False, layout=_WIDE)
+                          for o in self.options]
+            for b in self.boxes:
+                b.tooltip = t("quiz.pick_many")
+            return w.VBox([w.HTML(f"<em>{h.esc(t('quiz.pick_many'))}</em>"), *self.boxes])
+        if q.type == "numeric":
+            self.number = w.Text(value="", description=t("quiz.number"), placeholder=t("quiz.number_tooltip"))
+            self.number.tooltip = t("quiz.number_tooltip")
+            unit = w.HTML(h.esc(q.unit) if q.unit else "")
+            return w.HBox([self.number, unit])
+        if q.type == "ordering":
+            items = [(o.text, o.id) for o in self.options]
+            self.slots = []
+            for i, o in enumerate(self.options, 1):
+                d = w.Dropdown(options=items, value=o.id, description=t("quiz.position", n=i), layout=_WIDE)
+                d.tooltip = t("quiz.position_tooltip", n=i)
+                self.slots.append(d)
+            return w.VBox([w.HTML(f"<em>{h.esc(t('quiz.order_help'))}</em>"), *self.slots])
+        self.text = w.Textarea(value="", description=t("quiz.reflection"), placeholder=t("quiz.reflection_tooltip"),
+                               style={"description_width": "initial"},
+                               layout=w.Layout(width="min(100%, 46em)", height="7em"))
+        self.text.tooltip = t("quiz.reflection_tooltip")
+        return self.text
+
+    def response(self) -> Any:
+        q = self.question
+        if q.type in ("single", "true-false"):
+            return self.radio.value
+        if q.type == "multiple":
+            return [o.id for o, b in zip(self.options, self.boxes, strict=True) if b.value]
+        if q.type == "numeric":
+            text = self.number.value.strip().replace(",", ".").rstrip("%").strip()
+            return text or None
+        if q.type == "ordering":
+            return [d.value for d in self.slots]
+        return self.text.value
+
+    def set_response(self, value: Any) -> None:
+        q = self.question
+        if value is None:
+            return
+        if q.type in ("single", "true-false"):
+            valid = {v for _l, v in self.radio.options}
+            self.radio.value = value if value in valid else None
+        elif q.type == "multiple":
+            for o, b in zip(self.options, self.boxes, strict=True):
+                b.value = o.id in value
+        elif q.type == "numeric":
+            self.number.value = f"{value:g}" if isinstance(value, (int, float)) else str(value)
+        elif q.type == "ordering":
+            for d, v in zip(self.slots, value, strict=False):
+                if v in {i for _l, i in d.options}:
+                    d.value = v
+        else:
+            self.text.value = str(value)
+
+    # ------------------------------------------------------------------------------------------- actions
+    def check(self) -> None:
+        response = self.response()
+        new = self.state.submit(self.question, response)
+        if new is self.state:
+            if self.state.can_submit(self.question):
+                self.feedback.value = h.card(f"<strong>{h.esc(t('quiz.blank'))}</strong>", label=t("quiz.blank"))
+            return
+        self.state = new
+        self._render()
+        if self._on_change:
+            self._on_change()
+
+    def hint(self) -> None:
+        self.state = self.state.next_hint(self.question)
+        self._render_hints()
+        if self._on_change:
+            self._on_change()
+
+    def restore(self, entry: dict) -> None:
+        """Put back a saved answer: response, attempts and hints; the feedback is worked out again."""
+        q = self.question
+        response = entry.get("response")
+        if q.type == "multiple" and isinstance(response, list):
+            response = [r for r in response if isinstance(r, str)]
+        self.set_response(response)
+        attempts = entry.get("attempts") if isinstance(entry.get("attempts"), int) else 0
+        hints = entry.get("hints") if isinstance(entry.get("hints"), int) else 0
+        state = QuestionState().submit(q, self.response()) if response is not None else QuestionState()
+        from dataclasses import replace
+
+        self.state = replace(state, attempts=max(state.attempts, min(attempts, q.attempts or attempts)),
+                             hints=max(0, min(hints, len(q.hints))))
+        self._render()
+
+    def reset(self) -> None:
+        self.state = QuestionState()
+        q = self.question
+        if q.type in ("single", "true-false"):
+            self.radio.value = None
+        elif q.type == "multiple":
+            for b in self.boxes:
+                b.value = False
+        elif q.type == "numeric":
+            self.number.value = ""
+        elif q.type == "ordering":
+            for d, o in zip(self.slots, self.options, strict=True):
+                d.value = o.id
+        else:
+            self.text.value = ""
+        self._render()
+
+    def entry(self) -> dict | None:
+        """The answer as saved in an answers file (None if not answered)."""
+        st = self.state
+        if st.grade is None and st.hints == 0:
+            return None
+        return {"response": list(st.response) if isinstance(st.response, (list, tuple)) else st.response,
+                "attempts": st.attempts, "hints": st.hints,
+                "score": None if st.grade is None else st.grade.score,
+                "correct": None if st.grade is None or not self.question.graded else st.grade.correct}
+
+    # ------------------------------------------------------------------------------------------- rendering
+    def _render_hints(self) -> None:
+        q, st = self.question, self.state
+        shown = st.shown_hints(q)
+        parts = [f"<li><strong>{h.esc(t('quiz.hint_n', n=i))}:</strong> {h.esc(x)}</li>"
+                 for i, x in enumerate(shown, 1)]
+        if shown and st.hints >= len(q.hints):
+            parts.append(f"<li><em>{h.esc(t('quiz.no_more_hints'))}</em></li>")
+        self.hints.value = f"<ul style='margin:0.2em 0;padding-left:1.4em'>{''.join(parts)}</ul>" if parts else ""
+        self.hint_button.disabled = st.hints >= len(q.hints)
+
+    def _render(self) -> None:
+        q, st = self.question, self.state
+        self._render_hints()
+        self.check_button.disabled = not st.can_submit(q) or (q.type == "reflection" and st.finished)
+        g = st.grade
+        if g is None:
+            self.feedback.value = ""
+            return
+        parts = []
+        if g.score is None and q.type != "reflection" or q.type == "reflection" and q.model_answer is None:
+            parts.append(f"<p style='font-size:1.05em' role='status'><strong>{h.esc(t('quiz.recorded'))}</strong></p>")
+        elif q.type == "reflection":
+            parts.append(f"<p style='font-size:1.05em'><strong>{h.esc(t('quiz.submitted'))}</strong></p>")
+            parts.append(h.labelled(t("quiz.model_answer"), h.para(q.model_answer)))
+            if q.discussion:
+                items = "".join(f"<li>{h.esc(d)}</li>" for d in q.discussion)
+                parts.append(h.labelled(t("quiz.discussion"),
+                                        f"<ul style='margin:0.2em 0;padding-left:1.4em'>{items}</ul>"))
+        else:
+            if g.correct:
+                verdict = t("quiz.correct")
+            elif g.score and g.score > 0:
+                verdict = f"{t('quiz.wrong')} {t('quiz.partly', percent=round(100 * g.score))}"
+            else:
+                verdict = t("quiz.wrong")
+            parts.append(f"<p style='font-size:1.05em' role='status'><strong>{h.esc(verdict)}</strong></p>")
+            if g.feedback:
+                items = "".join(f"<li>{h.esc(f)}</li>" for f in g.feedback)
+                parts.append(h.labelled(t("quiz.you_picked"), f"<ul style='margin:0.2em 0;padding-left:1.4em'>"
+                                                             f"{items}</ul>"))
+            left = st.attempts_left(q)
+            if not g.correct and left is not None:
+                parts.append(f"<p>{h.esc(t('quiz.attempts_left', n=left) if left else t('quiz.no_attempts'))}</p>")
+            if st.reveal(q) and q.explanation:
+                parts.append(h.labelled(t("quiz.explanation"), h.para(q.explanation)))
+        if st.reveal(q):
+            parts.append(_sources_html(q))
+        self.feedback.value = h.card("".join(parts), label=t("quiz.explanation"))
+
+
+def question_view(question: Question, **kw) -> QuestionView:
+    return QuestionView(question, **kw)
+
+
+class QuizView(w.VBox):
+    """A whole quiz: the questions, "3 of 12 answered", the score at the end, retry, save, download and load."""
+
+    def __init__(self, quiz: Quiz, seed: int | str = 0, answers_file: Path | None = None):
+        self.quiz = quiz
+        self.path = Path(answers_file) if answers_file else progress.answers_path(quiz.id)
+        total = len(quiz.questions)
+        self.questions = [QuestionView(q, i, total, seed, on_change=self._changed)
+                          for i, q in enumerate(quiz.questions, 1)]
+        self.progress = w.HTML()
+        self.score = w.HTML()
+        self.score.add_class("kit-quiz-score")
+        self.retry_button = w.Button(description=t("quiz.retry"), tooltip=t("quiz.retry_tooltip"))
+        self.retry_button.on_click(lambda _b: self.retry())
+        self.student = w.Text(value="", description=t("quiz.student"), placeholder=t("quiz.student_tooltip"))
+        self.student.tooltip = t("quiz.student_tooltip")
+        self.student.observe(lambda _c: self._changed(), names="value")
+        self.save_box = w.Checkbox(value=False, description=t("quiz.save"), indent=False)
+        self.save_box.tooltip = t("quiz.save_tooltip")
+        self.save_box.observe(lambda _c: self._changed(), names="value")
+        self.save_status = w.HTML()
+        self.download = w.HTML()
+        self.upload = w.FileUpload(accept=".json,application/json", multiple=False, description=t("quiz.load"))
+        self.upload.tooltip = t("quiz.load_tooltip")
+        self.upload.observe(self._uploaded, names="value")
+        header = h.heading(t("quiz.title", title=quiz.title), level=3) + (h.para(quiz.intro) if quiz.intro else "")
+        super().__init__([
+            w.HTML(header),
+            self.progress,
+            *self.questions,
+            self.score,
+            self.retry_button,
+            w.HTML(h.heading(t("quiz.download"), level=4)),
+            self.student,
+            self.save_box,
+            self.save_status,
+            self.download,
+            self.upload,
+        ])
+        self.add_class("kit-quiz")
+        self._restore_saved()
+        self._loading = False
+        self._changed(save=False)
+
+    # ------------------------------------------------------------------------------------------- state
+    def answers(self) -> dict[str, dict]:
+        out = {}
+        for v in self.questions:
+            e = v.entry()
+            if e is not None:
+                out[v.question.id] = e
+        return out
+
+    def summary(self):
+        return summarise(self.quiz, {v.question.id: v.state for v in self.questions})
+
+    def _restore(self, doc: dict) -> None:
+        before = getattr(self, "_loading", True)
+        self._loading = True
+        try:
+            answers = doc.get("answers", {})
+            for v in self.questions:
+                if v.question.id in answers:
+                    v.restore(answers[v.question.id])
+            if isinstance(doc.get("student"), str):
+                self.student.value = doc["student"]
+        finally:
+            self._loading = before
+
+    def _restore_saved(self) -> None:
+        loaded = progress.load(self.quiz.id, self.path)
+        if loaded.problem:
+            self.save_status.value = h.card(h.esc(t("quiz.corrupt", problem=loaded.problem.rstrip("."),
+                                                     aside=str(loaded.kept_aside))), label=t("quiz.save"))
+        elif loaded.doc is not None:
+            self._restore(loaded.doc)
+            self.save_box.value = True  # they opted in before
+            self.save_status.value = h.esc(t("quiz.restored", path=str(self.path)))
+
+    def _changed(self, save: bool = True) -> None:
+        if getattr(self, "_loading", True):  # during construction or while answers are being restored
+            return
+        s = self.summary()
+        done = t("quiz.progress", answered=s.answered, total=s.total)
+        self.progress.value = f"<p role='status'><strong>{h.esc(done)}</strong></p>"
+        if s.complete and s.max_score:
+            score = t("quiz.score", score=f"{s.score:.3g}", max=s.max_score, percent=round(s.percent),
+                      correct=s.correct)
+            self.score.value = h.card(f"<strong role='status'>{h.esc(score)}</strong>", label=score)
+        elif s.complete and s.recorded:
+            self.score.value = h.card(f"<strong role='status'>{h.esc(t('quiz.all_recorded'))}</strong>",
+                                      label=t("quiz.all_recorded"))
+        else:
+            self.score.value = f"<p><em>{h.esc(t('quiz.score_pending'))}</em></p>"
+        student = self.student.value.strip() or None
+        text = progress.dump(self.quiz.id, self.answers(), student)
+        self.download.value = (
+            f"<p><a download='answers-{h.esc(self.quiz.id)}.json' href='{progress.data_uri(text)}' "
+            f"class='kit-download'>{h.esc(t('quiz.download'))}</a><br>"
+            f"<small>{h.esc(t('quiz.download_help'))}</small></p>"
+        )
+        if self.save_box.value:
+            if save or not self.path.exists():
+                try:
+                    progress.save(self.quiz.id, self.answers(), student, self.path)
+                    self.save_status.value = h.esc(t("quiz.saved_to", path=str(self.path)))
+                except OSError as e:
+                    self.save_status.value = h.esc(t("quiz.save_failed", path=str(self.path), error=e.strerror))
+        elif not self.save_status.value:
+            self.save_status.value = f"<small>{h.esc(t('quiz.not_saving', path=str(self.path)))}</small>"
+
+    def retry(self) -> None:
+        self._loading = True
+        try:
+            for v in self.questions:
+                v.reset()
+        finally:
+            self._loading = False
+        self._changed()
+
+    def load_text(self, content: bytes | str, name: str = "the file") -> bool:
+        """Restore answers from a downloaded file's content; returns whether it worked (the message says)."""
+        try:
+            doc = progress.parse(content, self.quiz.id, name)
+        except progress.AnswersError as e:
+            self.save_status.value = h.esc(t("quiz.load_failed", problem=str(e)))
+            return False
+        for v in self.questions:
+            v.reset()
+        self._restore(doc)
+        self._changed()
+        self.save_status.value = h.esc(t("quiz.loaded", name=name))
+        return True
+
+    def _uploaded(self, change) -> None:
+        files = change["new"]
+        if not files:
+            return
+        f = files[0]
+        content = f["content"] if isinstance(f, dict) else f.content
+        name = f["name"] if isinstance(f, dict) else f.name
+        self.load_text(bytes(content), name)

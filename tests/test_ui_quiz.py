@@ -1,0 +1,231 @@
+"""Quiz views driven from Python: answer each type, read the feedback; progress, score, retry, save, load."""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import html
+import re
+
+import pytest
+
+from kit import progress
+from kit.content.quiz import load_quiz
+from kit.ui.quiz import QuizView
+
+
+@pytest.fixture(autouse=True)
+def answers_dir(tmp_path, monkeypatch):
+    d = tmp_path / "saved"
+    monkeypatch.setenv("KIT_ANSWERS_DIR", str(d))
+    return d
+
+
+@pytest.fixture
+def quiz():
+    return QuizView(load_quiz("final"), seed=0)
+
+
+def view(quiz, qid):
+    return next(v for v in quiz.questions if v.question.id == qid)
+
+
+def text(widget) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", widget.value))
+
+
+def test_single_choice_right_and_wrong_in_words_and_symbols(quiz):
+    v = view(quiz, "slack-default")
+    v.radio.value = "excluded"
+    v.check_button.click()
+    fb = text(v.feedback)
+    assert "✘ Not quite." in fb and "That would be opt-in" in fb
+    assert "Why" not in fb  # the explanation waits until the answer is right or attempts run out
+    v.radio.value = "included"
+    v.check_button.click()
+    fb = text(v.feedback)
+    assert "✔ Correct." in fb and "That is an opt-out design." in fb and "Sources" in fb
+    assert v.check_button.disabled
+
+
+def test_multiple_choice_partial_credit_is_said(quiz):
+    v = view(quiz, "slack-who")
+    for o, box in zip(v.options, v.boxes, strict=True):
+        box.value = o.id in ("primary-owner", "member")
+    v.check_button.click()
+    fb = text(v.feedback)
+    assert "✘ Not quite." in fb and "◐" not in fb and "individual users could not" in fb
+    for o, box in zip(v.options, v.boxes, strict=True):
+        box.value = o.id in ("primary-owner", "org-owner")
+    v.check_button.click()
+    assert "◐ Partly right: 67% of the marks." in text(v.feedback)
+
+
+def test_true_false_numeric_and_ordering(quiz):
+    tf = view(quiz, "withdraw")
+    tf.radio.value = True
+    tf.check_button.click()
+    assert "✔ Correct." in text(tf.feedback) and "as easy to withdraw" in text(tf.feedback)
+
+    num = view(quiz, "jg-germany")
+    num.number.value = "30"
+    num.check_button.click()
+    assert "✘ Not quite." in text(num.feedback)
+    num.number.value = "12,2"
+    num.check_button.click()
+    assert "✔ Correct." in text(num.feedback)
+
+    order = view(quiz, "slack-order")
+    assert [d.value for d in order.slots] != list(order.question.answer)  # never shown solved
+    for d, right in zip(order.slots, order.question.answer, strict=True):
+        d.value = right
+    order.check_button.click()
+    assert "✔ Correct." in text(order.feedback)
+
+
+def test_blank_answer_is_refused_without_using_an_attempt(quiz):
+    v = view(quiz, "slack-how")
+    v.check_button.click()
+    assert "⚠ Give an answer first." in text(v.feedback)
+    assert v.state.attempts == 0
+
+
+def test_attempt_limit(quiz):
+    v = view(quiz, "slack-how")  # 2 attempts
+    v.radio.value = "toggle"
+    v.check_button.click()
+    assert "Attempts left: 1." in text(v.feedback)
+    v.radio.value = "profile"
+    v.check_button.click()
+    fb = text(v.feedback)
+    assert "No attempts left." in fb and "Why" in fb and v.check_button.disabled
+
+
+def test_hints_come_one_at_a_time(quiz):
+    v = view(quiz, "slack-who")
+    v.hint_button.click()
+    assert "Hint 1" in text(v.hints) and "Hint 2" not in text(v.hints)
+    v.hint_button.click()
+    assert "Hint 2" in text(v.hints) and "No more hints." in text(v.hints) and v.hint_button.disabled
+
+
+def test_reflection_shows_model_answer_and_discussion(quiz):
+    v = view(quiz, "reflect-consent")
+    v.text.value = "Not really consent."
+    v.check_button.click()
+    fb = text(v.feedback)
+    assert "✔ Submitted." in fb and "A model answer" in fb and "Points for discussion" in fb
+
+
+def test_content_text_is_escaped(quiz):
+    v = view(quiz, "slack-default")
+    assert "<script" not in v.heading.value
+
+
+def answer_all(quiz):
+    for v in quiz.questions:
+        q = v.question
+        if q.type in ("single", "true-false"):
+            v.radio.value = q.answer
+        elif q.type == "multiple":
+            for o, b in zip(v.options, v.boxes, strict=True):
+                b.value = o.id in q.answer
+        elif q.type == "numeric":
+            v.number.value = str(q.answer)
+        elif q.type == "ordering":
+            for d, right in zip(v.slots, q.answer, strict=True):
+                d.value = right
+        else:
+            v.text.value = "My view."
+        v.check()
+
+
+def test_progress_score_and_retry(quiz):
+    n = len(quiz.questions)
+    assert f"0 of {n} answered" in text(quiz.progress)
+    answer_all(quiz)
+    assert f"{n} of {n} answered" in text(quiz.progress)
+    graded = sum(1 for q in quiz.quiz.questions if q.graded)
+    assert f"Your score: {graded} of {graded} (100%)" in text(quiz.score)
+    quiz.retry_button.click()
+    assert f"0 of {n} answered" in text(quiz.progress) and "Your score:" not in text(quiz.score)
+
+
+def test_download_link_holds_the_answers(quiz):
+    v = view(quiz, "slack-default")
+    v.radio.value = "included"
+    v.check()
+    m = re.search(r"download='answers-final.json' href='data:application/json;charset=utf-8;base64,([^']+)'",
+                  quiz.download.value)
+    assert m, quiz.download.value
+    doc = progress.parse(base64.b64decode(m.group(1)), "final")
+    assert doc["answers"]["slack-default"]["response"] == "included"
+
+
+def test_nothing_is_saved_unless_opted_in_then_a_new_view_restores(answers_dir):
+    q1 = QuizView(load_quiz("final"))
+    view(q1, "slack-default").radio.value = "included"
+    view(q1, "slack-default").check()
+    assert not answers_dir.exists()
+    assert str(answers_dir / "answers-final.json") in text(q1.save_status)
+    q1.save_box.value = True
+    assert "✔ Saved to" in text(q1.save_status)
+    view(q1, "jg-germany").number.value = "12"
+    view(q1, "jg-germany").check()
+    q2 = QuizView(load_quiz("final"))  # as after a kernel restart
+    assert "✔ Restored" in text(q2.save_status) and q2.save_box.value
+    assert view(q2, "slack-default").radio.value == "included"
+    assert "✔ Correct." in text(view(q2, "jg-germany").feedback)
+    assert "2 of" in text(q2.progress)
+
+
+def test_corrupt_save_is_reported_and_kept_aside(answers_dir):
+    answers_dir.mkdir()
+    (answers_dir / "answers-final.json").write_text("{broken", encoding="utf-8")
+    q = QuizView(load_quiz("final"))
+    msg = text(q.save_status)
+    assert "⚠" in msg and "damaged" in msg and ".corrupt-" in msg
+    assert any(".corrupt-" in p.name for p in answers_dir.iterdir())
+
+
+def test_load_answers_from_a_downloaded_file(quiz):
+    data = progress.dump("final", {"withdraw": {"response": True, "attempts": 1, "hints": 0}}, "Ada")
+    assert quiz.load_text(data.encode(), "mine.json")
+    assert "✔ Loaded answers from mine.json" in text(quiz.save_status)
+    assert view(quiz, "withdraw").radio.value is True and quiz.student.value == "Ada"
+    assert not quiz.load_text(b"not json", "other.json")
+    assert "other.json is damaged" in text(quiz.save_status)
+
+
+def test_upload_widget_loads(quiz):
+    data = progress.dump("final", {"withdraw": {"response": False, "attempts": 1, "hints": 0}})
+    quiz.upload.value = ({"name": "a.json", "type": "application/json", "size": len(data),
+                          "content": memoryview(data.encode()),
+                          "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)},)
+    assert view(quiz, "withdraw").radio.value is False
+
+
+def test_every_control_has_a_description():
+    import ipywidgets as w
+
+    quiz = QuizView(load_quiz("final"))
+    seen = []
+
+    def walk(x):
+        seen.append(x)
+        for c in getattr(x, "children", ()):
+            walk(c)
+
+    walk(quiz)
+    controls = [x for x in seen if isinstance(x, (w.Button, w.RadioButtons, w.Checkbox, w.Dropdown, w.Text,
+                                                  w.Textarea, w.FileUpload))]
+    assert len(controls) > 40
+    for c in controls:
+        assert (c.description or "").strip() or (getattr(c, "tooltip", "") or "").strip(), c
+
+
+def test_show_quiz_unknown_id_is_a_message():
+    import kit
+
+    out = kit.show_quiz("nope")
+    assert "no such quiz" in out.value
