@@ -1,0 +1,256 @@
+"""Research figures on defaults, and the simulation's presets: the schema, the loader and the cross-checks.
+
+``data/research/`` holds:
+
+* any number of figure files (``*.yaml``, e.g. ``defaults.yaml``): ``studies`` (who, when, where published) and
+  ``figures`` (one published number each: the study it comes from, the table or figure, the condition, the value
+  and unit, the page it was read on and how well it was checked);
+* ``simulation.yaml``: the simulation's seed, its assumptions in the kit's own words and its presets.
+
+Every figure cites a study by id (from any figure file), and every problem names the file, the line, the entry
+and the field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from .case import STATUS_DOC, Status
+from .errors import ContentError, Problem, display_path
+from .schema import Id, Line, ParseContext, Text, Url, doc
+
+__all__ = [
+    "Figure",
+    "Preset",
+    "Research",
+    "SimulationFile",
+    "Study",
+    "check_research",
+    "load_research",
+    "load_simulation",
+]
+
+Unit = Literal["percent", "percentage-points", "hours-per-year", "usd-billions-per-year", "minutes", "seconds",
+               "people"]
+Group = Literal["opt-in", "opt-out", "neutral", "other"]
+SIMULATION_FILE = "simulation.yaml"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Study:
+    __entry__ = "study"
+    id: Id = doc("a short id figures use to cite this study, like 'johnson-goldstein-2003'")
+    authors: Line = doc("the authors, as cited (e.g. 'Johnson, E. J. & Goldstein, D.')")
+    year: int = doc("the year of the version cited")
+    title: Line | None = doc("the title; leave it out only if it was not seen, and say so in the note", None)
+    venue: Line = doc("where it was published: journal, volume and pages, or 'working paper'")
+    doi: Line | None = doc("the DOI, like 10.1126/science.1091721, if it has one", None)
+    url: Url = doc("the address of the study's page (publisher, DOI resolver or repository)")
+    caveat: Text | None = doc("what a reader must keep in mind when using its figures, in the kit's own words", None)
+    note: Text | None = doc("anything else about the study or how it was checked", None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Figure:
+    __entry__ = "figure"
+    id: Id = doc("a short id, like 'jg-denmark'")
+    study: Id = doc("the id of the study it comes from")
+    chart: Id = doc("which chart or table of the kit shows it, like 'jg-countries'")
+    where: Line = doc("the table or figure of the study it is read from, like 'Figure 1'")
+    condition: Line = doc("the country, condition or quantity this number is for")
+    group: Group = doc("opt-in, opt-out, neutral or other: how the chart groups it", "other")
+    value: float = doc("the number, as published")
+    value_high: float | None = doc("the upper end when the study gives a range (value is then the lower end)", None)
+    unit: Unit = doc("percent, percentage-points, hours-per-year, usd-billions-per-year, minutes, seconds or people")
+    source: Url = doc("the page the number was actually read on")
+    status: Status = doc(STATUS_DOC)
+    note: Text = doc("how it was checked, and caveats, in the kit's own words")
+
+    @property
+    def shown(self) -> str:
+        """The value as text: 42, 99.97, 22–23."""
+        def fmt(x: float) -> str:
+            return f"{x:g}" if abs(x) < 1e6 else f"{x:,.0f}"
+
+        if self.value_high is None:
+            return fmt(self.value)
+        sep = " to " if min(self.value, self.value_high) < 0 else "–"
+        return f"{fmt(self.value)}{sep}{fmt(self.value_high)}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class FiguresFile:
+    __entry__ = "research file"
+    studies: tuple[Study, ...] = doc("the studies the figures come from", ())
+    figures: tuple[Figure, ...] = doc("the published figures", ())
+
+
+@dataclass(frozen=True, kw_only=True)
+class Preset:
+    __entry__ = "preset"
+    id: Id = doc("a short id, like 'slack-as-it-was'")
+    label: Line = doc("the name students see in the preset list")
+    description: Text = doc("what this preset stands for, in the kit's own words")
+    default: Literal["in", "out"] = doc("in (included unless someone acts) or out (excluded unless someone acts)")
+    who_acts: Literal["each", "owner"] = doc("each (every person decides for themselves) or owner (one owner "
+                                             "decides for a whole workspace)")
+    workspace_size: int = doc("people per workspace (used when only an owner may act)", 50)
+    want: float = doc("share of people who would want their data used, from 0 to 1")
+    awareness: float = doc("share of people who know the setting exists, from 0 to 1")
+    cost_minutes: float = doc("minutes it takes to act (find the setting, write the email …)")
+    patience_minutes: float = doc("average minutes a person who cares is ready to spend on acting")
+    note: Text | None = doc("where the numbers come from: illustrative, or from which figure", None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class SimulationFile:
+    __entry__ = "simulation file"
+    seed: int = doc("the seed of the random draws, so every run gives the same numbers")
+    population: int = doc("the number of people simulated by default")
+    assumptions: tuple[Text, ...] = doc("the model's assumptions, in the kit's own words")
+    presets: tuple[Preset, ...] = doc("the presets students can pick")
+
+    def preset(self, preset_id: str) -> Preset:
+        for p in self.presets:
+            if p.id == preset_id:
+                return p
+        known = ", ".join(p.id for p in self.presets)
+        raise KeyError(f"no simulation preset '{preset_id}' (presets: {known})")
+
+
+@dataclass(frozen=True)
+class Research:
+    """Every study and figure under ``data/research``, checked."""
+
+    studies: tuple[Study, ...]
+    figures: tuple[Figure, ...]
+
+    def study(self, study_id: str) -> Study:
+        for s in self.studies:
+            if s.id == study_id:
+                return s
+        raise KeyError(study_id)
+
+    def chart(self, chart_id: str) -> tuple[Figure, ...]:
+        """The figures of one chart, in file order. KeyError if there are none."""
+        found = tuple(f for f in self.figures if f.chart == chart_id)
+        if not found:
+            raise KeyError(f"no research figures for the chart '{chart_id}'")
+        return found
+
+    def figure(self, figure_id: str) -> Figure:
+        for f in self.figures:
+            if f.id == figure_id:
+                return f
+        raise KeyError(figure_id)
+
+
+def _folder(root: Path | None) -> Path:
+    from .loader import data_root
+
+    return (root or data_root()) / "research"
+
+
+def _figure_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.yaml") if p.name != SIMULATION_FILE)
+
+
+def _check_figure(ctx: ParseContext, f: Figure) -> None:
+    if f.value_high is not None and f.value_high < f.value:
+        ctx.at(f, "value_high", f"the upper end ({f.value_high:g}) is below the value ({f.value:g})")
+    if f.unit == "percent" and not (0 <= f.value <= 100 and (f.value_high is None or f.value_high <= 100)):
+        ctx.at(f, "value", f"a percentage must be between 0 and 100, got {f.shown}")
+
+
+def _parse_research(folder: Path, ctx: ParseContext) -> Research:
+    from .loader import check_duplicates, check_refs, load_file
+
+    studies: list[Study] = []
+    figures: list[Figure] = []
+    files = _figure_files(folder)
+    if not files:
+        ctx.add(display_path(folder), None, None, None, "no research files: expected at least one *.yaml with figures")
+    for path in files:
+        parsed = load_file(path, FiguresFile, ctx)
+        if parsed is not None:
+            studies.extend(parsed.studies)
+            figures.extend(parsed.figures)
+    check_duplicates(ctx, studies, "study")
+    check_duplicates(ctx, figures, "figure")
+    known = [s.id for s in studies]
+    shown = f"the studies of {display_path(folder)}"
+    for f in figures:
+        check_refs(ctx, f, "study", f.study, known, "study", shown)
+        _check_figure(ctx, f)
+    return Research(tuple(studies), tuple(figures))
+
+
+def load_research(root: Path | None = None) -> Research:
+    """Every figure file under ``data/research`` (cached until a file changes). Raises ContentError."""
+    from .cache import cached
+
+    folder = _folder(root)
+
+    def build() -> Research:
+        if not folder.is_dir():
+            raise ContentError([Problem(display_path(folder), None, None, None, "no research folder")])
+        ctx = ParseContext()
+        result = _parse_research(folder, ctx)
+        ctx.raise_if_any()
+        return result
+
+    return cached(f"research:{folder.resolve()}", [folder], build)
+
+
+def _parse_simulation(path: Path, ctx: ParseContext) -> SimulationFile | None:
+    from .loader import check_duplicates, load_file
+
+    if not path.exists():
+        ctx.add(display_path(path), None, None, None, "file missing: the simulation's presets and assumptions")
+        return None
+    sim = load_file(path, SimulationFile, ctx)
+    if sim is None:
+        return None
+    if sim.population < 1:
+        ctx.at(sim, "population", "must be at least 1")
+    check_duplicates(ctx, sim.presets, "preset")
+    for p in sim.presets:
+        for name in ("want", "awareness"):
+            if not 0 <= getattr(p, name) <= 1:
+                ctx.at(p, name, f"a share must be between 0 and 1, got {getattr(p, name):g}")
+        for name in ("cost_minutes", "patience_minutes"):
+            if getattr(p, name) < 0:
+                ctx.at(p, name, "minutes cannot be negative")
+        if p.patience_minutes <= 0:
+            ctx.at(p, "patience_minutes", "must be more than 0 minutes")
+        if p.workspace_size < 1:
+            ctx.at(p, "workspace_size", "a workspace has at least 1 person")
+    return sim
+
+
+def load_simulation(root: Path | None = None) -> SimulationFile:
+    """``data/research/simulation.yaml``, checked (cached until it changes). Raises ContentError."""
+    from .cache import cached
+
+    path = _folder(root) / SIMULATION_FILE
+
+    def build() -> SimulationFile:
+        ctx = ParseContext()
+        sim = _parse_simulation(path, ctx)
+        ctx.raise_if_any()
+        return sim
+
+    return cached(f"simulation:{path.resolve()}", [path], build)
+
+
+def check_research(root: Path, ctx: ParseContext) -> int:
+    """For ``kit check``: every figure file and the simulation file; returns the number of figures and presets."""
+    folder = Path(root) / "research"
+    if not folder.is_dir():
+        return 0
+    research = _parse_research(folder, ctx)
+    sim = _parse_simulation(folder / SIMULATION_FILE, ctx)
+    return len(research.figures) + (len(sim.presets) if sim else 0)
+

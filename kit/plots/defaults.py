@@ -1,0 +1,200 @@
+"""Figures for notebook 03: published default-effect figures (built from data/research) and the simulation.
+
+Opt-in and opt-out bars differ by hatch pattern and by a written group label as well as by colour; every bar
+carries its value as text. Captions and alt text are made from the same data the bars are drawn from.
+"""
+
+from __future__ import annotations
+
+from ..content.research import Figure, Research
+from ..i18n import t
+from . import PALETTE, new_figure
+
+__all__ = [
+    "CHARTS",
+    "chart_alt",
+    "chart_caption",
+    "chart_figure",
+    "simulation_alt",
+    "simulation_figure",
+]
+
+#: Colour and hatch per group: hatching tells opt-in from opt-out without colour.
+STYLE = {
+    "opt-in": (PALETTE[1], "///"),
+    "opt-out": (PALETTE[0], ""),
+    "neutral": (PALETTE[2], ".."),
+    "other": (PALETTE[4], ""),
+}
+#: The charts show_default_effects draws, in order.
+CHARTS = ("jg-countries", "jg-online", "replication-2023", "cookie-banner", "madrian-shea")
+
+
+def _unit(f: Figure) -> str:
+    return t(f"defaults.unit.{f.unit}")
+
+
+def _with_unit(f: Figure) -> str:
+    unit = t(f"defaults.unit_short.{f.unit}")
+    return f"{f.shown}{unit}" if unit == "%" else f"{f.shown} {unit}"
+
+
+def _bars(ax, figures: tuple[Figure, ...], labels_by_group: bool) -> None:
+    xs, prev = [], None
+    x = 0.0
+    for f in figures:
+        if prev is not None and f.group != prev and labels_by_group:
+            x += 0.6  # a gap between groups
+        xs.append(x)
+        prev = f.group
+        x += 1
+    for xi, f in zip(xs, figures, strict=True):
+        colour, hatch = STYLE[f.group]
+        ax.bar(xi, f.value, width=0.8, color=colour, hatch=hatch, edgecolor="black", linewidth=0.8,
+               label=t(f"defaults.group.{f.group}"))
+        ax.annotate(f.shown, (xi, f.value), xytext=(0, 2), textcoords="offset points", ha="center", va="bottom",
+                    fontsize=8)
+    ax.set_xticks(xs, [f.condition for f in figures], rotation=30 if len(figures) > 4 else 0,
+                  ha="right" if len(figures) > 4 else "center", fontsize=8)
+    if labels_by_group:  # a written label over each group of bars
+        groups: dict[str, list[float]] = {}
+        for xi, f in zip(xs, figures, strict=True):
+            groups.setdefault(f.group, []).append(xi)
+        for g, gx in groups.items():
+            ax.annotate(t(f"defaults.group_long.{g}"), ((min(gx) + max(gx)) / 2, 1.0),
+                        xycoords=("data", "axes fraction"), xytext=(0, 4), textcoords="offset points",
+                        ha="center", va="bottom", fontsize=9, fontweight="bold")
+            ax.plot([min(gx) - 0.4, max(gx) + 0.4], [1.0, 1.0], transform=ax.get_xaxis_transform(), color="black",
+                    linewidth=1, clip_on=False)
+    top = max(f.value_high if f.value_high is not None else f.value for f in figures)
+    if figures[0].unit == "percent":
+        ax.set_ylim(0, 105 if top > 50 else top * 1.25)
+    ax.set_ylabel(_unit(figures[0]), fontsize=9)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+
+
+def _ranges(ax, figures: tuple[Figure, ...]) -> None:
+    """Horizontal bars for effects given as ranges (percentage points), with a line at zero."""
+    ys = list(range(len(figures)))[::-1]
+    for y, f in zip(ys, figures, strict=True):
+        lo = f.value
+        hi = f.value_high if f.value_high is not None else f.value
+        colour, hatch = (PALETTE[5], "\\\\\\") if hi < 0 else (PALETTE[0], "")
+        # the bar reaches the larger effect; a darker block marks the span the study gives
+        far = hi if abs(hi) >= abs(lo) else lo
+        ax.barh(y, far, height=0.5, color=colour, hatch=hatch, edgecolor="black", linewidth=0.8, alpha=0.35)
+        ax.barh(y, hi - lo, left=lo, height=0.5, color=colour, hatch=hatch, edgecolor="black", linewidth=0.8)
+        ax.annotate(_with_unit(f), (far, y), xytext=(4 if far > 0 else -4, 0),
+                    textcoords="offset points", ha="left" if far > 0 else "right", va="center", fontsize=9)
+    ax.axvline(0, color="black", linewidth=1)
+    ax.set_yticks(ys, [f.condition for f in figures], fontsize=8)
+    lim = max(abs(v) for f in figures for v in (f.value, f.value_high or 0)) * 1.6
+    ax.set_xlim(-lim, lim)
+    ax.set_xlabel(_unit(figures[0]), fontsize=9)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+
+
+def chart_figure(research: Research, chart: str):
+    """The kit's chart ``chart`` (an id of :data:`CHARTS` or any chart id used in the data)."""
+    figures = research.chart(chart)
+    ranged = any(f.value_high is not None for f in figures) or figures[0].unit == "percentage-points"
+    if ranged:
+        fig = new_figure(7.5, 0.9 + 0.7 * len(figures))
+        ax = fig.subplots()
+        _ranges(ax, figures)
+    else:
+        grouped = len({f.group for f in figures}) > 1
+        fig = new_figure(7.5 if len(figures) > 4 else 5.5, 3.8)
+        ax = fig.subplots()
+        _bars(ax, figures, labels_by_group=grouped and len(figures) > 4)
+        if grouped and len(figures) <= 4:
+            seen: dict[str, object] = {}
+            for h, lab in zip(*ax.get_legend_handles_labels(), strict=True):
+                seen.setdefault(lab, h)
+            ax.legend(seen.values(), seen.keys(), fontsize=8, frameon=False, loc="upper left")
+    fig.suptitle(t(f"defaults.chart.{chart}"), fontsize=10, x=0.01, ha="left")
+    return fig
+
+
+def chart_alt(research: Research, chart: str) -> str:
+    figures = research.chart(chart)
+    items = "; ".join(
+        f"{f.condition}" + (f" ({t('defaults.group.' + f.group)})" if f.group != "other" else "")
+        + f": {_with_unit(f)}"
+        for f in figures
+    )
+    return t("defaults.alt", title=t(f"defaults.chart.{chart}"), count=len(figures), items=items)
+
+
+def chart_caption(research: Research, chart: str) -> str:
+    figures = research.chart(chart)
+    studies = []
+    for sid in dict.fromkeys(f.study for f in figures):
+        s = research.study(sid)
+        studies.append(t("defaults.cite", authors=s.authors, year=s.year, title=s.title or "", venue=s.venue,
+                         link=f"https://doi.org/{s.doi}" if s.doi else s.url).replace(", ,", ","))
+    statuses = ", ".join(dict.fromkeys(t(f"status.{f.status}") for f in figures))
+    return t("defaults.caption", sources="; ".join(studies), statuses=statuses)
+
+
+# ------------------------------------------------------------------------------------------------ simulation
+SEGMENTS = (  # (key, colour, hatch): who is where, and whether that matches their wish
+    ("in_ok", PALETTE[0], ""),
+    ("in_bad", PALETTE[5], "xx"),
+    ("out_bad", PALETTE[1], "//"),
+    ("out_ok", "#DDDDDD", ""),
+)
+
+
+def _segments(o) -> dict[str, float]:
+    n = o.n
+    return {
+        "in_ok": 100 * (o.included - o.included_unwanted) / n,
+        "in_bad": 100 * o.included_unwanted / n,
+        "out_bad": 100 * o.excluded_wanted / n,
+        "out_ok": 100 * (n - o.included - o.excluded_wanted) / n,
+    }
+
+
+def simulation_figure(outcomes, current: tuple[str, str]):
+    """Four stacked bars (default in/out × each person/owner only); the regime ``current`` is marked."""
+    fig = new_figure(7.5, 3.6)
+    ax = fig.subplots()
+    xs = range(len(outcomes))
+    bottoms = [0.0] * len(outcomes)
+    segs = [_segments(o) for o in outcomes]
+    for key, colour, hatch in SEGMENTS:
+        heights = [s[key] for s in segs]
+        ax.bar(xs, heights, bottom=bottoms, width=0.6, color=colour, hatch=hatch, edgecolor="black", linewidth=0.6,
+               label=t(f"defaults.sim.segment.{key}"))
+        bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
+    labels = []
+    for o in outcomes:
+        label = t(f"defaults.sim.regime.{o.default}_{o.who_acts}")
+        if (o.default, o.who_acts) == tuple(current):
+            label = t("defaults.sim.current", label=label)
+        labels.append(label)
+    ax.set_xticks(list(xs), labels, fontsize=8)
+    for x, o in zip(xs, outcomes, strict=True):
+        ax.annotate(t("defaults.sim.bar_label", included=f"{100 * o.share_included:.1f}",
+                      mismatch=f"{100 * o.share_mismatch:.1f}"),
+                    (x, 100), xytext=(0, 3), textcoords="offset points", ha="center", va="bottom", fontsize=8)
+    ax.set_ylim(0, 118)
+    ax.set_yticks([0, 25, 50, 75, 100])
+    ax.set_ylabel(t("defaults.sim.ylabel"), fontsize=9)
+    ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=8, frameon=False, reverse=True)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    return fig
+
+
+def simulation_alt(outcomes, current: tuple[str, str]) -> str:
+    items = "; ".join(
+        t("defaults.sim.alt_item", regime=t(f"defaults.sim.regime.{o.default}_{o.who_acts}").replace("\n", " "),
+          included=f"{100 * o.share_included:.1f}", mismatch=f"{100 * o.share_mismatch:.1f}")
+        for o in outcomes
+    )
+    now = t(f"defaults.sim.regime.{current[0]}_{current[1]}").replace("\n", " ")
+    return t("defaults.sim.alt", n=f"{outcomes[0].n:,}", current=now, items=items)

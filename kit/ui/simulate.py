@@ -1,0 +1,181 @@
+"""Notebook 03 views: the published default-effect figures, and the opt-in / opt-out simulation with sliders.
+
+Thin views: the model is :mod:`kit.simulate`, the figures are :mod:`kit.plots.defaults`, the words are
+``data/ui/en.yaml`` (section ``defaults``) and the presets and assumptions are ``data/research/simulation.yaml``.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from ..content.research import Research, SimulationFile
+from ..i18n import t
+from ..plots import figure_html
+from ..plots.defaults import CHARTS, chart_alt, chart_caption, chart_figure, simulation_alt, simulation_figure
+from ..simulate import Params, simulate, simulate_all
+from . import html as h
+
+__all__ = ["DefaultEffectsView", "SimulationView", "figures_table_html"]
+
+CUSTOM = "custom"
+
+
+def figures_table_html(research: Research) -> str:
+    """Every figure with its study, place in the study, value, source link and status; then each study's caveat."""
+    rows = []
+    for f in research.figures:
+        s = research.study(f.study)
+        rows.append(
+            "<tr>"
+            f"<td>{h.esc(s.authors)} ({s.year})</td><td>{h.esc(f.where)}</td><td>{h.esc(f.condition)}</td>"
+            f"<td style='text-align:right;white-space:nowrap'>{h.link(f.source, f.shown)} "
+            f"{h.esc(t('defaults.unit_short.' + f.unit))}</td><td>{h.status_badge(f.status)}</td>"
+            f"<td style='font-size:0.9em'>{h.esc(f.note)}</td></tr>"
+        )
+    head = "".join(f"<th scope='col' style='text-align:left'>{h.esc(x)}</th>" for x in (
+        t("defaults.col_study"), t("defaults.col_where"), t("defaults.col_condition"), t("defaults.col_value"),
+        t("status.heading"), t("common.note")))
+    table = f"<table style='border-collapse:collapse;font-size:0.9em'><thead><tr>{head}</tr></thead>" \
+            f"<tbody>{''.join(rows)}</tbody></table>"
+    caveats = "".join(
+        f"<li><strong>{h.esc(s.authors)} ({s.year})</strong>: {h.esc(s.caveat)}</li>" for s in research.studies
+        if s.caveat
+    )
+    return h.card(h.heading(t("defaults.figures_title")) + table + h.heading(t("defaults.caveat"), 5)
+                  + f"<ul>{caveats}</ul>", label=t("defaults.figures_title"))
+
+
+class DefaultEffectsView(w.VBox):
+    """The research charts, each with alt text and a caption, then the table of every figure and the caveats."""
+
+    def __init__(self, research: Research, charts: tuple[str, ...] = CHARTS):
+        self.research = research
+        self.charts = {c: w.HTML(figure_html(chart_figure(research, c), chart_alt(research, c),
+                                             chart_caption(research, c))) for c in charts}
+        self.table = w.HTML(figures_table_html(research))
+        super().__init__([w.HTML(h.heading(t("defaults.title"), 3)), *self.charts.values(), self.table])
+
+
+def _slider(cls, name: str, **kw):
+    s = cls(description=t(f"defaults.sim.{name}"), tooltip=t(f"defaults.sim.{name}_tooltip"),
+            continuous_update=False, readout=True, style={"description_width": "9em"},
+            layout=w.Layout(width="min(100%, 30em)"), **kw)
+    return s
+
+
+class SimulationView(w.VBox):
+    """Sliders and a preset list over :func:`kit.simulate.simulate_all`; the chart and the numbers follow them."""
+
+    def __init__(self, sim: SimulationFile, preset: str | None = None):
+        self.sim = sim
+        first = sim.preset(preset) if preset else sim.presets[0]
+        self._quiet = False
+        self.preset = w.Dropdown(
+            options=[(p.label, p.id) for p in sim.presets] + [(t("defaults.sim.preset_custom"), CUSTOM)],
+            value=first.id, description=t("defaults.sim.preset"), style={"description_width": "9em"},
+            layout=w.Layout(width="min(100%, 30em)"),
+        )
+        self.preset.tooltip = t("defaults.sim.preset_tooltip")
+        self.n = _slider(w.IntSlider, "n", min=1000, max=max(100_000, sim.population), step=1000, value=sim.population)
+        self.want = _slider(w.FloatSlider, "want", min=0, max=100, step=1, value=50, readout_format=".0f")
+        self.awareness = _slider(w.FloatSlider, "awareness", min=0, max=100, step=1, value=50, readout_format=".0f")
+        self.cost = _slider(w.FloatSlider, "cost", min=0, max=60, step=0.1, value=1, readout_format=".1f")
+        self.patience = _slider(w.FloatSlider, "patience", min=0.5, max=60, step=0.5, value=10,
+                                readout_format=".1f")
+        self.workspace = _slider(w.IntSlider, "workspace", min=1, max=500, step=1, value=50)
+        self.default = w.ToggleButtons(options=[(t("defaults.sim.default_in"), "in"),
+                                                (t("defaults.sim.default_out"), "out")],
+                                       description=t("defaults.sim.default"), style={"description_width": "9em"},
+                                       tooltips=[t("defaults.sim.default_tooltip")] * 2)
+        self.default.tooltip = t("defaults.sim.default_tooltip")
+        self.who = w.ToggleButtons(options=[(t("defaults.sim.who_each"), "each"),
+                                            (t("defaults.sim.who_owner"), "owner")],
+                                   description=t("defaults.sim.who"), style={"description_width": "9em"},
+                                   tooltips=[t("defaults.sim.who_tooltip")] * 2)
+        self.who.tooltip = t("defaults.sim.who_tooltip")
+        self.controls = (self.n, self.want, self.awareness, self.cost, self.patience, self.default, self.who,
+                         self.workspace)
+        self.preset_note = w.HTML()
+        self.plot = w.HTML(layout=w.Layout(min_height="360px"))
+        self.numbers = w.HTML()
+        items = "".join(f"<li>{h.esc(a)}</li>" for a in sim.assumptions)
+        self.assumptions = w.HTML(
+            f"<details><summary>{h.esc(t('defaults.sim.assumptions'))}</summary><ol>{items}</ol></details>")
+        self.apply_preset(first.id)
+        self.preset.observe(self._preset_picked, names="value")
+        for c in self.controls:
+            c.observe(self._changed, names="value")
+        super().__init__([
+            w.HTML(h.heading(t("defaults.sim.title"), 3) + h.para(t("defaults.sim.intro"))),
+            self.preset, self.preset_note, *self.controls, self.plot, self.numbers, self.assumptions,
+        ])
+
+    # ------------------------------------------------------------------ state
+    def params(self) -> Params:
+        return Params(n=int(self.n.value), want=self.want.value / 100, awareness=self.awareness.value / 100,
+                      cost_minutes=float(self.cost.value), patience_minutes=float(self.patience.value),
+                      default=self.default.value, who_acts=self.who.value, workspace_size=int(self.workspace.value),
+                      seed=self.sim.seed)
+
+    def apply_preset(self, preset_id: str) -> None:
+        """Move every control to the preset's values, then redraw once."""
+        p = self.sim.preset(preset_id)
+        self._quiet = True
+        try:
+            self.want.value, self.awareness.value = round(p.want * 100), round(p.awareness * 100)
+            self.cost.value, self.patience.value = p.cost_minutes, p.patience_minutes
+            self.default.value, self.who.value = p.default, p.who_acts
+            self.workspace.value = p.workspace_size
+            if self.preset.value != preset_id:
+                self.preset.value = preset_id
+        finally:
+            self._quiet = False
+        note = h.para(p.description) + (h.labelled(t("defaults.sim.preset_note"), h.esc(p.note)) if p.note else "")
+        self.preset_note.value = h.card(note, label=p.label)
+        self.update()
+
+    def _preset_picked(self, change) -> None:
+        if self._quiet:
+            return
+        if change["new"] == CUSTOM:
+            self.preset_note.value = ""
+            return
+        self.apply_preset(change["new"])
+
+    def _changed(self, _change) -> None:
+        if self._quiet:
+            return
+        if self.preset.value != CUSTOM:
+            self._quiet = True
+            self.preset.value = CUSTOM
+            self._quiet = False
+            self.preset_note.value = ""
+        self.update()
+
+    # ----------------------------------------------------------------- render
+    def update(self) -> None:
+        p = self.params()
+        outcomes = simulate_all(p)
+        current = (p.default, p.who_acts)
+        self.plot.value = figure_html(simulation_figure(outcomes, current), simulation_alt(outcomes, current),
+                                      t("defaults.sim.caption"))
+        self.numbers.value = self.numbers_html(p)
+
+    def numbers_html(self, p: Params) -> str:
+        o = simulate(p)
+        other = simulate(p, default="out" if p.default == "in" else "in")
+        pct = lambda x: f"{100 * x:.1f}"  # noqa: E731
+        regime = t(f"defaults.sim.regime.{p.default}_{p.who_acts}").replace("\n", ", ")
+        lines = [
+            t("defaults.sim.included", share=pct(o.share_included), count=f"{o.included:,}", n=f"{o.n:,}"),
+            t("defaults.sim.wanted", share=pct(o.share_wanted)),
+            t("defaults.sim.mismatch", share=pct(o.share_mismatch), count=f"{o.mismatch:,}"),
+            t("defaults.sim.included_unwanted", count=f"{o.included_unwanted:,}"),
+            t("defaults.sim.excluded_wanted", count=f"{o.excluded_wanted:,}"),
+            t("defaults.sim.acted", count=f"{o.acted:,}"),
+            t("defaults.sim.could_act", count=f"{o.could_act:,}", n=f"{o.n:,}"),
+            t("defaults.sim.other_default", share=pct(other.share_included), mismatch=pct(other.share_mismatch)),
+        ]
+        items = "".join(f"<li class='kit-sim-{i}'>{h.esc(x)}</li>" for i, x in enumerate(lines))
+        return h.card(h.heading(t("defaults.sim.numbers_title", regime=regime), 4) + f"<ul>{items}</ul>",
+                      label=t("defaults.sim.numbers_title", regime=regime))
