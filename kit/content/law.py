@@ -1,0 +1,248 @@
+"""Legal texts (``data/law/*.yaml``) and the consent checklist (``data/checklist.yaml``): schema, loading, checks.
+
+A legal text is a short, exact passage (a GDPR article, a court's headnote, a regulator's post) with where it was
+read, how well it was checked, and a plain-language explanation in the kit's own words. Where the kit has no exact
+wording it leaves ``text`` out and says what the text does in ``explanation`` only.
+
+The checklist names the conditions a consent (or a legitimate-interest objection) must meet, each tied to the ids
+of the legal texts it rests on, and holds the model assessments of companies' mechanisms, each tied to a case.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from .cache import cached
+from .case import STATUS_DOC, Status
+from .errors import display_path
+from .schema import Id, Line, ParseContext, Text, Url, When, doc
+
+__all__ = [
+    "Assessment",
+    "Checklist",
+    "ChecklistFile",
+    "Condition",
+    "LawFile",
+    "LawText",
+    "Translation",
+    "Verdict",
+    "check_law_and_checklist",
+    "load_checklist",
+    "load_law",
+]
+
+LawKind = Literal["law", "case-law", "guidance", "regulator"]
+Basis = Literal["consent", "legitimate-interest"]
+VerdictWord = Literal["met", "not-met", "unclear"]
+VERDICTS: tuple[str, ...] = ("met", "not-met", "unclear")
+BASES: tuple[str, ...] = ("consent", "legitimate-interest")
+
+
+# --------------------------------------------------------------------------------------------- data/law/*.yaml
+@dataclass(frozen=True, kw_only=True)
+class Translation:
+    __entry__ = "translation"
+    language: Literal["fr"] = doc("the language of this wording")
+    text: Text = doc("the exact wording in that language, as in the source; mark cuts with …")
+    url: Url = doc("where this wording was read")
+    status: Status = doc(STATUS_DOC)
+    note: Text | None = doc("caveats about this copy", None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class LawText:
+    __entry__ = "legal text"
+    id: Id = doc("a short id the checklist uses, like 'gdpr-art-7-3'")
+    title: Line = doc("what students see as the heading, like 'GDPR Article 7(3): withdrawing consent'")
+    instrument: Line = doc("the law, judgment or document it comes from")
+    reference: Line = doc("the article, paragraph or case number")
+    kind: LawKind = doc("law, case-law, guidance or regulator (a regulator's statement or post)")
+    region: Line = doc("where it applies, like 'EU/EEA' or 'California'")
+    date: When | None = doc("when it was adopted, decided or published, if the fact sheet gives it", None)
+    text: Text | None = doc("the exact words, short, as read in the source; leave out if no exact wording was seen",
+                            None)
+    explanation: Text = doc("what it means, in plain language and the kit's own words")
+    url: Url = doc("where the wording (or, without wording, the facts) were read")
+    other_urls: tuple[Url, ...] = doc("other copies that agree", ())
+    status: Status = doc(STATUS_DOC)
+    checked: Text | None = doc("how the wording was checked (copies compared, pages opened)", None)
+    note: Text | None = doc("caveats: cuts, misquotations seen elsewhere, unverified parts", None)
+    translations: tuple[Translation, ...] = doc("the same wording in other languages", ())
+
+
+@dataclass(frozen=True, kw_only=True)
+class LawFile:
+    __entry__ = "legal texts file"
+    texts: tuple[LawText, ...] = doc("the legal texts")
+
+
+# ----------------------------------------------------------------------------------------- data/checklist.yaml
+@dataclass(frozen=True, kw_only=True)
+class Condition:
+    __entry__ = "condition"
+    id: Id = doc("a short id, like 'freely-given'")
+    name: Line = doc("the condition's name as students see it")
+    basis: Basis = doc("consent (a condition for valid consent) or legitimate-interest (for objection)")
+    question: Text = doc("the question a student asks of a mechanism, in plain words")
+    law: tuple[Id, ...] = doc("ids of the legal texts (from data/law) the condition rests on")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Verdict:
+    __entry__ = "verdict"
+    condition: Id = doc("the id of a condition")
+    verdict: VerdictWord = doc("met, not-met or unclear")
+    reason: Text = doc("why, in the kit's own words")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Assessment:
+    __entry__ = "assessment"
+    id: Id = doc("a short id, like 'slack-2024'")
+    case: Id = doc("the id of the case (a folder under data/cases)")
+    mechanism: Text = doc("the mechanism assessed, in one or two sentences")
+    basis: Basis = doc("which conditions apply: consent, or legitimate-interest (objection)")
+    verdicts: tuple[Verdict, ...] = doc("one verdict for each condition of that basis")
+    note: Text | None = doc("caveats about the assessment", None)
+
+    def verdict(self, condition_id: str) -> Verdict:
+        for v in self.verdicts:
+            if v.condition == condition_id:
+                return v
+        raise KeyError(condition_id)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChecklistFile:
+    __entry__ = "checklist file"
+    conditions: tuple[Condition, ...] = doc("the conditions, in the order students meet them")
+    assessments: tuple[Assessment, ...] = doc("the model assessments of companies' mechanisms")
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """The checked checklist: conditions, model assessments and the legal texts they cite."""
+
+    conditions: tuple[Condition, ...]
+    assessments: tuple[Assessment, ...]
+    law: dict[str, LawText]
+
+    def conditions_for(self, basis: str) -> tuple[Condition, ...]:
+        return tuple(c for c in self.conditions if c.basis == basis)
+
+    def condition(self, condition_id: str) -> Condition:
+        for c in self.conditions:
+            if c.id == condition_id:
+                return c
+        raise KeyError(f"no condition '{condition_id}' in data/checklist.yaml")
+
+    def assessment(self, assessment_id: str) -> Assessment:
+        for a in self.assessments:
+            if a.id == assessment_id or a.case == assessment_id:
+                return a
+        known = ", ".join(a.id for a in self.assessments)
+        raise KeyError(f"no model assessment '{assessment_id}' in data/checklist.yaml (there are: {known})")
+
+
+# ------------------------------------------------------------------------------------------------- loading
+def _root(root: Path | None) -> Path:
+    from .loader import data_root
+
+    return Path(root) if root else data_root()
+
+
+def _law_files(root: Path) -> list[Path]:
+    return sorted((root / "law").glob("*.yaml"))
+
+
+def _parse_law(root: Path, ctx: ParseContext) -> list[LawText]:
+    from .loader import check_duplicates, load_file
+
+    files = _law_files(root)
+    if not files:
+        ctx.add(display_path(root / "law"), None, None, None, "no legal texts: expected .yaml files in this folder")
+    texts: list[LawText] = []
+    for path in files:
+        parsed = load_file(path, LawFile, ctx)
+        if parsed is not None:
+            texts.extend(parsed.texts)
+    check_duplicates(ctx, texts, "legal text")
+    return texts
+
+
+def _parse_checklist(root: Path, ctx: ParseContext, law_ids: set[str]) -> ChecklistFile | None:
+    from .loader import case_ids, check_duplicates, check_refs, load_file
+
+    path = root / "checklist.yaml"
+    if not path.exists():
+        ctx.add(display_path(path), None, None, None, "file missing: the consent checklist")
+        return None
+    parsed = load_file(path, ChecklistFile, ctx)
+    if parsed is None:
+        return None
+    where_law = display_path(root / "law")
+    check_duplicates(ctx, parsed.conditions, "condition")
+    check_duplicates(ctx, parsed.assessments, "assessment")
+    for c in parsed.conditions:
+        check_refs(ctx, c, "law", c.law, law_ids, "legal text", where_law)
+    by_id = {c.id: c for c in parsed.conditions}
+    cases = case_ids(root)
+    for a in parsed.assessments:
+        check_refs(ctx, a, "case", a.case, cases, "case", display_path(root / "cases"))
+        expected = [c.id for c in parsed.conditions if c.basis == a.basis]
+        seen: set[str] = set()
+        for v in a.verdicts:
+            if v.condition not in by_id:
+                check_refs(ctx, v, "condition", v.condition, by_id, "condition", "the conditions of this file")
+            elif by_id[v.condition].basis != a.basis:
+                ctx.at(v, "condition", f"the condition '{v.condition}' is for {by_id[v.condition].basis}, but this "
+                                       f"assessment's basis is {a.basis}")
+            elif v.condition in seen:
+                ctx.at(v, "condition", f"the condition '{v.condition}' is assessed twice")
+            seen.add(v.condition)
+        missing = [c for c in expected if c not in seen]
+        if missing:
+            ctx.at(a, "verdicts", f"no verdict for the condition(s) {', '.join(missing)}: give each a verdict")
+    return parsed
+
+
+def _inputs(root: Path) -> list[Path]:
+    """The files the legal texts and the checklist are read from (the case folders' names are checked too)."""
+    return [*_law_files(root), root / "checklist.yaml", root / "cases"]
+
+
+def load_law(root: Path | None = None) -> dict[str, LawText]:
+    """Every legal text under ``data/law``, by id, in file order. Raises ContentError naming every problem."""
+    root = _root(root)
+
+    def build() -> dict[str, LawText]:
+        ctx = ParseContext()
+        texts = _parse_law(root, ctx)
+        ctx.raise_if_any()
+        return {t.id: t for t in texts}
+
+    return cached(f"law:{root.resolve()}", _inputs(root), build)
+
+
+def load_checklist(root: Path | None = None) -> Checklist:
+    """The consent checklist with its model assessments, checked against the legal texts and the cases."""
+    root = _root(root)
+
+    def build() -> Checklist:
+        law = load_law(root)
+        ctx = ParseContext()
+        parsed = _parse_checklist(root, ctx, set(law))
+        ctx.raise_if_any()
+        return Checklist(parsed.conditions, parsed.assessments, law)
+
+    return cached(f"checklist:{root.resolve()}", _inputs(root), build)
+
+
+def check_law_and_checklist(root: Path, ctx: ParseContext) -> int:
+    """For ``kit check``: every legal text and the checklist; returns how many texts and conditions were checked."""
+    texts = _parse_law(root, ctx)
+    parsed = _parse_checklist(root, ctx, {t.id for t in texts})
+    return len(texts) + (len(parsed.conditions) + len(parsed.assessments) if parsed else 0)
+

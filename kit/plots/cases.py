@@ -1,0 +1,141 @@
+"""Figures across cases: a timeline of cases, defaults by year, steps to opt out. Shapes, hatching and labels carry
+meaning as well as colour. Every figure has alt text built from the same data."""
+
+from __future__ import annotations
+
+from ..i18n import t
+from . import PALETTE, new_figure
+
+__all__ = ["by_year_alt", "by_year_figure", "steps_alt", "steps_figure", "timeline_alt", "timeline_figure"]
+
+DEFAULTS = ("in", "out", "ask", "none")
+MARKERS = {"in": "o", "out": "s", "ask": "D", "none": "X"}
+HATCHES = {"in": "", "out": "//", "ask": "..", "none": "xx"}
+COLOURS = {d: PALETTE[i] for i, d in enumerate(DEFAULTS)}
+
+
+def _default_label(d: str) -> str:
+    return t(f"cases.default_{d}")
+
+
+def timeline_figure(df):
+    """One row per case from start to end, marker shape by default, the company written beside it."""
+    n = max(len(df), 1)
+    fig = new_figure(9, 0.45 * n + 1.4)
+    ax = fig.subplots()
+    for i, row in enumerate(df.itertuples()):
+        y = n - 1 - i
+        colour = COLOURS[row.default]
+        ax.plot([row.start, row.end], [y, y], color=colour, linewidth=3, solid_capstyle="round")
+        ax.plot([row.start], [y], linestyle="none", marker=MARKERS[row.default], markersize=10, color=colour,
+                markeredgecolor="black")
+        ax.annotate(row.company, (row.end, y), xytext=(8, 0), textcoords="offset points", va="center", fontsize=8)
+    ax.set_yticks([])
+    for side in ("left", "right", "top"):
+        ax.spines[side].set_visible(False)
+    if len(df):
+        lo, hi = float(df["start"].min()), float(df["end"].max())
+        ax.set_xlim(lo - 0.2, hi + 0.9)
+        ax.set_xticks(range(int(lo), int(hi) + 2))
+    ax.set_ylim(-0.8, n - 0.2)
+    ax.set_title(t("cases.timeline_title"), fontsize=10, loc="left")
+    _legend(fig, [d for d in DEFAULTS if d in set(df["default"])], markers=True)
+    return fig
+
+
+def _legend(fig, defaults, markers: bool) -> None:
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    if markers:
+        handles = [Line2D([], [], linestyle="none", marker=MARKERS[d], markersize=8, color=COLOURS[d],
+                          markeredgecolor="black", label=_default_label(d)) for d in defaults]
+    else:
+        handles = [Patch(facecolor=COLOURS[d], hatch=HATCHES[d], edgecolor="black", label=_default_label(d))
+                   for d in defaults]
+    if handles:
+        fig.legend(handles=handles, loc="outside lower center", ncols=min(4, len(handles)), fontsize=8,
+                   frameon=False, title=t("cases.legend_default"), title_fontsize=8)
+
+
+def by_year_counts(df) -> dict[int, dict[str, int]]:
+    counts: dict[int, dict[str, int]] = {}
+    for row in df.itertuples():
+        counts.setdefault(int(row.year), {d: 0 for d in DEFAULTS})[row.default] += 1
+    return dict(sorted(counts.items()))
+
+
+def by_year_figure(df):
+    """Stacked bars: cases per starting year, split by default (hatching and colour), each part labelled."""
+    counts = by_year_counts(df)
+    fig = new_figure(6.5, 3.6)
+    ax = fig.subplots()
+    years = list(counts)
+    bottoms = [0] * len(years)
+    present = [d for d in DEFAULTS if any(c[d] for c in counts.values())]
+    for d in present:
+        heights = [counts[y][d] for y in years]
+        bars = ax.bar([str(y) for y in years], heights, bottom=bottoms, color=COLOURS[d], hatch=HATCHES[d],
+                      edgecolor="black", label=_default_label(d))
+        ax.bar_label(bars, labels=[str(h) if h else "" for h in heights], label_type="center", fontsize=9,
+                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+        bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
+    ax.set_ylabel(t("cases.count_axis"))
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.set_title(t("cases.by_year_title"), fontsize=10, loc="left")
+    _legend(fig, present, markers=False)
+    return fig
+
+
+def steps_figure(df):
+    """Horizontal bars: steps to opt out or object per case, labelled; cases with no individual opt-out named."""
+    n = max(len(df), 1)
+    fig = new_figure(8, 0.42 * n + 1.4)
+    ax = fig.subplots()
+    labels = []
+    for i, row in enumerate(df.itertuples()):
+        y = n - 1 - i
+        labels.append(row.company)
+        steps = row.steps
+        if steps is None or str(steps) == "<NA>":
+            ax.annotate(t("cases.no_opt_out"), (0, y), xytext=(4, 0), textcoords="offset points", va="center",
+                        fontsize=8, fontstyle="italic")
+            continue
+        bars = ax.barh([y], [int(steps)], color=COLOURS[row.default], hatch=HATCHES[row.default],
+                       edgecolor="black", height=0.6)
+        label = str(int(steps)) + (f" ({t('cases.not_individual')})" if row.individual_can_act is False else "")
+        ax.bar_label(bars, labels=[label], padding=3, fontsize=9)
+    ax.set_yticks([n - 1 - i for i in range(len(labels))], labels, fontsize=8)
+    ax.set_xlabel(t("cases.steps_axis"))
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.set_xlim(0, max([int(s) for s in df["steps"].dropna()] + [1]) + 1.5)
+    ax.set_title(t("cases.steps_title"), fontsize=10, loc="left")
+    _legend(fig, [d for d in DEFAULTS if d in set(df["default"])], markers=False)
+    return fig
+
+
+def timeline_alt(df) -> str:
+    if not len(df):
+        return t("cases.none")
+    items = "; ".join(f"{r.company} ({int(r.year)}, {_default_label(r.default)})" for r in df.itertuples())
+    return t("cases.timeline_alt", n=len(df), start=int(df["year"].min()), end=int(df["year"].max()), cases=items)
+
+
+def by_year_alt(df) -> str:
+    parts = []
+    for year, c in by_year_counts(df).items():
+        split = ", ".join(f"{n} {_default_label(d)}" for d, n in c.items() if n)
+        parts.append(f"{year}: {split}")
+    return t("cases.by_year_alt", counts="; ".join(parts) or t("cases.none"))
+
+
+def steps_alt(df) -> str:
+    items = []
+    for r in df.itertuples():
+        s = r.steps
+        if s is None or str(s) == "<NA>":
+            items.append(f"{r.company}: {t('cases.no_opt_out')}")
+        else:
+            extra = f" ({t('cases.not_individual')})" if r.individual_can_act is False else ""
+            items.append(f"{r.company}: {int(s)}{extra}")
+    return t("cases.steps_alt", cases="; ".join(items) or t("cases.none"))

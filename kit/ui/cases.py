@@ -1,0 +1,105 @@
+"""The cross-case view: filters (Dropdown and SelectMultiple), the table as escaped HTML, and plots that follow."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from ..cases_table import filter_cases
+from ..i18n import t
+from ..plots import cases as plots
+from ..plots import figure_html
+from . import html as h
+
+__all__ = ["CasesView", "table_html"]
+
+_SHOWN = ("company", "title", "year", "default", "mechanism", "individual_can_act", "steps", "region", "outcome",
+          "status")
+_HEAD = {"company": "col_company", "title": "col_title", "year": "col_year", "default": "col_default",
+         "mechanism": "col_mechanism", "individual_can_act": "col_who", "steps": "col_steps", "region": "col_region",
+         "outcome": "col_outcome", "status": "col_status"}
+
+
+def _cell(column: str, value) -> str:
+    if column == "default":
+        return h.esc(t(f"cases.default_{value}"))
+    if column == "mechanism":
+        return h.esc(t(f"cases.mechanism_{value}"))
+    if column == "individual_can_act":
+        word = "answer_unknown" if value is None else ("answer_yes" if value else "answer_no")
+        return h.esc(("✔ " if value else "✘ " if value is False else "? ") + t(f"cases.{word}"))
+    if column == "steps":
+        return "—" if value is None or str(value) == "<NA>" else h.esc(int(value))
+    if column == "status":
+        return h.status_badge(value) if value else ""
+    return h.esc(value)
+
+
+def table_html(df) -> str:
+    """The rows as an HTML table; every cell's text is escaped."""
+    if not len(df):
+        return f"<p>{h.esc(t('cases.none'))}</p>"
+    head = "".join(f"<th scope='col' style='text-align:left;padding:0.2em 0.4em'>{h.esc(t('cases.' + _HEAD[c]))}</th>"
+                   for c in _SHOWN)
+    rows = []
+    for rec in df.to_dict("records"):
+        cells = "".join(f"<td style='vertical-align:top;padding:0.2em 0.4em;border-top:1px solid {h.BORDER}'>"
+                        f"{_cell(c, rec[c])}</td>" for c in _SHOWN)
+        rows.append(f"<tr>{cells}</tr>")
+    return (f"<div style='overflow-x:auto'><table class='kit-cases' style='border-collapse:collapse;font-size:0.9em'>"
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
+
+
+class CasesView(w.VBox):
+    """Filter the cases; the table (and, with ``plots=True``, the figures) follow the filters."""
+
+    def __init__(self, df, plots: bool = False):
+        self.df = df
+        anyone = (t("cases.any"), "")
+        self.year = w.SelectMultiple(options=[(str(y), int(y)) for y in sorted(df["year"].unique())], value=(),
+                                     description=t("cases.year"), rows=3)
+        self.year.tooltip = t("cases.year_description")
+        self.default = w.Dropdown(options=[anyone] + [(t(f"cases.default_{d}"), d) for d in
+                                                      sorted(df["default"].unique())],
+                                  value="", description=t("cases.default"))
+        self.default.tooltip = t("cases.default_description")
+        self.mechanism = w.Dropdown(options=[anyone] + [(t(f"cases.mechanism_{m}"), m) for m in
+                                                        sorted(df["mechanism"].unique())],
+                                    value="", description=t("cases.mechanism"))
+        self.mechanism.tooltip = t("cases.mechanism_description")
+        self.region = w.Dropdown(options=[anyone] + [(t(f"cases.region_{r}"), r) for r in
+                                                     sorted(x for x in df["region_group"].unique() if x)],
+                                 value="", description=t("cases.region"))
+        self.region.tooltip = t("cases.region_description")
+        self.count = w.HTML()
+        self.table = w.HTML()
+        self.figures = w.VBox() if plots else None
+        for control in (self.year, self.default, self.mechanism, self.region):
+            control.observe(lambda _c: self.update(), names="value")
+        parts = [w.HTML(h.heading(t("cases.title"), level=3)),
+                 w.HBox([self.year, w.VBox([self.default, self.mechanism, self.region])],
+                        layout=w.Layout(flex_flow="row wrap")),
+                 self.count]
+        parts.append(self.figures if plots else self.table)
+        super().__init__(parts)
+        self.add_class("kit-cases-view")
+        self.update()
+
+    @property
+    def filtered(self):
+        return filter_cases(self.df, year=list(self.year.value), default=self.default.value or None,
+                            mechanism=self.mechanism.value or None, region=self.region.value or None)
+
+    def update(self) -> None:
+        df = self.filtered
+        self.count.value = f"<p role='status'>{h.esc(t('cases.count', n=len(df), total=len(self.df)))}</p>"
+        if self.figures is None:
+            self.table.value = table_html(df)
+            return
+        if not len(df):
+            self.figures.children = [w.HTML(f"<p>{h.esc(t('cases.none'))}</p>")]
+            return
+        self.figures.children = [
+            w.HTML(figure_html(plots.timeline_figure(df), plots.timeline_alt(df), t("cases.timeline_caption"))),
+            w.HTML(figure_html(plots.by_year_figure(df), plots.by_year_alt(df), t("cases.by_year_caption"))),
+            w.HTML(figure_html(plots.steps_figure(df), plots.steps_alt(df), t("cases.steps_caption"))),
+        ]

@@ -1,0 +1,101 @@
+"""The consent checklist view: per condition a verdict and a reason, a Compare button, feedback in words."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from ..checklist import Comparison, compare
+from ..content.law import VERDICTS, Checklist
+from ..content.loader import load_case
+from ..i18n import t
+from . import html as h
+
+__all__ = ["ChecklistView", "law_html"]
+
+
+def law_html(text) -> str:
+    """One legal text: heading, exact words (if any), plain-language explanation, source and status."""
+    parts = [h.heading(text.title), f"<div style='color:{h.MUTED}'>{h.esc(text.instrument)} · {h.esc(text.reference)}"
+             + (f" · {h.esc(text.date.human())}" if text.date else "") + "</div>"]
+    if text.text:
+        parts.append(h.labelled(t("law.exact"), h.quote(text.text)))
+    else:
+        parts.append(f"<p><em>{h.esc(t('law.no_quote'))}</em></p>")
+    parts.append(h.labelled(t("law.explanation"), h.para(text.explanation)))
+    for tr in text.translations:
+        parts.append(h.labelled(t("law.french"), h.quote(tr.text) + h.link(tr.url, tr.url)))
+    parts.append(h.labelled(t("law.read_at"), h.link(text.url, text.url)))
+    if text.other_urls:
+        parts.append(h.labelled(t("law.other_copies"), " · ".join(h.link(u, u) for u in text.other_urls)))
+    parts.append(h.labelled(t("status.heading"), h.status_badge(text.status)))
+    if text.checked:
+        parts.append(h.labelled(t("law.checked"), h.esc(text.checked)))
+    if text.note:
+        parts.append(h.labelled(t("common.note"), h.esc(text.note)))
+    return h.card("".join(parts), label=text.title)
+
+
+class _ConditionRow(w.VBox):
+    def __init__(self, condition, checklist: Checklist):
+        self.condition = condition
+        law = ", ".join(checklist.law[i].title for i in condition.law)
+        self.header = w.HTML(f"<strong>{h.esc(condition.name)}</strong>: {h.esc(condition.question)}"
+                             f"<div style='color:{h.MUTED};font-size:0.9em'>{h.esc(t('checklist.rests_on'))}: "
+                             f"{h.esc(law)}</div>")
+        self.verdict = w.RadioButtons(options=[(t(f"checklist.verdict_{v}"), v) for v in VERDICTS], value=None,
+                                      description=t("checklist.verdict_label"))
+        self.verdict.tooltip = t("checklist.verdict_description", name=condition.name)
+        self.reason = w.Text(description=t("checklist.reason_label"), placeholder=t("checklist.reason_placeholder"),
+                             layout=w.Layout(width="min(100%, 40em)"))
+        self.reason.tooltip = t("checklist.reason_description", name=condition.name)
+        self.feedback = w.HTML()
+        super().__init__([self.header, w.HBox([self.verdict, self.reason]), self.feedback],
+                         layout=w.Layout(border_bottom="1px solid var(--jp-border-color2, #ccc)", padding="0.3em 0"))
+
+
+class ChecklistView(w.VBox):
+    """Pick a mechanism; give a verdict and a reason per condition; Compare shows ✔/✘ and the model's reasons."""
+
+    def __init__(self, checklist: Checklist, assessment_id: str = "slack-2024"):
+        self.checklist = checklist
+        self.picker = w.Dropdown(
+            options=[(load_case(a.case).meta.title, a.id) for a in checklist.assessments],
+            value=checklist.assessment(assessment_id).id,
+            description=t("checklist.pick"),
+            layout=w.Layout(width="min(100%, 46em)"),
+        )
+        self.picker.tooltip = t("checklist.pick_description")
+        self.title = w.HTML()
+        self.mechanism = w.HTML()
+        self.rows_box = w.VBox()
+        self.compare_button = w.Button(description=t("checklist.compare"), tooltip=t("checklist.compare_tooltip"),
+                                       icon="check")
+        self.summary = w.HTML()
+        self.rows: list[_ConditionRow] = []
+        self.picker.observe(lambda _c: self._build(), names="value")
+        self.compare_button.on_click(lambda _b: self.compare())
+        super().__init__([self.title, self.picker, self.mechanism, self.rows_box, self.compare_button, self.summary])
+        self.add_class("kit-checklist")
+        self._build()
+
+    def _build(self) -> None:
+        a = self.checklist.assessment(self.picker.value)
+        case = load_case(a.case)
+        self.title.value = h.heading(t("checklist.title", company=case.company), level=3)
+        note = h.labelled(t("common.note"), h.esc(a.note)) if a.note else ""
+        self.mechanism.value = h.card(h.labelled(t("checklist.mechanism"), h.esc(a.mechanism))
+                                      + f"<p>{h.esc(t('checklist.basis_' + a.basis))}</p>" + note,
+                                      label=t("checklist.mechanism"))
+        self.rows = [_ConditionRow(c, self.checklist) for c in self.checklist.conditions_for(a.basis)]
+        self.rows_box.children = self.rows
+        self.summary.value = ""
+
+    def answers(self) -> dict[str, tuple[str | None, str]]:
+        return {r.condition.id: (r.verdict.value, r.reason.value) for r in self.rows}
+
+    def compare(self) -> Comparison:
+        result = compare(self.checklist, self.picker.value, self.answers())
+        for row, r in zip(self.rows, result.rows, strict=True):
+            row.feedback.value = f"<div role='status'>{h.esc(r.explanation())}</div>"
+        self.summary.value = h.card(f"<strong>{h.esc(result.summary())}</strong>", label=t("checklist.compare"))
+        return result

@@ -1,0 +1,66 @@
+"""Drive the checklist and the cases filters from Python, as a student would."""
+
+from __future__ import annotations
+
+import kit
+
+
+def test_checklist_marks_and_compares():
+    view = kit.show_checklist("slack-2024")
+    row = next(r for r in view.rows if r.condition.id == "affirmative-act")
+    row.verdict.value = "met"
+    row.reason.value = "They could email."
+    view.compare_button.click()
+    assert "✘" in row.feedback.value and "You said met; the model says not met" in row.feedback.value
+    assert "You agree with the model on 0 of 7" in view.summary.value
+    row.verdict.value = "not-met"
+    view.compare_button.click()
+    assert "✔" in row.feedback.value
+    assert all(r.verdict.description and r.reason.description for r in view.rows)
+
+
+def test_picking_another_mechanism_rebuilds_the_conditions():
+    view = kit.show_checklist()
+    view.picker.value = "meta-2024"
+    assert [r.condition.id for r in view.rows] == ["objection-brought-to-attention", "objection-effective"]
+    assert "legitimate interest" in view.mechanism.value
+
+
+def test_unknown_case_gives_a_message_not_a_traceback():
+    assert "no model assessment" in kit.show_checklist("nobody").value
+
+
+def test_cases_filters_update_the_table():
+    view = kit.show_cases_table()
+    assert "12 of 12" in view.count.value or "of" in view.count.value
+    view.region.value = "europe"
+    assert "Meta" in view.table.value and "Slack" not in view.table.value
+    view.region.value = ""
+    view.year.value = (2025,)
+    assert "Anthropic" in view.table.value and "Zoom" not in view.table.value
+    view.year.value = (2023,)
+    view.default.value = "in"
+    assert "No case matches" in view.table.value
+    assert all(c.description for c in (view.year, view.default, view.mechanism, view.region))
+
+
+def test_table_escapes_content(monkeypatch):
+    from kit.cases_table import cases_frame
+    from kit.ui.cases import table_html
+
+    df = cases_frame()
+    df.loc[0, "company"] = "<script>alert(1)</script>"
+    assert "&lt;script&gt;" in table_html(df) and "<script>" not in table_html(df)
+
+
+def test_plots_follow_the_filters():
+    view = kit.show_case_plots()
+    assert len(view.figures.children) == 3 and "alt=" in view.figures.children[0].value
+    view.mechanism.value = "form"
+    assert "Meta" in view.figures.children[2].value and "Slack" not in view.figures.children[2].value
+
+
+def test_law_view_shows_texts_and_statuses():
+    html = kit.show_law(["gdpr-art-7-3", "edpb-guidelines-05-2020"]).value
+    assert "as easy to withdraw as to give consent" in html and "No exact wording is quoted" in html
+    assert "Seen only in a copy" in html
