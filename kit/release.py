@@ -1,0 +1,283 @@
+"""Student and instructor versions of the notebooks, from one source (``python -m kit release``).
+
+The source notebooks mark what students must not see with cell tags, as nbgrader and otter-grader do:
+
+* a cell tagged ``solution`` (answer notes, a worked answer) is removed from the student version;
+* a cell tagged ``instructor`` (teaching notes, timing) is removed from the student version;
+* inside a code cell, the lines from ``# BEGIN SOLUTION`` to ``# END SOLUTION`` are replaced by a stub line.
+
+Each of these, and clearing outputs, is a small pure function on an nbformat notebook (it returns a new notebook
+and leaves its argument alone), tested on its own; :func:`student_version` and :func:`instructor_version` chain
+them. Everything else is kept as it is: an untagged, output-free notebook is written back byte for byte.
+
+:func:`release` applies them to a folder of notebooks; :func:`strip_answer_keys` writes a copy of the content
+folder whose quiz files have their answer keys removed.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import shutil
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import yaml
+
+from .content.errors import display_path
+
+__all__ = [
+    "ANSWER_KEY_FIELDS",
+    "INSTRUCTOR_TAG",
+    "SOLUTION_TAG",
+    "STUB",
+    "ReleaseError",
+    "clear_outputs",
+    "clear_solution_regions",
+    "instructor_version",
+    "read_notebook",
+    "release",
+    "remove_instructor_cells",
+    "remove_solution_cells",
+    "remove_tagged",
+    "strip_answer_keys",
+    "strip_keys",
+    "student_version",
+    "tagged_cells",
+    "write_notebook",
+]
+
+SOLUTION_TAG = "solution"
+INSTRUCTOR_TAG = "instructor"
+#: The tags a student version must not contain.
+HIDDEN_TAGS = (SOLUTION_TAG, INSTRUCTOR_TAG)
+#: What replaces a ``# BEGIN SOLUTION`` … ``# END SOLUTION`` region (indented like the BEGIN line); ``...`` keeps
+#: a function body that held only the solution valid Python.
+STUB = "...  # Your answer here"
+_BEGIN = re.compile(r"^(\s*)#+\s*BEGIN SOLUTION\s*$")
+_END = re.compile(r"^\s*#+\s*END SOLUTION\s*$")
+
+#: Fields removed from every mapping in a quiz file by ``--without-answer-keys``: the right answer (``answer``, or
+#: ``correct`` flags on options), and everything that gives it away (the explanation of the answer, per-option
+#: feedback, a reflection's model answer and discussion points).
+ANSWER_KEY_FIELDS = ("answer", "answers", "correct", "explanation", "feedback", "model_answer", "discussion",
+                     "solution")
+
+
+class ReleaseError(Exception):
+    """A release that cannot be made (a bad folder, an unbalanced solution region). The message is one line.
+
+    ``code`` is the exit status: 2 when the command was given a folder it cannot use, 1 for a problem in a notebook
+    or a quiz file.
+    """
+
+    def __init__(self, message: str, code: int = 1):
+        super().__init__(message)
+        self.code = code
+
+
+# ------------------------------------------------------------------------------------------ transformations
+def _tags(cell) -> list[str]:
+    return list(cell.get("metadata", {}).get("tags", []))
+
+
+def remove_tagged(nb, tag: str):
+    """A copy of ``nb`` without the cells tagged ``tag``."""
+    out = copy.deepcopy(nb)
+    out.cells = [c for c in out.cells if tag not in _tags(c)]
+    return out
+
+
+def remove_solution_cells(nb):
+    """A copy of ``nb`` without the cells tagged ``solution``."""
+    return remove_tagged(nb, SOLUTION_TAG)
+
+
+def remove_instructor_cells(nb):
+    """A copy of ``nb`` without the cells tagged ``instructor``."""
+    return remove_tagged(nb, INSTRUCTOR_TAG)
+
+
+def _clear_region(source: str, stub: str, where: str) -> str:
+    lines = source.split("\n")
+    out: list[str] = []
+    inside = False
+    for n, line in enumerate(lines, 1):
+        begin, end = _BEGIN.match(line), _END.match(line)
+        if begin:
+            if inside:
+                raise ReleaseError(f"{where}, line {n}: '# BEGIN SOLUTION' inside another solution region")
+            inside = True
+            out.append(begin.group(1) + stub)
+        elif end:
+            if not inside:
+                raise ReleaseError(f"{where}, line {n}: '# END SOLUTION' without a '# BEGIN SOLUTION' before it")
+            inside = False
+        elif not inside:
+            out.append(line)
+    if inside:
+        raise ReleaseError(f"{where}: '# BEGIN SOLUTION' without a matching '# END SOLUTION'")
+    return "\n".join(out)
+
+
+def clear_solution_regions(nb, stub: str = STUB, name: str = "notebook"):
+    """A copy of ``nb`` where each ``# BEGIN SOLUTION`` … ``# END SOLUTION`` region of a code cell is one stub line.
+
+    An unbalanced region raises :class:`ReleaseError` naming ``name``, the cell and the line.
+    """
+    out = copy.deepcopy(nb)
+    for i, cell in enumerate(out.cells, 1):
+        if cell.cell_type == "code" and "SOLUTION" in cell.source:
+            where = f"{name}, cell {i}" + (f" (id '{cell['id']}')" if cell.get("id") else "")
+            cell.source = _clear_region(cell.source, stub, where)
+    return out
+
+
+def clear_outputs(nb):
+    """A copy of ``nb`` with no outputs and no execution counts."""
+    out = copy.deepcopy(nb)
+    for cell in out.cells:
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    return out
+
+
+def tagged_cells(nb, tags: Iterable[str] = HIDDEN_TAGS) -> list[int]:
+    """Positions (from 1) of the cells carrying any of ``tags``."""
+    tags = set(tags)
+    return [i for i, c in enumerate(nb.cells, 1) if tags & set(_tags(c))]
+
+
+def student_version(nb, name: str = "notebook"):
+    """Solutions and instructor notes removed, solution regions stubbed, outputs cleared."""
+    steps: list[Callable] = [remove_solution_cells, remove_instructor_cells, clear_outputs]
+    for step in steps:
+        nb = step(nb)
+    return clear_solution_regions(nb, name=name)
+
+
+def instructor_version(nb, name: str = "notebook"):
+    """Everything kept (tags included), outputs cleared."""
+    return clear_outputs(nb)
+
+
+# ------------------------------------------------------------------------------------------------ files
+def read_notebook(path: Path):
+    import nbformat
+
+    try:
+        return nbformat.read(str(path), as_version=4)
+    except (OSError, ValueError) as e:  # ValueError covers JSON and nbformat's own reading errors
+        reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+        raise ReleaseError(f"cannot read {display_path(path)}: {reason}") from None
+
+
+def write_notebook(nb, path: Path) -> None:
+    """Write as the source notebooks are written (``nbformat.write``), so unchanged notebooks keep their bytes."""
+    import nbformat
+
+    nbformat.write(nb, str(path))
+
+
+def release(source: Path, out: Path, instructor: bool = False) -> list[Path]:
+    """Write the student (or instructor) version of every notebook in ``source`` to ``out/notebooks``.
+
+    Other files in ``source`` (images, for example) are copied unchanged; checkpoints are skipped. ``out`` must
+    not exist yet, or be empty. Returns the notebooks written.
+    """
+    source, out = Path(source), Path(out)
+    if not source.is_dir():
+        raise ReleaseError(f"no notebooks folder at {display_path(source)}", 2)
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise ReleaseError(f"the output folder {display_path(out)} already exists and is not empty: choose a new one",
+                           2)
+    make = instructor_version if instructor else student_version
+    # Build everything first, so that a mistake in one notebook leaves no half-written release behind.
+    built: list[tuple[Path, object]] = []
+    others: list[Path] = []
+    for path in sorted(source.rglob("*")):
+        rel = path.relative_to(source)
+        if any(part.startswith(".") or part == "__pycache__" for part in rel.parts) or path.is_dir():
+            continue
+        if path.suffix == ".ipynb":
+            nb = make(read_notebook(path), name=str(rel))
+            if not instructor and tagged_cells(nb):  # pragma: no cover - a guard on the steps above
+                raise ReleaseError(f"{rel}: tagged cells survived the release")
+            built.append((rel, nb))
+        else:
+            others.append(rel)
+    if not built:
+        raise ReleaseError(f"no notebooks (.ipynb files) in {display_path(source)}", 2)
+    target = out / "notebooks"
+    written = []
+    for rel, nb in built:
+        (target / rel).parent.mkdir(parents=True, exist_ok=True)
+        write_notebook(nb, target / rel)
+        written.append(target / rel)
+    for rel in others:
+        (target / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source / rel, target / rel)
+    return written
+
+
+# ------------------------------------------------------------------------------------------- answer keys
+def strip_keys(node, fields: Iterable[str] = ANSWER_KEY_FIELDS):
+    """A copy of a YAML tree (dicts and lists) without the ``fields`` keys, at any depth."""
+    fields = tuple(fields)
+    if isinstance(node, dict):
+        return {k: strip_keys(v, fields) for k, v in node.items() if k not in fields}
+    if isinstance(node, list):
+        return [strip_keys(v, fields) for v in node]
+    return node
+
+
+def strip_answer_keys(data: Path, out: Path) -> list[Path]:
+    """Copy the content folder ``data`` to ``out`` with the answer keys removed from ``quizzes/**/*.yaml``.
+
+    Other files are copied unchanged. A quiz file that is not valid YAML is refused (run ``kit check`` first).
+    Returns the quiz files rewritten.
+    """
+    data, out = Path(data), Path(out)
+    if not data.is_dir():
+        raise ReleaseError(f"no content folder at {display_path(data)}", 2)
+    if out.exists():
+        raise ReleaseError(f"the output folder {display_path(out)} already exists: choose a new folder", 2)
+    quizzes = data / "quizzes"
+    stripped: dict[Path, str] = {}
+    for path in sorted(quizzes.rglob("*")) if quizzes.is_dir() else []:
+        if path.suffix not in (".yaml", ".yml"):
+            continue
+        try:
+            tree = yaml.load(path.read_text(encoding="utf-8"), Loader=_TextDates)
+        except yaml.YAMLError as e:
+            mark = getattr(e, "problem_mark", None)
+            line = f", line {mark.line + 1}" if mark else ""
+            raise ReleaseError(f"{display_path(path)}{line}: not valid YAML; run 'python -m kit check' first") from None
+        header = "# Answer keys removed by 'python -m kit release --without-answer-keys'.\n"
+        tree = strip_keys(tree)
+        if isinstance(tree, dict):
+            tree["answer_keys"] = "withheld"  # the quiz then records answers for grading instead of checking them
+        body = yaml.dump(tree, Dumper=_TextDatesDumper, sort_keys=False, allow_unicode=True, width=110)
+        stripped[path.relative_to(data)] = header + body
+    shutil.copytree(data, out, ignore=shutil.ignore_patterns("__pycache__", ".*"))
+    for rel, text in stripped.items():
+        (out / rel).write_text(text, encoding="utf-8")
+    return [out / rel for rel in stripped]
+
+
+class _TextDates(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text, so a stripped file writes them back exactly as they were."""
+
+
+_TextDates.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class _TextDatesDumper(yaml.SafeDumper):
+    """SafeDumper that writes date-like text unquoted, as it was in the source file."""
+
+
+_TextDatesDumper.yaml_implicit_resolvers = _TextDates.yaml_implicit_resolvers

@@ -1,0 +1,167 @@
+"""``python -m kit new-case ID``: a new case folder whose files are written from the schema itself.
+
+Every file a case folder may hold (:data:`kit.content.loader.CASE_FILES`) is written from its record class:
+each field of each record becomes a line with its plain-language description (the ``doc()`` of the field) as a
+comment above it. Required fields are left empty, so ``python -m kit check`` names each one ("field 'title': is
+empty …") until it is filled; optional fields are commented out, with an example value to copy. Because the files
+are generated from ``dataclasses.fields``, they cannot drift from what the loader expects.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import textwrap
+from pathlib import Path
+from typing import Annotated, Any, Literal, get_args, get_origin
+
+from .content.errors import display_path
+from .content.loader import CASE_FILES, data_root
+from .content.schema import _ID_RE, _hints, _is_optional, describe
+
+__all__ = ["ScaffoldError", "case_file_text", "new_case", "valid_case_id"]
+
+_WIDTH = 116
+
+
+class ScaffoldError(Exception):
+    """A case that cannot be created (a bad id, a folder that exists). The message is one line."""
+
+
+def valid_case_id(case_id: str) -> bool:
+    return bool(_ID_RE.match(case_id))
+
+
+# ----------------------------------------------------------------------------------------------- examples
+def _example(tp: Any, name: str) -> str:
+    """An example value for a scalar or a list of scalars, written as YAML."""
+    _, tp = _is_optional(tp)
+    origin = get_origin(tp)
+    if origin is tuple:
+        return "[" + _example(get_args(tp)[0], name) + "]"
+    if origin is Literal:
+        return str(get_args(tp)[0])
+    if origin is Annotated:
+        kind = get_args(tp)[1].name
+        return {
+            "id": "example-id",
+            "date": "2024-05-17",
+            "url": "https://example.org/page",
+            "email": "someone@example.org",
+            "line": "A short text on one line",
+            "text": "Some text in your own words",
+        }.get(kind, "…")
+    return {bool: "false", int: "0", float: "0.0"}.get(tp, "…")
+
+
+def _is_record(tp: Any) -> bool:
+    return dataclasses.is_dataclass(tp)
+
+
+def _record_list(tp: Any) -> type | None:
+    _, tp = _is_optional(tp)
+    if get_origin(tp) is tuple and _is_record(get_args(tp)[0]):
+        return get_args(tp)[0]
+    return None
+
+
+def _comment(text: str, indent: str) -> list[str]:
+    return textwrap.wrap(text, _WIDTH, initial_indent=f"{indent}# ", subsequent_indent=f"{indent}#   ",
+                         break_on_hyphens=False, break_long_words=False)
+
+
+def _fields(cls: type) -> list[tuple[dataclasses.Field, Any, bool]]:
+    hints = _hints(cls)
+    out = []
+    for f in dataclasses.fields(cls):
+        if not f.init:
+            continue
+        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        out.append((f, hints[f.name], required))
+    return out
+
+
+def _record_lines(cls: type, indent: str, first_prefix: str = "", values: dict[str, str] | None = None) -> list[str]:
+    """The lines of one record: each field with its description, required ones empty, optional ones commented.
+
+    ``first_prefix`` ("- ") starts a list item on the first key line; ``values`` pre-fills some fields.
+    """
+    values = values or {}
+    lines: list[str] = []
+    key_indent = indent
+    started = False
+
+    def key(text: str) -> str:
+        nonlocal started
+        if first_prefix and not started:
+            started = True
+            return indent[: len(indent) - len(first_prefix)] + first_prefix + text
+        return key_indent + text
+
+    for f, tp, required in _fields(cls):
+        what = f.metadata.get("doc", "")
+        optional, inner = _is_optional(tp)
+        expects = describe(tp)
+        label = "required" if required else "optional"
+        sub = _record_list(tp)
+        if _is_record(inner) or sub is not None:
+            # Structure the views rely on is written out, even when optional: delete the block if not needed.
+            note = f"{f.name} ({label}{'' if required else ': delete this block if not needed'}): {what}"
+            lines += _comment(note, indent)
+            if sub is not None:
+                lines.append(key(f"{f.name}:"))
+                lines += _record_lines(sub, indent + "    ", "- ")
+            else:
+                lines.append(key(f"{f.name}:"))
+                lines += _record_lines(inner, indent + "  ")
+            continue
+        end = "" if what.endswith((".", "…", "?", "!")) else "."
+        lines += _comment(f"{f.name} ({label}): {what}{end} Expected: {expects}.", indent)
+        if f.name in values:
+            lines.append(key(f"{f.name}: {values[f.name]}"))
+        elif required or (first_prefix and not started):
+            lines.append(key(f"{f.name}:"))
+        else:
+            # An optional field stays a comment; the first key of a list item must be a real key, so it never is.
+            lines.append(f"{indent}# {f.name}: {_example(tp, f.name)}")
+    return lines
+
+
+def case_file_text(name: str, cls: type, case_id: str, required: bool) -> str:
+    """The text of one scaffolded case file, generated from its record class."""
+    head = [
+        f"# {name}: written by 'python -m kit new-case {case_id}' from the kit's schema.",
+        "# Fill in every empty value; a line starting with # is a comment. Optional fields are commented out:",
+        "# remove the '# ' to use one. Then run 'python -m kit check': it names every value still missing.",
+        "# Quotations must be exact, attributed and dated, with a source; write everything else in your own words.",
+    ]
+    if not required:
+        head.append(f"# This file is optional: delete it if the case has no {_noun(cls)}s.")
+    body = _record_lines(cls, "", values={"id": case_id} if name == "case.yaml" else None)
+    return "\n".join(head + [""] + body) + "\n"
+
+
+def _noun(cls: type) -> str:
+    for f, tp, _ in _fields(cls):
+        sub = _record_list(tp)
+        if sub is not None:
+            return getattr(sub, "__entry__", f.name)
+    return getattr(cls, "__entry__", "entry")
+
+
+def new_case(case_id: str, root: Path | None = None) -> Path:
+    """Create ``<root>/cases/<case_id>/`` with one scaffolded file per kind of case file. Returns the folder."""
+    if not valid_case_id(case_id):
+        raise ScaffoldError(
+            f"'{case_id}' is not a valid case id: use lower-case letters, digits and hyphens, like 'acme-2025'"
+        )
+    root = Path(root) if root else data_root()
+    if not root.is_dir():
+        raise ScaffoldError(f"no content folder at {display_path(root)}")
+    folder = root / "cases" / case_id
+    if folder.exists():
+        raise ScaffoldError(f"{display_path(folder)} already exists: choose another id, or edit the files there")
+    texts = {name: case_file_text(name, cls, case_id, req) for name, (cls, req) in CASE_FILES.items()}
+    folder.mkdir(parents=True)
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder

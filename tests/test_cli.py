@@ -1,0 +1,135 @@
+"""python -m kit: the help lists every command; every error is one clear line and a non-zero exit, no traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kit import cli
+from kit.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+FIX = Path(__file__).resolve().parent / "fixtures" / "release"
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kit", *args], capture_output=True, text=True, cwd=cwd or ROOT,
+                          timeout=120)
+
+
+def one_line_error(text: str) -> str:
+    lines = text.strip().splitlines()
+    assert len(lines) == 1, text
+    assert "Traceback" not in text
+    return lines[0]
+
+
+def test_help_lists_every_command_with_a_one_line_help():
+    result = run("--help")
+    assert result.returncode == 0
+    listed = {}
+    for line in result.stdout.splitlines():
+        words = line.split(maxsplit=1)
+        if line.startswith("    ") and len(words) == 2:
+            listed[words[0]] = words[1]
+    for command in ("check", "release", "new-case", "results"):
+        assert command in listed, result.stdout
+        assert len(listed[command]) > 20  # a real sentence, on the command's own line
+
+
+def test_no_command_prints_the_help_and_fails():
+    result = run()
+    assert result.returncode == 2
+    assert "release" in result.stdout and "new-case" in result.stdout
+
+
+def test_each_command_has_its_own_help():
+    for command in ("check", "release", "new-case"):
+        result = run(command, "--help")
+        assert result.returncode == 0 and f"python -m kit {command}" in result.stdout
+
+
+# --------------------------------------------------------------------------------------- error paths
+# (arguments, exit code, what the one line says); {tmp} is a fresh temporary folder.
+ERRORS = [
+    (["frobnicate"], 2, "kit: unknown command 'frobnicate': the commands are check, "),
+    (["check", "--data", "{tmp}/nowhere"], 2, "kit check: no content folder at "),
+    (["check", "--colour"], 2, "kit check: unrecognized arguments: --colour"),
+    (["release"], 2, "kit release: the following arguments are required: --out"),
+    (["release", "--out", "{tmp}/out", "--notebooks", "{tmp}/nowhere"], 2, "kit release: no notebooks folder at "),
+    (["release", "--out", "{tmp}/full", "--notebooks", str(FIX)], 2,
+     "already exists and is not empty: choose a new one"),
+    (["release", "--out", "{tmp}/out", "--notebooks", "{tmp}/empty"], 2, "kit release: no notebooks (.ipynb files) in"),
+    (["release", "--out", "{tmp}/out", "--notebooks", "{tmp}/broken"], 1, "kit release: cannot read "),
+    (["release", "--out", "{tmp}/out", "--notebooks", "{tmp}/unbalanced"], 1,
+     "kit release: x.ipynb, cell 1 (id 'a'): '# BEGIN SOLUTION' without a matching '# END SOLUTION'"),
+    (["release", "--out", "{tmp}/out", "--notebooks", str(FIX), "--without-answer-keys", "--data", "{tmp}/nowhere"],
+     2, "kit release: no content folder at "),
+    (["new-case"], 2, "kit new-case: the following arguments are required: ID"),
+    (["new-case", "Acme Notes"], 2, "kit new-case: 'Acme Notes' is not a valid case id: use lower-case letters"),
+    (["new-case", "slack-2024"], 2, "kit new-case: data/cases/slack-2024 already exists: choose another id"),
+    (["new-case", "acme-2030", "--data", "{tmp}/nowhere"], 2, "kit new-case: no content folder at "),
+]
+
+
+@pytest.fixture
+def tmp(tmp_path) -> Path:
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "keep.txt").write_text("mine")
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "x.ipynb").write_text("{not json", encoding="utf-8")
+    (tmp_path / "unbalanced").mkdir()
+    nb = {"cells": [{"cell_type": "code", "execution_count": None, "id": "a", "metadata": {}, "outputs": [],
+                     "source": "# BEGIN SOLUTION\nx = 1"}],
+          "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    (tmp_path / "unbalanced" / "x.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+    return tmp_path
+
+
+def _args(args: list[str], tmp: Path) -> list[str]:
+    return [a.replace("{tmp}", str(tmp)) for a in args]
+
+
+@pytest.mark.parametrize(("args", "code", "says"), ERRORS, ids=[" ".join(a) for a, _, _ in ERRORS])
+def test_error_in_a_subprocess(tmp, args, code, says):
+    result = run(*_args(args, tmp))
+    assert result.returncode == code
+    assert says in one_line_error(result.stderr)
+    assert not (tmp / "out").exists()
+    assert (tmp / "full" / "keep.txt").read_text() == "mine"
+
+
+@pytest.mark.parametrize(("args", "code", "says"), ERRORS, ids=[" ".join(a) for a, _, _ in ERRORS])
+def test_error_in_process(tmp, args, code, says, capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    try:
+        returned = main(_args(args, tmp))
+    except SystemExit as e:  # argparse's own errors leave through SystemExit, as they do on the command line
+        returned = e.code
+    assert returned == code
+    assert says in one_line_error(capsys.readouterr().err)
+
+
+def test_an_unexpected_failure_is_one_line_too(tmp, capsys, monkeypatch):
+    def boom(*_a, **_k):
+        raise RuntimeError("disk on fire\nsecond line")
+
+    monkeypatch.setattr("kit.release.release", boom)
+    assert main(["release", "--out", str(tmp / "out")]) == 1
+    assert one_line_error(capsys.readouterr().err) == "kit release: disk on fire"
+
+
+def test_successful_commands_say_what_they_did(tmp_path, capsys):
+    data = tmp_path / "data"
+    (data / "cases").mkdir(parents=True)
+    assert main(["new-case", "acme-2030", "--data", str(data)]) == 0
+    out = capsys.readouterr().out
+    assert "acme-2030" in out and "run 'python -m kit check'" in out
+    assert main(["release", "--out", str(tmp_path / "rel"), "--notebooks", str(FIX), "--instructor"]) == 0
+    assert "wrote the instructor version of" in capsys.readouterr().out
+    assert cli.COMMANDS[:1] == ["check"]
