@@ -1,4 +1,8 @@
-"""The command line: ``python -m kit COMMAND``. Errors are one clear line and a non-zero exit, never a traceback."""
+"""The command line: ``python -m kit COMMAND``. Errors are one clear line and a non-zero exit, never a traceback.
+
+Commands: ``check`` (validate content), ``release`` (student or instructor copies of the notebooks), ``new-case``
+(scaffold a case folder), ``results`` (a class's exported quiz answers).
+"""
 
 from __future__ import annotations
 
@@ -9,9 +13,29 @@ from pathlib import Path
 __all__ = ["main"]
 
 
+ROOT = Path(__file__).resolve().parent.parent
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2, as argparse does, without the usage block
-        self.exit(2, f"kit: {message} (see 'python -m kit --help')\n")
+        if message.startswith("argument COMMAND: invalid choice:"):
+            wrong = message.split("invalid choice:", 1)[1].split("(", 1)[0].strip()
+            message = f"unknown command {wrong}: the commands are {', '.join(COMMANDS)}"
+        name = self.prog.removeprefix("python -m ")
+        self.exit(2, f"{name}: {message} (see 'python -m {name} --help')\n")
+
+
+def _formatter(prog: str) -> argparse.HelpFormatter:
+    return argparse.HelpFormatter(prog, max_help_position=28, width=120)
+
+
+#: The commands, in the order ``--help`` lists them (filled by :func:`build_parser`).
+COMMANDS: list[str] = []
+
+
+def _fail(command: str, message: str, code: int = 1) -> int:
+    print(f"kit {command}: {message}", file=sys.stderr)
+    return code
 
 
 def cmd_check(args) -> int:
@@ -33,18 +57,105 @@ def cmd_check(args) -> int:
     return 0
 
 
+def cmd_release(args) -> int:
+    from .content.errors import display_path
+    from .content.loader import data_root
+    from .release import ReleaseError, release, strip_answer_keys
+
+    source = Path(args.notebooks) if args.notebooks else ROOT / "notebooks"
+    out = Path(args.out)
+    data = Path(args.data) if args.data else data_root()
+    if args.without_answer_keys and not data.is_dir():
+        return _fail("release", f"no content folder at {display_path(data)}", 2)
+    try:
+        written = release(source, out, instructor=args.instructor)
+        kind = "instructor" if args.instructor else "student"
+        where = display_path(out / "notebooks")
+        print(f"kit release: wrote the {kind} version of {len(written)} notebook(s) to {where}")
+        if args.without_answer_keys:
+            quizzes = strip_answer_keys(data, out / "data")
+            print(f"kit release: wrote {display_path(out / 'data')} with the answer keys removed from "
+                  f"{len(quizzes)} quiz file(s)")
+    except ReleaseError as e:
+        return _fail("release", str(e), e.code)
+    return 0
+
+
+def cmd_new_case(args) -> int:
+    from .scaffold import ScaffoldError, new_case
+
+    try:
+        folder = new_case(args.id, Path(args.data) if args.data else None)
+    except ScaffoldError as e:
+        return _fail("new-case", str(e), 2)
+    from .content.errors import display_path
+
+    print(f"kit new-case: created {display_path(folder)} with {len(list(folder.iterdir()))} files to fill in;"
+          " run 'python -m kit check' to see what is still missing")
+    return 0
+
+
+def cmd_results(args) -> int:
+    from .results import write_results
+
+    missing = [f for f in args.files if not Path(f).is_file()]
+    for f in missing:
+        print(f"kit results: skipped {f}: no such file", file=sys.stderr)
+    files = [Path(f) for f in args.files if Path(f).is_file()]
+    students, rows, skipped = write_results(files, Path(args.out))
+    for line in skipped:
+        print(f"kit results: {line}", file=sys.stderr)
+    if not rows:
+        print("kit results: no answers could be read from the files given", file=sys.stderr)
+        return 1
+    print(f"kit results: {students} student file(s), {rows} answer(s) -> {Path(args.out) / 'answers.csv'}, "
+          f"{Path(args.out) / 'summary.png'} (alt text in summary.txt)")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m kit", description="The consent teaching kit's tools for instructors.")
+    parser = _Parser(prog="python -m kit", description="The consent teaching kit's tools for instructors.",
+                     formatter_class=_formatter)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     check = sub.add_parser("check", help="validate every content file under data/ and name each problem")
     check.add_argument("--data", metavar="DIR", help="the content folder to check (default: the kit's data/)")
     check.set_defaults(func=cmd_check)
+    results = sub.add_parser("results", help="gather students' answer files into a CSV and a per-question chart")
+    results.add_argument("files", nargs="+", metavar="FILE", help="answer files (answers-<quiz>.json) to read")
+    results.add_argument("--out", metavar="DIR", default="results", help="where to write (default: ./results)")
+    results.set_defaults(func=cmd_results)
+
+    rel = sub.add_parser("release", help="write the student (or instructor) version of the notebooks",
+                         formatter_class=_formatter,
+                         description="Write the student version of notebooks/: cells tagged 'solution' or "
+                                     "'instructor' removed, solution regions stubbed, outputs cleared.")
+    rel.add_argument("--out", metavar="DIR", required=True, help="a new folder to write the release to")
+    rel.add_argument("--instructor", action="store_true", help="keep every cell and tag; only clear outputs")
+    rel.add_argument("--without-answer-keys", action="store_true",
+                     help="also write DIR/data, a copy of the content with the quiz answer keys removed")
+    rel.add_argument("--notebooks", metavar="DIR", help="the notebooks to release (default: the kit's notebooks/)")
+    rel.add_argument("--data", metavar="DIR", help="the content folder to copy (default: the kit's data/)")
+    rel.set_defaults(func=cmd_release)
+
+    new = sub.add_parser("new-case", help="create data/cases/ID/ with every file a case needs, to fill in",
+                         formatter_class=_formatter,
+                         description="Scaffold a new case folder; 'python -m kit check' then names what is missing.")
+    new.add_argument("id", metavar="ID", help="the new case's id: lower-case letters, digits and hyphens")
+    new.add_argument("--data", metavar="DIR", help="the content folder (default: the kit's data/)")
+    new.set_defaults(func=cmd_new_case)
+
+    COMMANDS[:] = list(sub.choices)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # named after the command they were given to, not the whole kit
+        command = getattr(args, "command", None)
+        if not command:
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
+        return _fail(command, f"unrecognized arguments: {' '.join(extra)} (see 'python -m kit {command} --help')", 2)
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
@@ -52,3 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except KeyboardInterrupt:
         return 130
+    except Exception as e:  # never a traceback: one line naming what went wrong
+        text = str(e).splitlines()[0] if str(e) else type(e).__name__
+        print(f"kit {args.command}: {text}", file=sys.stderr)
+        return 1

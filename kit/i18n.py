@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import string
+import time
 from pathlib import Path
 
 from .content.errors import ContentError, Problem, display_path
@@ -19,6 +20,8 @@ __all__ = ["check_strings", "language", "set_language", "t"]
 DEFAULT = "en"
 _state = {"language": os.environ.get("KIT_LANG", DEFAULT)}
 _cache: dict[tuple[str, str], tuple[float, dict[str, str]]] = {}
+_recent: dict[tuple[str, str | None], tuple[float, dict[str, str]]] = {}
+_RECHECK_SECONDS = 1.0
 
 
 def _ui_dir(root: Path | None = None) -> Path:
@@ -43,13 +46,13 @@ def _flatten(node, prefix: str, file: str, out: dict[str, str], ctx: ParseContex
 def _load(lang: str, root: Path | None = None, ctx: ParseContext | None = None) -> dict[str, str]:
     path = _ui_dir(root) / f"{lang}.yaml"
     own = ctx is None
+    hit = _cache.get((str(path), lang))
     ctx = ctx or ParseContext()
     try:
         mtime = path.stat().st_mtime
     except FileNotFoundError:
         raise ContentError([Problem(display_path(path), None, None, None,
                                     f"no UI strings for the language '{lang}'")]) from None
-    hit = _cache.get((str(path), lang))
     if hit and hit[0] == mtime and own:
         return hit[1]
     out: dict[str, str] = {}
@@ -68,6 +71,18 @@ def _load(lang: str, root: Path | None = None, ctx: ParseContext | None = None) 
     return out
 
 
+def _strings(lang: str) -> dict[str, str]:
+    """The strings of ``lang``; a view asks for dozens at once, so the file is looked at most once a second."""
+    key = (lang, os.environ.get("KIT_DATA"))
+    now = time.monotonic()
+    hit = _recent.get(key)
+    if hit and now - hit[0] < _RECHECK_SECONDS:
+        return hit[1]
+    strings = _load(lang)
+    _recent[key] = (now, strings)
+    return strings
+
+
 def language() -> str:
     return _state["language"]
 
@@ -80,10 +95,10 @@ def set_language(lang: str) -> None:
 
 def t(key: str, **values) -> str:
     """The UI string ``key`` in the current language (English when that language lacks it), filled with values."""
-    strings = _load(language())
+    strings = _strings(language())
     text = strings.get(key)
     if text is None and language() != DEFAULT:
-        text = _load(DEFAULT).get(key)
+        text = _strings(DEFAULT).get(key)
     if text is None:
         raise KeyError(f"no UI string '{key}' in data/ui/{DEFAULT}.yaml")
     return text.format(**values) if values else text

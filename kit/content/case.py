@@ -24,6 +24,10 @@ Status = Literal["seen-primary", "seen-secondary", "inferred", "unverified"]
 STATUSES: tuple[str, ...] = ("seen-primary", "seen-secondary", "inferred", "unverified")
 SourceKind = Literal["official", "company", "press", "forum", "social", "research", "legal", "other"]
 Default = Literal["in", "out", "ask", "none"]
+#: How a choice is made, for the cross-case table (optional; see Choice.mechanism).
+Mechanism = Literal["email", "setting", "form", "setting-and-form", "pop-up", "admin-setting", "none", "unclear"]
+#: Where a case applied, grouped for filtering (optional; see CaseFile.region_group).
+RegionGroup = Literal["worldwide", "worldwide-except-europe", "europe", "us"]
 
 STATUS_DOC = (
     "how well it was checked: seen-primary (read on the original page), seen-secondary (read only in a copy, "
@@ -92,6 +96,12 @@ class Choice:
     status: Status = doc(STATUS_DOC)
     sources: tuple[Id, ...] = doc("ids of the sources (from sources.yaml) this rests on")
     note: Text | None = doc("caveats, in the kit's own words", None)
+    # Optional fields for the cross-case table (notebook 05); existing cases need not have them.
+    mechanism: Mechanism | None = doc(
+        "the kind of mechanism, for comparing cases: email, setting, form, setting-and-form, pop-up, admin-setting, "
+        "none (no way to opt out or object) or unclear", None)
+    individual_can_act: bool | None = doc(
+        "true if an individual user could opt out or object for themselves, false if not; leave out if unknown", None)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -109,6 +119,8 @@ class CaseFile:
     actors: tuple[Actor, ...] = doc("who could do what", ())
     choice: Choice | None = doc("the consent choice: default, who could act and how", None)
     questions: tuple[Text, ...] = doc("questions for students to think about", ())
+    region_group: RegionGroup | None = doc(
+        "where it applied, grouped for filtering: worldwide, worldwide-except-europe, europe or us", None)
 
 
 # ----------------------------------------------------------------------------------------------- timeline.yaml

@@ -11,8 +11,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from .cache import cached
 from .case import Case, CaseFile, DocumentsFile, SourcesFile, StatementsFile, TimelineFile
+from .claims import ClaimsFile, check_policy_content
 from .errors import ContentError, Problem, display_path
+from .law import check_law_and_checklist
+from .quiz import check_quizzes
 from .schema import ParseContext, parse_document, where
 from .yamlio import load_yaml
 
@@ -35,6 +39,7 @@ CASE_FILES: dict[str, tuple[type, bool]] = {
     "timeline.yaml": (TimelineFile, True),
     "documents.yaml": (DocumentsFile, False),
     "statements.yaml": (StatementsFile, False),
+    "claims.yaml": (ClaimsFile, False),
 }
 
 
@@ -89,21 +94,11 @@ def check_refs(ctx: ParseContext, record, field: str, ids: Iterable[str], known:
                    f"unknown {noun} '{ref}': no {noun} with this id in {known_where}.{hint}")
 
 
-_CACHE: dict[str, tuple[tuple, Case]] = {}
-
-
 def _folder(case: str | Path) -> Path:
     p = Path(case)
     if p.is_dir() or os.sep in str(case) or "/" in str(case):
         return p
     return data_root() / "cases" / str(case)
-
-
-def _stamp(folder: Path) -> tuple:
-    try:
-        return tuple(sorted((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in folder.iterdir()))
-    except OSError:
-        return ()
 
 
 def load_case(case: str | Path) -> Case:
@@ -112,14 +107,7 @@ def load_case(case: str | Path) -> Case:
     Raises ContentError naming every problem found in any of the case's files.
     """
     folder = _folder(case)
-    key = str(folder.resolve())
-    stamp = _stamp(folder)
-    hit = _CACHE.get(key)
-    if hit and hit[0] == stamp and stamp:
-        return hit[1]
-    result = _load_case(folder)
-    _CACHE[key] = (stamp, result)
-    return result
+    return cached(f"case:{folder.resolve()}", [folder], lambda: _load_case(folder))
 
 
 def _load_case(folder: Path) -> Case:
@@ -193,8 +181,16 @@ def _check_cases(root: Path, ctx: ParseContext) -> int:
     return n
 
 
+from .research import check_research  # noqa: E402  (research figures, issue 5)
+
 #: What ``kit check`` validates: (what, function(root, ctx) -> number of items checked). Add new kinds here.
-CHECKS: list[tuple[str, Callable[[Path, ParseContext], int]]] = [("cases", _check_cases)]
+CHECKS: list[tuple[str, Callable[[Path, ParseContext], int]]] = [
+    ("cases", _check_cases),
+    ("legal texts and checklist entries", check_law_and_checklist),
+    ("quizzes", check_quizzes),
+    ("research figures and simulation presets", check_research),
+    ("consent vocabulary terms and claim items", check_policy_content),
+]
 
 
 def check_all(root: Path | None = None) -> tuple[dict[str, int], list[Problem]]:

@@ -321,7 +321,7 @@ def describe(tp: Any) -> str:
     if get_origin(tp) is Literal:
         return "one of " + ", ".join(repr(a) for a in get_args(tp))
     if get_origin(tp) is tuple:
-        return "a list of " + describe(get_args(tp)[0]).removeprefix("a ").removeprefix("an ")
+        return "a list, each item " + describe(get_args(tp)[0])
     if dataclasses.is_dataclass(tp):
         return f"a mapping describing a {_entry_noun(tp)}"
     return {bool: "true or false", int: "a whole number", float: "a number", str: "some text"}.get(tp, str(tp))

@@ -7,12 +7,12 @@ from tests.bench.timing import median_ms
 
 def run():
     import kit
-    from kit.content import loader
+    from kit.content import cache
 
     rows = []
 
     def cold_load():
-        loader._CACHE.clear()
+        cache.clear()
         kit.load_case("slack-2024")
 
     rows.append(("load and validate the Slack case (cold)", median_ms(cold_load, repeat=10), 100))
