@@ -29,8 +29,8 @@ def run() -> list[tuple[str, float, float]]:
         figure_png(simulation_figure(outcomes, current))
 
     return [
-        ("defaults: slider change → redrawn plot (N=100,000)", median_ms(slider_change, repeat=9), BUDGET_MS),
-        ("defaults: same figure, matplotlib alone (build + PNG)", median_ms(matplotlib_only, repeat=9), BUDGET_MS),
+        ("slider change → redrawn plot (N=100,000)", median_ms(slider_change, repeat=9), BUDGET_MS),
+        ("same figure, matplotlib alone (build + PNG)", median_ms(matplotlib_only, repeat=9), BUDGET_MS),
     ]
 
 
