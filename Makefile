@@ -27,8 +27,11 @@ $(STAMP): pyproject.toml tests/constraints.txt binder/requirements.txt
 	-$(BIN)/python -m pip uninstall --quiet --yes rfc3987-syntax 2>/dev/null
 	@touch $(STAMP)
 
+# JupyterLab refuses to run as root unless told to (containers, CI machines); an ordinary user never needs it.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.port=$(PORT) --ServerApp.root_dir=. notebooks/00_start_here.ipynb
+	$(BIN)/jupyter lab --ServerApp.port=$(PORT) --ServerApp.root_dir=. $(ALLOW_ROOT) notebooks/00_start_here.ipynb
 
 check: $(STAMP)
 	$(BIN)/python -m kit check
