@@ -6,6 +6,7 @@ picked up on the next call without restarting the kernel.
 
 from __future__ import annotations
 
+import difflib
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -86,8 +87,6 @@ def check_refs(ctx: ParseContext, record, field: str, ids: Iterable[str], known:
         ctx.at(record, field, f"needs at least one {noun}: add the id of one from {known_where}")
     for i, ref in enumerate(ids, 1):
         if ref not in known:
-            import difflib
-
             close = difflib.get_close_matches(ref, sorted(known), n=1)
             hint = f" Did you mean '{close[0]}'?" if close else ""
             ctx.at(record, field if single else f"{field}[{i}]",

@@ -27,7 +27,7 @@ def law_html(text) -> str:
     parts.append(h.labelled(t("law.read_at"), h.link(text.url, text.url)))
     if text.other_urls:
         parts.append(h.labelled(t("law.other_copies"), " · ".join(h.link(u, u) for u in text.other_urls)))
-    parts.append(h.labelled(t("status.heading"), h.status_badge(text.status)))
+    parts.append(h.status_line(text.status))
     if text.checked:
         parts.append(h.labelled(t("law.checked"), h.esc(text.checked)))
     if text.note:

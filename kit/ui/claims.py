@@ -31,7 +31,7 @@ def statement_html(case: Case, item: ClaimItem, position: int, total: int) -> st
     ]
     if s.context:
         parts.append(h.para(s.context))
-    parts.append(h.labelled(t("status.heading"), h.status_badge(s.status)))
+    parts.append(h.status_line(s.status))
     parts.append(h.labelled(t("common.sources"), h.sources_html(case, s.sources)))
     against = t("claims.read_against", document=doc.title, version=version.label, date=version.date.human())
     parts.append(f"<p><strong>{h.esc(against)}</strong></p>")

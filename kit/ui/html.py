@@ -11,7 +11,7 @@ import html
 from ..content.case import Case
 from ..i18n import t
 
-__all__ = ["card", "esc", "para", "sources_html", "status_badge"]
+__all__ = ["bullets", "card", "esc", "para", "sources_html", "status_badge", "status_line"]
 
 FG = "var(--jp-content-font-color1, inherit)"
 MUTED = "var(--jp-content-font-color2, inherit)"
@@ -38,6 +38,16 @@ def status_badge(status: str) -> str:
     )
 
 
+def status_line(status: str) -> str:
+    """"How sure we are: ✔ Seen on the original page", as every view shows it under a record."""
+    return labelled(t("status.heading"), status_badge(status))
+
+
+def bullets(items_html) -> str:
+    """A compact bulleted list of items that are already HTML (escape text items with :func:`esc` first)."""
+    return f"<ul style='margin:0.2em 0;padding-left:1.4em'>{''.join(f'<li>{i}</li>' for i in items_html)}</ul>"
+
+
 def link(url: str, text: str) -> str:
     return f"<a href='{esc(url)}' target='_blank' rel='noopener noreferrer'>{esc(text)}</a>"
 
@@ -50,8 +60,8 @@ def sources_html(case: Case, ids) -> str:
             line += f", {esc(s.date.human())}"
         if s.read_at:
             line += f" ({esc(t('common.read_at'))} {link(s.read_at, s.read_at)})"
-        items.append(f"<li>{line}</li>")
-    return f"<ul style='margin:0.2em 0;padding-left:1.4em'>{''.join(items)}</ul>"
+        items.append(line)
+    return bullets(items)
 
 
 def card(body: str, label: str | None = None) -> str:

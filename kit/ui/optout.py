@@ -15,7 +15,7 @@ __all__ = ["OptOutView", "role_html"]
 def _list(items, empty: str) -> str:
     if not items:
         return f"<p>{h.esc(empty)}</p>"
-    return "<ul style='margin:0.2em 0;padding-left:1.4em'>" + "".join(f"<li>{h.esc(i)}</li>" for i in items) + "</ul>"
+    return h.bullets(h.esc(i) for i in items)
 
 
 def role_html(case: Case, view: RoleView) -> str:
@@ -47,7 +47,7 @@ def choice_html(case: Case) -> str:
     ]
     if c.after:
         parts.append(h.labelled(t("optout.after"), h.esc(c.after)))
-    parts.append(h.labelled(t("status.heading"), h.status_badge(c.status)))
+    parts.append(h.status_line(c.status))
     if c.note:
         parts.append(h.labelled(t("common.note"), h.esc(c.note)))
     parts.append(h.labelled(t("common.sources"), h.sources_html(case, c.sources)))

@@ -26,10 +26,8 @@ _WIDE = w.Layout(width="min(100%, 46em)")
 def _sources_html(question: Question) -> str:
     if not question.sources:
         return ""
-    items = "".join(
-        f"<li>{h.link(s.url, s.title or s.url)} {h.status_badge(s.status)}</li>" for s in question.sources
-    )
-    return h.labelled(t("quiz.sources"), f"<ul style='margin:0.2em 0;padding-left:1.4em'>{items}</ul>")
+    items = (f"{h.link(s.url, s.title or s.url)} {h.status_badge(s.status)}" for s in question.sources)
+    return h.labelled(t("quiz.sources"), h.bullets(items))
 
 
 class QuestionView(w.VBox):
@@ -198,11 +196,10 @@ class QuestionView(w.VBox):
     def _render_hints(self) -> None:
         q, st = self.question, self.state
         shown = st.shown_hints(q)
-        parts = [f"<li><strong>{h.esc(t('quiz.hint_n', n=i))}:</strong> {h.esc(x)}</li>"
-                 for i, x in enumerate(shown, 1)]
+        parts = [f"<strong>{h.esc(t('quiz.hint_n', n=i))}:</strong> {h.esc(x)}" for i, x in enumerate(shown, 1)]
         if shown and st.hints >= len(q.hints):
-            parts.append(f"<li><em>{h.esc(t('quiz.no_more_hints'))}</em></li>")
-        self.hints.value = f"<ul style='margin:0.2em 0;padding-left:1.4em'>{''.join(parts)}</ul>" if parts else ""
+            parts.append(f"<em>{h.esc(t('quiz.no_more_hints'))}</em>")
+        self.hints.value = h.bullets(parts) if parts else ""
         self.hint_button.disabled = st.hints >= len(q.hints)
 
     def _render(self) -> None:
@@ -220,9 +217,7 @@ class QuestionView(w.VBox):
             parts.append(f"<p style='font-size:1.05em'><strong>{h.esc(t('quiz.submitted'))}</strong></p>")
             parts.append(h.labelled(t("quiz.model_answer"), h.para(q.model_answer)))
             if q.discussion:
-                items = "".join(f"<li>{h.esc(d)}</li>" for d in q.discussion)
-                parts.append(h.labelled(t("quiz.discussion"),
-                                        f"<ul style='margin:0.2em 0;padding-left:1.4em'>{items}</ul>"))
+                parts.append(h.labelled(t("quiz.discussion"), h.bullets(h.esc(d) for d in q.discussion)))
         else:
             if g.correct:
                 verdict = t("quiz.correct")
@@ -232,9 +227,7 @@ class QuestionView(w.VBox):
                 verdict = t("quiz.wrong")
             parts.append(f"<p style='font-size:1.05em' role='status'><strong>{h.esc(verdict)}</strong></p>")
             if g.feedback:
-                items = "".join(f"<li>{h.esc(f)}</li>" for f in g.feedback)
-                parts.append(h.labelled(t("quiz.you_picked"), f"<ul style='margin:0.2em 0;padding-left:1.4em'>"
-                                                             f"{items}</ul>"))
+                parts.append(h.labelled(t("quiz.you_picked"), h.bullets(h.esc(f) for f in g.feedback)))
             left = st.attempts_left(q)
             if not g.correct and left is not None:
                 parts.append(f"<p>{h.esc(t('quiz.attempts_left', n=left) if left else t('quiz.no_attempts'))}</p>")
