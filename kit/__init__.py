@@ -151,8 +151,8 @@ def show_version_comparer(case_id: str = "slack-2024", document: str | None = No
 @friendly
 def show_vocabulary(case_id: str = "slack-2024"):
     """The consent vocabulary marked in the case's policy versions and public statements, with counts."""
-    from .ui.vocab import VocabView
-    from .vocab import load_vocabulary
+    from .ui.vocabulary import VocabView
+    from .vocabulary import load_vocabulary
 
     return VocabView(load_case(case_id), load_vocabulary())
 
@@ -162,7 +162,7 @@ def show_claim_checker(case_id: str = "slack-2024"):
     """For each public statement: supported, contradicted or not addressed by the policy, and the evidence."""
     from .claims import items
     from .ui.claims import ClaimView
-    from .vocab import load_vocabulary
+    from .vocabulary import load_vocabulary
 
     case = load_case(case_id)
     return ClaimView(case, items(case, load_vocabulary()))

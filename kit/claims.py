@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .content.case import Case, Statement
 from .content.claims import VERDICTS, Claim, load_claims
 from .text import Sentence, sentences
-from .vocab import Ranked, Vocabulary, rank_evidence
+from .vocabulary import Ranked, Vocabulary, rank_evidence
 
 __all__ = ["Answer", "ClaimItem", "Result", "check", "items"]
 

@@ -9,7 +9,7 @@ from kit.claims import check, items
 from kit.content import ContentError, load_case
 from kit.content.claims import VERDICTS, check_policy_content, load_claims
 from kit.content.schema import ParseContext
-from kit.vocab import load_vocabulary
+from kit.vocabulary import load_vocabulary
 
 VALID = """\
 claims:

@@ -9,8 +9,8 @@ from kit.claims import items
 from kit.content import load_case
 from kit.ui.claims import ClaimView
 from kit.ui.compare import CompareView
-from kit.ui.vocab import VocabView
-from kit.vocab import load_vocabulary
+from kit.ui.vocabulary import VocabView
+from kit.vocabulary import load_vocabulary
 
 EVIL = "<script>alert(1)</script> We do not use <img src=x onerror=alert(2)> messages."
 

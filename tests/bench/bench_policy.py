@@ -83,8 +83,8 @@ def run():
     from kit.diff import apply, diff
     from kit.text import words
     from kit.ui.compare import CompareView
-    from kit.ui.vocab import VocabView
-    from kit.vocab import load_vocabulary
+    from kit.ui.vocabulary import VocabView
+    from kit.vocabulary import load_vocabulary
 
     old, new, other = texts()
     assert 9_000 < len(words(old)) < 11_000

@@ -8,7 +8,7 @@ import ipywidgets as w
 
 from ..content.case import Case
 from ..i18n import t
-from ..vocab import Vocabulary
+from ..vocabulary import Vocabulary
 from . import html as h
 from .compare import TEXT_STYLE, sr_only
 

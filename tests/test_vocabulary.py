@@ -10,7 +10,7 @@ from kit.content import ContentError, load_case
 from kit.content.schema import ParseContext
 from kit.content.vocabulary import check_vocabulary
 from kit.text import sentences
-from kit.vocab import Vocabulary, content_words, load_vocabulary, rank_evidence
+from kit.vocabulary import Vocabulary, content_words, load_vocabulary, rank_evidence
 
 
 @pytest.fixture(scope="module")
