@@ -175,7 +175,7 @@ def show_law(ids=None):
 
     from .content.law import load_law
     from .ui import html as h
-    from .ui.checklist import law_html
+    from .ui.law import law_html
 
     law = load_law()
     ids = [ids] if isinstance(ids, str) else list(ids or law)
@@ -189,7 +189,7 @@ def show_law(ids=None):
 def show_checklist(case_id: str = "slack-2024"):
     """Assess a company's mechanism against the conditions for consent, then compare with the model assessment."""
     from .content.law import load_checklist
-    from .ui.checklist import ChecklistView
+    from .ui.law import ChecklistView
 
     return ChecklistView(load_checklist(), case_id)
 

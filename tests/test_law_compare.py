@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kit.checklist import compare
+from kit.law import compare
 from kit.content.law import load_checklist
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from ..checklist import Comparison, compare
+from ..law import Comparison, compare
 from ..content.law import VERDICTS, Checklist
 from ..content.loader import load_case
 from ..i18n import t
