@@ -110,7 +110,7 @@ def show_status_key():
 def show_default_effects():
     """The published figures on defaults (organ donation, 401(k), cookie banners, a replication), with sources."""
     from .content.research import load_research
-    from .ui.simulate import DefaultEffectsView
+    from .ui.research import DefaultEffectsView
 
     return DefaultEffectsView(load_research())
 
@@ -119,7 +119,7 @@ def show_default_effects():
 def show_simulation(preset: str | None = None):
     """The opt-in / opt-out simulation with sliders; ``preset`` is an id from data/research/simulation.yaml."""
     from .content.research import load_simulation
-    from .ui.simulate import SimulationView
+    from .ui.research import SimulationView
 
     return SimulationView(load_simulation(), preset)
 

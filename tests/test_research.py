@@ -110,7 +110,7 @@ def _heights(fig):
 
 
 def test_plot_is_built_from_the_data(data_copy):
-    from kit.plots.defaults import chart_alt, chart_caption, chart_figure
+    from kit.plots.research import chart_alt, chart_caption, chart_figure
 
     before = _heights(chart_figure(load_research(), "jg-countries"))
     assert 12 in before and 99.97 in before
@@ -126,7 +126,7 @@ def test_plot_is_built_from_the_data(data_copy):
 
 
 def test_online_experiment_plot_and_caption():
-    from kit.plots.defaults import chart_alt, chart_caption, chart_figure
+    from kit.plots.research import chart_alt, chart_caption, chart_figure
 
     r = load_research()
     assert _heights(chart_figure(r, "jg-online")) == [42, 82, 79]
@@ -137,7 +137,7 @@ def test_online_experiment_plot_and_caption():
 
 
 def test_cookie_banner_plot_shows_both_effects():
-    from kit.plots.defaults import chart_alt, chart_figure
+    from kit.plots.research import chart_alt, chart_figure
 
     r = load_research()
     fig = chart_figure(r, "cookie-banner")
@@ -147,7 +147,7 @@ def test_cookie_banner_plot_shows_both_effects():
 
 
 def test_default_effects_view_shows_every_figure_escaped(data_copy):
-    from kit.ui.simulate import DefaultEffectsView
+    from kit.ui.research import DefaultEffectsView
 
     path = data_copy / "research" / "defaults.yaml"
     text = path.read_text(encoding="utf-8")

@@ -11,9 +11,9 @@ BUDGET_MS = 150.0
 def run() -> list[tuple[str, float, float]]:
     from kit.content.research import load_simulation
     from kit.plots import figure_png
-    from kit.plots.defaults import simulation_figure
-    from kit.simulate import simulate_all
-    from kit.ui.simulate import SimulationView
+    from kit.plots.research import simulation_figure
+    from kit.research import simulate_all
+    from kit.ui.research import SimulationView
 
     view = SimulationView(load_simulation(), "one-click-opt-out")
     view.n.value = 100_000

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kit.content.research import load_simulation
-from kit.simulate import REGIMES, Params, outcomes_per_person, params_from_preset, simulate, simulate_all
+from kit.research import REGIMES, Params, outcomes_per_person, params_from_preset, simulate, simulate_all
 
 params = st.builds(
     Params,

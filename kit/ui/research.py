@@ -1,6 +1,6 @@
 """Notebook 03 views: the published default-effect figures, and the opt-in / opt-out simulation with sliders.
 
-Thin views: the model is :mod:`kit.simulate`, the figures are :mod:`kit.plots.defaults`, the words are
+Thin views: the model is :mod:`kit.research`, the figures are :mod:`kit.plots.research`, the words are
 ``data/ui/en.yaml`` (section ``defaults``) and the presets and assumptions are ``data/research/simulation.yaml``.
 """
 
@@ -11,8 +11,8 @@ import ipywidgets as w
 from ..content.research import Research, SimulationFile
 from ..i18n import t
 from ..plots import figure_html
-from ..plots.defaults import CHARTS, chart_alt, chart_caption, chart_figure, simulation_alt, simulation_figure
-from ..simulate import Params, simulate, simulate_all
+from ..plots.research import CHARTS, chart_alt, chart_caption, chart_figure, simulation_alt, simulation_figure
+from ..research import Params, simulate, simulate_all
 from . import html as h
 
 __all__ = ["DefaultEffectsView", "SimulationView", "figures_table_html"]
@@ -64,7 +64,7 @@ def _slider(cls, name: str, **kw):
 
 
 class SimulationView(w.VBox):
-    """Sliders and a preset list over :func:`kit.simulate.simulate_all`; the chart and the numbers follow them."""
+    """Sliders and a preset list over :func:`kit.research.simulate_all`; the chart and the numbers follow them."""
 
     def __init__(self, sim: SimulationFile, preset: str | None = None):
         self.sim = sim

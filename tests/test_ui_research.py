@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kit.content.research import load_simulation
-from kit.ui.simulate import CUSTOM, SimulationView
+from kit.ui.research import CUSTOM, SimulationView
 
 
 def _included(view) -> float:
