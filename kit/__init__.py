@@ -197,7 +197,7 @@ def show_checklist(case_id: str = "slack-2024"):
 @friendly
 def show_cases_table():
     """Every case side by side, with filters by year, default, mechanism and region."""
-    from .cases_table import cases_frame
+    from .cases import cases_frame
     from .ui.cases import CasesView
 
     return CasesView(cases_frame())
@@ -206,7 +206,7 @@ def show_cases_table():
 @friendly
 def show_case_plots():
     """The cases on a timeline, defaults by year and steps to opt out, with the same filters."""
-    from .cases_table import cases_frame
+    from .cases import cases_frame
     from .ui.cases import CasesView
 
     return CasesView(cases_frame(), plots=True)

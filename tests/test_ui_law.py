@@ -45,7 +45,7 @@ def test_cases_filters_update_the_table():
 
 
 def test_table_escapes_content(monkeypatch):
-    from kit.cases_table import cases_frame
+    from kit.cases import cases_frame
     from kit.ui.cases import table_html
 
     df = cases_frame()

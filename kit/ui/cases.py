@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from ..cases_table import filter_cases
+from ..cases import filter_cases
 from ..i18n import t
 from ..plots import cases as plots
 from ..plots import figure_html

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kit.cases_table import cases_frame, filter_cases
+from kit.cases import cases_frame, filter_cases
 from kit.content import load_case
 from kit.plots.cases import by_year_alt, by_year_figure, steps_alt, steps_figure, timeline_alt, timeline_figure
 
