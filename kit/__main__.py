@@ -1,5 +1,5 @@
 """``python -m kit``: the kit's command line."""
 
-from .cli import main
+from .instructor.cli import main
 
 raise SystemExit(main())

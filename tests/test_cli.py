@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kit import cli
-from kit.cli import main
+from kit.instructor import cli
+from kit.instructor.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 FIX = Path(__file__).resolve().parent / "fixtures" / "release"
@@ -119,7 +119,7 @@ def test_an_unexpected_failure_is_one_line_too(tmp, capsys, monkeypatch):
     def boom(*_a, **_k):
         raise RuntimeError("disk on fire\nsecond line")
 
-    monkeypatch.setattr("kit.release.release", boom)
+    monkeypatch.setattr("kit.instructor.release.release", boom)
     assert main(["release", "--out", str(tmp / "out")]) == 1
     assert one_line_error(capsys.readouterr().err) == "kit release: disk on fire"
 

@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 import kit
-from kit.cli import main
+from kit.instructor.cli import main
 from kit.content.loader import CASE_FILES, load_case
-from kit.scaffold import ScaffoldError, new_case
+from kit.instructor.scaffold import ScaffoldError, new_case
 
 ROOT = Path(__file__).resolve().parent.parent
 CASE = "acme-notes-2030"

@@ -11,8 +11,8 @@ import nbformat
 import pytest
 import yaml
 
-from kit.cli import main
-from kit.release import (
+from kit.instructor.cli import main
+from kit.instructor.release import (
     STUB,
     ReleaseError,
     clear_outputs,

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from kit import progress
-from kit.cli import main
-from kit.results import collect, summary
+from kit.instructor.cli import main
+from kit.instructor.results import collect, summary
 
 ROOT = Path(__file__).resolve().parent.parent
 

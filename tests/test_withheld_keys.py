@@ -9,7 +9,7 @@ import pytest
 import kit
 from kit.content.quiz import load_quiz
 from kit.quiz import QuestionState, summarise
-from kit.release import strip_answer_keys
+from kit.instructor.release import strip_answer_keys
 from tests.conftest import ROOT
 
 
@@ -69,7 +69,7 @@ def _answers_file(path, entries, student):
 
 
 def test_results_grade_from_the_instructors_keys_not_from_the_file(tmp_path):
-    from kit.results import collect
+    from kit.instructor.results import collect
 
     quiz = load_quiz("01-slack-case")
     q = next(q for q in quiz.questions if q.type == "single")

@@ -21,8 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .i18n import t
-from .progress import AnswersError, parse
+from ..i18n import t
+from ..progress import AnswersError, parse
 
 __all__ = ["Row", "collect", "summary", "summary_figure", "write_results"]
 
@@ -63,9 +63,9 @@ def _num(value, kind):
 
 def _key_grader():
     """grade(quiz_id, question_id, response) -> (score, correct) from the instructor's keys, or None if unknown."""
-    from .content.errors import ContentError
-    from .content.quiz import load_quiz
-    from .quiz import grade
+    from ..content.errors import ContentError
+    from ..content.quiz import load_quiz
+    from ..quiz import grade
 
     quizzes: dict[str, object] = {}
 
@@ -155,7 +155,7 @@ def summary_alt(stats: list[QuestionSummary], students: int) -> str:
 
 def summary_figure(stats: list[QuestionSummary]):
     """A horizontal bar per question: mean score in %, labelled with the number and the count of answers."""
-    from .plots import PALETTE, new_figure
+    from ..plots import PALETTE, new_figure
 
     fig = new_figure(8.0, max(2.5, 0.45 * len(stats) + 1.2))
     ax = fig.add_subplot()
@@ -199,7 +199,7 @@ def write_results(paths: Iterable[Path], out: Path) -> tuple[int, int, list[str]
     stats = summary(rows)
     students = len({(r.file, r.student) for r in rows})
     if stats:
-        from .plots import figure_png
+        from ..plots import figure_png
 
         (out / "summary.png").write_bytes(figure_png(summary_figure(stats)))
         (out / "summary.txt").write_text(summary_alt(stats, students) + "\n", encoding="utf-8")

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from .content.errors import display_path
+from ..content.errors import display_path
 
 __all__ = [
     "ANSWER_KEY_FIELDS",

@@ -39,8 +39,8 @@ def _fail(command: str, message: str, code: int = 1) -> int:
 
 
 def cmd_check(args) -> int:
-    from .content import check_all
-    from .content.errors import display_path
+    from ..content import check_all
+    from ..content.errors import display_path
 
     root = Path(args.data) if args.data else None
     if root is not None and not root.is_dir():
@@ -58,8 +58,8 @@ def cmd_check(args) -> int:
 
 
 def cmd_release(args) -> int:
-    from .content.errors import display_path
-    from .content.loader import data_root
+    from ..content.errors import display_path
+    from ..content.loader import data_root
     from .release import ReleaseError, release, strip_answer_keys
 
     source = Path(args.notebooks) if args.notebooks else ROOT / "notebooks"
@@ -88,7 +88,7 @@ def cmd_new_case(args) -> int:
         folder = new_case(args.id, Path(args.data) if args.data else None)
     except ScaffoldError as e:
         return _fail("new-case", str(e), 2)
-    from .content.errors import display_path
+    from ..content.errors import display_path
 
     print(f"kit new-case: created {display_path(folder)} with {len(list(folder.iterdir()))} files to fill in;"
           " run 'python -m kit check' to see what is still missing")

@@ -14,9 +14,9 @@ import textwrap
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args, get_origin
 
-from .content.errors import display_path
-from .content.loader import CASE_FILES, data_root
-from .content.schema import _ID_RE, _hints, _is_optional, describe
+from ..content.errors import display_path
+from ..content.loader import CASE_FILES, data_root
+from ..content.schema import _ID_RE, _hints, _is_optional, describe
 
 __all__ = ["ScaffoldError", "case_file_text", "new_case", "valid_case_id"]
 
