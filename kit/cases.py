@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from .content.base import data_root
 from .content.case import Case
-from .content.loader import case_ids, data_root, load_case
+from .content.loader import case_ids, load_case
 
 __all__ = ["COLUMNS", "cases_frame", "filter_cases", "load_cases", "opt_out_steps"]
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .content.case import Case, Statement
 from .content.claims import VERDICTS, Claim, load_claims
+from .content.errors import BadArgument, NotFound
 from .text import Sentence, sentences
 from .vocabulary import Ranked, Vocabulary, rank_evidence
 
@@ -34,7 +35,7 @@ class ClaimItem:
         for s in self.sentences:
             if s.id == sentence_id:
                 return s
-        raise KeyError(f"no sentence '{sentence_id}' in this version")
+        raise NotFound(f"no sentence '{sentence_id}' in this version")
 
     @property
     def model_sentence(self) -> Sentence:
@@ -72,7 +73,7 @@ class Result:
 def check(item: ClaimItem, verdict: str | None, evidence: str | None) -> Result:
     """Grade an answer. ValueError for a verdict that is not one of the three, or an unknown sentence id."""
     if verdict is not None and verdict not in VERDICTS:
-        raise ValueError(f"unknown verdict '{verdict}': expected one of {', '.join(VERDICTS)}")
+        raise BadArgument(f"unknown verdict '{verdict}': expected one of {', '.join(VERDICTS)}")
     if evidence is not None:
         item.sentence(evidence)
     return Result(verdict == item.claim.verdict, evidence in item.claim.evidence, Answer(verdict, evidence))

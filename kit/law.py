@@ -7,13 +7,23 @@ decided as it did.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .content.law import VERDICTS, Assessment, Checklist, Condition, load_checklist
+from .content.errors import BadArgument, NotFound
+from .content.law import VERDICTS, Assessment, Checklist, Condition, LawText, load_checklist
 from .i18n import t
 
-__all__ = ["Comparison", "Row", "compare", "load_checklist"]
+__all__ = ["Comparison", "Row", "compare", "load_checklist", "select_texts"]
+
+
+def select_texts(law: Mapping[str, LawText], ids: str | Iterable[str] | None = None) -> list[LawText]:
+    """The legal texts with the ids given (one id, several, or None for all), in the order given."""
+    ids = [ids] if isinstance(ids, str) else list(ids or law)
+    missing = [i for i in ids if i not in law]
+    if missing:
+        raise NotFound(f"no legal text '{missing[0]}' in data/law (there are: {', '.join(law)})")
+    return [law[i] for i in ids]
 
 
 @dataclass(frozen=True)
@@ -81,9 +91,9 @@ def compare(checklist: Checklist, assessment_id: str, answers: Mapping[str, tupl
     known = {c.id for c in conditions}
     for cid, (verdict, _reason) in answers.items():
         if cid not in known:
-            raise KeyError(f"the condition '{cid}' is not part of the {a.basis} checklist")
+            raise NotFound(f"the condition '{cid}' is not part of the {a.basis} checklist")
         if verdict is not None and verdict not in VERDICTS:
-            raise ValueError(f"a verdict is one of {', '.join(VERDICTS)}, not {verdict!r}")
+            raise BadArgument(f"a verdict is one of {', '.join(VERDICTS)}, not {verdict!r}")
     rows = []
     for c in conditions:
         verdict, reason = answers.get(c.id, (None, ""))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .content.case import Actor, Case, Choice, Step
+from .content.errors import BadArgument
 
 __all__ = ["RoleView", "role_view"]
 
@@ -35,7 +36,7 @@ def role_view(case: Case, actor_id: str) -> RoleView:
     """The choice as ``actor_id`` met it. Raises KeyError for an unknown actor, ValueError if there is no choice."""
     choice = case.meta.choice
     if choice is None:
-        raise ValueError(f"the case '{case.id}' records no consent choice")
+        raise BadArgument(f"the case '{case.id}' records no consent choice")
     actor = case.actor(actor_id)
     steps = tuple((s, _same_role(case, s.actor, actor_id)) for s in choice.steps)
     return RoleView(actor, choice, actor_id in choice.who_can_act, steps)

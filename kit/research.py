@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
+from .content.errors import BadArgument
+
 __all__ = ["Params", "Outcome", "REGIMES", "simulate", "simulate_all", "params_from_preset", "outcomes_per_person"]
 
 Default = Literal["in", "out"]
@@ -40,19 +42,19 @@ class Params:
     def check(self) -> None:
         """Raise ValueError, in plain words, for inputs the model cannot use."""
         if self.n < 1:
-            raise ValueError(f"the population must have at least 1 person, got {self.n}")
+            raise BadArgument(f"the population must have at least 1 person, got {self.n}")
         for name in ("want", "awareness"):
             v = getattr(self, name)
             if not 0 <= v <= 1:
-                raise ValueError(f"{name} is a share from 0 to 1, got {v}")
+                raise BadArgument(f"{name} is a share from 0 to 1, got {v}")
         if self.cost_minutes < 0:
-            raise ValueError(f"the cost of acting cannot be negative, got {self.cost_minutes}")
+            raise BadArgument(f"the cost of acting cannot be negative, got {self.cost_minutes}")
         if self.patience_minutes <= 0:
-            raise ValueError(f"patience must be more than 0 minutes, got {self.patience_minutes}")
+            raise BadArgument(f"patience must be more than 0 minutes, got {self.patience_minutes}")
         if self.workspace_size < 1:
-            raise ValueError(f"a workspace has at least 1 person, got {self.workspace_size}")
+            raise BadArgument(f"a workspace has at least 1 person, got {self.workspace_size}")
         if self.default not in ("in", "out") or self.who_acts not in ("each", "owner"):
-            raise ValueError("default must be 'in' or 'out', and who_acts 'each' or 'owner'")
+            raise BadArgument("default must be 'in' or 'out', and who_acts 'each' or 'owner'")
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .content.case import Case, Event
+from .content.errors import BadArgument, NotFound
 
 __all__ = ["TimelineCursor"]
 
@@ -22,7 +23,7 @@ class TimelineCursor:
 
     def __post_init__(self) -> None:
         if not self.events:
-            raise ValueError("a timeline needs at least one event")
+            raise BadArgument("a timeline needs at least one event")
         self.index = self._clamp(self.index)
 
     def _clamp(self, i: int) -> int:
@@ -51,4 +52,4 @@ class TimelineCursor:
         for i, e in enumerate(self.events):
             if e.id == event_id:
                 return self.go(i)
-        raise KeyError(event_id)
+        raise NotFound(event_id)

@@ -11,9 +11,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-from .content.vocabulary import Term, TermGroup, VocabularyFile
+from .content.errors import NotFound
+from .content.vocabulary import Term, TermGroup, VocabularyFile, load_vocabulary_file
 
 __all__ = ["Hit", "Ranked", "Vocabulary", "content_words", "load_vocabulary", "rank_evidence", "variant_pattern"]
 
@@ -79,12 +81,12 @@ class Vocabulary:
         try:
             return self._by_id[term_id]
         except KeyError:
-            raise KeyError(f"no term '{term_id}' in the vocabulary") from None
+            raise NotFound(f"no term '{term_id}' in the vocabulary") from None
 
     def group_terms(self, group_id: str) -> tuple[str, ...]:
         """Ids of the terms in a group, in the file's order."""
         if group_id not in {g.id for g in self.groups}:
-            raise KeyError(f"no group '{group_id}' in the vocabulary")
+            raise NotFound(f"no group '{group_id}' in the vocabulary")
         return tuple(t.id for t in self.terms if group_id in t.groups)
 
     def _ids(self, term_ids: Iterable[str] | None) -> tuple[str, ...]:
@@ -185,22 +187,13 @@ def rank_evidence(statement: str, sentences: Sequence, vocabulary: Vocabulary, t
 
 # ---------------------------------------------------------------------------------------------------- loading
 def load_vocabulary(root: Path | None = None) -> Vocabulary:
-    """The vocabulary of ``data/vocabulary.yaml`` (or ``root/vocabulary.yaml``); a ContentError if it is wrong."""
-    from .content.cache import cached
-    from .content.errors import ContentError, Problem, display_path
-    from .content.schema import ParseContext
-    from .content.vocabulary import load_vocabulary_file, vocabulary_path
+    """The vocabulary of ``data/vocabulary.yaml`` (or ``root/vocabulary.yaml``); a ContentError if it is wrong.
 
-    path = vocabulary_path(root)
-
-    def build() -> Vocabulary:
-        if not path.exists():
-            raise ContentError([Problem(display_path(path), None, None, None, "file missing: the consent vocabulary")])
-        ctx = ParseContext()
-        parsed = load_vocabulary_file(path, ctx)
-        ctx.raise_if_any()
-        return Vocabulary.from_file(parsed)
-
-    return cached(f"vocabulary:{path.resolve()}", [path], build)
+    The content layer loads and caches the file; the matcher built over it is kept as long as the file is unchanged.
+    """
+    return _vocabulary(load_vocabulary_file(root))
 
 
+@lru_cache(maxsize=8)
+def _vocabulary(parsed: VocabularyFile) -> Vocabulary:
+    return Vocabulary.from_file(parsed)

@@ -7,7 +7,8 @@ import pytest
 
 from kit.claims import check, items
 from kit.content import ContentError, load_case
-from kit.content.claims import VERDICTS, check_policy_content, load_claims
+from kit.content.claims import VERDICTS, load_claims
+from kit.content.policy import check_policy_content
 from kit.content.schema import ParseContext
 from kit.vocabulary import load_vocabulary
 

@@ -119,9 +119,19 @@ def test_an_unexpected_failure_is_one_line_too(tmp, capsys, monkeypatch):
     def boom(*_a, **_k):
         raise RuntimeError("disk on fire\nsecond line")
 
-    monkeypatch.setattr("kit.instructor.release.release", boom)
+    monkeypatch.setattr("kit.instructor.cli.release", boom)
     assert main(["release", "--out", str(tmp / "out")]) == 1
     assert one_line_error(capsys.readouterr().err) == "kit release: disk on fire"
+
+
+def test_kit_debug_keeps_the_traceback_of_an_unexpected_failure(tmp, monkeypatch):
+    def boom(*_a, **_k):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("kit.instructor.cli.release", boom)
+    monkeypatch.setenv("KIT_DEBUG", "1")
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        main(["release", "--out", str(tmp / "out")])
 
 
 def test_successful_commands_say_what_they_did(tmp_path, capsys):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kit.content import ContentError, PartialDate, load_case
-from kit.content.schema import _Invalid
+from kit.content.schema import Invalid
 
 
 def test_fixture_case_loads(mini_case):
@@ -332,7 +332,7 @@ def test_partial_dates(text, iso, human):
 
 @pytest.mark.parametrize("bad", ["2024-02-30", "2024-5-17", "17/05/2024", "", True, 3.5, "2024-00"])
 def test_partial_dates_refuse_bad_input(bad):
-    with pytest.raises(_Invalid):
+    with pytest.raises(Invalid):
         PartialDate.parse(bad)
 
 

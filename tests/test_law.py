@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kit.content import ContentError
+from kit.content import ContentError, check_all
 from kit.content.law import load_checklist, load_law
-from kit.content.loader import check_all
 
 REQUIRED = ["gdpr-art-4-11", "gdpr-art-6-1-a", "gdpr-art-6-1-f", "gdpr-art-7-1", "gdpr-art-7-2", "gdpr-art-7-3",
             "gdpr-art-7-4", "gdpr-art-21-1", "gdpr-art-21-4", "gdpr-recital-32", "planet49", "edpb-guidelines-05-2020",

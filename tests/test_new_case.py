@@ -11,8 +11,9 @@ import pytest
 import yaml
 
 import kit
-from kit.instructor.cli import main
 from kit.content.loader import CASE_FILES, load_case
+from kit.content.schema import record_fields
+from kit.instructor.cli import main
 from kit.instructor.scaffold import ScaffoldError, new_case
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,7 +54,7 @@ def test_scaffold_writes_every_case_file_and_every_field_with_its_description(da
     for name, (cls, _required) in CASE_FILES.items():
         text = (folder / name).read_text(encoding="utf-8")
         yaml.safe_load(text)  # valid YAML as written
-        for f in dataclasses.fields(cls):
+        for f in record_fields(cls):
             assert f"# {f.name} (" in text, f"{name} does not describe '{f.name}'"
             assert f.metadata["doc"].split()[0] in text
     case_yaml = (folder / "case.yaml").read_text(encoding="utf-8")

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kit.content import ContentError
-from kit.content.loader import check_all
+from kit.content import ContentError, check_all
 from kit.content.quiz import load_quiz, quiz_ids
 
 GOOD = """\

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
-from .schema import Email, Id, Line, PartialDate, Text, Url, When, doc
+from .errors import NotFound
+from .schema import Email, Id, Line, PartialDate, Record, Text, Url, When, doc
 
 Status = Literal["seen-primary", "seen-secondary", "inferred", "unverified"]
 STATUSES: tuple[str, ...] = ("seen-primary", "seen-secondary", "inferred", "unverified")
@@ -37,8 +38,8 @@ STATUS_DOC = (
 
 # ------------------------------------------------------------------------------------------------ sources.yaml
 @dataclass(frozen=True, kw_only=True)
-class Source:
-    __entry__ = "source"
+class Source(Record):
+    entry_name = "source"
     id: Id = doc("a short id other files use to cite this source, like 'slack-blog-2024-05-17'")
     title: Line = doc("the title of the page, article or document")
     publisher: Line = doc("who published it (a company, an outlet, a court)")
@@ -51,22 +52,22 @@ class Source:
 
 
 @dataclass(frozen=True, kw_only=True)
-class SourcesFile:
-    __entry__ = "sources file"
+class SourcesFile(Record):
+    entry_name = "sources file"
     sources: tuple[Source, ...] = doc("the list of sources")
 
 
 # --------------------------------------------------------------------------------------------------- case.yaml
 @dataclass(frozen=True, kw_only=True)
-class Period:
-    __entry__ = "period"
+class Period(Record):
+    entry_name = "period"
     start: When = doc("when the case starts")
     end: When | None = doc("when it ends, if it has", None)
 
 
 @dataclass(frozen=True, kw_only=True)
-class Actor:
-    __entry__ = "actor"
+class Actor(Record):
+    entry_name = "actor"
     id: Id = doc("a short id, like 'workspace-owner'")
     name: Line = doc("the role's name as users know it")
     description: Text = doc("who this is, in the kit's own words")
@@ -75,15 +76,15 @@ class Actor:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Step:
-    __entry__ = "step"
+class Step(Record):
+    entry_name = "step"
     actor: Id = doc("the id of the actor who takes this step")
     text: Text = doc("the step, in the kit's own words")
 
 
 @dataclass(frozen=True, kw_only=True)
-class Choice:
-    __entry__ = "choice"
+class Choice(Record):
+    entry_name = "choice"
     applies_to: Text = doc("what the choice covers (which data, which models)")
     default: Default = doc("in (used unless someone opts out), out (not used unless someone opts in), "
                            "ask (everyone must choose) or none (no choice offered)")
@@ -105,8 +106,8 @@ class Choice:
 
 
 @dataclass(frozen=True, kw_only=True)
-class CaseFile:
-    __entry__ = "case"
+class CaseFile(Record):
+    entry_name = "case"
     id: Id = doc("the case id; must be the folder's name")
     company: Line = doc("the company")
     title: Line = doc("a short title for the case")
@@ -125,8 +126,8 @@ class CaseFile:
 
 # ----------------------------------------------------------------------------------------------- timeline.yaml
 @dataclass(frozen=True, kw_only=True)
-class Event:
-    __entry__ = "event"
+class Event(Record):
+    entry_name = "event"
     id: Id = doc("a short id, like 'slack-ai-launch'")
     date: When = doc("when it happened (YYYY-MM-DD, YYYY-MM or YYYY)")
     title: Line = doc("a short title")
@@ -140,15 +141,15 @@ class Event:
 
 
 @dataclass(frozen=True, kw_only=True)
-class TimelineFile:
-    __entry__ = "timeline file"
+class TimelineFile(Record):
+    entry_name = "timeline file"
     events: tuple[Event, ...] = doc("the dated events")
 
 
 # ---------------------------------------------------------------------------------------------- documents.yaml
 @dataclass(frozen=True, kw_only=True)
-class Version:
-    __entry__ = "version"
+class Version(Record):
+    entry_name = "version"
     id: Id = doc("a short id, like 'before-2024-05-17'")
     label: Line = doc("how students see this version named")
     date: When = doc("when this wording was in force or seen")
@@ -160,8 +161,8 @@ class Version:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Document:
-    __entry__ = "document"
+class Document(Record):
+    entry_name = "document"
     id: Id = doc("a short id, like 'privacy-principles'")
     title: Line = doc("the document's title")
     owner: Line = doc("whose document it is")
@@ -172,19 +173,19 @@ class Document:
         for v in self.versions:
             if v.id == version_id:
                 return v
-        raise KeyError(version_id)
+        raise NotFound(version_id)
 
 
 @dataclass(frozen=True, kw_only=True)
-class DocumentsFile:
-    __entry__ = "documents file"
+class DocumentsFile(Record):
+    entry_name = "documents file"
     documents: tuple[Document, ...] = doc("the documents")
 
 
 # --------------------------------------------------------------------------------------------- statements.yaml
 @dataclass(frozen=True, kw_only=True)
-class Statement:
-    __entry__ = "statement"
+class Statement(Record):
+    entry_name = "statement"
     id: Id = doc("a short id, like 'blog-ml-models'")
     speaker: Line = doc("who said it")
     channel: Line = doc("where it was said (blog, X, marketing page, email …)")
@@ -198,8 +199,8 @@ class Statement:
 
 
 @dataclass(frozen=True, kw_only=True)
-class StatementsFile:
-    __entry__ = "statements file"
+class StatementsFile(Record):
+    entry_name = "statements file"
     statements: tuple[Statement, ...] = doc("the public statements")
 
 
@@ -241,19 +242,19 @@ class Case:
         for a in self.meta.actors:
             if a.id == actor_id:
                 return a
-        raise KeyError(actor_id)
+        raise NotFound(actor_id)
 
     def document(self, document_id: str) -> Document:
         for d in self.documents:
             if d.id == document_id:
                 return d
-        raise KeyError(document_id)
+        raise NotFound(document_id)
 
     def statement(self, statement_id: str) -> Statement:
         for s in self.statements:
             if s.id == statement_id:
                 return s
-        raise KeyError(statement_id)
+        raise NotFound(statement_id)
 
     @property
     def timeline(self) -> tuple[Event, ...]:

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from ..text import sentences
+from .base import check_duplicates, check_refs, load_file
 from .case import Case
 from .errors import display_path
-from .schema import Id, Line, ParseContext, Text, doc
+from .schema import Id, Line, ParseContext, Record, Text, doc
 
 __all__ = ["VERDICTS", "Claim", "ClaimsFile", "Verdict", "check_claims", "claims_path", "load_claims"]
 
@@ -23,8 +25,8 @@ VERDICTS: tuple[str, ...] = ("supported", "contradicted", "not-addressed")
 
 
 @dataclass(frozen=True, kw_only=True)
-class Claim:
-    __entry__ = "claim"
+class Claim(Record):
+    entry_name = "claim"
     id: Id = doc("a short id for this item, like 'blog-traditional-ml'")
     statement: Id = doc("the id of the public statement to check, from statements.yaml")
     document: Id = doc("the id of the policy document to read it against, from documents.yaml")
@@ -38,8 +40,8 @@ class Claim:
 
 
 @dataclass(frozen=True, kw_only=True)
-class ClaimsFile:
-    __entry__ = "claims file"
+class ClaimsFile(Record):
+    entry_name = "claims file"
     claims: tuple[Claim, ...] = doc("the claim-checking items")
 
 
@@ -49,9 +51,6 @@ def claims_path(case: Case) -> Path:
 
 def check_claims(case: Case, parsed: ClaimsFile, ctx: ParseContext) -> None:
     """Cross-check every item against the case's statements and documents."""
-    from ..text import sentences
-    from .loader import check_duplicates, check_refs
-
     folder = Path(case.folder)
     check_duplicates(ctx, parsed.claims, "claim")
     statement_ids = [s.id for s in case.statements]
@@ -80,8 +79,6 @@ def check_claims(case: Case, parsed: ClaimsFile, ctx: ParseContext) -> None:
 
 def load_claims(case: Case) -> tuple[Claim, ...]:
     """The case's claim items, checked; () when the case has no claims.yaml. Raises ContentError."""
-    from .loader import load_file
-
     path = claims_path(case)
     if not path.exists():
         return ()
@@ -91,25 +88,3 @@ def load_claims(case: Case) -> tuple[Claim, ...]:
     check_claims(case, parsed, ctx)
     ctx.raise_if_any()
     return parsed.claims
-
-
-def check_policy_content(root: Path, ctx: ParseContext) -> int:
-    """For ``kit check``: the consent vocabulary and every case's claim items (number of terms and items)."""
-    from .errors import ContentError
-    from .loader import case_ids, load_case, load_file
-    from .vocabulary import check_vocabulary
-
-    n = check_vocabulary(root, ctx)
-    for cid in case_ids(root):
-        path = Path(root) / "cases" / cid / "claims.yaml"
-        if not path.exists():
-            continue
-        try:
-            case = load_case(path.parent)
-        except ContentError:
-            continue  # the cases check reports these problems
-        parsed = load_file(path, ClaimsFile, ParseContext())
-        if parsed is not None:
-            check_claims(case, parsed, ctx)
-            n += len(parsed.claims)
-    return n

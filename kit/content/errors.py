@@ -1,17 +1,23 @@
-"""The one error type content problems become.
+"""The kit's own errors: the one error type content problems become, and the two a bad argument becomes.
 
 Every mistake an instructor can make in a content file (YAML syntax, a missing or misspelt field, a wrong type,
 a bad date, an unknown or duplicate id, empty text, a missing source) is reported as a :class:`Problem` naming the
 file, the line, the entry and the field, and what was expected. Problems are collected, not raised one by one, so
 ``python -m kit check`` can list them all; loading raises a single :class:`ContentError` carrying every problem.
+
+An id asked for that does not exist is a :class:`NotFound` (also a ``KeyError``); a value a caller gave that cannot
+be used is a :class:`BadArgument` (also a ``ValueError``). All three are :class:`KitError`: the views and the
+command line show their message instead of a traceback; any other exception is a bug in the kit and keeps its
+traceback. ``KIT_DEBUG=1`` re-raises even the kit's own errors, for whoever is debugging.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["ContentError", "Problem", "display_path"]
+__all__ = ["BadArgument", "ContentError", "Invalid", "KitError", "NotFound", "Problem", "debug", "display_path"]
 
 
 def display_path(path: str | Path) -> str:
@@ -43,7 +49,34 @@ class Problem:
         return f"{where}{field}: {self.message}"
 
 
-class ContentError(Exception):
+class Invalid(ValueError):
+    """A single value that cannot be used (a bad date, an id with spaces); the message says what was expected.
+
+    The schema turns it into a :class:`Problem` with the file, line, entry and field.
+    """
+
+
+class KitError(Exception):
+    """An error of the kit's own: its message is meant for the person using the kit."""
+
+
+class NotFound(KitError, KeyError):
+    """No item with the id asked for. Its message is shown as written (a KeyError would add quotes)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class BadArgument(KitError, ValueError):
+    """A value given to the kit (a case's missing part, a slider outside its range) that it cannot use."""
+
+
+def debug() -> bool:
+    """True when ``KIT_DEBUG=1``: the views and the command line then re-raise instead of showing a message."""
+    return os.environ.get("KIT_DEBUG") == "1"
+
+
+class ContentError(KitError):
     """Content that cannot be used as it stands. ``problems`` says every place, field and what was expected."""
 
     def __init__(self, problems: list[Problem] | tuple[Problem, ...]):

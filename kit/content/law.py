@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from .base import ContentKind, check_duplicates, check_refs, data_root, load_file
 from .cache import cached
 from .case import STATUS_DOC, Status
-from .errors import display_path
-from .schema import Id, Line, ParseContext, Text, Url, When, doc
+from .errors import NotFound, display_path
+from .loader import case_ids
+from .schema import Id, Line, ParseContext, Record, Text, Url, When, doc
 
 __all__ = [
     "Assessment",
@@ -42,8 +44,8 @@ BASES: tuple[str, ...] = ("consent", "legitimate-interest")
 
 # --------------------------------------------------------------------------------------------- data/law/*.yaml
 @dataclass(frozen=True, kw_only=True)
-class Translation:
-    __entry__ = "translation"
+class Translation(Record):
+    entry_name = "translation"
     language: Literal["fr"] = doc("the language of this wording")
     text: Text = doc("the exact wording in that language, as in the source; mark cuts with …")
     url: Url = doc("where this wording was read")
@@ -52,8 +54,8 @@ class Translation:
 
 
 @dataclass(frozen=True, kw_only=True)
-class LawText:
-    __entry__ = "legal text"
+class LawText(Record):
+    entry_name = "legal text"
     id: Id = doc("a short id the checklist uses, like 'gdpr-art-7-3'")
     title: Line = doc("what students see as the heading, like 'GDPR Article 7(3): withdrawing consent'")
     instrument: Line = doc("the law, judgment or document it comes from")
@@ -73,15 +75,15 @@ class LawText:
 
 
 @dataclass(frozen=True, kw_only=True)
-class LawFile:
-    __entry__ = "legal texts file"
+class LawFile(Record):
+    entry_name = "legal texts file"
     texts: tuple[LawText, ...] = doc("the legal texts")
 
 
 # ----------------------------------------------------------------------------------------- data/checklist.yaml
 @dataclass(frozen=True, kw_only=True)
-class Condition:
-    __entry__ = "condition"
+class Condition(Record):
+    entry_name = "condition"
     id: Id = doc("a short id, like 'freely-given'")
     name: Line = doc("the condition's name as students see it")
     basis: Basis = doc("consent (a condition for valid consent) or legitimate-interest (for objection)")
@@ -90,16 +92,16 @@ class Condition:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Verdict:
-    __entry__ = "verdict"
+class Verdict(Record):
+    entry_name = "verdict"
     condition: Id = doc("the id of a condition")
     verdict: VerdictWord = doc("met, not-met or unclear")
     reason: Text = doc("why, in the kit's own words")
 
 
 @dataclass(frozen=True, kw_only=True)
-class Assessment:
-    __entry__ = "assessment"
+class Assessment(Record):
+    entry_name = "assessment"
     id: Id = doc("a short id, like 'slack-2024'")
     case: Id = doc("the id of the case (a folder under data/cases)")
     mechanism: Text = doc("the mechanism assessed, in one or two sentences")
@@ -111,12 +113,12 @@ class Assessment:
         for v in self.verdicts:
             if v.condition == condition_id:
                 return v
-        raise KeyError(condition_id)
+        raise NotFound(condition_id)
 
 
 @dataclass(frozen=True, kw_only=True)
-class ChecklistFile:
-    __entry__ = "checklist file"
+class ChecklistFile(Record):
+    entry_name = "checklist file"
     conditions: tuple[Condition, ...] = doc("the conditions, in the order students meet them")
     assessments: tuple[Assessment, ...] = doc("the model assessments of companies' mechanisms")
 
@@ -136,20 +138,18 @@ class Checklist:
         for c in self.conditions:
             if c.id == condition_id:
                 return c
-        raise KeyError(f"no condition '{condition_id}' in data/checklist.yaml")
+        raise NotFound(f"no condition '{condition_id}' in data/checklist.yaml")
 
     def assessment(self, assessment_id: str) -> Assessment:
         for a in self.assessments:
             if a.id == assessment_id or a.case == assessment_id:
                 return a
         known = ", ".join(a.id for a in self.assessments)
-        raise KeyError(f"no model assessment '{assessment_id}' in data/checklist.yaml (there are: {known})")
+        raise NotFound(f"no model assessment '{assessment_id}' in data/checklist.yaml (there are: {known})")
 
 
 # ------------------------------------------------------------------------------------------------- loading
 def _root(root: Path | None) -> Path:
-    from .loader import data_root
-
     return Path(root) if root else data_root()
 
 
@@ -158,8 +158,6 @@ def _law_files(root: Path) -> list[Path]:
 
 
 def _parse_law(root: Path, ctx: ParseContext) -> list[LawText]:
-    from .loader import check_duplicates, load_file
-
     files = _law_files(root)
     if not files:
         ctx.add(display_path(root / "law"), None, None, None, "no legal texts: expected .yaml files in this folder")
@@ -173,8 +171,6 @@ def _parse_law(root: Path, ctx: ParseContext) -> list[LawText]:
 
 
 def _parse_checklist(root: Path, ctx: ParseContext, law_ids: set[str]) -> ChecklistFile | None:
-    from .loader import case_ids, check_duplicates, check_refs, load_file
-
     path = root / "checklist.yaml"
     if not path.exists():
         ctx.add(display_path(path), None, None, None, "file missing: the consent checklist")
@@ -246,3 +242,7 @@ def check_law_and_checklist(root: Path, ctx: ParseContext) -> int:
     parsed = _parse_checklist(root, ctx, {t.id for t in texts})
     return len(texts) + (len(parsed.conditions) + len(parsed.assessments) if parsed else 0)
 
+
+
+LAW = ContentKind("law", "legal texts and checklist entries", "law/*.yaml, checklist.yaml", (LawFile, ChecklistFile),
+                  check_law_and_checklist, load_checklist)

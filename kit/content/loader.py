@@ -1,36 +1,29 @@
-"""Finding and loading content: cases now, other kinds of content through :data:`CHECKS`.
+"""The cases kind: one folder per case under ``data/cases``, its files listed in :data:`CASE_FILES`.
 
 Loading is cached on the files' modification times, so a notebook re-runs instantly and an instructor's edit is
-picked up on the next call without restarting the kernel.
+picked up on the next call without restarting the kernel. Every kind of content is listed in
+:mod:`kit.content.registry`.
 """
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from .base import ContentKind, check_duplicates, check_refs, data_root, load_file
 from .cache import cached
 from .case import Case, CaseFile, DocumentsFile, SourcesFile, StatementsFile, TimelineFile
-from .claims import ClaimsFile, check_policy_content
+from .claims import ClaimsFile
 from .errors import ContentError, Problem, display_path
-from .law import check_law_and_checklist
-from .quiz import check_quizzes
-from .schema import ParseContext, parse_document, where
-from .yamlio import load_yaml
+from .schema import ParseContext
 
 __all__ = [
+    "CASES",
     "CASE_FILES",
-    "CHECKS",
     "case_ids",
-    "check_all",
-    "check_duplicates",
-    "check_refs",
-    "data_root",
+    "check_cases",
     "load_case",
-    "load_file",
 ]
 
 #: Files a case folder may hold: name -> (record class, required?). Other modules may add optional files.
@@ -42,55 +35,6 @@ CASE_FILES: dict[str, tuple[type, bool]] = {
     "statements.yaml": (StatementsFile, False),
     "claims.yaml": (ClaimsFile, False),
 }
-
-
-def data_root() -> Path:
-    """The content folder: ``$KIT_DATA`` if set, else ``data/`` beside the ``kit`` package."""
-    env = os.environ.get("KIT_DATA")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parent.parent.parent / "data"
-
-
-def load_file(path: Path, cls: type, ctx: ParseContext):
-    """Parse one YAML file into ``cls``; problems go to ``ctx`` and None comes back."""
-    try:
-        data = load_yaml(path)
-    except ContentError as e:
-        ctx.problems.extend(e.problems)
-        return None
-    return parse_document(cls, data, display_path(path), ctx)
-
-
-def check_duplicates(ctx: ParseContext, records: Iterable, noun: str) -> None:
-    """Report every record whose id was already used by an earlier one."""
-    seen: dict[str, object] = {}
-    for r in records:
-        if r.id in seen:
-            first = where(seen[r.id])
-            at = f" (first at {first.file}, line {first.line})" if first else ""
-            ctx.at(r, "id", f"duplicate id: another {noun} already has the id '{r.id}'{at}")
-        else:
-            seen[r.id] = r
-
-
-def check_refs(ctx: ParseContext, record, field: str, ids: Iterable[str], known: Iterable[str], noun: str,
-               known_where: str, required: bool = True) -> None:
-    """Every id in ``ids`` must be in ``known``; with ``required`` the list must not be empty.
-
-    ``ids`` may be a single id (a str): the field is then named without an index.
-    """
-    single = isinstance(ids, str)
-    ids = [ids] if single else list(ids)
-    known = set(known)
-    if required and not ids:
-        ctx.at(record, field, f"needs at least one {noun}: add the id of one from {known_where}")
-    for i, ref in enumerate(ids, 1):
-        if ref not in known:
-            close = difflib.get_close_matches(ref, sorted(known), n=1)
-            hint = f" Did you mean '{close[0]}'?" if close else ""
-            ctx.at(record, field if single else f"{field}[{i}]",
-                   f"unknown {noun} '{ref}': no {noun} with this id in {known_where}.{hint}")
 
 
 def _folder(case: str | Path) -> Path:
@@ -169,7 +113,8 @@ def case_ids(root: Path | None = None) -> list[str]:
     return sorted(p.name for p in base.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
 
 
-def _check_cases(root: Path, ctx: ParseContext) -> int:
+def check_cases(root: Path, ctx: ParseContext) -> int:
+    """For ``kit check``: load every case folder under ``root/cases``; returns the number of cases."""
     n = 0
     for cid in case_ids(root):
         n += 1
@@ -180,25 +125,5 @@ def _check_cases(root: Path, ctx: ParseContext) -> int:
     return n
 
 
-from .research import check_research  # noqa: E402  (research figures, issue 5)
-
-#: What ``kit check`` validates: (what, function(root, ctx) -> number of items checked). Add new kinds here.
-CHECKS: list[tuple[str, Callable[[Path, ParseContext], int]]] = [
-    ("cases", _check_cases),
-    ("legal texts and checklist entries", check_law_and_checklist),
-    ("quizzes", check_quizzes),
-    ("research figures and simulation presets", check_research),
-    ("consent vocabulary terms and claim items", check_policy_content),
-]
-
-
-def check_all(root: Path | None = None) -> tuple[dict[str, int], list[Problem]]:
-    """Validate every kind of content under ``root``; returns counts per kind and every problem found."""
-    from .. import i18n  # the UI strings are content too
-
-    root = Path(root) if root else data_root()
-    ctx = ParseContext()
-    counts: dict[str, int] = {}
-    for name, check in [*CHECKS, ("UI string files", i18n.check_strings)]:
-        counts[name] = check(root, ctx)
-    return counts, ctx.problems
+CASES = ContentKind("cases", "cases", "cases/<id>/*.yaml", tuple(cls for cls, _ in CASE_FILES.values()),
+                    check_cases, load_case)

@@ -17,13 +17,16 @@ an ``attempts`` limit and ``sources`` (URL and how well it was checked, as on th
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
+from .base import ContentKind, check_duplicates, data_root, load_file
+from .cache import cached
 from .case import STATUS_DOC, Status
-from .errors import display_path
-from .schema import Id, Line, ParseContext, Text, Url, _Invalid, _Kind, _shown, doc
+from .errors import ContentError, NotFound, Problem, display_path
+from .schema import Id, Invalid, Line, ParseContext, Record, ScalarKind, Text, Url, doc, internal, shown
 
 __all__ = ["GRADED", "Option", "Question", "QuestionType", "Quiz", "QuizSource", "check_quizzes", "load_quiz",
            "quiz_ids"]
@@ -33,7 +36,7 @@ GRADED = ("single", "multiple", "true-false", "numeric", "ordering")
 CHOICE_TYPES = ("single", "multiple", "ordering")
 
 
-class _AnswerKind(_Kind):
+class _AnswerKind(ScalarKind):
     """The right answer: an option id, a list of option ids, true/false or a number (checked per type later)."""
 
     name, expected = "answer", "an option id, a list of option ids, true/false or a number"
@@ -42,13 +45,13 @@ class _AnswerKind(_Kind):
         if isinstance(value, list):
             bad = [v for v in value if isinstance(v, (dict, list)) or v is None]
             if bad:
-                raise _Invalid(f"expected a list of option ids, got {_shown(bad[0])} in the list")
+                raise Invalid(f"expected a list of option ids, got {shown(bad[0])} in the list")
             return tuple(str(v) for v in value)
         if isinstance(value, dict):
-            raise _Invalid(f"expected {self.expected}, got {_shown(value)}")
+            raise Invalid(f"expected {self.expected}, got {shown(value)}")
         if isinstance(value, str):
             if not value.strip():
-                raise _Invalid("is empty: write the right answer")
+                raise Invalid("is empty: write the right answer")
             return value.strip()
         return value  # bool, int, float
 
@@ -57,39 +60,40 @@ Answer = Annotated[Any, _AnswerKind()]
 
 
 @dataclass(frozen=True, kw_only=True)
-class QuizSource:
-    __entry__ = "source"
+class QuizSource(Record):
+    entry_name = "source"
     url: Url = doc("the address of the source")
     status: Status = doc(STATUS_DOC)
     title: Line | None = doc("what the source is, e.g. 'GDPR Article 7(3), as copied at gdprhub'", None)
 
 
 @dataclass(frozen=True, kw_only=True)
-class Option:
-    __entry__ = "option"
+class Option(Record):
+    entry_name = "option"
     id: Id = doc("a short id for the option, like 'owners-only'")
     text: Text = doc("the option as students read it")
-    feedback: Text | None = doc("what a student who picks this option is told", None)
+    feedback: Text | None = doc("what a student who picks this option is told", None, answer_key=True)
     keep_last: bool = doc("true to keep this option last when options are shuffled (e.g. 'none of these')", False)
 
 
 @dataclass(frozen=True, kw_only=True)
-class Question:
-    __entry__ = "question"
+class Question(Record):
+    entry_name = "question"
     id: Id = doc("a short id for the question, unique in the quiz")
     type: QuestionType = doc("single, multiple, true-false, numeric, ordering or reflection")
     text: Text = doc("the question as students read it")
     options: tuple[Option, ...] = doc("the options (single, multiple and ordering questions)", ())
     answer: Answer | None = doc("the right answer: an option id (single), a list of ids (multiple, ordering), "
-                                "true/false (true-false) or a number (numeric)", None)
+                                "true/false (true-false) or a number (numeric)", None, answer_key=True)
     tolerance: float | None = doc("how far from the answer a numeric answer may be and still count", None)
     unit: Line | None = doc("the unit of a numeric answer, like '%'", None)
     explanation: Text | None = doc("why the answer is right, shown after answering (required on graded questions)",
-                                   None)
+                                   None, answer_key=True)
     hints: tuple[Text, ...] = doc("hints, shown one at a time on request", ())
     attempts: int | None = doc("how many times a student may check an answer (no limit if left out)", None)
-    model_answer: Text | None = doc("a model answer shown after a reflection is submitted", None)
-    discussion: tuple[Text, ...] = doc("points for discussion, shown after a reflection is submitted", ())
+    model_answer: Text | None = doc("a model answer shown after a reflection is submitted", None, answer_key=True)
+    discussion: tuple[Text, ...] = doc("points for discussion, shown after a reflection is submitted", (),
+                                       answer_key=True)
     sources: tuple[QuizSource, ...] = doc("where the facts in the question come from", ())
 
     @property
@@ -105,12 +109,12 @@ class Question:
         for o in self.options:
             if o.id == option_id:
                 return o
-        raise KeyError(option_id)
+        raise NotFound(option_id)
 
 
 @dataclass(frozen=True, kw_only=True)
-class Quiz:
-    __entry__ = "quiz"
+class Quiz(Record):
+    entry_name = "quiz"
     id: Id = doc("the quiz id; must be the file's name without .yaml")
     title: Line = doc("the quiz's title")
     language: Literal["en", "fr"] = doc("the language the quiz is written in", "en")
@@ -121,12 +125,14 @@ class Quiz:
     answer_keys: Literal["included", "withheld"] = doc(
         "included, or withheld in a student copy made by 'kit release --without-answer-keys': answers are then "
         "recorded for the instructor to grade, not checked", "included")
+    #: After loading: the ids of the quizzes whose questions were put first (``include`` is then empty).
+    included: tuple[str, ...] = internal(())
 
     def question(self, question_id: str) -> Question:
         for q in self.questions:
             if q.id == question_id:
                 return q
-        raise KeyError(question_id)
+        raise NotFound(question_id)
 
 
 # ---------------------------------------------------------------------------------------------- cross-checks
@@ -135,8 +141,6 @@ def _is_number(v: Any) -> bool:
 
 
 def _check_question(ctx: ParseContext, q: Question, withheld: bool = False) -> None:
-    from .loader import check_duplicates
-
     check_duplicates(ctx, q.options, "option")
     ids = [o.id for o in q.options]
     known = ", ".join(repr(i) for i in ids)
@@ -175,13 +179,13 @@ def _check_question(ctx: ParseContext, q: Question, withheld: bool = False) -> N
         ctx.at(q, "explanation", "missing: every graded question needs an explanation of its answer")
     if q.type == "single":
         if not isinstance(a, str):
-            ctx.at(q, "answer", f"expected the id of one option ({known}), got {_shown(a)}")
+            ctx.at(q, "answer", f"expected the id of one option ({known}), got {shown(a)}")
         elif a not in ids:
             ctx.at(q, "answer", f"'{a}' is not among the options: expected one of {known}")
     elif q.type in ("multiple", "ordering"):
         values = (a,) if isinstance(a, str) else a
         if not isinstance(values, tuple):
-            ctx.at(q, "answer", f"expected a list of option ids, got {_shown(a)}")
+            ctx.at(q, "answer", f"expected a list of option ids, got {shown(a)}")
             return
         if not values:
             ctx.at(q, "answer", "is empty: a graded question needs at least one correct option")
@@ -195,17 +199,15 @@ def _check_question(ctx: ParseContext, q: Question, withheld: bool = False) -> N
             ctx.at(q, "answer", f"an ordering answer lists every option once; missing: {missing}")
     elif q.type == "true-false":
         if not isinstance(a, bool):
-            ctx.at(q, "answer", f"expected true or false, got {_shown(a)}")
+            ctx.at(q, "answer", f"expected true or false, got {shown(a)}")
     elif q.type == "numeric":
         if not _is_number(a):
-            ctx.at(q, "answer", f"expected a number, got {_shown(a)}")
+            ctx.at(q, "answer", f"expected a number, got {shown(a)}")
         if q.tolerance is not None and q.tolerance < 0:
             ctx.at(q, "tolerance", f"expected a number of 0 or more, got {q.tolerance:g}")
 
 
 def check_quiz(ctx: ParseContext, quiz: Quiz, path: Path) -> None:
-    from .loader import check_duplicates
-
     if quiz.id != path.stem:
         ctx.at(quiz, "id", f"the quiz id '{quiz.id}' must be the file's name '{path.stem}'")
     if not quiz.questions:
@@ -217,8 +219,6 @@ def check_quiz(ctx: ParseContext, quiz: Quiz, path: Path) -> None:
 
 # ---------------------------------------------------------------------------------------------- loading
 def quizzes_dir(root: Path | None = None) -> Path:
-    from .loader import data_root
-
     return (root or data_root()) / "quizzes"
 
 
@@ -238,16 +238,11 @@ def _path(quiz: str | Path) -> Path:
 
 def load_quiz(quiz: str | Path) -> Quiz:
     """Load and check one quiz, by id (a file under ``data/quizzes``) or by path. Raises ContentError."""
-    from .errors import ContentError, Problem
-    from .loader import load_file
-
     path = _path(quiz)
     if not path.exists():
         known = ", ".join(quiz_ids()) or "none"
         raise ContentError([Problem(display_path(path), None, None, None,
                                     f"no such quiz (quizzes available: {known})")])
-    from .cache import cached
-
     def build() -> Quiz:
         ctx = ParseContext()
         quiz_obj = load_file(path, Quiz, ctx)
@@ -263,9 +258,6 @@ def load_quiz(quiz: str | Path) -> Quiz:
 
 def _with_includes(ctx: ParseContext, quiz: Quiz, path: Path) -> Quiz:
     """The quiz with the questions of the quizzes it includes put first."""
-    import dataclasses
-
-    from .errors import ContentError
 
     if not quiz.include:
         return quiz
@@ -280,18 +272,14 @@ def _with_includes(ctx: ParseContext, quiz: Quiz, path: Path) -> Quiz:
         except ContentError as e:
             ctx.problems.extend(e.problems)
             continue
-        if getattr(inc, "__included__", ()):
+        if inc.included:
             ctx.at(quiz, f"include[{i}]", f"the quiz '{other}' includes other quizzes itself: include only plain ones")
         questions.extend(q for q in inc.questions)
-    merged = dataclasses.replace(quiz, questions=(*questions, *quiz.questions), include=())
-    object.__setattr__(merged, "__loc__", getattr(quiz, "__loc__", None))
-    object.__setattr__(merged, "__included__", quiz.include)
-    return merged
+    return dataclasses.replace(quiz, questions=(*questions, *quiz.questions), include=(), included=quiz.include)
 
 
 def check_quizzes(root: Path, ctx: ParseContext) -> int:
     """For ``kit check``: validate every quiz file under ``root/quizzes``."""
-    from .errors import ContentError
 
     n = 0
     for qid in quiz_ids(root):
@@ -301,3 +289,6 @@ def check_quizzes(root: Path, ctx: ParseContext) -> int:
         except ContentError as e:
             ctx.problems.extend(e.problems)
     return n
+
+
+QUIZZES = ContentKind("quizzes", "quizzes", "quizzes/*.yaml", (Quiz,), check_quizzes, load_quiz)

@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from .base import ContentKind, check_duplicates, check_refs, data_root, load_file
+from .cache import cached
 from .case import STATUS_DOC, Status
-from .errors import ContentError, Problem, display_path
-from .schema import Id, Line, ParseContext, Text, Url, doc
+from .errors import ContentError, NotFound, Problem, display_path
+from .schema import Id, Line, ParseContext, Record, Text, Url, doc
 
 __all__ = [
     "Figure",
@@ -39,8 +41,8 @@ SIMULATION_FILE = "simulation.yaml"
 
 
 @dataclass(frozen=True, kw_only=True)
-class Study:
-    __entry__ = "study"
+class Study(Record):
+    entry_name = "study"
     id: Id = doc("a short id figures use to cite this study, like 'johnson-goldstein-2003'")
     authors: Line = doc("the authors, as cited (e.g. 'Johnson, E. J. & Goldstein, D.')")
     year: int = doc("the year of the version cited")
@@ -53,8 +55,8 @@ class Study:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Figure:
-    __entry__ = "figure"
+class Figure(Record):
+    entry_name = "figure"
     id: Id = doc("a short id, like 'jg-denmark'")
     study: Id = doc("the id of the study it comes from")
     chart: Id = doc("which chart or table of the kit shows it, like 'jg-countries'")
@@ -81,15 +83,15 @@ class Figure:
 
 
 @dataclass(frozen=True, kw_only=True)
-class FiguresFile:
-    __entry__ = "research file"
+class FiguresFile(Record):
+    entry_name = "research file"
     studies: tuple[Study, ...] = doc("the studies the figures come from", ())
     figures: tuple[Figure, ...] = doc("the published figures", ())
 
 
 @dataclass(frozen=True, kw_only=True)
-class Preset:
-    __entry__ = "preset"
+class Preset(Record):
+    entry_name = "preset"
     id: Id = doc("a short id, like 'slack-as-it-was'")
     label: Line = doc("the name students see in the preset list")
     description: Text = doc("what this preset stands for, in the kit's own words")
@@ -105,8 +107,8 @@ class Preset:
 
 
 @dataclass(frozen=True, kw_only=True)
-class SimulationFile:
-    __entry__ = "simulation file"
+class SimulationFile(Record):
+    entry_name = "simulation file"
     seed: int = doc("the seed of the random draws, so every run gives the same numbers")
     population: int = doc("the number of people simulated by default")
     assumptions: tuple[Text, ...] = doc("the model's assumptions, in the kit's own words")
@@ -117,7 +119,7 @@ class SimulationFile:
             if p.id == preset_id:
                 return p
         known = ", ".join(p.id for p in self.presets)
-        raise KeyError(f"no simulation preset '{preset_id}' (presets: {known})")
+        raise NotFound(f"no simulation preset '{preset_id}' (presets: {known})")
 
 
 @dataclass(frozen=True)
@@ -131,25 +133,23 @@ class Research:
         for s in self.studies:
             if s.id == study_id:
                 return s
-        raise KeyError(study_id)
+        raise NotFound(study_id)
 
     def chart(self, chart_id: str) -> tuple[Figure, ...]:
         """The figures of one chart, in file order. KeyError if there are none."""
         found = tuple(f for f in self.figures if f.chart == chart_id)
         if not found:
-            raise KeyError(f"no research figures for the chart '{chart_id}'")
+            raise NotFound(f"no research figures for the chart '{chart_id}'")
         return found
 
     def figure(self, figure_id: str) -> Figure:
         for f in self.figures:
             if f.id == figure_id:
                 return f
-        raise KeyError(figure_id)
+        raise NotFound(figure_id)
 
 
 def _folder(root: Path | None) -> Path:
-    from .loader import data_root
-
     return (root or data_root()) / "research"
 
 
@@ -165,8 +165,6 @@ def _check_figure(ctx: ParseContext, f: Figure) -> None:
 
 
 def _parse_research(folder: Path, ctx: ParseContext) -> Research:
-    from .loader import check_duplicates, check_refs, load_file
-
     studies: list[Study] = []
     figures: list[Figure] = []
     files = _figure_files(folder)
@@ -189,8 +187,6 @@ def _parse_research(folder: Path, ctx: ParseContext) -> Research:
 
 def load_research(root: Path | None = None) -> Research:
     """Every figure file under ``data/research`` (cached until a file changes). Raises ContentError."""
-    from .cache import cached
-
     folder = _folder(root)
 
     def build() -> Research:
@@ -205,8 +201,6 @@ def load_research(root: Path | None = None) -> Research:
 
 
 def _parse_simulation(path: Path, ctx: ParseContext) -> SimulationFile | None:
-    from .loader import check_duplicates, load_file
-
     if not path.exists():
         ctx.add(display_path(path), None, None, None, "file missing: the simulation's presets and assumptions")
         return None
@@ -232,8 +226,6 @@ def _parse_simulation(path: Path, ctx: ParseContext) -> SimulationFile | None:
 
 def load_simulation(root: Path | None = None) -> SimulationFile:
     """``data/research/simulation.yaml``, checked (cached until it changes). Raises ContentError."""
-    from .cache import cached
-
     path = _folder(root) / SIMULATION_FILE
 
     def build() -> SimulationFile:
@@ -254,3 +246,7 @@ def check_research(root: Path, ctx: ParseContext) -> int:
     sim = _parse_simulation(folder / SIMULATION_FILE, ctx)
     return len(research.figures) + (len(sim.presets) if sim else 0)
 
+
+
+RESEARCH = ContentKind("research", "research figures and simulation presets", "research/*.yaml",
+                       (FiguresFile, SimulationFile), check_research, load_research)

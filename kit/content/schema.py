@@ -23,44 +23,54 @@ import re
 import types
 import typing
 from dataclasses import dataclass
-from functools import total_ordering
 from typing import Annotated, Any, Literal, get_args, get_origin
 
-from .errors import ContentError, Problem
+from .dates import DATE_EXPECTED, PartialDate
+from .errors import ContentError, Invalid, Problem
 from .yamlio import LineDict, LineList
 
 __all__ = [
+    "ID_RE",
+    "answer_key_fields",
     "Email",
     "Id",
+    "Invalid",
     "Line",
     "Loc",
     "ParseContext",
+    "PartialDate",
+    "Record",
+    "ScalarKind",
     "Text",
     "Url",
     "When",
-    "PartialDate",
+    "describe",
     "doc",
+    "entry_name",
+    "internal",
+    "is_internal",
+    "optional_type",
     "parse_document",
+    "record_fields",
+    "shown",
+    "type_hints",
     "where",
 ]
 
 
 # ----------------------------------------------------------------------------------------------------- kinds
-class _Kind:
-    """A named check on a scalar, used inside ``Annotated``."""
+class ScalarKind:
+    """A named check on a scalar, used inside ``Annotated``: ``convert`` returns the value or raises Invalid."""
 
     name = "value"
     expected = "a value"
 
-    def convert(self, value: Any) -> Any:  # returns the converted value or raises _Invalid
+    def convert(self, value: Any) -> Any:  # returns the converted value or raises Invalid
         raise NotImplementedError
 
 
-class _Invalid(Exception):
-    pass
-
-
-def _shown(value: Any) -> str:
+def shown(value: Any) -> str:
+    """A value as an error message shows it: short, and saying what YAML made of it."""
     if isinstance(value, (LineDict, dict)):
         return "a mapping (key: value lines)"
     if isinstance(value, (LineList, list)):
@@ -73,16 +83,16 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-class _TextKind(_Kind):
+class _TextKind(ScalarKind):
     name, expected = "text", "some text"
 
     def convert(self, value):
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            raise _Invalid(f"expected {self.expected}, got {_shown(value)}")
+            raise Invalid(f"expected {self.expected}, got {shown(value)}")
         if isinstance(value, (int, float)):
             value = str(value)
         if not value.strip():
-            raise _Invalid("is empty: write the text, or remove the field if it is optional")
+            raise Invalid("is empty: write the text, or remove the field if it is optional")
         return value
 
 
@@ -92,141 +102,56 @@ class _LineKind(_TextKind):
     def convert(self, value):
         value = super().convert(value)
         if "\n" in value.strip():
-            raise _Invalid(f"expected {self.expected}, got several lines")
+            raise Invalid(f"expected {self.expected}, got several lines")
         return value.strip()
 
 
-_ID_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+ID_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 
 
-class _IdKind(_Kind):
+class _IdKind(ScalarKind):
     name, expected = "id", "an id of lower-case letters, digits and hyphens, like 'slack-ai-launch'"
 
     def convert(self, value):
         if isinstance(value, bool) or not isinstance(value, (str, int)):
-            raise _Invalid(f"expected {self.expected}, got {_shown(value)}")
+            raise Invalid(f"expected {self.expected}, got {shown(value)}")
         value = str(value)
-        if not _ID_RE.match(value):
-            raise _Invalid(f"expected {self.expected}, got {value!r}")
+        if not ID_RE.match(value):
+            raise Invalid(f"expected {self.expected}, got {value!r}")
         return value
 
 
 _URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 
 
-class _UrlKind(_Kind):
+class _UrlKind(ScalarKind):
     name, expected = "url", "a web address starting with http:// or https://"
 
     def convert(self, value):
         if not isinstance(value, str) or not _URL_RE.match(value.strip()):
-            raise _Invalid(f"expected {self.expected}, got {_shown(value)}")
+            raise Invalid(f"expected {self.expected}, got {shown(value)}")
         return value.strip()
 
 
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
 
 
-class _EmailKind(_Kind):
+class _EmailKind(ScalarKind):
     name, expected = "email", "an email address"
 
     def convert(self, value):
         if not isinstance(value, str) or not _EMAIL_RE.match(value.strip()):
-            raise _Invalid(f"expected {self.expected}, got {_shown(value)}")
+            raise Invalid(f"expected {self.expected}, got {shown(value)}")
         return value.strip()
 
 
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
-
-@total_ordering
-@dataclass(frozen=True)
-class PartialDate:
-    """A date known to the year, the month or the day. Orders by its earliest possible day."""
-
-    year: int
-    month: int | None = None
-    day: int | None = None
-
-    @property
-    def precision(self) -> str:
-        return "day" if self.day else "month" if self.month else "year"
-
-    @property
-    def sort_key(self) -> tuple[int, int, int]:
-        return (self.year, self.month or 0, self.day or 0)
-
-    def __lt__(self, other: PartialDate) -> bool:
-        return self.sort_key < other.sort_key
-
-    def iso(self) -> str:
-        if self.day:
-            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-        if self.month:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}"
-
-    def human(self) -> str:
-        """17 May 2024, May 2024 or 2024."""
-        if self.day:
-            return f"{self.day} {_MONTHS[self.month - 1]} {self.year}"
-        if self.month:
-            return f"{_MONTHS[self.month - 1]} {self.year}"
-        return str(self.year)
-
-    def as_float_year(self) -> float:
-        """Position on a time axis, in years (the middle of the month or year when the day is not known)."""
-        import datetime as _dt
-
-        if self.day:
-            d = _dt.date(self.year, self.month, self.day)
-            start = _dt.date(self.year, 1, 1)
-            return self.year + (d - start).days / 365.25
-        if self.month:
-            return self.year + (self.month - 0.5) / 12
-        return self.year + 0.5
-
-    def __str__(self) -> str:
-        return self.iso()
-
-    @classmethod
-    def parse(cls, value: Any) -> PartialDate:
-        import datetime as _dt
-
-        if isinstance(value, bool):
-            raise _Invalid(f"expected {_WhenKind.expected}, got {_shown(value)}")
-        if isinstance(value, int):
-            value = str(value)
-        if not isinstance(value, str):
-            raise _Invalid(f"expected {_WhenKind.expected}, got {_shown(value)}")
-        m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
-        if not m:
-            raise _Invalid(f"expected {_WhenKind.expected}, got {value!r}")
-        year, month, day = (int(g) if g else None for g in m.groups())
-        try:
-            _dt.date(year, 1 if month is None else month, 1 if day is None else day)
-        except ValueError as e:
-            raise _Invalid(f"{value!r} is not a real date ({e})") from None
-        return cls(year, month, day)
-
-
-class _WhenKind(_Kind):
+class _WhenKind(ScalarKind):
     name = "date"
-    expected = "a date written YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2024-05-17)"
+    expected = DATE_EXPECTED
 
     def convert(self, value):
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            raise Invalid(f"expected {self.expected}, got {shown(value)}")
         return PartialDate.parse(value)
 
 
@@ -238,11 +163,16 @@ Email = Annotated[str, _EmailKind()]
 When = Annotated[PartialDate, _WhenKind()]
 
 
-def doc(text: str, default: Any = dataclasses.MISSING, **kw) -> Any:
-    """A dataclass field with a plain-language description (and a default if it may be left out)."""
+def doc(text: str, default: Any = dataclasses.MISSING, *, answer_key: bool = False, **kw) -> Any:
+    """A dataclass field with a plain-language description (and a default if it may be left out).
+
+    ``answer_key=True`` marks a field that gives an answer away: a student copy made with ``kit release
+    --without-answer-keys`` leaves it out (:func:`answer_key_fields`).
+    """
+    metadata = {"doc": text, "answer_key": answer_key}
     if default is dataclasses.MISSING and "default_factory" not in kw:
-        return dataclasses.field(metadata={"doc": text}, **kw)
-    return dataclasses.field(default=default, metadata={"doc": text}, **kw)
+        return dataclasses.field(metadata=metadata, **kw)
+    return dataclasses.field(default=default, metadata=metadata, **kw)
 
 
 # ------------------------------------------------------------------------------------------------- locations
@@ -262,9 +192,54 @@ class Loc:
         return self.key_lines.get(key.split(".")[0].split("[")[0], self.line)
 
 
+def internal(default: Any = None) -> Any:
+    """A field the kit fills in itself, never read from YAML (the parser and ``kit new-case`` skip it)."""
+    return dataclasses.field(default=default, repr=False, compare=False, kw_only=True, metadata={"internal": True})
+
+
+def is_internal(f: dataclasses.Field) -> bool:
+    return bool(f.metadata.get("internal"))
+
+
+def answer_key_fields(cls: type) -> tuple[str, ...]:
+    """The names of the fields marked ``answer_key`` in ``cls`` and every record class nested in it, in order."""
+    out: list[str] = []
+
+    def walk(tp: Any, seen: set) -> None:
+        _, tp = optional_type(tp)
+        if get_origin(tp) is tuple:
+            walk(get_args(tp)[0], seen)
+        elif dataclasses.is_dataclass(tp) and tp not in seen:
+            seen.add(tp)
+            hints = type_hints(tp)
+            for f in record_fields(tp):
+                if f.metadata.get("answer_key") and f.name not in out:
+                    out.append(f.name)
+                walk(hints[f.name], seen)
+
+    walk(cls, set())
+    return tuple(out)
+
+
+def record_fields(cls: type) -> tuple[dataclasses.Field, ...]:
+    """The fields of a record class that a YAML file holds (the kit's own, like ``loc``, left out)."""
+    return tuple(f for f in dataclasses.fields(cls) if f.init and not is_internal(f))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Record:
+    """Base of every content record: ``entry_name`` names one entry in messages, ``loc`` is where it was read.
+
+    ``loc`` is filled in by the parser (None for a record built in code) and takes no part in comparisons.
+    """
+
+    entry_name: typing.ClassVar[str]
+    loc: Loc | None = internal(None)
+
+
 def where(record: Any) -> Loc | None:
     """The location a parsed record was read from (None for records built in code)."""
-    return getattr(record, "__loc__", None)
+    return getattr(record, "loc", None)
 
 
 class ParseContext:
@@ -294,17 +269,20 @@ class ParseContext:
 _HINTS: dict[type, dict[str, Any]] = {}
 
 
-def _hints(cls: type) -> dict[str, Any]:
+def type_hints(cls: type) -> dict[str, Any]:
+    """A record class's field types (with ``Annotated`` kept), computed once per class."""
     if cls not in _HINTS:
         _HINTS[cls] = typing.get_type_hints(cls, include_extras=True)
     return _HINTS[cls]
 
 
-def _entry_noun(cls: type) -> str:
-    return getattr(cls, "__entry__", cls.__name__.lower())
+def entry_name(cls: type) -> str:
+    """What one entry of a record class is called in messages (its ``entry_name``, like ``"event"``)."""
+    return getattr(cls, "entry_name", None) or cls.__name__.lower()
 
 
-def _is_optional(tp: Any) -> tuple[bool, Any]:
+def optional_type(tp: Any) -> tuple[bool, Any]:
+    """``(True, X)`` for ``X | None``, else ``(False, tp)``."""
     origin = get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in get_args(tp) if a is not type(None)]
@@ -315,7 +293,7 @@ def _is_optional(tp: Any) -> tuple[bool, Any]:
 
 def describe(tp: Any) -> str:
     """What a type expects, in words."""
-    optional, tp = _is_optional(tp)
+    optional, tp = optional_type(tp)
     if get_origin(tp) is Annotated:
         return get_args(tp)[1].expected
     if get_origin(tp) is Literal:
@@ -323,7 +301,7 @@ def describe(tp: Any) -> str:
     if get_origin(tp) is tuple:
         return "a list, each item " + describe(get_args(tp)[0])
     if dataclasses.is_dataclass(tp):
-        return f"a mapping describing a {_entry_noun(tp)}"
+        return f"a mapping describing a {entry_name(tp)}"
     return {bool: "true or false", int: "a whole number", float: "a number", str: "some text"}.get(tp, str(tp))
 
 
@@ -337,7 +315,7 @@ class _Parser:
         self.ctx.add(self.file, line, entry, field or None, message)
 
     def value(self, tp: Any, value: Any, line: int | None, entry: str | None, field: str) -> Any:
-        optional, tp = _is_optional(tp)
+        optional, tp = optional_type(tp)
         if value is None:
             if optional:
                 return None
@@ -347,7 +325,7 @@ class _Parser:
         if origin is Annotated:
             try:
                 return get_args(tp)[1].convert(value)
-            except _Invalid as e:
+            except Invalid as e:
                 self.problem(line, entry, field, str(e))
                 return None
         if origin is Literal:
@@ -356,7 +334,7 @@ class _Parser:
                 close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 self.problem(
-                    line, entry, field, f"expected one of {', '.join(map(repr, choices))}; got {_shown(value)}{hint}"
+                    line, entry, field, f"expected one of {', '.join(map(repr, choices))}; got {shown(value)}{hint}"
                 )
                 return None
             return value
@@ -364,7 +342,7 @@ class _Parser:
             (item_tp, *_rest) = get_args(tp)
             if not isinstance(value, list):
                 self.problem(
-                    line, entry, field, f"expected {describe(tp)} (lines starting with '- '), got {_shown(value)}"
+                    line, entry, field, f"expected {describe(tp)} (lines starting with '- '), got {shown(value)}"
                 )
                 return None
             lines = getattr(value, "item_lines", None) or [line] * len(value)
@@ -376,17 +354,17 @@ class _Parser:
             return self.record(tp, value, line, entry, field)
         if tp is bool:
             if not isinstance(value, bool):
-                self.problem(line, entry, field, f"expected true or false, got {_shown(value)}")
+                self.problem(line, entry, field, f"expected true or false, got {shown(value)}")
                 return None
             return value
         if tp is int:
             if isinstance(value, bool) or not isinstance(value, int):
-                self.problem(line, entry, field, f"expected a whole number, got {_shown(value)}")
+                self.problem(line, entry, field, f"expected a whole number, got {shown(value)}")
                 return None
             return value
         if tp is float:
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                self.problem(line, entry, field, f"expected a number, got {_shown(value)}")
+                self.problem(line, entry, field, f"expected a number, got {shown(value)}")
                 return None
             return float(value)
         if tp is str:
@@ -399,20 +377,20 @@ class _Parser:
 
     def _bad_str(self, value, line, entry, field):
         self.problem(
-            line, entry, field, "is empty" if isinstance(value, str) else f"expected some text, got {_shown(value)}"
+            line, entry, field, "is empty" if isinstance(value, str) else f"expected some text, got {shown(value)}"
         )
 
     def record(self, cls: type, value: Any, line: int | None, entry: str | None, field: str) -> Any:
-        noun = _entry_noun(cls)
+        noun = entry_name(cls)
         if not isinstance(value, dict):
             self.problem(
-                line, entry, field, f"expected a mapping describing a {noun} (key: value lines), got {_shown(value)}"
+                line, entry, field, f"expected a mapping describing a {noun} (key: value lines), got {shown(value)}"
             )
             return None
         key_lines = getattr(value, "key_lines", {})
         rec_line = getattr(value, "line", None) or line
-        hints = _hints(cls)
-        fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
+        hints = type_hints(cls)
+        fields = {f.name: f for f in record_fields(cls)}
         # An entry with an id is named by it; nested entries without one keep their parent's name.
         prefix = f"{field}." if field else ""
         own_entry = entry
@@ -449,9 +427,7 @@ class _Parser:
         self.failed = failed_before or failed_here
         if failed_here:
             return None
-        obj = cls(**kwargs)
-        object.__setattr__(obj, "__loc__", Loc(self.file, rec_line, own_entry, prefix, dict(key_lines)))
-        return obj
+        return cls(**kwargs, loc=Loc(self.file, rec_line, own_entry, prefix, dict(key_lines)))
 
 
 def parse_document(cls: type, data: Any, file: str, ctx: ParseContext | None = None) -> Any:

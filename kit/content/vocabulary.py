@@ -9,23 +9,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import display_path
-from .schema import Id, Line, ParseContext, Text, doc
+from .base import check_duplicates, check_refs, data_root, load_file
+from .cache import cached
+from .errors import ContentError, Problem, display_path
+from .schema import Id, Line, ParseContext, Record, Text, doc
 
-__all__ = ["Term", "TermGroup", "VocabularyFile", "check_vocabulary", "load_vocabulary_file", "vocabulary_path"]
+__all__ = ["Term", "TermGroup", "VocabularyFile", "check_vocabulary", "load_vocabulary_file", "parse_vocabulary_file",
+           "vocabulary_path"]
 
 
 @dataclass(frozen=True, kw_only=True)
-class TermGroup:
-    __entry__ = "group"
+class TermGroup(Record):
+    entry_name = "group"
     id: Id = doc("a short id, like 'choice'")
     label: Line = doc("the group's name as students see it")
     description: Text | None = doc("what the group's words have in common", None)
 
 
 @dataclass(frozen=True, kw_only=True)
-class Term:
-    __entry__ = "term"
+class Term(Record):
+    entry_name = "term"
     id: Id = doc("a short id, like 'opt-out'")
     label: Line = doc("the term as students see it")
     variants: tuple[Line, ...] = doc("the words or phrases to find, like [opt-out, opted out]")
@@ -35,8 +38,8 @@ class Term:
 
 
 @dataclass(frozen=True, kw_only=True)
-class VocabularyFile:
-    __entry__ = "vocabulary file"
+class VocabularyFile(Record):
+    entry_name = "vocabulary file"
     language: Line = doc("the language of the terms, like 'en'", "en")
     groups: tuple[TermGroup, ...] = doc("the groups of terms")
     terms: tuple[Term, ...] = doc("the terms")
@@ -44,15 +47,12 @@ class VocabularyFile:
 
 
 def vocabulary_path(root: Path | None = None) -> Path:
-    from .loader import data_root
-
+    """``data/vocabulary.yaml`` (or ``root/vocabulary.yaml``)."""
     return (Path(root) if root else data_root()) / "vocabulary.yaml"
 
 
-def load_vocabulary_file(path: Path, ctx: ParseContext) -> VocabularyFile | None:
+def parse_vocabulary_file(path: Path, ctx: ParseContext) -> VocabularyFile | None:
     """Parse and cross-check the vocabulary file; problems go to ``ctx``."""
-    from .loader import check_duplicates, check_refs, load_file
-
     parsed = load_file(path, VocabularyFile, ctx)
     if parsed is None:
         return None
@@ -76,5 +76,20 @@ def check_vocabulary(root: Path, ctx: ParseContext) -> int:
     path = vocabulary_path(root)
     if not path.exists():
         return 0
-    parsed = load_vocabulary_file(path, ctx)
+    parsed = parse_vocabulary_file(path, ctx)
     return len(parsed.terms) if parsed else 0
+
+
+def load_vocabulary_file(root: Path | None = None) -> VocabularyFile:
+    """The vocabulary file, checked (cached until it changes); a ContentError if it is missing or wrong."""
+    path = vocabulary_path(root)
+
+    def build() -> VocabularyFile:
+        if not path.exists():
+            raise ContentError([Problem(display_path(path), None, None, None, "file missing: the consent vocabulary")])
+        ctx = ParseContext()
+        parsed = parse_vocabulary_file(path, ctx)
+        ctx.raise_if_any()
+        return parsed
+
+    return cached(f"vocabulary:{path.resolve()}", [path], build)

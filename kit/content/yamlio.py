@@ -12,7 +12,7 @@ import yaml
 
 from .errors import ContentError, Problem, display_path
 
-__all__ = ["LineDict", "LineList", "load_yaml", "parse_yaml"]
+__all__ = ["LineDict", "LineList", "dump_yaml", "load_yaml", "parse_yaml"]
 
 
 class LineDict(dict):
@@ -114,3 +114,17 @@ def load_yaml(path: str | Path):
     except OSError as e:
         raise ContentError([Problem(shown, None, None, None, f"cannot be read: {e.strerror}")]) from None
     return parse_yaml(text, shown)
+
+
+class _Dumper(yaml.SafeDumper):
+    """SafeDumper that writes date-like text unquoted, as the loader (which keeps dates as text) read it."""
+
+
+_Dumper.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+_Dumper.add_representer(LineDict, yaml.SafeDumper.represent_dict)
+_Dumper.add_representer(LineList, yaml.SafeDumper.represent_list)
+
+
+def dump_yaml(tree) -> str:
+    """YAML text for a tree read by :func:`load_yaml` (keys in their order, dates written back as they were)."""
+    return yaml.dump(tree, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110)

@@ -10,10 +10,17 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..content.base import data_root
+from ..content.errors import debug, display_path
+from ..content.registry import check_all
+from .release import ReleaseError, release, strip_answer_keys
+from .results import write_results
+from .scaffold import ScaffoldError, new_case
+
 __all__ = ["main"]
 
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent  # the repository: kit/instructor/cli.py -> ../../..
 
 
 class _Parser(argparse.ArgumentParser):
@@ -39,8 +46,6 @@ def _fail(command: str, message: str, code: int = 1) -> int:
 
 
 def cmd_check(args) -> int:
-    from ..content import check_all
-    from ..content.errors import display_path
 
     root = Path(args.data) if args.data else None
     if root is not None and not root.is_dir():
@@ -58,9 +63,6 @@ def cmd_check(args) -> int:
 
 
 def cmd_release(args) -> int:
-    from ..content.errors import display_path
-    from ..content.loader import data_root
-    from .release import ReleaseError, release, strip_answer_keys
 
     source = Path(args.notebooks) if args.notebooks else ROOT / "notebooks"
     out = Path(args.out)
@@ -82,13 +84,11 @@ def cmd_release(args) -> int:
 
 
 def cmd_new_case(args) -> int:
-    from .scaffold import ScaffoldError, new_case
 
     try:
         folder = new_case(args.id, Path(args.data) if args.data else None)
     except ScaffoldError as e:
         return _fail("new-case", str(e), 2)
-    from ..content.errors import display_path
 
     print(f"kit new-case: created {display_path(folder)} with {len(list(folder.iterdir()))} files to fill in;"
           " run 'python -m kit check' to see what is still missing")
@@ -96,7 +96,6 @@ def cmd_new_case(args) -> int:
 
 
 def cmd_results(args) -> int:
-    from .results import write_results
 
     missing = [f for f in args.files if not Path(f).is_file()]
     for f in missing:
@@ -163,7 +162,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except KeyboardInterrupt:
         return 130
-    except Exception as e:  # never a traceback: one line naming what went wrong
+    except Exception as e:  # never a traceback: one line naming what went wrong (unless KIT_DEBUG=1)
+        if debug():
+            raise
         text = str(e).splitlines()[0] if str(e) else type(e).__name__
         print(f"kit {args.command}: {text}", file=sys.stderr)
         return 1

@@ -4,7 +4,8 @@ Every file a case folder may hold (:data:`kit.content.loader.CASE_FILES`) is wri
 each field of each record becomes a line with its plain-language description (the ``doc()`` of the field) as a
 comment above it. Required fields are left empty, so ``python -m kit check`` names each one ("field 'title': is
 empty …") until it is filled; optional fields are commented out, with an example value to copy. Because the files
-are generated from ``dataclasses.fields``, they cannot drift from what the loader expects.
+are generated from the record classes' fields
+(:func:`~kit.content.schema.record_fields`), they cannot drift from what the loader expects.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ import textwrap
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args, get_origin
 
+from ..content.base import data_root
 from ..content.errors import display_path
-from ..content.loader import CASE_FILES, data_root
-from ..content.schema import _ID_RE, _hints, _is_optional, describe
+from ..content.loader import CASE_FILES
+from ..content.schema import ID_RE, describe, optional_type, record_fields, type_hints
 
 __all__ = ["ScaffoldError", "case_file_text", "new_case", "valid_case_id"]
 
@@ -28,13 +30,13 @@ class ScaffoldError(Exception):
 
 
 def valid_case_id(case_id: str) -> bool:
-    return bool(_ID_RE.match(case_id))
+    return bool(ID_RE.match(case_id))
 
 
 # ----------------------------------------------------------------------------------------------- examples
 def _example(tp: Any, name: str) -> str:
     """An example value for a scalar or a list of scalars, written as YAML."""
-    _, tp = _is_optional(tp)
+    _, tp = optional_type(tp)
     origin = get_origin(tp)
     if origin is tuple:
         return "[" + _example(get_args(tp)[0], name) + "]"
@@ -58,7 +60,7 @@ def _is_record(tp: Any) -> bool:
 
 
 def _record_list(tp: Any) -> type | None:
-    _, tp = _is_optional(tp)
+    _, tp = optional_type(tp)
     if get_origin(tp) is tuple and _is_record(get_args(tp)[0]):
         return get_args(tp)[0]
     return None
@@ -70,9 +72,9 @@ def _comment(text: str, indent: str) -> list[str]:
 
 
 def _fields(cls: type) -> list[tuple[dataclasses.Field, Any, bool]]:
-    hints = _hints(cls)
+    hints = type_hints(cls)
     out = []
-    for f in dataclasses.fields(cls):
+    for f in record_fields(cls):
         if not f.init:
             continue
         required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
@@ -99,7 +101,7 @@ def _record_lines(cls: type, indent: str, first_prefix: str = "", values: dict[s
 
     for f, tp, required in _fields(cls):
         what = f.metadata.get("doc", "")
-        optional, inner = _is_optional(tp)
+        optional, inner = optional_type(tp)
         expects = describe(tp)
         label = "required" if required else "optional"
         sub = _record_list(tp)
@@ -144,8 +146,8 @@ def _noun(cls: type) -> str:
     for f, tp, _ in _fields(cls):
         sub = _record_list(tp)
         if sub is not None:
-            return getattr(sub, "__entry__", f.name)
-    return getattr(cls, "__entry__", "entry")
+            return getattr(sub, "entry_name", f.name)
+    return getattr(cls, "entry_name", "entry")
 
 
 def new_case(case_id: str, root: Path | None = None) -> Path:

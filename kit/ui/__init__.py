@@ -1,30 +1,31 @@
 """ipywidgets views over the logic. Thin: they hold no rules of their own.
 
 Every ``show_*`` function is wrapped by :func:`friendly`: a typo in a case id or a mistake in a content file shows a
-readable message in the notebook instead of a traceback.
+readable message in the notebook instead of a traceback. Only the kit's own errors
+(:class:`~kit.content.errors.KitError`) become messages: anything else is a bug and keeps its traceback, and
+``KIT_DEBUG=1`` re-raises the kit's own too.
 """
 
 from __future__ import annotations
 
 import functools
 
-__all__ = ["friendly"]
+from ..content.errors import KitError, debug
+
+__all__ = ["friendly", "message_widget"]
 
 
 def friendly(fn):
-    """Turn content and input errors into a readable message widget instead of a traceback."""
+    """Turn content errors and bad arguments (the kit's own errors) into a readable message widget."""
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        from ..content.errors import ContentError
-
         try:
             return fn(*args, **kwargs)
-        except ContentError as e:
+        except KitError as e:
+            if debug():
+                raise
             return message_widget(str(e))
-        except (KeyError, ValueError) as e:
-            text = e.args[0] if e.args else str(e)
-            return message_widget(str(text))
 
     return wrapper
 

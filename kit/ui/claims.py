@@ -8,6 +8,7 @@ import ipywidgets as w
 from ..claims import ClaimItem, Result, check
 from ..content.case import Case
 from ..content.claims import VERDICTS
+from ..content.errors import BadArgument
 from ..i18n import t
 from . import html as h
 from .compare import sentence_ids_html
@@ -62,7 +63,7 @@ class ClaimView(w.VBox):
 
     def __init__(self, case: Case, claim_items: tuple[ClaimItem, ...]):
         if not claim_items:
-            raise ValueError(f"the case '{case.id}' has no claim items (claims.yaml)")
+            raise BadArgument(f"the case '{case.id}' has no claim items (claims.yaml)")
         self.case, self.items = case, claim_items
         self.picker = w.Dropdown(options=[(f"{it.statement.speaker} — {_short(it.statement.text, 60)}", i)
                                           for i, it in enumerate(claim_items)],

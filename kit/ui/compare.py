@@ -9,6 +9,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from ..content.case import Case, Document, Version
+from ..content.errors import BadArgument
 from ..diff import diff, new_side, old_side, summarize
 from ..i18n import t
 from ..text import sentences
@@ -79,7 +80,7 @@ class CompareView(w.VBox):
     def __init__(self, case: Case, document: str | None = None):
         docs = [d for d in case.documents if d.versions]
         if not docs:
-            raise ValueError(f"the case '{case.id}' has no policy documents to compare")
+            raise BadArgument(f"the case '{case.id}' has no policy documents to compare")
         self.case = case
         chosen = case.document(document) if document else docs[0]
         self.document = w.Dropdown(options=[(d.title, d.id) for d in docs], value=chosen.id,

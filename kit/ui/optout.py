@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from ..content.case import Case
+from ..content.errors import BadArgument
 from ..i18n import t
 from ..optout import RoleView, role_view
 from . import html as h
@@ -67,7 +68,7 @@ class OptOutView(w.VBox):
 
     def __init__(self, case: Case, role: str | None = None):
         if case.meta.choice is None or not case.meta.actors:
-            raise ValueError(f"the case '{case.id}' records no consent choice or no actors")
+            raise BadArgument(f"the case '{case.id}' records no consent choice or no actors")
         self.case = case
         actors = case.meta.actors
         self.role = w.ToggleButtons(

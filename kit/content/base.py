@@ -1,0 +1,87 @@
+"""Leaf helpers every kind of content uses: where the content is, reading one file, and the two cross-checks
+(duplicate ids, references to ids), plus :class:`ContentKind`, how a kind declares itself to the registry.
+
+This module imports only the schema engine, the YAML reader and the errors, so every kind module can import it at
+the top: nothing imports back.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ContentError, display_path
+from .schema import ParseContext, parse_document, where
+from .yamlio import load_yaml
+
+__all__ = ["ContentKind", "check_duplicates", "check_refs", "data_root", "load_file"]
+
+
+@dataclass(frozen=True)
+class ContentKind:
+    """One kind of content, declared once in its module and listed once in :mod:`kit.content.registry`.
+
+    ``files`` says where it lives under ``data/`` (for readers and the README); ``schema`` is its top-level record
+    class(es); ``check(root, ctx)`` parses and cross-checks every file of the kind under ``root``, puts problems in
+    ``ctx`` and returns how many items it checked (what ``kit check`` counts, under ``label``); ``load`` is the
+    kind's cached loader, the one the views and the logic call.
+    """
+
+    name: str
+    label: str
+    files: str
+    schema: tuple[type, ...]
+    check: Callable[[Path, ParseContext], int]
+    load: Callable
+
+
+def data_root() -> Path:
+    """The content folder: ``$KIT_DATA`` if set, else ``data/`` beside the ``kit`` package."""
+    env = os.environ.get("KIT_DATA")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent.parent.parent / "data"
+
+
+def load_file(path: Path, cls: type, ctx: ParseContext):
+    """Parse one YAML file into ``cls``; problems go to ``ctx`` and None comes back."""
+    try:
+        data = load_yaml(path)
+    except ContentError as e:
+        ctx.problems.extend(e.problems)
+        return None
+    return parse_document(cls, data, display_path(path), ctx)
+
+
+def check_duplicates(ctx: ParseContext, records: Iterable, noun: str) -> None:
+    """Report every record whose id was already used by an earlier one."""
+    seen: dict[str, object] = {}
+    for r in records:
+        if r.id in seen:
+            first = where(seen[r.id])
+            at = f" (first at {first.file}, line {first.line})" if first else ""
+            ctx.at(r, "id", f"duplicate id: another {noun} already has the id '{r.id}'{at}")
+        else:
+            seen[r.id] = r
+
+
+def check_refs(ctx: ParseContext, record, field: str, ids: Iterable[str], known: Iterable[str], noun: str,
+               known_where: str, required: bool = True) -> None:
+    """Every id in ``ids`` must be in ``known``; with ``required`` the list must not be empty.
+
+    ``ids`` may be a single id (a str): the field is then named without an index.
+    """
+    single = isinstance(ids, str)
+    ids = [ids] if single else list(ids)
+    known = set(known)
+    if required and not ids:
+        ctx.at(record, field, f"needs at least one {noun}: add the id of one from {known_where}")
+    for i, ref in enumerate(ids, 1):
+        if ref not in known:
+            close = difflib.get_close_matches(ref, sorted(known), n=1)
+            hint = f" Did you mean '{close[0]}'?" if close else ""
+            ctx.at(record, field if single else f"{field}[{i}]",
+                   f"unknown {noun} '{ref}': no {noun} with this id in {known_where}.{hint}")
