@@ -44,8 +44,8 @@ def _now() -> str:
 def dump(quiz_id: str, answers: dict[str, dict[str, Any]], student: str | None = None) -> str:
     """The answers as the JSON text of an answers file.
 
-    ``answers`` maps question ids to ``{"response": …, "attempts": n, "hints": n, "score": float | None,
-    "correct": bool}``.
+    ``answers`` maps question ids to saved entries, in the one format :class:`kit.quiz.Entry` defines
+    (``Entry.to_json()``).
     """
     doc = {"format": FORMAT, "version": VERSION, "quiz": quiz_id, "student": student or None, "saved_at": _now(),
            "answers": answers}

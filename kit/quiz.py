@@ -1,4 +1,5 @@
-"""Quiz logic, with no widgets: grading every question type, attempts and hints, seeded shuffling, the score.
+"""Quiz logic, with no widgets: grading every question type, attempts and hints, seeded shuffling, the score,
+reading a typed number, the saved-answer entry (to and from a question's state) and the feedback a view shows.
 
 Scores are in [0, 1] per graded question (a reflection has no score: ``None``; nor has a question whose answer key
 was withheld from a student copy: its answer is recorded for the instructor to grade).
@@ -21,7 +22,8 @@ from typing import Any
 
 from .content.quiz import Option, Question, Quiz
 
-__all__ = ["Grade", "QuestionState", "QuizSummary", "grade", "is_answered", "shuffled_options", "summarise"]
+__all__ = ["Entry", "Feedback", "Grade", "QuestionState", "QuizSummary", "entry", "feedback", "grade", "is_answered",
+           "number", "restored_state", "saved_response", "shuffled_options", "summarise", "typed_number"]
 
 
 @dataclass(frozen=True)
@@ -43,11 +45,19 @@ def is_answered(question: Question, response: Any) -> bool:
     if question.type in ("multiple", "ordering"):
         return isinstance(response, (list, tuple, set, frozenset)) and len(response) > 0
     if question.type == "numeric":
-        return _number(response) is not None
+        return number(response) is not None
     return True
 
 
-def _number(value: Any) -> float | None:
+def typed_number(text: str) -> str | None:
+    """What a student typed in a number box, as the answer to check: a decimal comma read as a point ("2,5"), a
+    percent sign at the end left out ("40 %"); None when nothing is left."""
+    cleaned = text.strip().replace(",", ".").rstrip("%").strip()
+    return cleaned or None
+
+
+def number(value: Any) -> float | None:
+    """A response read as a finite number (a float or text like "2.5"); None for anything else, true/false too."""
     if isinstance(value, bool):
         return None
     try:
@@ -62,7 +72,7 @@ def _feedback(question: Question, picked: Iterable[str]) -> tuple[str, ...]:
     for pid in picked:
         try:
             fb = question.option(pid).feedback
-        except KeyError:
+        except KeyError:  # an option id not in the question (an edited file, a hand-made answers file)
             continue
         if fb:
             out.append(fb)
@@ -101,7 +111,7 @@ def grade(question: Question, response: Any) -> Grade:
         ok = bool(response) is a if isinstance(response, bool) else False
         return Grade(1.0 if ok else 0.0, ok)
     if t == "numeric":
-        x = _number(response)
+        x = number(response)
         ok = abs(x - float(a)) <= (question.tolerance or 0.0) + 1e-9
         return Grade(1.0 if ok else 0.0, ok)
     if t == "multiple":
@@ -219,3 +229,114 @@ def summarise(quiz: Quiz, states: Mapping[str, QuestionState]) -> QuizSummary:
         else:
             per[q.id] = None
     return QuizSummary(answered, len(quiz.questions), score, graded, correct, per, recorded)
+
+
+# -------------------------------------------------------------------------------------------- saved entries
+def _count(value: Any) -> int | None:
+    return int(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One question's answer as an answers file holds it (``progress`` writes it, ``kit results`` reads it).
+
+    In the file: ``{"response": …, "attempts": n, "hints": n, "score": float | None, "correct": bool | None}``.
+    ``correct`` is None for a question that is not graded (a reflection) or not yet checked.
+    """
+
+    response: Any = None
+    attempts: int | None = None
+    hints: int | None = None
+    score: float | None = None
+    correct: bool | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        response = list(self.response) if isinstance(self.response, (list, tuple)) else self.response
+        return {"response": response, "attempts": self.attempts, "hints": self.hints, "score": self.score,
+                "correct": self.correct}
+
+    @classmethod
+    def from_json(cls, raw: Mapping[str, Any]) -> Entry:
+        """An entry read from a file that may have been edited by hand: a value of the wrong type becomes None."""
+        score = raw.get("score")
+        correct = raw.get("correct")
+        return cls(
+            response=raw.get("response"),
+            attempts=_count(raw.get("attempts")),
+            hints=_count(raw.get("hints")),
+            score=float(score) if isinstance(score, (int, float)) and not isinstance(score, bool) else None,
+            correct=correct if isinstance(correct, bool) else None,
+        )
+
+
+def entry(question: Question, state: QuestionState) -> Entry | None:
+    """What is saved for a question: None while it is untouched (not checked, no hint seen)."""
+    if state.grade is None and state.hints == 0:
+        return None
+    return Entry(
+        response=state.response,
+        attempts=state.attempts,
+        hints=state.hints,
+        score=None if state.grade is None else state.grade.score,
+        correct=None if state.grade is None or not question.graded else state.grade.correct,
+    )
+
+
+def saved_response(question: Question, response: Any) -> Any:
+    """A saved response as a view can put it back (a multiple-choice list keeps only option ids)."""
+    if question.type == "multiple" and isinstance(response, list):
+        return [r for r in response if isinstance(r, str)]
+    return response
+
+
+def restored_state(question: Question, response: Any, saved: Entry) -> QuestionState:
+    """The state of a question restored from a saved entry: ``response`` (as the view reads it back) is checked
+    again, so the feedback is worked out anew; attempts and hints come back within the question's limits."""
+    state = QuestionState().submit(question, response) if saved.response is not None else QuestionState()
+    attempts = saved.attempts or 0
+    hints = saved.hints or 0
+    return replace(state, attempts=max(state.attempts, min(attempts, question.attempts or attempts)),
+                   hints=max(0, min(hints, len(question.hints))))
+
+
+# -------------------------------------------------------------------------------------------- feedback
+@dataclass(frozen=True)
+class Feedback:
+    """What to tell a student about one question, decided here; a view only puts it into words and markup.
+
+    ``outcome``: None (nothing checked yet), "recorded" (kept for the instructor: no key or no model answer),
+    "submitted" (a reflection, with its model answer and discussion points), or "correct", "partly", "wrong".
+    """
+
+    outcome: str | None = None
+    percent: int | None = None  # for "partly": the share of the credit earned
+    picked: tuple[str, ...] = ()  # the feedback of the options the student picked
+    attempts_left: int | None = None  # shown when the answer is not right and attempts are limited
+    explanation: str | None = None  # shown once the answer is revealed (right, or no attempts left)
+    model_answer: str | None = None
+    discussion: tuple[str, ...] = ()
+    sources: bool = False  # whether the question's sources are shown (once the answer is revealed)
+
+
+def feedback(question: Question, state: QuestionState) -> Feedback:
+    """The feedback for ``question`` in ``state``: the verdict, what to show and what to keep back."""
+    g = state.grade
+    if g is None:
+        return Feedback()
+    reveal = state.reveal(question)
+    sources = reveal
+    if (g.score is None and question.type != "reflection") or (question.type == "reflection"
+                                                               and question.model_answer is None):
+        return Feedback("recorded", sources=sources)
+    if question.type == "reflection":
+        return Feedback("submitted", model_answer=question.model_answer, discussion=question.discussion,
+                        sources=sources)
+    if g.correct:
+        outcome, percent = "correct", None
+    elif g.score and g.score > 0:
+        outcome, percent = "partly", round(100 * g.score)
+    else:
+        outcome, percent = "wrong", None
+    left = state.attempts_left(question)
+    return Feedback(outcome, percent, g.feedback, None if g.correct else left,
+                    question.explanation if reveal else None, sources=sources)

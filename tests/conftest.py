@@ -27,3 +27,40 @@ def data_copy(tmp_path, monkeypatch) -> Path:
     shutil.copytree(ROOT / "data", dest)
     monkeypatch.setenv("KIT_DATA", str(dest))
     return dest
+
+
+def visible_text(widget) -> str:
+    """The words a person sees in a widget and everything inside it, in order, without markup.
+
+    HTML is read as a browser shows it (tags dropped, entities decoded, whitespace collapsed); a control shows its
+    description and its value (a dropdown its chosen label, a box its text); a widget hidden with
+    ``layout.display = "none"`` shows nothing. Tests assert on this instead of on markup.
+    """
+    import html as _html
+    import re
+
+    parts: list[str] = []
+
+    def walk(w) -> None:
+        layout = getattr(w, "layout", None)
+        if layout is not None and getattr(layout, "display", None) == "none":
+            return
+        description = getattr(w, "description", "")
+        if description:
+            parts.append(description)
+        name = type(w).__name__
+        if name in ("HTML", "HTMLMath", "Label"):
+            text = re.sub(r"<(script|style)\b.*?</\1>", " ", w.value, flags=re.S | re.I)
+            parts.append(_html.unescape(re.sub(r"<[^>]+>", " ", text)))
+        elif name in ("Dropdown", "RadioButtons", "Select", "ToggleButtons"):
+            if w.label is not None:
+                parts.append(str(w.label))
+        elif name in ("SelectMultiple",):
+            parts.extend(str(x) for x in w.label)
+        elif name in ("Text", "Textarea", "IntSlider", "FloatSlider", "IntText", "FloatText"):
+            parts.append(str(w.value))
+        for child in getattr(w, "children", ()):
+            walk(child)
+
+    walk(widget)
+    return " ".join(" ".join(parts).split())

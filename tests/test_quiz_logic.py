@@ -114,3 +114,56 @@ def test_shuffling_never_loses_or_duplicates_and_a_seed_reproduces(option_ids, l
     assert shuffled_options(q, seed) == order
     tail = [o.id for o in order[len(order) - len(keep):]] if keep else []
     assert tail == [i for i in option_ids if i in keep]
+
+
+# ------------------------------------------------------------------------------ typed numbers, entries, feedback
+def test_a_typed_number_reads_a_decimal_comma_and_a_percent_sign():
+    from kit.quiz import number, typed_number
+
+    assert typed_number(" 12,5 % ") == "12.5" and number(typed_number("12,5")) == 12.5
+    assert typed_number("40%") == "40" and grade(NUM, typed_number("11,5")).correct
+    assert typed_number("   ") is None and typed_number("%") is None
+    assert number("nan") is None and number(True) is None and number("twelve") is None
+
+
+def test_a_saved_entry_goes_to_json_and_back_to_the_same_state():
+    from kit.quiz import Entry, entry, restored_state
+
+    assert entry(SINGLE, QuestionState()) is None  # untouched: nothing saved
+    state = QuestionState().submit(SINGLE, "b").next_hint(SINGLE)
+    saved = entry(SINGLE, state)
+    assert saved.to_json() == {"response": "b", "attempts": 1, "hints": 1, "score": 0.0, "correct": False}
+    back = restored_state(SINGLE, "b", Entry.from_json(saved.to_json()))
+    assert back == state
+    assert entry(REFL, QuestionState().submit(REFL, "my words")).to_json()["correct"] is None  # not graded
+    assert entry(MULTI, QuestionState().submit(MULTI, ("a", "c"))).to_json()["response"] == ["a", "c"]
+
+
+def test_a_hand_edited_entry_is_read_safely_and_kept_within_the_limits():
+    from kit.quiz import Entry, restored_state, saved_response
+
+    e = Entry.from_json({"response": "a", "attempts": "many", "hints": 99, "score": "1", "correct": "yes"})
+    assert (e.attempts, e.hints, e.score, e.correct) == (None, 99, None, None)
+    state = restored_state(SINGLE, "a", e)
+    assert state.grade.correct and state.hints == len(SINGLE.hints)
+    assert restored_state(SINGLE, "b", Entry.from_json({"response": "b", "attempts": 7})).attempts == SINGLE.attempts
+    assert saved_response(MULTI, ["a", 3, None, "c"]) == ["a", "c"]
+
+
+def test_feedback_says_the_verdict_and_keeps_the_explanation_back_until_revealed():
+    from kit.quiz import feedback
+
+    assert feedback(SINGLE, QuestionState()).outcome is None
+    wrong = feedback(SINGLE, QuestionState().submit(SINGLE, "b"))
+    assert (wrong.outcome, wrong.picked, wrong.attempts_left, wrong.explanation, wrong.sources) == (
+        "wrong", ("about b",), 1, None, False)
+    last = feedback(SINGLE, QuestionState().submit(SINGLE, "b").submit(SINGLE, "c"))
+    assert last.attempts_left == 0 and last.explanation == "x" and last.sources
+    right = feedback(SINGLE, QuestionState().submit(SINGLE, "a"))
+    assert right.outcome == "correct" and right.attempts_left is None and right.explanation == "x"
+    partly = feedback(MULTI, QuestionState().submit(MULTI, ["a"]))
+    assert (partly.outcome, partly.percent) == ("partly", 50)
+    reflection = feedback(REFL, QuestionState().submit(REFL, "my words"))
+    assert (reflection.outcome, reflection.model_answer) == ("submitted", "model")
+    no_key = Question(id="k", type="single", text="?", options=opts("a", "b"))
+    assert feedback(no_key, QuestionState().submit(no_key, "a")).outcome == "recorded"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import base64
 import datetime
-import html
 import re
 
 import pytest
+from conftest import visible_text
 
 from kit import progress
 from kit.content.quiz import load_quiz
@@ -30,20 +30,16 @@ def view(quiz, qid):
     return next(v for v in quiz.questions if v.question.id == qid)
 
 
-def text(widget) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", " ", widget.value))
-
-
 def test_single_choice_right_and_wrong_in_words_and_symbols(quiz):
     v = view(quiz, "slack-default")
     v.radio.value = "excluded"
     v.check_button.click()
-    fb = text(v.feedback)
+    fb = visible_text(v.feedback)
     assert "✘ Not quite." in fb and "That would be opt-in" in fb
     assert "Why" not in fb  # the explanation waits until the answer is right or attempts run out
     v.radio.value = "included"
     v.check_button.click()
-    fb = text(v.feedback)
+    fb = visible_text(v.feedback)
     assert "✔ Correct." in fb and "That is an opt-out design." in fb and "Sources" in fb
     assert v.check_button.disabled
 
@@ -53,40 +49,40 @@ def test_multiple_choice_partial_credit_is_said(quiz):
     for o, box in zip(v.options, v.boxes, strict=True):
         box.value = o.id in ("primary-owner", "member")
     v.check_button.click()
-    fb = text(v.feedback)
+    fb = visible_text(v.feedback)
     assert "✘ Not quite." in fb and "◐" not in fb and "individual users could not" in fb
     for o, box in zip(v.options, v.boxes, strict=True):
         box.value = o.id in ("primary-owner", "org-owner")
     v.check_button.click()
-    assert "◐ Partly right: 67% of the marks." in text(v.feedback)
+    assert "◐ Partly right: 67% of the marks." in visible_text(v.feedback)
 
 
 def test_true_false_numeric_and_ordering(quiz):
     tf = view(quiz, "withdraw")
     tf.radio.value = True
     tf.check_button.click()
-    assert "✔ Correct." in text(tf.feedback) and "as easy to withdraw" in text(tf.feedback)
+    assert "✔ Correct." in visible_text(tf.feedback) and "as easy to withdraw" in visible_text(tf.feedback)
 
     num = view(quiz, "jg-germany")
     num.number.value = "30"
     num.check_button.click()
-    assert "✘ Not quite." in text(num.feedback)
+    assert "✘ Not quite." in visible_text(num.feedback)
     num.number.value = "12,2"
     num.check_button.click()
-    assert "✔ Correct." in text(num.feedback)
+    assert "✔ Correct." in visible_text(num.feedback)
 
     order = view(quiz, "slack-order")
     assert [d.value for d in order.slots] != list(order.question.answer)  # never shown solved
     for d, right in zip(order.slots, order.question.answer, strict=True):
         d.value = right
     order.check_button.click()
-    assert "✔ Correct." in text(order.feedback)
+    assert "✔ Correct." in visible_text(order.feedback)
 
 
 def test_blank_answer_is_refused_without_using_an_attempt(quiz):
     v = view(quiz, "slack-how")
     v.check_button.click()
-    assert "⚠ Give an answer first." in text(v.feedback)
+    assert "⚠ Give an answer first." in visible_text(v.feedback)
     assert v.state.attempts == 0
 
 
@@ -94,26 +90,26 @@ def test_attempt_limit(quiz):
     v = view(quiz, "slack-how")  # 2 attempts
     v.radio.value = "toggle"
     v.check_button.click()
-    assert "Attempts left: 1." in text(v.feedback)
+    assert "Attempts left: 1." in visible_text(v.feedback)
     v.radio.value = "profile"
     v.check_button.click()
-    fb = text(v.feedback)
+    fb = visible_text(v.feedback)
     assert "No attempts left." in fb and "Why" in fb and v.check_button.disabled
 
 
 def test_hints_come_one_at_a_time(quiz):
     v = view(quiz, "slack-who")
     v.hint_button.click()
-    assert "Hint 1" in text(v.hints) and "Hint 2" not in text(v.hints)
+    assert "Hint 1" in visible_text(v.hints) and "Hint 2" not in visible_text(v.hints)
     v.hint_button.click()
-    assert "Hint 2" in text(v.hints) and "No more hints." in text(v.hints) and v.hint_button.disabled
+    assert "Hint 2" in visible_text(v.hints) and "No more hints." in visible_text(v.hints) and v.hint_button.disabled
 
 
 def test_reflection_shows_model_answer_and_discussion(quiz):
     v = view(quiz, "reflect-consent")
     v.text.value = "Not really consent."
     v.check_button.click()
-    fb = text(v.feedback)
+    fb = visible_text(v.feedback)
     assert "✔ Submitted." in fb and "A model answer" in fb and "Points for discussion" in fb
 
 
@@ -142,13 +138,13 @@ def answer_all(quiz):
 
 def test_progress_score_and_retry(quiz):
     n = len(quiz.questions)
-    assert f"0 of {n} answered" in text(quiz.progress)
+    assert f"0 of {n} answered" in visible_text(quiz.progress)
     answer_all(quiz)
-    assert f"{n} of {n} answered" in text(quiz.progress)
+    assert f"{n} of {n} answered" in visible_text(quiz.progress)
     graded = sum(1 for q in quiz.quiz.questions if q.graded)
-    assert f"Your score: {graded} of {graded} (100%)" in text(quiz.score)
+    assert f"Your score: {graded} of {graded} (100%)" in visible_text(quiz.score)
     quiz.retry_button.click()
-    assert f"0 of {n} answered" in text(quiz.progress) and "Your score:" not in text(quiz.score)
+    assert f"0 of {n} answered" in visible_text(quiz.progress) and "Your score:" not in visible_text(quiz.score)
 
 
 def test_download_link_holds_the_answers(quiz):
@@ -167,23 +163,23 @@ def test_nothing_is_saved_unless_opted_in_then_a_new_view_restores(answers_dir):
     view(q1, "slack-default").radio.value = "included"
     view(q1, "slack-default").check()
     assert not answers_dir.exists()
-    assert str(answers_dir / "answers-final.json") in text(q1.save_status)
+    assert str(answers_dir / "answers-final.json") in visible_text(q1.save_status)
     q1.save_box.value = True
-    assert "✔ Saved to" in text(q1.save_status)
+    assert "✔ Saved to" in visible_text(q1.save_status)
     view(q1, "jg-germany").number.value = "12"
     view(q1, "jg-germany").check()
     q2 = QuizView(load_quiz("final"))  # as after a kernel restart
-    assert "✔ Restored" in text(q2.save_status) and q2.save_box.value
+    assert "✔ Restored" in visible_text(q2.save_status) and q2.save_box.value
     assert view(q2, "slack-default").radio.value == "included"
-    assert "✔ Correct." in text(view(q2, "jg-germany").feedback)
-    assert "2 of" in text(q2.progress)
+    assert "✔ Correct." in visible_text(view(q2, "jg-germany").feedback)
+    assert "2 of" in visible_text(q2.progress)
 
 
 def test_corrupt_save_is_reported_and_kept_aside(answers_dir):
     answers_dir.mkdir()
     (answers_dir / "answers-final.json").write_text("{broken", encoding="utf-8")
     q = QuizView(load_quiz("final"))
-    msg = text(q.save_status)
+    msg = visible_text(q.save_status)
     assert "⚠" in msg and "damaged" in msg and ".corrupt-" in msg
     assert any(".corrupt-" in p.name for p in answers_dir.iterdir())
 
@@ -191,10 +187,10 @@ def test_corrupt_save_is_reported_and_kept_aside(answers_dir):
 def test_load_answers_from_a_downloaded_file(quiz):
     data = progress.dump("final", {"withdraw": {"response": True, "attempts": 1, "hints": 0}}, "Ada")
     assert quiz.load_text(data.encode(), "mine.json")
-    assert "✔ Loaded answers from mine.json" in text(quiz.save_status)
+    assert "✔ Loaded answers from mine.json" in visible_text(quiz.save_status)
     assert view(quiz, "withdraw").radio.value is True and quiz.student.value == "Ada"
     assert not quiz.load_text(b"not json", "other.json")
-    assert "other.json is damaged" in text(quiz.save_status)
+    assert "other.json is damaged" in visible_text(quiz.save_status)
 
 
 def test_upload_widget_loads(quiz):
@@ -229,3 +225,13 @@ def test_show_quiz_unknown_id_is_a_message():
 
     out = kit.show_quiz("nope")
     assert "no such quiz" in out.value
+
+
+def test_the_name_box_saves_when_the_student_is_done_typing_not_on_every_key(quiz, answers_dir, monkeypatch):
+    assert quiz.student.continuous_update is False  # the browser sends the name on Enter or on leaving the box
+    quiz.save_box.value = True
+    writes = []
+    real = progress.save
+    monkeypatch.setattr(progress, "save", lambda *a, **k: writes.append(a) or real(*a, **k))
+    quiz.student.value = "Ada Lovelace"  # what the browser sends once, when the student leaves the box
+    assert len(writes) == 1 and progress.load("final", quiz.path).doc["student"] == "Ada Lovelace"

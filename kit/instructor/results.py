@@ -21,8 +21,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..content.errors import ContentError
+from ..content.quiz import load_quiz
 from ..i18n import t
 from ..progress import AnswersError, parse
+from ..quiz import Entry, grade
 
 __all__ = ["Row", "collect", "summary", "summary_figure", "write_results"]
 
@@ -55,18 +58,8 @@ def _response_text(value) -> str:
     return json.dumps(value)
 
 
-def _num(value, kind):
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    return kind(value)
-
-
 def _key_grader():
     """grade(quiz_id, question_id, response) -> (score, correct) from the instructor's keys, or None if unknown."""
-    from ..content.errors import ContentError
-    from ..content.quiz import load_quiz
-    from ..quiz import grade
-
     quizzes: dict[str, object] = {}
 
     def grader(quiz_id: str, question_id: str, response):
@@ -104,18 +97,15 @@ def collect(paths: Iterable[Path]) -> tuple[list[Row], list[str]]:
             skipped.append(f"skipped {path}: cannot be read ({e.strerror})")
             continue
         student = doc.get("student") if isinstance(doc.get("student"), str) and doc["student"].strip() else path.stem
-        for qid, entry in doc["answers"].items():
-            correct = entry.get("correct")
-            score = _num(entry.get("score"), float)
-            correct = correct if isinstance(correct, bool) else None
-            graded_by = "file"
-            keyed = regrade(doc["quiz"], str(qid), entry.get("response")) if entry.get("response") is not None else None
+        for qid, raw in doc["answers"].items():
+            entry = Entry.from_json(raw)
+            score, correct, graded_by = entry.score, entry.correct, "file"
+            keyed = regrade(doc["quiz"], str(qid), entry.response) if entry.response is not None else None
             if keyed is not None:
                 (score, correct), graded_by = keyed, "key"
             rows.append(Row(student=student, file=path.name, quiz=doc["quiz"], question=str(qid),
-                            response=_response_text(entry.get("response")), score=score,
-                            correct=correct, graded_by=graded_by,
-                            attempts=_num(entry.get("attempts"), int), hints=_num(entry.get("hints"), int),
+                            response=_response_text(entry.response), score=score,
+                            correct=correct, graded_by=graded_by, attempts=entry.attempts, hints=entry.hints,
                             saved_at=str(doc.get("saved_at") or "")))
     return rows, skipped
 

@@ -15,7 +15,17 @@ import ipywidgets as w
 from .. import progress
 from ..content.quiz import Question, Quiz
 from ..i18n import t
-from ..quiz import QuestionState, shuffled_options, summarise
+from ..quiz import (
+    Entry,
+    QuestionState,
+    entry,
+    feedback,
+    restored_state,
+    saved_response,
+    shuffled_options,
+    summarise,
+    typed_number,
+)
 from . import html as h
 
 __all__ = ["QuestionView", "QuizView", "question_view"]
@@ -105,8 +115,7 @@ class QuestionView(w.VBox):
         if q.type == "multiple":
             return [o.id for o, b in zip(self.options, self.boxes, strict=True) if b.value]
         if q.type == "numeric":
-            text = self.number.value.strip().replace(",", ".").rstrip("%").strip()
-            return text or None
+            return typed_number(self.number.value)
         if q.type == "ordering":
             return [d.value for d in self.slots]
         return self.text.value
@@ -149,20 +158,11 @@ class QuestionView(w.VBox):
         if self._on_change:
             self._on_change()
 
-    def restore(self, entry: dict) -> None:
+    def restore(self, saved: dict | Entry) -> None:
         """Put back a saved answer: response, attempts and hints; the feedback is worked out again."""
-        q = self.question
-        response = entry.get("response")
-        if q.type == "multiple" and isinstance(response, list):
-            response = [r for r in response if isinstance(r, str)]
-        self.set_response(response)
-        attempts = entry.get("attempts") if isinstance(entry.get("attempts"), int) else 0
-        hints = entry.get("hints") if isinstance(entry.get("hints"), int) else 0
-        state = QuestionState().submit(q, self.response()) if response is not None else QuestionState()
-        from dataclasses import replace
-
-        self.state = replace(state, attempts=max(state.attempts, min(attempts, q.attempts or attempts)),
-                             hints=max(0, min(hints, len(q.hints))))
+        saved = saved if isinstance(saved, Entry) else Entry.from_json(saved)
+        self.set_response(saved_response(self.question, saved.response))
+        self.state = restored_state(self.question, self.response(), saved)
         self._render()
 
     def reset(self) -> None:
@@ -184,13 +184,8 @@ class QuestionView(w.VBox):
 
     def entry(self) -> dict | None:
         """The answer as saved in an answers file (None if not answered)."""
-        st = self.state
-        if st.grade is None and st.hints == 0:
-            return None
-        return {"response": list(st.response) if isinstance(st.response, (list, tuple)) else st.response,
-                "attempts": st.attempts, "hints": st.hints,
-                "score": None if st.grade is None else st.grade.score,
-                "correct": None if st.grade is None or not self.question.graded else st.grade.correct}
+        e = entry(self.question, self.state)
+        return None if e is None else e.to_json()
 
     # ------------------------------------------------------------------------------------------- rendering
     def _render_hints(self) -> None:
@@ -206,34 +201,30 @@ class QuestionView(w.VBox):
         q, st = self.question, self.state
         self._render_hints()
         self.check_button.disabled = not st.can_submit(q) or (q.type == "reflection" and st.finished)
-        g = st.grade
-        if g is None:
+        fb = feedback(q, st)
+        if fb.outcome is None:
             self.feedback.value = ""
             return
         parts = []
-        if g.score is None and q.type != "reflection" or q.type == "reflection" and q.model_answer is None:
+        if fb.outcome == "recorded":
             parts.append(f"<p style='font-size:1.05em' role='status'><strong>{h.esc(t('quiz.recorded'))}</strong></p>")
-        elif q.type == "reflection":
+        elif fb.outcome == "submitted":
             parts.append(f"<p style='font-size:1.05em'><strong>{h.esc(t('quiz.submitted'))}</strong></p>")
-            parts.append(h.labelled(t("quiz.model_answer"), h.para(q.model_answer)))
-            if q.discussion:
-                parts.append(h.labelled(t("quiz.discussion"), h.bullets(h.esc(d) for d in q.discussion)))
+            parts.append(h.labelled(t("quiz.model_answer"), h.para(fb.model_answer)))
+            if fb.discussion:
+                parts.append(h.labelled(t("quiz.discussion"), h.bullets(h.esc(d) for d in fb.discussion)))
         else:
-            if g.correct:
-                verdict = t("quiz.correct")
-            elif g.score and g.score > 0:
-                verdict = f"{t('quiz.wrong')} {t('quiz.partly', percent=round(100 * g.score))}"
-            else:
-                verdict = t("quiz.wrong")
+            verdict = {"correct": t("quiz.correct"), "wrong": t("quiz.wrong")}.get(fb.outcome) or \
+                f"{t('quiz.wrong')} {t('quiz.partly', percent=fb.percent)}"
             parts.append(f"<p style='font-size:1.05em' role='status'><strong>{h.esc(verdict)}</strong></p>")
-            if g.feedback:
-                parts.append(h.labelled(t("quiz.you_picked"), h.bullets(h.esc(f) for f in g.feedback)))
-            left = st.attempts_left(q)
-            if not g.correct and left is not None:
+            if fb.picked:
+                parts.append(h.labelled(t("quiz.you_picked"), h.bullets(h.esc(f) for f in fb.picked)))
+            if fb.attempts_left is not None:
+                left = fb.attempts_left
                 parts.append(f"<p>{h.esc(t('quiz.attempts_left', n=left) if left else t('quiz.no_attempts'))}</p>")
-            if st.reveal(q) and q.explanation:
-                parts.append(h.labelled(t("quiz.explanation"), h.para(q.explanation)))
-        if st.reveal(q):
+            if fb.explanation:
+                parts.append(h.labelled(t("quiz.explanation"), h.para(fb.explanation)))
+        if fb.sources:
             parts.append(_sources_html(q))
         self.feedback.value = h.card("".join(parts), label=t("quiz.explanation"))
 
@@ -256,7 +247,10 @@ class QuizView(w.VBox):
         self.score.add_class("kit-quiz-score")
         self.retry_button = w.Button(description=t("quiz.retry"), tooltip=t("quiz.retry_tooltip"))
         self.retry_button.on_click(lambda _b: self.retry())
-        self.student = w.Text(value="", description=t("quiz.student"), placeholder=t("quiz.student_tooltip"))
+        # continuous_update=False: the name is taken (and saved) when the student presses Enter or leaves the box,
+        # not rewritten to disk on every keystroke.
+        self.student = w.Text(value="", description=t("quiz.student"), placeholder=t("quiz.student_tooltip"),
+                              continuous_update=False)
         self.student.tooltip = t("quiz.student_tooltip")
         self.student.observe(lambda _c: self._changed(), names="value")
         self.save_box = w.Checkbox(value=False, description=t("quiz.save"), indent=False)
