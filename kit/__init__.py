@@ -1,17 +1,27 @@
 """The teaching kit on consent for AI training data: content, logic and views for the notebooks.
 
-Notebook cells call the functions below, for example ``kit.show_case_timeline("slack-2024")``. Importing ``kit`` is
-cheap: widgets, pandas and matplotlib load only when a view needs them.
+Notebook cells call the functions below, for example ``kit.show_case_timeline("slack-2024")``. Each loads the
+content it needs and hands it to a view in :mod:`kit.ui`. Importing ``kit`` is cheap: widgets, pandas and
+matplotlib load only when a view needs them (the imports inside the functions below are those views).
 """
 
 from __future__ import annotations
 
-from .content import ContentError, case_ids, check_all, load_case
+from .cases import cases_frame
+from .claims import items as claim_items
+from .content import BadArgument, ContentError, NotFound, case_ids, check_all, load_case
+from .content.law import load_checklist, load_law
+from .content.quiz import load_quiz, quiz_ids
+from .content.research import load_research, load_simulation
 from .i18n import set_language, t
+from .law import select_texts
 from .ui import friendly
+from .vocabulary import load_vocabulary
 
 __all__ = [
+    "BadArgument",
     "ContentError",
+    "NotFound",
     "case_ids",
     "check_all",
     "load_case",
@@ -50,13 +60,9 @@ def show_case_timeline(case_id: str = "slack-2024"):
 @friendly
 def show_timeline_plot(case_id: str = "slack-2024"):
     """The case's events on a time axis, with alt text and a caption."""
-    import ipywidgets as w
+    from .ui.timeline import timeline_plot_view
 
-    from .plots import figure_html
-    from .plots.timeline import timeline_alt, timeline_figure
-
-    case = load_case(case_id)
-    return w.HTML(figure_html(timeline_figure(case), timeline_alt(case), t("timeline.plot_caption")))
+    return timeline_plot_view(load_case(case_id))
 
 
 @friendly
@@ -70,46 +76,30 @@ def show_opt_out(case_id: str = "slack-2024", role: str | None = None):
 @friendly
 def show_case_summary(case_id: str = "slack-2024"):
     """The case in a few sentences, with its period."""
-    import ipywidgets as w
+    from .ui.case import summary_view
 
-    from .ui import html as h
-
-    case = load_case(case_id)
-    m = case.meta
-    period = m.period.start.human() + (f" – {m.period.end.human()}" if m.period.end else "")
-    return w.HTML(h.card(h.heading(m.title, 3) + f"<div>{h.esc(m.company)} · {h.esc(period)}</div>" + h.para(m.summary),
-                         label=m.title))
+    return summary_view(load_case(case_id))
 
 
 @friendly
 def show_questions(case_id: str = "slack-2024"):
     """Questions for students to think about, from the case's data."""
-    import ipywidgets as w
+    from .ui.case import questions_view
 
-    from .ui import html as h
-
-    case = load_case(case_id)
-    items = "".join(f"<li style='margin:0.3em 0'>{h.esc(q)}</li>" for q in case.meta.questions)
-    return w.HTML(h.card(h.heading(t("questions.title")) + f"<ol>{items}</ol>", label=t("questions.title")))
+    return questions_view(load_case(case_id))
 
 
 @friendly
 def show_status_key():
     """What the four verification labels mean."""
-    import ipywidgets as w
+    from .ui.case import status_key_view
 
-    from .content.case import STATUSES
-    from .ui import html as h
-
-    items = "".join(f"<li style='margin:0.25em 0'>{h.status_badge(s)}</li>" for s in STATUSES)
-    return w.HTML(h.card(h.heading(t("status.heading")) + h.para(t("status.explain")) + f"<ul>{items}</ul>",
-                         label=t("status.heading")))
+    return status_key_view()
 
 
 @friendly
 def show_default_effects():
     """The published figures on defaults (organ donation, 401(k), cookie banners, a replication), with sources."""
-    from .content.research import load_research
     from .ui.research import DefaultEffectsView
 
     return DefaultEffectsView(load_research())
@@ -118,7 +108,6 @@ def show_default_effects():
 @friendly
 def show_simulation(preset: str | None = None):
     """The opt-in / opt-out simulation with sliders; ``preset`` is an id from data/research/simulation.yaml."""
-    from .content.research import load_simulation
     from .ui.research import SimulationView
 
     return SimulationView(load_simulation(), preset)
@@ -127,17 +116,9 @@ def show_simulation(preset: str | None = None):
 @friendly
 def show_quiz(quiz_id: str, seed: int = 0):
     """A quiz from data/quizzes: feedback, hints, a score, and opt-in saving or download of your answers."""
-    from .content.quiz import load_quiz
     from .ui.quiz import QuizView
 
     return QuizView(load_quiz(quiz_id), seed=seed)
-
-
-def quiz_ids():
-    """The ids of the quizzes under data/quizzes."""
-    from .content.quiz import quiz_ids as _ids
-
-    return _ids()
 
 
 @friendly
@@ -152,7 +133,6 @@ def show_version_comparer(case_id: str = "slack-2024", document: str | None = No
 def show_vocabulary(case_id: str = "slack-2024"):
     """The consent vocabulary marked in the case's policy versions and public statements, with counts."""
     from .ui.vocabulary import VocabView
-    from .vocabulary import load_vocabulary
 
     return VocabView(load_case(case_id), load_vocabulary())
 
@@ -160,44 +140,32 @@ def show_vocabulary(case_id: str = "slack-2024"):
 @friendly
 def show_claim_checker(case_id: str = "slack-2024"):
     """For each public statement: supported, contradicted or not addressed by the policy, and the evidence."""
-    from .claims import items
     from .ui.claims import ClaimView
-    from .vocabulary import load_vocabulary
 
     case = load_case(case_id)
-    return ClaimView(case, items(case, load_vocabulary()))
+    return ClaimView(case, claim_items(case, load_vocabulary()))
 
 
 @friendly
 def show_law(ids=None):
     """The legal texts (all, or those whose ids you give): exact words, plain-language explanation, source, status."""
-    import ipywidgets as w
+    from .ui.law import law_view
 
-    from .content.law import load_law
-    from .ui import html as h
-    from .ui.law import law_html
-
-    law = load_law()
-    ids = [ids] if isinstance(ids, str) else list(ids or law)
-    missing = [i for i in ids if i not in law]
-    if missing:
-        raise KeyError(f"no legal text '{missing[0]}' in data/law (there are: {', '.join(law)})")
-    return w.HTML(h.heading(t("law.title"), 3) + "".join(law_html(law[i]) for i in ids))
+    return law_view(select_texts(load_law(), ids))
 
 
 @friendly
 def show_checklist(case_id: str = "slack-2024"):
     """Assess a company's mechanism against the conditions for consent, then compare with the model assessment."""
-    from .content.law import load_checklist
     from .ui.law import ChecklistView
 
-    return ChecklistView(load_checklist(), case_id)
+    checklist = load_checklist()
+    return ChecklistView(checklist, {a.case: load_case(a.case) for a in checklist.assessments}, case_id)
 
 
 @friendly
 def show_cases_table():
     """Every case side by side, with filters by year, default, mechanism and region."""
-    from .cases import cases_frame
     from .ui.cases import CasesView
 
     return CasesView(cases_frame())
@@ -206,7 +174,6 @@ def show_cases_table():
 @friendly
 def show_case_plots():
     """The cases on a timeline, defaults by year and steps to opt out, with the same filters."""
-    from .cases import cases_frame
     from .ui.cases import CasesView
 
     return CasesView(cases_frame(), plots=True)

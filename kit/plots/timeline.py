@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 
 from ..content.case import STATUSES, Case
@@ -15,8 +16,6 @@ FILLED = {"seen-primary": True, "seen-secondary": True, "inferred": False, "unve
 
 
 def _panel(ax, events, numbers, days: bool) -> None:
-    import datetime as dt
-
     import matplotlib.dates as mdates
 
     stack: dict[tuple, int] = defaultdict(int)
@@ -52,8 +51,6 @@ def _panel(ax, events, numbers, days: bool) -> None:
 
 def _burst(events):
     """The busiest run of at most seven days, if it holds at least a third of the day-dated events."""
-    import datetime as dt
-
     dated = [e for e in events if e.date.day]
     best: list = []
     for e in dated:

@@ -1,16 +1,19 @@
-"""The consent checklist view: per condition a verdict and a reason, a Compare button, feedback in words."""
+"""The legal texts, and the consent checklist view: per condition a verdict and a reason, a Compare button,
+feedback in words."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 import ipywidgets as w
 
-from ..law import Comparison, compare
+from ..content.case import Case
 from ..content.law import VERDICTS, Checklist
-from ..content.loader import load_case
 from ..i18n import t
+from ..law import Comparison, compare
 from . import html as h
 
-__all__ = ["ChecklistView", "law_html"]
+__all__ = ["ChecklistView", "law_html", "law_view"]
 
 
 def law_html(text) -> str:
@@ -35,6 +38,11 @@ def law_html(text) -> str:
     return h.card("".join(parts), label=text.title)
 
 
+def law_view(texts: Iterable) -> w.HTML:
+    """The legal texts given, one card each, under the section's heading."""
+    return w.HTML(h.heading(t("law.title"), 3) + "".join(law_html(x) for x in texts))
+
+
 class _ConditionRow(w.VBox):
     def __init__(self, condition, checklist: Checklist):
         self.condition = condition
@@ -56,10 +64,11 @@ class _ConditionRow(w.VBox):
 class ChecklistView(w.VBox):
     """Pick a mechanism; give a verdict and a reason per condition; Compare shows ✔/✘ and the model's reasons."""
 
-    def __init__(self, checklist: Checklist, assessment_id: str = "slack-2024"):
+    def __init__(self, checklist: Checklist, cases: Mapping[str, Case], assessment_id: str = "slack-2024"):
         self.checklist = checklist
+        self.cases = cases
         self.picker = w.Dropdown(
-            options=[(load_case(a.case).meta.title, a.id) for a in checklist.assessments],
+            options=[(cases[a.case].meta.title, a.id) for a in checklist.assessments],
             value=checklist.assessment(assessment_id).id,
             description=t("checklist.pick"),
             layout=w.Layout(width="min(100%, 46em)"),
@@ -80,7 +89,7 @@ class ChecklistView(w.VBox):
 
     def _build(self) -> None:
         a = self.checklist.assessment(self.picker.value)
-        case = load_case(a.case)
+        case = self.cases[a.case]
         self.title.value = h.heading(t("checklist.title", company=case.company), level=3)
         note = h.labelled(t("common.note"), h.esc(a.note)) if a.note else ""
         self.mechanism.value = h.card(h.labelled(t("checklist.mechanism"), h.esc(a.mechanism))

@@ -9,7 +9,7 @@ from ..i18n import t
 from ..timeline import TimelineCursor
 from . import html as h
 
-__all__ = ["TimelineView", "event_html"]
+__all__ = ["TimelineView", "event_html", "timeline_plot_view"]
 
 
 def event_html(case: Case, event: Event, position: int, total: int) -> str:
@@ -84,3 +84,11 @@ class TimelineView(w.VBox):
         self.detail.value = event_html(self.case, c.current, c.index + 1, len(c.events))
         self.first_button.disabled = self.previous_button.disabled = c.at_start
         self.next_button.disabled = self.last_button.disabled = c.at_end
+
+
+def timeline_plot_view(case: Case) -> w.HTML:
+    """The case's events on a time axis, as an image with alt text and a caption."""
+    from ..plots import figure_html  # matplotlib: loaded only when a plot is shown
+    from ..plots.timeline import timeline_alt, timeline_figure
+
+    return w.HTML(figure_html(timeline_figure(case), timeline_alt(case), t("timeline.plot_caption")))

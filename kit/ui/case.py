@@ -1,0 +1,32 @@
+"""Small views of one case: its summary, the questions to think about, and the key to the verification labels."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from ..content.case import STATUSES, Case
+from ..i18n import t
+from . import html as h
+
+__all__ = ["questions_view", "status_key_view", "summary_view"]
+
+
+def summary_view(case: Case) -> w.HTML:
+    """The case in a few sentences, with its company and period."""
+    m = case.meta
+    period = m.period.start.human() + (f" – {m.period.end.human()}" if m.period.end else "")
+    return w.HTML(h.card(h.heading(m.title, 3) + f"<div>{h.esc(m.company)} · {h.esc(period)}</div>" + h.para(m.summary),
+                         label=m.title))
+
+
+def questions_view(case: Case) -> w.HTML:
+    """The case's questions for students to think about, numbered."""
+    items = "".join(f"<li style='margin:0.3em 0'>{h.esc(q)}</li>" for q in case.meta.questions)
+    return w.HTML(h.card(h.heading(t("questions.title")) + f"<ol>{items}</ol>", label=t("questions.title")))
+
+
+def status_key_view() -> w.HTML:
+    """What the four verification labels mean."""
+    items = "".join(f"<li style='margin:0.25em 0'>{h.status_badge(s)}</li>" for s in STATUSES)
+    return w.HTML(h.card(h.heading(t("status.heading")) + h.para(t("status.explain")) + f"<ul>{items}</ul>",
+                         label=t("status.heading")))
