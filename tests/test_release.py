@@ -13,6 +13,7 @@ import yaml
 
 from kit.instructor.cli import main
 from kit.instructor.release import (
+    ANSWER_KEY_FIELDS,
     STUB,
     ReleaseError,
     clear_outputs,
@@ -199,7 +200,6 @@ questions:
       - id: owners
         text: Owners
         feedback: Right, only owners.
-        correct: true
       - id: members
         text: Members
     answer: owners
@@ -235,8 +235,9 @@ def test_strip_answer_keys_writes_a_data_copy_without_keys(tmp_path):
     written = strip_answer_keys(data, tmp_path / "student-data")
     assert [p.name for p in written] == ["demo.yaml"]
     text = (tmp_path / "student-data" / "quizzes" / "demo.yaml").read_text(encoding="utf-8")
-    for key in ("answer:", "correct:", "feedback:", "explanation:", "model_answer:", "discussion:"):
-        assert key not in text
+    assert set(ANSWER_KEY_FIELDS) == {"answer", "feedback", "explanation", "model_answer", "discussion"}
+    for key in ANSWER_KEY_FIELDS:
+        assert f"{key}:" not in text
     assert "Who could opt out?" in text and "date: 2024-05-17" in text  # dates stay as written
     assert (tmp_path / "student-data" / "ui" / "en.yaml").read_text() == "a: b\n"
     assert (data / "quizzes" / "demo.yaml").read_text(encoding="utf-8") == QUIZ

@@ -8,8 +8,8 @@ import pytest
 
 import kit
 from kit.content.quiz import load_quiz
-from kit.quiz import QuestionState, summarise
 from kit.instructor.release import strip_answer_keys
+from kit.quiz import QuestionState, summarise
 from tests.conftest import ROOT
 
 

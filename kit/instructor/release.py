@@ -22,9 +22,10 @@ import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-import yaml
-
-from ..content.errors import display_path
+from ..content.errors import ContentError, display_path
+from ..content.quiz import Quiz
+from ..content.schema import answer_key_fields
+from ..content.yamlio import dump_yaml, load_yaml
 
 __all__ = [
     "ANSWER_KEY_FIELDS",
@@ -57,11 +58,10 @@ STUB = "...  # Your answer here"
 _BEGIN = re.compile(r"^(\s*)#+\s*BEGIN SOLUTION\s*$")
 _END = re.compile(r"^\s*#+\s*END SOLUTION\s*$")
 
-#: Fields removed from every mapping in a quiz file by ``--without-answer-keys``: the right answer (``answer``, or
-#: ``correct`` flags on options), and everything that gives it away (the explanation of the answer, per-option
+#: Fields removed from every mapping in a quiz file by ``--without-answer-keys``: those the quiz schema marks
+#: ``answer_key`` (the right answer, and everything that gives it away: the explanation of the answer, per-option
 #: feedback, a reflection's model answer and discussion points).
-ANSWER_KEY_FIELDS = ("answer", "answers", "correct", "explanation", "feedback", "model_answer", "discussion",
-                     "solution")
+ANSWER_KEY_FIELDS = answer_key_fields(Quiz)
 
 
 class ReleaseError(Exception):
@@ -249,35 +249,17 @@ def strip_answer_keys(data: Path, out: Path) -> list[Path]:
         if path.suffix not in (".yaml", ".yml"):
             continue
         try:
-            tree = yaml.load(path.read_text(encoding="utf-8"), Loader=_TextDates)
-        except yaml.YAMLError as e:
-            mark = getattr(e, "problem_mark", None)
-            line = f", line {mark.line + 1}" if mark else ""
+            tree = load_yaml(path)
+        except ContentError as e:
+            line = f", line {e.first.line}" if e.first.line else ""
             raise ReleaseError(f"{display_path(path)}{line}: not valid YAML; run 'python -m kit check' first") from None
         header = "# Answer keys removed by 'python -m kit release --without-answer-keys'.\n"
         tree = strip_keys(tree)
         if isinstance(tree, dict):
             tree["answer_keys"] = "withheld"  # the quiz then records answers for grading instead of checking them
-        body = yaml.dump(tree, Dumper=_TextDatesDumper, sort_keys=False, allow_unicode=True, width=110)
+        body = dump_yaml(tree)
         stripped[path.relative_to(data)] = header + body
     shutil.copytree(data, out, ignore=shutil.ignore_patterns("__pycache__", ".*"))
     for rel, text in stripped.items():
         (out / rel).write_text(text, encoding="utf-8")
     return [out / rel for rel in stripped]
-
-
-class _TextDates(yaml.SafeLoader):
-    """SafeLoader that keeps dates as text, so a stripped file writes them back exactly as they were."""
-
-
-_TextDates.yaml_implicit_resolvers = {
-    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-class _TextDatesDumper(yaml.SafeDumper):
-    """SafeDumper that writes date-like text unquoted, as it was in the source file."""
-
-
-_TextDatesDumper.yaml_implicit_resolvers = _TextDates.yaml_implicit_resolvers
