@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kit.law import compare
 from kit.content.law import load_checklist
+from kit.law import compare
 
 
 @pytest.fixture(scope="module")
