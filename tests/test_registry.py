@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from kit.content import KINDS, check_all
-from kit.content.base import ContentKind, check_duplicates, data_root, load_file
-from kit.content.cache import cached
+from kit.content.base import ContentKind, check_duplicates, data_root, load_checked, load_file
 from kit.content.errors import NotFound
 from kit.content.registry import kind
 from kit.content.schema import Id, Line, ParseContext, Record, Text, doc
@@ -46,14 +45,7 @@ def check_glossary(root: Path, ctx: ParseContext) -> int:
 
 def load_glossary(root: Path | None = None) -> GlossaryFile:
     path = (Path(root) if root else data_root()) / "glossary.yaml"
-
-    def build() -> GlossaryFile:
-        ctx = ParseContext()
-        parsed = _parse(path, ctx)
-        ctx.raise_if_any()
-        return parsed
-
-    return cached(f"glossary:{path.resolve()}", [path], build)
+    return load_checked(f"glossary:{path.resolve()}", [path], lambda ctx: _parse(path, ctx))
 
 
 GLOSSARY = ContentKind("glossary", "glossary entries", "glossary.yaml", (GlossaryFile,), check_glossary, load_glossary)

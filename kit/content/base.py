@@ -12,12 +12,16 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
+from .cache import cached
 from .errors import ContentError, display_path
 from .schema import ParseContext, parse_document, where
 from .yamlio import load_yaml
 
-__all__ = ["ContentKind", "check_duplicates", "check_refs", "data_root", "load_file"]
+__all__ = ["ContentKind", "check_duplicates", "check_refs", "data_root", "load_checked", "load_file"]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,19 @@ class ContentKind:
     schema: tuple[type, ...]
     check: Callable[[Path, ParseContext], int]
     load: Callable
+
+
+def load_checked(key: str, paths: Iterable[Path], parse: Callable[[ParseContext], T]) -> T:
+    """``parse(ctx)`` with a fresh context, raising one ContentError naming every problem it found; the value is
+    cached under ``key`` until one of ``paths`` changes. Every kind's ``load_...`` is this call."""
+
+    def build() -> T:
+        ctx = ParseContext()
+        value = parse(ctx)
+        ctx.raise_if_any()
+        return value
+
+    return cached(key, paths, build)
 
 
 def data_root() -> Path:

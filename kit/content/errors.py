@@ -92,6 +92,11 @@ class ContentError(KitError):
         lines += [f"- {p}" for p in self.problems]
         return "\n".join(lines)
 
+    @classmethod
+    def at_file(cls, path: str | Path, message: str) -> ContentError:
+        """A problem with a whole file or folder (missing, empty, unreadable), not with one of its entries."""
+        return cls([Problem(display_path(path), None, None, None, message)])
+
     @property
     def first(self) -> Problem:
         return self.problems[0]

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from .base import ContentKind, check_duplicates, check_refs, data_root, load_file
-from .cache import cached
+from .base import ContentKind, check_duplicates, check_refs, data_root, load_checked, load_file
 from .case import STATUS_DOC, Status
 from .errors import NotFound, display_path
 from .loader import case_ids
@@ -212,28 +211,19 @@ def _inputs(root: Path) -> list[Path]:
 def load_law(root: Path | None = None) -> dict[str, LawText]:
     """Every legal text under ``data/law``, by id, in file order. Raises ContentError naming every problem."""
     root = _root(root)
-
-    def build() -> dict[str, LawText]:
-        ctx = ParseContext()
-        texts = _parse_law(root, ctx)
-        ctx.raise_if_any()
-        return {t.id: t for t in texts}
-
-    return cached(f"law:{root.resolve()}", _inputs(root), build)
+    return load_checked(f"law:{root.resolve()}", _inputs(root), lambda ctx: {x.id: x for x in _parse_law(root, ctx)})
 
 
 def load_checklist(root: Path | None = None) -> Checklist:
     """The consent checklist with its model assessments, checked against the legal texts and the cases."""
     root = _root(root)
 
-    def build() -> Checklist:
+    def parse(ctx: ParseContext) -> Checklist | None:
         law = load_law(root)
-        ctx = ParseContext()
         parsed = _parse_checklist(root, ctx, set(law))
-        ctx.raise_if_any()
-        return Checklist(parsed.conditions, parsed.assessments, law)
+        return Checklist(parsed.conditions, parsed.assessments, law) if parsed else None
 
-    return cached(f"checklist:{root.resolve()}", _inputs(root), build)
+    return load_checked(f"checklist:{root.resolve()}", _inputs(root), parse)
 
 
 def check_law_and_checklist(root: Path, ctx: ParseContext) -> int:

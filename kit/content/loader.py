@@ -15,7 +15,7 @@ from .base import ContentKind, check_duplicates, check_refs, data_root, load_fil
 from .cache import cached
 from .case import Case, CaseFile, DocumentsFile, SourcesFile, StatementsFile, TimelineFile
 from .claims import ClaimsFile
-from .errors import ContentError, Problem, display_path
+from .errors import ContentError, display_path
 from .schema import ParseContext
 
 __all__ = [
@@ -54,10 +54,9 @@ def load_case(case: str | Path) -> Case:
 
 
 def _load_case(folder: Path) -> Case:
-    shown = display_path(folder)
     if not folder.is_dir():
         known = ", ".join(case_ids()) or "none"
-        raise ContentError([Problem(shown, None, None, None, f"no such case folder (cases available: {known})")])
+        raise ContentError.at_file(folder, f"no such case folder (cases available: {known})")
     ctx = ParseContext()
     parsed: dict[str, object] = {}
     for name, (cls, required) in CASE_FILES.items():

@@ -22,10 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from .base import ContentKind, check_duplicates, data_root, load_file
-from .cache import cached
+from .base import ContentKind, check_duplicates, data_root, load_checked, load_file
 from .case import STATUS_DOC, Status
-from .errors import ContentError, NotFound, Problem, display_path
+from .errors import ContentError, NotFound
 from .schema import Id, Invalid, Line, ParseContext, Record, ScalarKind, Text, Url, doc, internal, shown
 
 __all__ = ["GRADED", "Option", "Question", "QuestionType", "Quiz", "QuizSource", "check_quizzes", "load_quiz",
@@ -241,19 +240,17 @@ def load_quiz(quiz: str | Path) -> Quiz:
     path = _path(quiz)
     if not path.exists():
         known = ", ".join(quiz_ids()) or "none"
-        raise ContentError([Problem(display_path(path), None, None, None,
-                                    f"no such quiz (quizzes available: {known})")])
-    def build() -> Quiz:
-        ctx = ParseContext()
+        raise ContentError.at_file(path, f"no such quiz (quizzes available: {known})")
+
+    def parse(ctx: ParseContext) -> Quiz | None:
         quiz_obj = load_file(path, Quiz, ctx)
         if quiz_obj is not None:
             quiz_obj = _with_includes(ctx, quiz_obj, path)
             check_quiz(ctx, quiz_obj, path)
-        ctx.raise_if_any()
         return quiz_obj
 
     # The whole folder: a quiz may include others, and must change when they do.
-    return cached(f"quiz:{path.resolve()}", [path, path.parent], build)
+    return load_checked(f"quiz:{path.resolve()}", [path, path.parent], parse)
 
 
 def _with_includes(ctx: ParseContext, quiz: Quiz, path: Path) -> Quiz:

@@ -17,10 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from .base import ContentKind, check_duplicates, check_refs, data_root, load_file
-from .cache import cached
+from .base import ContentKind, check_duplicates, check_refs, data_root, load_checked, load_file
 from .case import STATUS_DOC, Status
-from .errors import ContentError, NotFound, Problem, display_path
+from .errors import ContentError, NotFound, display_path
 from .schema import Id, Line, ParseContext, Record, Text, Url, doc
 
 __all__ = [
@@ -188,16 +187,9 @@ def _parse_research(folder: Path, ctx: ParseContext) -> Research:
 def load_research(root: Path | None = None) -> Research:
     """Every figure file under ``data/research`` (cached until a file changes). Raises ContentError."""
     folder = _folder(root)
-
-    def build() -> Research:
-        if not folder.is_dir():
-            raise ContentError([Problem(display_path(folder), None, None, None, "no research folder")])
-        ctx = ParseContext()
-        result = _parse_research(folder, ctx)
-        ctx.raise_if_any()
-        return result
-
-    return cached(f"research:{folder.resolve()}", [folder], build)
+    if not folder.is_dir():
+        raise ContentError.at_file(folder, "no research folder")
+    return load_checked(f"research:{folder.resolve()}", [folder], lambda ctx: _parse_research(folder, ctx))
 
 
 def _parse_simulation(path: Path, ctx: ParseContext) -> SimulationFile | None:
@@ -227,14 +219,7 @@ def _parse_simulation(path: Path, ctx: ParseContext) -> SimulationFile | None:
 def load_simulation(root: Path | None = None) -> SimulationFile:
     """``data/research/simulation.yaml``, checked (cached until it changes). Raises ContentError."""
     path = _folder(root) / SIMULATION_FILE
-
-    def build() -> SimulationFile:
-        ctx = ParseContext()
-        sim = _parse_simulation(path, ctx)
-        ctx.raise_if_any()
-        return sim
-
-    return cached(f"simulation:{path.resolve()}", [path], build)
+    return load_checked(f"simulation:{path.resolve()}", [path], lambda ctx: _parse_simulation(path, ctx))
 
 
 def check_research(root: Path, ctx: ParseContext) -> int:

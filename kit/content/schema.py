@@ -121,26 +121,14 @@ class _IdKind(ScalarKind):
         return value
 
 
-_URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
+class _PatternKind(ScalarKind):
+    """Text that must match a pattern once stripped (a web address, an email address)."""
 
-
-class _UrlKind(ScalarKind):
-    name, expected = "url", "a web address starting with http:// or https://"
-
-    def convert(self, value):
-        if not isinstance(value, str) or not _URL_RE.match(value.strip()):
-            raise Invalid(f"expected {self.expected}, got {shown(value)}")
-        return value.strip()
-
-
-_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
-
-
-class _EmailKind(ScalarKind):
-    name, expected = "email", "an email address"
+    def __init__(self, name: str, expected: str, pattern: str):
+        self.name, self.expected, self.pattern = name, expected, re.compile(pattern)
 
     def convert(self, value):
-        if not isinstance(value, str) or not _EMAIL_RE.match(value.strip()):
+        if not isinstance(value, str) or not self.pattern.match(value.strip()):
             raise Invalid(f"expected {self.expected}, got {shown(value)}")
         return value.strip()
 
@@ -158,8 +146,9 @@ class _WhenKind(ScalarKind):
 Text = Annotated[str, _TextKind()]
 Line = Annotated[str, _LineKind()]
 Id = Annotated[str, _IdKind()]
-Url = Annotated[str, _UrlKind()]
-Email = Annotated[str, _EmailKind()]
+Url = Annotated[str, _PatternKind("url", "a web address starting with http:// or https://",
+                                  r"^https?://[^\s/$.?#][^\s]*$")]
+Email = Annotated[str, _PatternKind("email", "an email address", r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")]
 When = Annotated[PartialDate, _WhenKind()]
 
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 import string
 from pathlib import Path
 
-from .base import ContentKind, data_root
-from .cache import cached
-from .errors import ContentError, Problem, display_path
+from .base import ContentKind, data_root, load_checked
+from .errors import ContentError, display_path
 from .schema import ParseContext
 from .yamlio import load_yaml
 
@@ -41,7 +40,7 @@ def _flatten(node, prefix: str, file: str, out: dict[str, str], ctx: ParseContex
 
 def _parse(path: Path, lang: str, ctx: ParseContext) -> dict[str, str]:
     if not path.exists():
-        raise ContentError([Problem(display_path(path), None, None, None, f"no UI strings for the language '{lang}'")])
+        raise ContentError.at_file(path, f"no UI strings for the language '{lang}'")
     out: dict[str, str] = {}
     try:
         data = load_yaml(path)
@@ -58,14 +57,7 @@ def _parse(path: Path, lang: str, ctx: ParseContext) -> dict[str, str]:
 def load_strings(lang: str, root: Path | None = None) -> dict[str, str]:
     """The strings of ``lang``, by flattened key (cached until the file changes). Raises ContentError."""
     path = ui_dir(root) / f"{lang}.yaml"
-
-    def build() -> dict[str, str]:
-        ctx = ParseContext()
-        out = _parse(path, lang, ctx)
-        ctx.raise_if_any()
-        return out
-
-    return cached(f"strings:{path.resolve()}", [path], build)
+    return load_checked(f"strings:{path.resolve()}", [path], lambda ctx: _parse(path, lang, ctx))
 
 
 def placeholders(text: str) -> set[str]:

@@ -9,9 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .base import check_duplicates, check_refs, data_root, load_file
-from .cache import cached
-from .errors import ContentError, Problem, display_path
+from .base import check_duplicates, check_refs, data_root, load_checked, load_file
+from .errors import ContentError, display_path
 from .schema import Id, Line, ParseContext, Record, Text, doc
 
 __all__ = ["Term", "TermGroup", "VocabularyFile", "check_vocabulary", "load_vocabulary_file", "parse_vocabulary_file",
@@ -83,13 +82,6 @@ def check_vocabulary(root: Path, ctx: ParseContext) -> int:
 def load_vocabulary_file(root: Path | None = None) -> VocabularyFile:
     """The vocabulary file, checked (cached until it changes); a ContentError if it is missing or wrong."""
     path = vocabulary_path(root)
-
-    def build() -> VocabularyFile:
-        if not path.exists():
-            raise ContentError([Problem(display_path(path), None, None, None, "file missing: the consent vocabulary")])
-        ctx = ParseContext()
-        parsed = parse_vocabulary_file(path, ctx)
-        ctx.raise_if_any()
-        return parsed
-
-    return cached(f"vocabulary:{path.resolve()}", [path], build)
+    if not path.exists():
+        raise ContentError.at_file(path, "file missing: the consent vocabulary")
+    return load_checked(f"vocabulary:{path.resolve()}", [path], lambda ctx: parse_vocabulary_file(path, ctx))

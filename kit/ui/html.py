@@ -43,6 +43,15 @@ def status_line(status: str) -> str:
     return labelled(t("status.heading"), status_badge(status))
 
 
+def provenance(case: Case, record) -> str:
+    """Under a record of a case: how sure we are, its note if any, and its sources."""
+    parts = [status_line(record.status)]
+    if record.note:
+        parts.append(labelled(t("common.note"), esc(record.note)))
+    parts.append(labelled(t("common.sources"), sources_html(case, record.sources)))
+    return "".join(parts)
+
+
 def bullets(items_html) -> str:
     """A compact bulleted list of items that are already HTML (escape text items with :func:`esc` first)."""
     return f"<ul style='margin:0.2em 0;padding-left:1.4em'>{''.join(f'<li>{i}</li>' for i in items_html)}</ul>"

@@ -48,10 +48,7 @@ def choice_html(case: Case) -> str:
     ]
     if c.after:
         parts.append(h.labelled(t("optout.after"), h.esc(c.after)))
-    parts.append(h.status_line(c.status))
-    if c.note:
-        parts.append(h.labelled(t("common.note"), h.esc(c.note)))
-    parts.append(h.labelled(t("common.sources"), h.sources_html(case, c.sources)))
+    parts.append(h.provenance(case, c))
     return h.card("".join(parts), label=t("optout.title"))
 
 

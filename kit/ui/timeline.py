@@ -25,10 +25,7 @@ def event_html(case: Case, event: Event, position: int, total: int) -> str:
         parts.append(h.labelled(t("common.quote"), h.quote(event.quote)))
     if event.date_note:
         parts.append(h.labelled(t("common.date_note"), h.esc(event.date_note)))
-    parts.append(h.status_line(event.status))
-    if event.note:
-        parts.append(h.labelled(t("common.note"), h.esc(event.note)))
-    parts.append(h.labelled(t("common.sources"), h.sources_html(case, event.sources)))
+    parts.append(h.provenance(case, event))
     return h.card("".join(parts), label=event.title)
 
 
