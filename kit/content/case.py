@@ -215,6 +215,9 @@ class Case:
     statements: tuple[Statement, ...]
     sources: tuple[Source, ...]
     folder: str
+    #: The claim items of ``claims.yaml`` as parsed with the case (their references are checked by
+    #: :func:`kit.content.claims.load_claims`, so a mistake there does not stop the case's other views).
+    claims: tuple = ()
 
     @property
     def id(self) -> str:

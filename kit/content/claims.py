@@ -1,9 +1,9 @@
 """Claim-checking items (``claims.yaml`` in a case folder): a public statement, the policy version it is read
 against, the model verdict, the policy sentences that are good evidence, and feedback explaining the reading.
 
-The schema is checked when the case loads (the file is an optional entry of ``CASE_FILES``); :func:`load_claims`
-then checks the references: the statement must be in ``statements.yaml``, the document and version in
-``documents.yaml``, and every evidence id must name a sentence of that version (ids like ``before.p2.s1``).
+The file is parsed once, with the case (an optional entry of ``CASE_FILES``, kept as ``Case.claims``);
+:func:`load_claims` then checks the references: the statement must be in ``statements.yaml``, the document and
+version in ``documents.yaml``, and every evidence id must name a sentence of that version (ids like ``before.p2.s1``).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..text import sentences
-from .base import check_duplicates, check_refs, load_file
+from .base import check_duplicates, check_refs
 from .case import Case
 from .errors import display_path
 from .schema import Id, Line, ParseContext, Record, Text, doc
@@ -49,13 +49,13 @@ def claims_path(case: Case) -> Path:
     return Path(case.folder) / "claims.yaml"
 
 
-def check_claims(case: Case, parsed: ClaimsFile, ctx: ParseContext) -> None:
-    """Cross-check every item against the case's statements and documents."""
+def check_claims(case: Case, ctx: ParseContext) -> None:
+    """Cross-check every claim item of the case against its statements and documents."""
     folder = Path(case.folder)
-    check_duplicates(ctx, parsed.claims, "claim")
+    check_duplicates(ctx, case.claims, "claim")
     statement_ids = [s.id for s in case.statements]
     document_ids = [d.id for d in case.documents]
-    for claim in parsed.claims:
+    for claim in case.claims:
         check_refs(ctx, claim, "statement", claim.statement, statement_ids, "statement",
                    display_path(folder / "statements.yaml"))
         if claim.document not in document_ids:
@@ -79,12 +79,7 @@ def check_claims(case: Case, parsed: ClaimsFile, ctx: ParseContext) -> None:
 
 def load_claims(case: Case) -> tuple[Claim, ...]:
     """The case's claim items, checked; () when the case has no claims.yaml. Raises ContentError."""
-    path = claims_path(case)
-    if not path.exists():
-        return ()
     ctx = ParseContext()
-    parsed = load_file(path, ClaimsFile, ctx)
+    check_claims(case, ctx)
     ctx.raise_if_any()
-    check_claims(case, parsed, ctx)
-    ctx.raise_if_any()
-    return parsed.claims
+    return case.claims

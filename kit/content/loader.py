@@ -77,6 +77,7 @@ def _load_case(folder: Path) -> Case:
     events = parsed["timeline.yaml"].events
     documents = parsed["documents.yaml"].documents if "documents.yaml" in parsed else ()
     statements = parsed["statements.yaml"].statements if "statements.yaml" in parsed else ()
+    claims = parsed["claims.yaml"].claims if "claims.yaml" in parsed else ()
 
     if meta.id != folder.name:
         ctx.at(meta, "id", f"the case id '{meta.id}' must be the folder's name '{folder.name}'")
@@ -101,7 +102,7 @@ def _load_case(folder: Path) -> Case:
         for step in meta.choice.steps:
             check_refs(ctx, step, "actor", step.actor, actor_ids, "actor", where_actors)
     ctx.raise_if_any()
-    return Case(meta, tuple(events), tuple(documents), tuple(statements), tuple(sources), str(folder))
+    return Case(meta, tuple(events), tuple(documents), tuple(statements), tuple(sources), str(folder), claims)
 
 
 def case_ids(root: Path | None = None) -> list[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .base import ContentKind, load_file
+from .base import ContentKind
 from .claims import ClaimsFile, check_claims
 from .errors import ContentError
 from .loader import case_ids, load_case
@@ -22,17 +22,12 @@ def check_policy_content(root: Path, ctx: ParseContext) -> int:
     """For ``kit check``: the consent vocabulary and every case's claim items (number of terms and items)."""
     n = check_vocabulary(root, ctx)
     for cid in case_ids(root):
-        path = Path(root) / "cases" / cid / "claims.yaml"
-        if not path.exists():
-            continue
         try:
-            case = load_case(path.parent)
+            case = load_case(Path(root) / "cases" / cid)
         except ContentError:
             continue  # the cases check reports these problems
-        parsed = load_file(path, ClaimsFile, ParseContext())
-        if parsed is not None:
-            check_claims(case, parsed, ctx)
-            n += len(parsed.claims)
+        check_claims(case, ctx)
+        n += len(case.claims)
     return n
 
 
