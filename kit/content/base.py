@@ -42,7 +42,8 @@ class ContentKind:
     load: Callable
 
 
-def load_checked(key: str, paths: Iterable[Path], parse: Callable[[ParseContext], T]) -> T:
+def load_checked(key: str, paths: Iterable[Path] | Callable[[], Iterable[Path]], parse: Callable[[ParseContext], T],
+                 recheck: float = 0.0) -> T:
     """``parse(ctx)`` with a fresh context, raising one ContentError naming every problem it found; the value is
     cached under ``key`` until one of ``paths`` changes. Every kind's ``load_...`` is this call."""
 
@@ -52,15 +53,16 @@ def load_checked(key: str, paths: Iterable[Path], parse: Callable[[ParseContext]
         ctx.raise_if_any()
         return value
 
-    return cached(key, paths, build)
+    return cached(key, paths, build, recheck)
+
+
+_SHIPPED = Path(__file__).resolve().parent.parent.parent / "data"
 
 
 def data_root() -> Path:
     """The content folder: ``$KIT_DATA`` if set, else ``data/`` beside the ``kit`` package."""
     env = os.environ.get("KIT_DATA")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parent.parent.parent / "data"
+    return Path(env) if env else _SHIPPED
 
 
 def load_file(path: Path, cls: type, ctx: ParseContext):

@@ -6,6 +6,7 @@ A build that raises (a ContentError) caches nothing: the next call reads the fil
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
@@ -13,7 +14,7 @@ from typing import TypeVar
 __all__ = ["cached", "clear", "files_stamp"]
 
 T = TypeVar("T")
-_ENTRIES: dict[str, tuple[tuple, object]] = {}
+_ENTRIES: dict[str, tuple[tuple, object, float]] = {}
 
 
 def files_stamp(paths: Iterable[Path]) -> tuple:
@@ -35,14 +36,23 @@ def files_stamp(paths: Iterable[Path]) -> tuple:
     return tuple(out)
 
 
-def cached(key: str, paths: Iterable[Path], build: Callable[[], T]) -> T:
-    """``build()``, or its value from an earlier call if none of ``paths`` has changed since."""
-    stamp = files_stamp(paths)
+def cached(key: str, paths: Iterable[Path] | Callable[[], Iterable[Path]], build: Callable[[], T],
+           recheck: float = 0.0) -> T:
+    """``build()``, or its value from an earlier call if none of ``paths`` has changed since.
+
+    ``paths`` may be a function giving them (called only when the files are looked at). With ``recheck`` (seconds),
+    the files are looked at no more often than that: for values asked for dozens of times a second (UI strings).
+    """
     hit = _ENTRIES.get(key)
+    now = time.monotonic()
+    if hit is not None and recheck and now - hit[2] < recheck:
+        return hit[1]  # type: ignore[return-value]
+    stamp = files_stamp(paths() if callable(paths) else paths)
     if hit is not None and hit[0] == stamp:
+        _ENTRIES[key] = (stamp, hit[1], now)
         return hit[1]  # type: ignore[return-value]
     value = build()
-    _ENTRIES[key] = (stamp, value)
+    _ENTRIES[key] = (stamp, value, now)
     return value
 
 

@@ -6,6 +6,7 @@ Loaded through the same cache as every other kind (:mod:`kit.content.cache`).
 
 from __future__ import annotations
 
+import os
 import string
 from pathlib import Path
 
@@ -54,10 +55,18 @@ def _parse(path: Path, lang: str, ctx: ParseContext) -> dict[str, str]:
     return out
 
 
+#: A view asks for dozens of strings at once, so the file is looked at no more than once a second.
+RECHECK_SECONDS = 1.0
+
+
 def load_strings(lang: str, root: Path | None = None) -> dict[str, str]:
     """The strings of ``lang``, by flattened key (cached until the file changes). Raises ContentError."""
-    path = ui_dir(root) / f"{lang}.yaml"
-    return load_checked(f"strings:{path.resolve()}", [path], lambda ctx: _parse(path, lang, ctx))
+    def path() -> Path:
+        return ui_dir(root) / f"{lang}.yaml"
+
+    # The key is cheap to make (no path built): t() is called for every word a view shows.
+    key = f"strings:{lang}:{root or os.environ.get('KIT_DATA', '')}"
+    return load_checked(key, lambda: [path()], lambda ctx: _parse(path(), lang, ctx), recheck=RECHECK_SECONDS)
 
 
 def placeholders(text: str) -> set[str]:
