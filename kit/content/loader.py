@@ -180,6 +180,7 @@ def _check_cases(root: Path, ctx: ParseContext) -> int:
     return n
 
 
+from .consistency import check_consistency  # noqa: E402  (copies, figures and quotations, issue 12)
 from .research import check_research  # noqa: E402  (research figures, issue 5)
 
 #: What ``kit check`` validates: (what, function(root, ctx) -> number of items checked). Add new kinds here.
@@ -189,6 +190,7 @@ CHECKS: list[tuple[str, Callable[[Path, ParseContext], int]]] = [
     ("quizzes", check_quizzes),
     ("research figures and simulation presets", check_research),
     ("consent vocabulary terms and claim items", check_policy_content),
+    ("links, figures and quotations across files (issue 12)", check_consistency),
 ]
 
 
