@@ -158,6 +158,8 @@ def _check_law_copies(ctx: ParseContext, law: dict) -> None:
 # --------------------------------------------------------------------------------------------------- quizzes
 _PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)(?:\s*[–-]\s*(\d+(?:[.,]\d+)?))?\s*(?:%|per ?cent\b|percentage points?\b)",
                       re.IGNORECASE)
+#: Words that make a number a rough bound or approximation ("about 60%", "below 30%"), not a restated figure.
+_APPROX = re.compile(r"(?:about|around|roughly|nearly|almost|below|above|under|over|than|some|~)\s*$", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“]([^\"“”]{8,}?)[\"”]")
 
 
@@ -256,6 +258,8 @@ def _check_question(ctx: ParseContext, q, research, quotations: dict[str, tuple[
                 by_value.setdefault(v, []).append(f.id)
     for field, text in _question_texts(q):
         for m in _PERCENT.finditer(text):
+            if _APPROX.search(text[:m.start()]):
+                continue
             for g in m.groups():
                 if g is None:
                     continue
