@@ -10,7 +10,8 @@ each naming the file, line, entry and field:
   sources read in a copy, it is ``seen-secondary``.
 * **Figures exist once.** A quiz question that uses a research figure names it in ``figures``; the value, status and
   source students see come from that record. A question that cites a figure's page as its own source, states a
-  percentage that none of its figures has, or states a research figure's value without naming it, is rejected.
+  percentage that none of its figures has, or states a research figure's value without naming it, is rejected. A
+  bound ("below 30%") is not a figure; an approximation ("about 60%") must be within :data:`APPROX_POINTS` of one.
 * **Quotations exist once.** A quiz question that quotes a case's words names the record in ``quotes``
   ('case-id/record-id'); each quoted passage must be the record's exact wording.
 * **Working notes stay with instructors.** Text students see must not carry the kit's internal notes ("fact
@@ -158,8 +159,11 @@ def _check_law_copies(ctx: ParseContext, law: dict) -> None:
 # --------------------------------------------------------------------------------------------------- quizzes
 _PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)(?:\s*[–-]\s*(\d+(?:[.,]\d+)?))?\s*(?:%|per ?cent\b|percentage points?\b)",
                       re.IGNORECASE)
-#: Words that make a number a rough bound or approximation ("about 60%", "below 30%"), not a restated figure.
-_APPROX = re.compile(r"(?:about|around|roughly|nearly|almost|below|above|under|over|than|some|~)\s*$", re.IGNORECASE)
+#: A bound ("below 30%") is not a figure; an approximation ("about 60%") must be close to a figure it refers to.
+_BOUND = re.compile(r"(?:below|above|under|over|than)\s*$", re.IGNORECASE)
+_APPROX = re.compile(r"(?:about|around|roughly|nearly|almost|some|~)\s*$", re.IGNORECASE)
+#: How far (in percentage points) "about N%" may be from the figure it stands for.
+APPROX_POINTS = 2.0
 _QUOTED = re.compile(r"[\"“]([^\"“”]{8,}?)[\"”]")
 
 
@@ -242,15 +246,16 @@ def _check_question(ctx: ParseContext, q, research, quotations: dict[str, tuple[
         if fid not in figures:
             close = difflib.get_close_matches(fid, sorted(figures), n=1)
             hint = f" Did you mean '{close[0]}'?" if close else ""
-            ctx.at(q, f"figures[{i}]", f"unknown research figure '{fid}': no figure with this id in data/research.{hint}")
+            ctx.at(q, f"figures[{i}]",
+                   f"unknown research figure '{fid}': no figure with this id in data/research.{hint}")
         else:
             used.append(figures[fid])
     allowed = set().union(*(_figure_values(f) for f in used)) if used else set()
-    if q.type == "numeric" and used and q.answer is not None and not isinstance(q.answer, bool):
-        if round(abs(float(q.answer)), 4) not in allowed:
-            shown = ", ".join(f"{f.id} = {f.shown}" for f in used)
-            ctx.at(q, "answer", f"{q.answer:g} is not the value of the figure it refers to ({shown}): the answer must "
-                                "be the record's value")
+    numeric = q.type == "numeric" and used and q.answer is not None and not isinstance(q.answer, bool)
+    if numeric and round(abs(float(q.answer)), 4) not in allowed:
+        shown = ", ".join(f"{f.id} = {f.shown}" for f in used)
+        ctx.at(q, "answer", f"{q.answer:g} is not the value of the figure it refers to ({shown}): the answer must "
+                            "be the record's value")
     by_value: dict[float, list[str]] = {}
     for f in (research.figures if research else ()):
         if f.unit in ("percent", "percentage-points"):
@@ -258,12 +263,20 @@ def _check_question(ctx: ParseContext, q, research, quotations: dict[str, tuple[
                 by_value.setdefault(v, []).append(f.id)
     for field, text in _question_texts(q):
         for m in _PERCENT.finditer(text):
-            if _APPROX.search(text[:m.start()]):
+            before = text[:m.start()]
+            if _BOUND.search(before):
                 continue
+            approx = bool(_APPROX.search(before))
             for g in m.groups():
                 if g is None:
                     continue
                 v = round(_num(g), 4)
+                if approx:
+                    if used and not any(abs(v - a) <= APPROX_POINTS for a in allowed):
+                        shown = ", ".join(f"{f.id} = {f.shown}" for f in used)
+                        ctx.at(q, field, f"states '{m.group(0)}', but no figure it refers to is within "
+                                         f"{APPROX_POINTS:g} points of {g} ({shown}): give the record's value")
+                    continue
                 if used:
                     if v not in allowed:
                         shown = ", ".join(f"{f.id} = {f.shown}" for f in used)
@@ -302,10 +315,13 @@ def _check_question(ctx: ParseContext, q, research, quotations: dict[str, tuple[
 def _near_quotation(part: str, referenced: list[str], others: dict[str, str]) -> str | None:
     """The record whose words this passage nearly (but not exactly) repeats, or None."""
     n = len(part)
+    tokens = set(re.findall(r"\w+", part.lower()))
     candidates = [("a quotation it refers to", r) for r in referenced] + list(others.items())
     for name, words in candidates:
         if n > len(words) + 10:
             continue
+        if len(tokens & set(re.findall(r"\w+", words.lower()))) < 0.6 * len(tokens):
+            continue  # too few words in common to be a misquotation of it (and difflib is slow)
         m = difflib.SequenceMatcher(None, part.lower(), words.lower(), autojunk=False)
         block = m.find_longest_match(0, len(part), 0, len(words))
         if block.size < n * 0.5:

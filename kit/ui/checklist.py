@@ -23,7 +23,8 @@ def law_html(text) -> str:
         parts.append(f"<p><em>{h.esc(t('law.no_quote'))}</em></p>")
     parts.append(h.labelled(t("law.explanation"), h.para(text.explanation)))
     for tr in text.translations:
-        parts.append(h.labelled(t("law.french"), h.quote(tr.text) + h.link(tr.url, tr.url) + h.read_in_copy(tr.read_at)))
+        parts.append(h.labelled(t("law.french"),
+                                h.quote(tr.text) + h.link(tr.url, tr.url) + h.read_in_copy(tr.read_at)))
     # the original page, and in words whether a copy was read; the copies and the working notes ('checked') are
     # for instructors, in the data
     parts.append(h.labelled(t("law.read_at"), h.link(text.url, text.url) + h.read_in_copy(text.read_at)))

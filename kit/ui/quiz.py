@@ -49,8 +49,8 @@ def _quote_line(ref: str) -> str:
     else:
         who = getattr(record, "who", None) or getattr(record, "speaker", None) or case.company
         words = getattr(record, "quote", None) or record.text
-    links = ", ".join((h.link(src.url, src.title) if src.url else h.esc(src.title)) + h.read_in_copy(src.read_at, src.url)
-                      for src in case.sources_of(record))
+    links = ", ".join((h.link(src.url, src.title) if src.url else h.esc(src.title))
+                      + h.read_in_copy(src.read_at, src.url) for src in case.sources_of(record))
     return (f"“{h.esc(words)}” — {h.esc(who)}, {h.esc(record.date.human())}: {links} "
             f"{h.status_badge(record.status)}")
 
