@@ -48,7 +48,8 @@ def _bad_law(data_copy, old, new):
 @pytest.mark.parametrize("old,new,field,words", [
     ("    status: seen-secondary\n    checked: Two course copies",
      "    status: seen-secondry\n    checked: Two course copies", "status", "did you mean 'seen-secondary'"),
-    ("    url: https://moodle.gdprism.eu/mod/page/view.php?id=262\n", "    url: moodle.gdprism.eu\n", "url", "http"),
+    ("    read_at: https://moodle.gdprism.eu/mod/page/view.php?id=262\n", "    read_at: moodle.gdprism.eu\n", "read_at",
+     "http"),
     ("  - id: gdpr-art-6-1-f", "  - id: gdpr-art-6-1-a", "id", "duplicate id"),
 ])
 def test_malformed_law_names_file_and_field(data_copy, old, new, field, words):

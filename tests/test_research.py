@@ -7,19 +7,24 @@ import pytest
 from kit.content import ContentError
 from kit.content.research import load_research, load_simulation
 
-# (figure id, value, status) as in /work/shared/research/facts.md §4 and facts_addendum.md §2–§4
+# (figure id, value, status): values as in /work/shared/research/facts.md §4 and facts_addendum.md §2–§4; statuses
+# as corrected in issue 12 (a value read on an image of the Science page or in a copy of a paper is seen-secondary)
+# and the 2023 replication's organ-donation half (Chandrashekar et al., Results and Table 5).
 EXPECTED = [
-    ("jg-denmark", 4.25, "seen-primary"), ("jg-netherlands", 27.5, "seen-primary"),
-    ("jg-united-kingdom", 17.17, "seen-primary"), ("jg-germany", 12, "seen-primary"),
-    ("jg-austria", 99.98, "seen-primary"), ("jg-belgium", 98, "seen-primary"), ("jg-france", 99.91, "seen-primary"),
-    ("jg-hungary", 99.97, "seen-primary"), ("jg-poland", 99.5, "seen-primary"), ("jg-portugal", 99.64, "seen-primary"),
-    ("jg-sweden", 85.9, "seen-primary"),
+    ("jg-denmark", 4.25, "seen-secondary"), ("jg-netherlands", 27.5, "seen-secondary"),
+    ("jg-united-kingdom", 17.17, "seen-secondary"), ("jg-germany", 12, "seen-secondary"),
+    ("jg-austria", 99.98, "seen-secondary"), ("jg-belgium", 98, "seen-secondary"),
+    ("jg-france", 99.91, "seen-secondary"), ("jg-hungary", 99.97, "seen-secondary"),
+    ("jg-poland", 99.5, "seen-secondary"), ("jg-portugal", 99.64, "seen-secondary"),
+    ("jg-sweden", 85.9, "seen-secondary"),
     ("jg-online-opt-in", 42, "seen-secondary"), ("jg-online-opt-out", 82, "seen-secondary"),
-    ("jg-online-neutral", 79, "seen-primary"),
+    ("jg-online-neutral", 79, "seen-secondary"),
+    ("rep-organ-opt-out", 73.5, "seen-secondary"), ("rep-organ-no-default", 69.7, "seen-secondary"),
+    ("rep-organ-opt-in", 62.5, "seen-secondary"),
     ("ms-automatic", 86, "seen-secondary"), ("ms-opt-in", 37, "seen-secondary"),
     ("rep-opt-in", 61.1, "seen-secondary"), ("rep-opt-out", 60.5, "seen-secondary"),
     ("rep-no-default", 59.8, "seen-secondary"),
-    ("nouwens-compliant", 11.8, "seen-primary"),
+    ("nouwens-compliant", 11.8, "seen-secondary"),
     ("mc-hours-201", 201, "seen-secondary"), ("mc-hours-244", 244, "seen-secondary"),
     ("mc-usd-781bn", 781, "seen-secondary"),
 ]
@@ -39,7 +44,12 @@ def test_groups_ranges_and_caveats():
     nouwens = r.figure("nouwens-no-reject-first-page")
     assert (nouwens.value, nouwens.value_high, nouwens.unit) == (22, 23, "percentage-points")
     assert "CLEAR" in r.study("madrian-shea-2001").caveat
-    assert "no default effect" in r.study("chandrashekar-2023").caveat
+    assert "no default" in r.study("chandrashekar-2023").caveat and "73.5%" in r.study("chandrashekar-2023").caveat
+    # the original experiment and its replication share one chart, the original first in each group
+    online = r.chart("jg-online")
+    assert [(f.group, f.study) for f in online] == [
+        (g, s) for g in ("opt-out", "neutral", "opt-in") for s in ("johnson-goldstein-2003", "chandrashekar-2023")]
+    assert [f.value for f in online] == [82, 73.5, 79, 69.7, 42, 62.5]
     assert "did not register an objection" in r.study("johnson-goldstein-2003").caveat
 
 
@@ -59,8 +69,8 @@ MALFORMED = [
      ("defaults.yaml", "figure 'jg-online-opt-out'", "value", "expected a number")),
     ("defaults.yaml", "    value: 79\n", "",
      ("defaults.yaml", "figure 'jg-online-neutral'", "value", "missing")),
-    ("defaults.yaml", "    status: seen-secondary\n    note: >-\n      Share who agreed to be donors. Read",
-     "    status: seen-secondry\n    note: >-\n      Share who agreed to be donors. Read",
+    ("defaults.yaml", "    status: seen-secondary\n    note: >-\n      Share who agreed to be donors when not being",
+     "    status: seen-secondry\n    note: >-\n      Share who agreed to be donors when not being",
      ("defaults.yaml", "figure 'jg-online-opt-in'", "status", "did you mean 'seen-secondary'")),
     ("defaults.yaml", "  - id: jg-online-opt-out", "  - id: jg-online-opt-in",
      ("defaults.yaml", "figure 'jg-online-opt-in'", "id", "duplicate id")),
@@ -129,11 +139,12 @@ def test_online_experiment_plot_and_caption():
     from kit.plots.research import chart_alt, chart_caption, chart_figure
 
     r = load_research()
-    assert _heights(chart_figure(r, "jg-online")) == [42, 82, 79]
+    # the 2003 experiment beside its 2023 replication, condition by condition
+    assert _heights(chart_figure(r, "jg-online")) == [82, 73.5, 79, 69.7, 42, 62.5]
     alt = chart_alt(r, "jg-online")
-    assert "42%" in alt and "82%" in alt and "79%" in alt
+    assert "Opt-out, 2003 original (opt-out): 82%" in alt and "Opt-in, 2023 replication (opt-in): 62.5%" in alt
     cap = chart_caption(r, "jg-online")
-    assert "Science" in cap and "Seen only in a copy" in cap
+    assert "Science" in cap and "Meta-Psychology" in cap and "Seen only in a copy" in cap
 
 
 def test_cookie_banner_plot_shows_both_effects():

@@ -39,7 +39,7 @@ class ContentKind:
     files: str
     schema: tuple[type, ...]
     check: Callable[[Path, ParseContext], int]
-    load: Callable
+    load: Callable | None  # None for rules across kinds, which load nothing of their own
 
 
 def load_checked(key: str, paths: Iterable[Path] | Callable[[], Iterable[Path]], parse: Callable[[ParseContext], T],

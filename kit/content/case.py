@@ -30,6 +30,11 @@ Mechanism = Literal["email", "setting", "form", "setting-and-form", "pop-up", "a
 #: Where a case applied, grouped for filtering (optional; see CaseFile.region_group).
 RegionGroup = Literal["worldwide", "worldwide-except-europe", "europe", "us"]
 
+CHECKED_NOTE_DOC = (
+    "for instructors only: how the kit checked this (which copies were read, what was not opened); never shown to "
+    "students"
+)
+
 STATUS_DOC = (
     "how well it was checked: seen-primary (read on the original page), seen-secondary (read only in a copy, "
     "mirror or quotation), inferred (deduced by the kit's authors) or unverified"
@@ -43,12 +48,15 @@ class Source(Record):
     id: Id = doc("a short id other files use to cite this source, like 'slack-blog-2024-05-17'")
     title: Line = doc("the title of the page, article or document")
     publisher: Line = doc("who published it (a company, an outlet, a court)")
-    url: Url = doc("the address of the original page")
+    url: Url | None = doc("the address of the original page (students follow this link); leave it out only when the "
+                          "original's address is not known, and then give read_at", None)
     kind: SourceKind = doc("official, company, press, forum, social, research, legal or other")
     date: When | None = doc("when it was published, if known", None)
     author: Line | None = doc("the author, if named", None)
-    read_at: Url | None = doc("where the text was actually read, when that was a copy or mirror", None)
+    read_at: Url | None = doc("where the text was actually read, when that was a copy or mirror (shown to students "
+                              "only as the words 'read in a copy', never as a link)", None)
     note: Text | None = doc("anything a reader should know about this source", None)
+    checked_note: Text | None = doc(CHECKED_NOTE_DOC, None)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -138,6 +146,7 @@ class Event(Record):
     quote: Text | None = doc("their exact words, if the event is something said", None)
     date_note: Text | None = doc("when sources disagree on the date or it is uncertain, say so here", None)
     note: Text | None = doc("how the status was reached, or other caveats", None)
+    checked_note: Text | None = doc(CHECKED_NOTE_DOC, None)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -158,6 +167,7 @@ class Version(Record):
     status: Status = doc(STATUS_DOC)
     date_note: Text | None = doc("when the date is uncertain or disputed, say so here", None)
     note: Text | None = doc("differences between copies, or other caveats", None)
+    checked_note: Text | None = doc(CHECKED_NOTE_DOC, None)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -196,6 +206,7 @@ class Statement(Record):
     context: Text | None = doc("what the statement responded to, in the kit's own words", None)
     date_note: Text | None = doc("when the date is uncertain, say so here", None)
     note: Text | None = doc("caveats", None)
+    checked_note: Text | None = doc(CHECKED_NOTE_DOC, None)
 
 
 @dataclass(frozen=True, kw_only=True)

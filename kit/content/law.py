@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from .base import ContentKind, check_duplicates, check_refs, data_root, load_checked, load_file
-from .case import STATUS_DOC, Status
+from .case import CHECKED_NOTE_DOC, STATUS_DOC, Status
 from .errors import NotFound, display_path
 from .loader import case_ids
 from .schema import Id, Line, ParseContext, Record, Text, Url, When, doc
@@ -47,7 +47,8 @@ class Translation(Record):
     entry_name = "translation"
     language: Literal["fr"] = doc("the language of this wording")
     text: Text = doc("the exact wording in that language, as in the source; mark cuts with …")
-    url: Url = doc("where this wording was read")
+    url: Url = doc("the original page of this wording (students follow this link)")
+    read_at: Url | None = doc("where this wording was actually read, when that was a copy", None)
     status: Status = doc(STATUS_DOC)
     note: Text | None = doc("caveats about this copy", None)
 
@@ -65,11 +66,15 @@ class LawText(Record):
     text: Text | None = doc("the exact words, short, as read in the source; leave out if no exact wording was seen",
                             None)
     explanation: Text = doc("what it means, in plain language and the kit's own words")
-    url: Url = doc("where the wording (or, without wording, the facts) were read")
-    other_urls: tuple[Url, ...] = doc("other copies that agree", ())
+    url: Url = doc("the original page of the wording (or, without wording, of the facts): students follow this link")
+    read_at: Url | None = doc("where the wording was actually read, when that was a copy (shown to students only as "
+                              "the words 'read in a copy')", None)
+    other_urls: tuple[Url, ...] = doc("other copies that agree (for instructors; not shown to students)", ())
     status: Status = doc(STATUS_DOC)
-    checked: Text | None = doc("how the wording was checked (copies compared, pages opened)", None)
-    note: Text | None = doc("caveats: cuts, misquotations seen elsewhere, unverified parts", None)
+    checked: Text | None = doc("for instructors only: how the wording was checked (copies compared, pages opened); "
+                               "never shown to students", None)
+    note: Text | None = doc("caveats for students: cuts, misquotations seen elsewhere, unverified parts", None)
+    checked_note: Text | None = doc(CHECKED_NOTE_DOC, None)
     translations: tuple[Translation, ...] = doc("the same wording in other languages", ())
 
 

@@ -61,9 +61,11 @@ Answer = Annotated[Any, _AnswerKind()]
 @dataclass(frozen=True, kw_only=True)
 class QuizSource(Record):
     entry_name = "source"
-    url: Url = doc("the address of the source")
+    url: Url = doc("the address of the original page (students follow this link)")
     status: Status = doc(STATUS_DOC)
-    title: Line | None = doc("what the source is, e.g. 'GDPR Article 7(3), as copied at gdprhub'", None)
+    title: Line | None = doc("what the source is, e.g. 'GDPR Article 7(3)'", None)
+    read_at: Url | None = doc("where it was actually read, when that was a copy (shown to students only as the words "
+                              "'read in a copy')", None)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -94,6 +96,11 @@ class Question(Record):
     discussion: tuple[Text, ...] = doc("points for discussion, shown after a reflection is submitted", (),
                                        answer_key=True)
     sources: tuple[QuizSource, ...] = doc("where the facts in the question come from", ())
+    figures: tuple[Id, ...] = doc("ids of the research figures (data/research) the question uses; their value, "
+                                  "status and source are shown from that one record", ())
+    quotes: tuple[Line, ...] = doc("the case quotations the question uses, each as 'case-id/record-id' (an event with "
+                                   "a quote, a statement or a document version); their wording, status and source "
+                                   "are shown from that one record", ())
 
     @property
     def graded(self) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .base import ContentKind, data_root
+from .consistency import CONSISTENCY
 from .errors import NotFound, Problem
 from .law import LAW
 from .loader import CASES
@@ -26,6 +27,7 @@ KINDS: tuple[ContentKind, ...] = (
     RESEARCH,
     POLICY,
     STRINGS,
+    CONSISTENCY,
 )
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from .base import ContentKind, check_duplicates, check_refs, data_root, load_checked, load_file
-from .case import STATUS_DOC, Status
+from .case import CHECKED_NOTE_DOC, STATUS_DOC, Status
 from .errors import ContentError, NotFound, display_path
 from .schema import Id, Line, ParseContext, Record, Text, Url, doc
 
@@ -51,6 +51,7 @@ class Study(Record):
     url: Url = doc("the address of the study's page (publisher, DOI resolver or repository)")
     caveat: Text | None = doc("what a reader must keep in mind when using its figures, in the kit's own words", None)
     note: Text | None = doc("anything else about the study or how it was checked", None)
+    checked_note: Text | None = doc(CHECKED_NOTE_DOC, None)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -65,9 +66,12 @@ class Figure(Record):
     value: float = doc("the number, as published")
     value_high: float | None = doc("the upper end when the study gives a range (value is then the lower end)", None)
     unit: Unit = doc("percent, percentage-points, hours-per-year, usd-billions-per-year, minutes, seconds or people")
-    source: Url = doc("the page the number was actually read on")
+    source: Url = doc("the original page the number is published on (students follow this link)")
+    read_at: Url | None = doc("where the number was actually read, when that was a copy (an image on a slide host, "
+                              "a mirror, a repost)", None)
     status: Status = doc(STATUS_DOC)
-    note: Text = doc("how it was checked, and caveats, in the kit's own words")
+    note: Text = doc("caveats for students, in the kit's own words")
+    checked_note: Text | None = doc(CHECKED_NOTE_DOC, None)
 
     @property
     def shown(self) -> str:

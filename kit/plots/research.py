@@ -48,10 +48,15 @@ def _bars(ax, figures: tuple[Figure, ...], labels_by_group: bool) -> None:
         xs.append(x)
         prev = f.group
         x += 1
+    # A chart may set a study beside a later one (an original and its replication): the later study's bars are
+    # lighter and dotted; which is which is also written in each bar's label.
+    later = {sid: i > 0 for i, sid in enumerate(dict.fromkeys(f.study for f in figures))}
     for xi, f in zip(xs, figures, strict=True):
         colour, hatch = STYLE[f.group]
+        if later[f.study]:
+            hatch = (hatch or "") + ".."
         ax.bar(xi, f.value, width=0.8, color=colour, hatch=hatch, edgecolor="black", linewidth=0.8,
-               label=t(f"defaults.group.{f.group}"))
+               alpha=0.55 if later[f.study] else 1.0, label=t(f"defaults.group.{f.group}"))
         ax.annotate(f.shown, (xi, f.value), xytext=(0, 2), textcoords="offset points", ha="center", va="bottom",
                     fontsize=8)
     ax.set_xticks(xs, [f.condition for f in figures], rotation=30 if len(figures) > 4 else 0,

@@ -11,7 +11,7 @@ import html
 from ..content.case import Case
 from ..i18n import t
 
-__all__ = ["bullets", "card", "esc", "para", "sources_html", "status_badge", "status_line"]
+__all__ = ["bullets", "card", "esc", "para", "read_in_copy", "sources_html", "status_badge", "status_line"]
 
 FG = "var(--jp-content-font-color1, inherit)"
 MUTED = "var(--jp-content-font-color2, inherit)"
@@ -61,14 +61,19 @@ def link(url: str, text: str) -> str:
     return f"<a href='{esc(url)}' target='_blank' rel='noopener noreferrer'>{esc(text)}</a>"
 
 
+def read_in_copy(read_at: str | None, original: str | None = "") -> str:
+    """" (read in a copy)" when a copy was read: said in words, never as a link students would follow."""
+    return f" ({esc(t('common.read_at'))})" if read_at or original is None else ""
+
+
 def sources_html(case: Case, ids) -> str:
+    """A case's sources: each links its original page (never a copy) and says in words when a copy was read."""
     items = []
     for s in (case.source(i) for i in ids):
-        line = f"{link(s.url, s.title)} — {esc(s.publisher)}"
+        line = f"{link(s.url, s.title) if s.url else esc(s.title)} — {esc(s.publisher)}"
         if s.date:
             line += f", {esc(s.date.human())}"
-        if s.read_at:
-            line += f" ({esc(t('common.read_at'))} {link(s.read_at, s.read_at)})"
+        line += read_in_copy(s.read_at, s.url)
         items.append(line)
     return bullets(items)
 

@@ -26,13 +26,12 @@ def law_html(text) -> str:
         parts.append(f"<p><em>{h.esc(t('law.no_quote'))}</em></p>")
     parts.append(h.labelled(t("law.explanation"), h.para(text.explanation)))
     for tr in text.translations:
-        parts.append(h.labelled(t("law.french"), h.quote(tr.text) + h.link(tr.url, tr.url)))
-    parts.append(h.labelled(t("law.read_at"), h.link(text.url, text.url)))
-    if text.other_urls:
-        parts.append(h.labelled(t("law.other_copies"), " · ".join(h.link(u, u) for u in text.other_urls)))
+        parts.append(h.labelled(t("law.french"),
+                                h.quote(tr.text) + h.link(tr.url, tr.url) + h.read_in_copy(tr.read_at)))
+    # the original page, and in words whether a copy was read; the copies and the working notes ('checked') are
+    # for instructors, in the data
+    parts.append(h.labelled(t("law.read_at"), h.link(text.url, text.url) + h.read_in_copy(text.read_at)))
     parts.append(h.status_line(text.status))
-    if text.checked:
-        parts.append(h.labelled(t("law.checked"), h.esc(text.checked)))
     if text.note:
         parts.append(h.labelled(t("common.note"), h.esc(text.note)))
     return h.card("".join(parts), label=text.title)

@@ -13,7 +13,10 @@ from typing import Any
 import ipywidgets as w
 
 from .. import progress
+from ..content.errors import ContentError
+from ..content.loader import load_case
 from ..content.quiz import Question, Quiz
+from ..content.research import load_research
 from ..i18n import t
 from ..quiz import (
     Entry,
@@ -28,15 +31,52 @@ from ..quiz import (
 )
 from . import html as h
 
-__all__ = ["QuestionView", "QuizView", "question_view"]
+__all__ = ["QuestionView", "QuizView", "question_sources_html", "question_view"]
 
 _WIDE = w.Layout(width="min(100%, 46em)")
 
 
-def _sources_html(question: Question) -> str:
-    if not question.sources:
+def _figure_line(figure_id: str) -> str:
+    """A research figure the question uses, shown from its one record: study, condition, value, source, status."""
+    research = load_research()
+    f = research.figure(figure_id)
+    s = research.study(f.study)
+    unit = t(f"defaults.unit_short.{f.unit}")
+    value = f"{f.shown}{unit}" if unit == "%" else f"{f.shown} {unit}"
+    text = f"{s.authors} ({s.year}), {f.where}: {f.condition}: {value}"
+    return f"{h.link(f.source, text)}{h.read_in_copy(f.read_at)} {h.status_badge(f.status)}"
+
+
+def _quote_line(ref: str) -> str:
+    """A case quotation the question uses, shown from its one record: words, who, when, sources, status."""
+    case_id, _, record_id = ref.partition("/")
+    case = load_case(case_id)
+    record = next((r for r in (*case.events, *case.statements) if r.id == record_id), None)
+    if record is None:
+        record = next(v for d in case.documents for v in d.versions if v.id == record_id)
+        who, words = next(d for d in case.documents if record in d.versions).owner, record.text
+    else:
+        who = getattr(record, "who", None) or getattr(record, "speaker", None) or case.company
+        words = getattr(record, "quote", None) or record.text
+    links = ", ".join((h.link(src.url, src.title) if src.url else h.esc(src.title))
+                      + h.read_in_copy(src.read_at, src.url) for src in case.sources_of(record))
+    return (f"“{h.esc(words)}” — {h.esc(who)}, {h.esc(record.date.human())}: {links} "
+            f"{h.status_badge(record.status)}")
+
+
+def question_sources_html(question: Question) -> str:
+    """The question's sources; the figures and quotations it uses are shown from their own records."""
+    items = []
+    for make, refs in ((_figure_line, question.figures), (_quote_line, question.quotes)):
+        for ref in refs:
+            try:
+                items.append(make(ref))
+            except (ContentError, KeyError, StopIteration) as e:  # kit check names these; never a traceback here
+                items.append(h.esc(t("common.error", message=str(e))))
+    items += [f"{h.link(s.url, s.title or s.url)}{h.read_in_copy(s.read_at)} {h.status_badge(s.status)}"
+              for s in question.sources]
+    if not items:
         return ""
-    items = (f"{h.link(s.url, s.title or s.url)} {h.status_badge(s.status)}" for s in question.sources)
     return h.labelled(t("quiz.sources"), h.bullets(items))
 
 
@@ -225,7 +265,7 @@ class QuestionView(w.VBox):
             if fb.explanation:
                 parts.append(h.labelled(t("quiz.explanation"), h.para(fb.explanation)))
         if fb.sources:
-            parts.append(_sources_html(q))
+            parts.append(question_sources_html(q))
         self.feedback.value = h.card("".join(parts), label=t("quiz.explanation"))
 
 

@@ -29,7 +29,8 @@ def figures_table_html(research: Research) -> str:
             "<tr>"
             f"<td>{h.esc(s.authors)} ({s.year})</td><td>{h.esc(f.where)}</td><td>{h.esc(f.condition)}</td>"
             f"<td style='text-align:right;white-space:nowrap'>{h.link(f.source, f.shown)} "
-            f"{h.esc(t('defaults.unit_short.' + f.unit))}</td><td>{h.status_badge(f.status)}</td>"
+            f"{h.esc(t('defaults.unit_short.' + f.unit))}{h.read_in_copy(f.read_at)}</td>"
+            f"<td>{h.status_badge(f.status)}</td>"
             f"<td style='font-size:0.9em'>{h.esc(f.note)}</td></tr>"
         )
     head = "".join(f"<th scope='col' style='text-align:left'>{h.esc(x)}</th>" for x in (

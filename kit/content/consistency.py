@@ -1,0 +1,427 @@
+"""Checks across kinds of content: a copy is never called the original, and a figure or quotation exists once.
+
+``kit check`` runs :func:`check_consistency` after every kind of content has been checked on its own. It reports,
+each naming the file, line, entry and field:
+
+* **Copies are not originals.** A link students follow (a source's ``url``, a figure's ``source``, a legal text's
+  ``url``, a quiz source's ``url``) must not be a copy: an archive, a proxy, a mirror, a slide or document host or a
+  content-farm repost (:data:`COPY_HOSTS`). The copy's address goes in ``read_at``. A record marked
+  ``seen-primary`` ("read on the original page") must not rest only on copies: with a ``read_at``, or citing only
+  sources read in a copy, it is ``seen-secondary``.
+* **Figures exist once.** A quiz question that uses a research figure names it in ``figures``; the value, status and
+  source students see come from that record. A question that cites a figure's page as its own source, states a
+  percentage that none of its figures has, or states a research figure's value without naming it, is rejected. A
+  bound ("below 30%") is not a figure; an approximation ("about 60%") must be within :data:`APPROX_POINTS` of one.
+* **Quotations exist once.** A quiz question that quotes a case's words names the record in ``quotes``
+  ('case-id/record-id'); each quoted passage must be the record's exact wording.
+* **Working notes stay with instructors.** Text students see must not carry the kit's internal notes ("fact
+  sheet §3", "the kit's helper re-read …", "… was not opened"): they belong in ``checked_note`` (or a legal text's
+  ``checked``), which no student view shows.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from .base import ContentKind
+from .errors import ContentError, Problem
+from .law import load_law
+from .loader import case_ids, load_case
+from .quiz import load_quiz, quiz_ids, quizzes_dir
+from .research import load_research
+from .schema import ParseContext
+
+__all__ = [
+    "CONSISTENCY",
+    "COPY_HOSTS",
+    "INSTRUCTOR_FIELDS",
+    "INTERNAL_PHRASES",
+    "check_consistency",
+    "copy_kind",
+    "internal_phrase",
+]
+
+_ARCHIVE, _PROXY, _MIRROR, _FARM, _HOST, _LAW = (
+    "an archive", "a proxy", "a mirror", "a content-farm copy", "a slide or document host", "a copy of the legal text")
+
+#: Hosts whose pages are copies of someone else's page (and every subdomain of each). Hosts starting ``proxy.`` are
+#: proxies too.
+COPY_HOSTS: dict[str, str] = {
+    # archives
+    "web.archive.org": _ARCHIVE, "archive.org": _ARCHIVE, "archive.ph": _ARCHIVE, "archive.today": _ARCHIVE,
+    "archive.is": _ARCHIVE, "archive.li": _ARCHIVE, "webcache.googleusercontent.com": _ARCHIVE,
+    # proxies and mirrors that rewrite another site's pages
+    "remove-js.com": _PROXY, "vuink.com": _PROXY, "design.onmedianet.com": _PROXY, "timesnews.netlify.app": _PROXY,
+    "gy-118.workers.dev": _PROXY,
+    "hndistilled.com": _MIRROR, "guan.wenxing.site": _MIRROR, "hn.masterscheme.cn": _MIRROR,
+    "narwhal.city": _MIRROR,
+    # reposts of other outlets' articles
+    "promo-sale.live": _FARM, "roadies.info": _FARM, "protechbro.com": _FARM, "readflow.org": _FARM,
+    "gokawiil.com": _FARM, "h04.v6pu.com": _FARM, "megaclicknshop.com": _FARM, "aitopics.org": _FARM,
+    # slide and document hosts
+    "speakerdeck.com": _HOST, "slideshare.net": _HOST, "scribd.com": _HOST, "docobook.com": _HOST,
+    "studylib.net": _HOST, "pdfslide.us": _HOST, "docslib.org": _HOST, "123docz.net": _HOST, "123dok.net": _HOST,
+    "123dok.org": _HOST, "flipbuilder.com": _HOST, "issuu.com": _HOST,
+    # copies of legal texts (the originals are EUR-Lex, curia.europa.eu, leginfo.legislature.ca.gov …)
+    "gdprhub.eu": _LAW, "gdpr-ccpa.org": _LAW, "gdpr-text.com": _LAW, "eulaw.online": _LAW,
+    "moodle.gdprism.eu": _LAW, "softwaremanager.eu": _LAW, "lexace.ai": _LAW, "bifrostindex.ai": _LAW,
+    "timdisab.com": _LAW, "mortascreen.com": _LAW, "qualitionnaire.eu": _LAW, "privacy-gdpr.eu": _LAW,
+    "gdpr-expert.com": _LAW, "datenschutzgesetze.externer-datenschutzbeauftragter-dresden.de": _LAW,
+}
+
+#: Phrases of the kit's internal working notes, which students must not see (case-insensitive).
+INTERNAL_PHRASES: tuple[str, ...] = (
+    "fact sheet", "facts.md", "facts_addendum", "policy_tools", "kit's helper", "kit's search tool",
+    "research notes", "kit's notes", "stored copy", "not opened", "re-read",
+)
+
+#: Fields no student view shows: working notes and the addresses of copies.
+INSTRUCTOR_FIELDS: frozenset[str] = frozenset({"checked_note", "checked", "read_at", "other_urls"})
+
+
+def copy_kind(url: str | None) -> str | None:
+    """What kind of copy ``url`` is ('a proxy', 'a slide or document host' …), or None for an original page."""
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").lower()
+    if host.startswith("proxy."):
+        return _PROXY
+    while host:
+        if host in COPY_HOSTS:
+            return COPY_HOSTS[host]
+        host = host.partition(".")[2]
+    return None
+
+
+def internal_phrase(text: str) -> str | None:
+    """The first internal-note phrase in ``text``, or None."""
+    low = text.lower().replace("’", "'")
+    return next((p for p in INTERNAL_PHRASES if p in low), None)
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).hostname or url
+
+
+# ------------------------------------------------------------------------------------------- copies and status
+def _original(ctx: ParseContext, record: Any, field: str, url: str | None, copy_field: str = "read_at") -> None:
+    kind = copy_kind(url)
+    if kind:
+        ctx.at(record, field, f"'{_host(url)}' is {kind}, not the original page, and students follow this link: put "
+                              f"the original page's address here and the copy's in '{copy_field}'")
+
+
+def _primary_not_copy(ctx: ParseContext, record: Any, read_at: str | None) -> None:
+    if getattr(record, "status", None) == "seen-primary" and read_at:
+        ctx.at(record, "status", f"seen-primary means read on the original page, but it was read in a copy "
+                                 f"(read_at: {_host(read_at)}): use seen-secondary")
+
+
+def _check_case_copies(ctx: ParseContext, case) -> None:
+    for s in case.sources:
+        _original(ctx, s, "url", s.url)
+        if s.url is None and s.read_at is None:
+            ctx.at(s, "url", "missing: give the original page's address, or read_at if only a copy was read")
+        if s.read_at and s.url and s.read_at == s.url:
+            ctx.at(s, "read_at", "is the same address as url: leave read_at out when the original page was read")
+    records = [*case.events, *case.statements, *(v for d in case.documents for v in d.versions)]
+    if case.meta.choice is not None:
+        records.append(case.meta.choice)
+    for r in records:
+        if r.status != "seen-primary" or not r.sources:
+            continue
+        cited = case.sources_of(r)
+        if all(s.read_at or not s.url for s in cited):
+            copies = ", ".join(s.id for s in cited)
+            ctx.at(r, "status", f"seen-primary means read on the original page, but every source it cites was read "
+                                f"in a copy ({copies}): use seen-secondary, or cite the original page that was read")
+
+
+def _check_figure_copies(ctx: ParseContext, research) -> None:
+    for s in research.studies:
+        _original(ctx, s, "url", s.url)
+    for f in research.figures:
+        _original(ctx, f, "source", f.source)
+        _primary_not_copy(ctx, f, f.read_at)
+        if f.read_at and f.read_at == f.source:
+            ctx.at(f, "read_at", "is the same address as source: leave read_at out when the original was read")
+
+
+def _check_law_copies(ctx: ParseContext, law: dict) -> None:
+    for text in law.values():
+        _original(ctx, text, "url", text.url)
+        _primary_not_copy(ctx, text, text.read_at)
+        for tr in text.translations:
+            _original(ctx, tr, "url", tr.url)
+            _primary_not_copy(ctx, tr, tr.read_at)
+
+
+# --------------------------------------------------------------------------------------------------- quizzes
+_PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)(?:\s*[–-]\s*(\d+(?:[.,]\d+)?))?\s*(?:%|per ?cent\b|percentage points?\b)",
+                      re.IGNORECASE)
+#: A bound ("below 30%") is not a figure; an approximation ("about 60%") must be close to a figure it refers to.
+_BOUND = re.compile(r"(?:below|above|under|over|than)\s*$", re.IGNORECASE)
+_APPROX = re.compile(r"(?:about|around|roughly|nearly|almost|some|~)\s*$", re.IGNORECASE)
+#: How far (in percentage points) "about N%" may be from the figure it stands for.
+APPROX_POINTS = 2.0
+_QUOTED = re.compile(r"[\"“]([^\"“”]{8,}?)[\"”]")
+
+
+def _num(text: str) -> float:
+    return float(text.replace(",", "."))
+
+
+def _question_texts(q) -> Iterator[tuple[str, str]]:
+    """(field, text) for every piece of a question students read."""
+    yield "text", q.text
+    for i, o in enumerate(q.options, 1):
+        yield f"options[{i}].text", o.text
+        if o.feedback:
+            yield f"options[{i}].feedback", o.feedback
+    if q.explanation:
+        yield "explanation", q.explanation
+    for i, hint in enumerate(q.hints, 1):
+        yield f"hints[{i}]", hint
+    if q.model_answer:
+        yield "model_answer", q.model_answer
+    for i, d in enumerate(q.discussion, 1):
+        yield f"discussion[{i}]", d
+
+
+def _figure_values(f) -> set[float]:
+    vals = {round(abs(f.value), 4)}
+    if f.value_high is not None:
+        vals.add(round(abs(f.value_high), 4))
+    return vals
+
+
+def _norm(text: str) -> str:
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _quotations(cases: dict) -> dict[str, tuple[Any, str]]:
+    """Every case quotation by 'case-id/record-id': (record, its exact words)."""
+    out: dict[str, tuple[Any, str]] = {}
+    for cid, case in cases.items():
+        for e in case.events:
+            if e.quote:
+                out[f"{cid}/{e.id}"] = (e, e.quote)
+        for s in case.statements:
+            out[f"{cid}/{s.id}"] = (s, s.text)
+        for d in case.documents:
+            for v in d.versions:
+                out[f"{cid}/{v.id}"] = (v, v.text)
+    return out
+
+
+def _passages(span: str) -> list[str]:
+    """The parts of a quoted span between ellipses, long enough to identify a quotation."""
+    parts = [p.strip(" .,;:") for p in re.split(r"…|\.\.\.", span)]
+    return [p for p in parts if len(p.split()) >= 4]
+
+
+def _check_question(ctx: ParseContext, q, research, quotations: dict[str, tuple[Any, str]]) -> None:
+    figures = {f.id: f for f in research.figures} if research else {}
+    # sources: originals, and not a copy of what a research record already says
+    figure_pages: dict[str, list[str]] = {}
+    if research:
+        for f in research.figures:
+            for u in (f.source, f.read_at):
+                if u:
+                    figure_pages.setdefault(u.rstrip("/"), []).append(f.id)
+    for i, s in enumerate(q.sources, 1):
+        _original(ctx, s, "url", s.url)
+        _primary_not_copy(ctx, s, s.read_at)
+        for u in (s.url, s.read_at):
+            ids = figure_pages.get((u or "").rstrip("/"))
+            if ids:
+                ctx.at(q, f"sources[{i}]", f"this is the page of the research figure(s) {', '.join(ids)}: name them "
+                                           "in 'figures' instead, so the value, status and source shown come from "
+                                           "that one record")
+                break
+    # figures by id
+    used = []
+    for i, fid in enumerate(q.figures, 1):
+        if fid not in figures:
+            close = difflib.get_close_matches(fid, sorted(figures), n=1)
+            hint = f" Did you mean '{close[0]}'?" if close else ""
+            ctx.at(q, f"figures[{i}]",
+                   f"unknown research figure '{fid}': no figure with this id in data/research.{hint}")
+        else:
+            used.append(figures[fid])
+    allowed = set().union(*(_figure_values(f) for f in used)) if used else set()
+    numeric = q.type == "numeric" and used and q.answer is not None and not isinstance(q.answer, bool)
+    if numeric and round(abs(float(q.answer)), 4) not in allowed:
+        shown = ", ".join(f"{f.id} = {f.shown}" for f in used)
+        ctx.at(q, "answer", f"{q.answer:g} is not the value of the figure it refers to ({shown}): the answer must "
+                            "be the record's value")
+    by_value: dict[float, list[str]] = {}
+    for f in (research.figures if research else ()):
+        if f.unit in ("percent", "percentage-points"):
+            for v in _figure_values(f):
+                by_value.setdefault(v, []).append(f.id)
+    for field, text in _question_texts(q):
+        for m in _PERCENT.finditer(text):
+            before = text[:m.start()]
+            if _BOUND.search(before):
+                continue
+            approx = bool(_APPROX.search(before))
+            for g in m.groups():
+                if g is None:
+                    continue
+                v = round(_num(g), 4)
+                if approx:
+                    if used and not any(abs(v - a) <= APPROX_POINTS for a in allowed):
+                        shown = ", ".join(f"{f.id} = {f.shown}" for f in used)
+                        ctx.at(q, field, f"states '{m.group(0)}', but no figure it refers to is within "
+                                         f"{APPROX_POINTS:g} points of {g} ({shown}): give the record's value")
+                    continue
+                if used:
+                    if v not in allowed:
+                        shown = ", ".join(f"{f.id} = {f.shown}" for f in used)
+                        ctx.at(q, field, f"states '{m.group(0)}', but no figure it refers to has the value {g} "
+                                         f"({shown}): give the record's value, or name the figure in 'figures'")
+                elif v in by_value:
+                    ctx.at(q, field, f"states '{m.group(0)}', and {g} is the value of the research figure "
+                                     f"{', '.join(by_value[v])}: name it in 'figures', so its status and source are "
+                                     "shown from that one record")
+    # quotations by id
+    referenced: list[str] = []
+    for i, ref in enumerate(q.quotes, 1):
+        if ref not in quotations:
+            close = difflib.get_close_matches(ref, sorted(quotations), n=1)
+            hint = f" Did you mean '{close[0]}'?" if close else ""
+            ctx.at(q, f"quotes[{i}]", f"unknown quotation '{ref}': expected 'case-id/record-id' of an event with a "
+                                      f"quote, a statement or a document version.{hint}")
+        else:
+            referenced.append(_norm(quotations[ref][1]))
+    others = {k: _norm(v[1]) for k, v in quotations.items() if k not in q.quotes}
+    for field, text in _question_texts(q):
+        for span in _QUOTED.findall(text):
+            for part in _passages(_norm(span)):
+                if any(part in r for r in referenced):
+                    continue
+                exact = [k for k, words in others.items() if part in words]
+                if exact:
+                    ctx.at(q, field, f"quotes \"{part[:60]}\" from {exact[0]}: name it in 'quotes', so the wording, "
+                                     "status and source are shown from that one record")
+                    continue
+                near = _near_quotation(part, referenced, others)
+                if near:
+                    ctx.at(q, field, f"\"{part[:60]}\" is not the exact wording of {near}: quote the record exactly")
+
+
+def _near_quotation(part: str, referenced: list[str], others: dict[str, str]) -> str | None:
+    """The record whose words this passage nearly (but not exactly) repeats, or None."""
+    n = len(part)
+    tokens = set(re.findall(r"\w+", part.lower()))
+    candidates = [("a quotation it refers to", r) for r in referenced] + list(others.items())
+    for name, words in candidates:
+        if n > len(words) + 10:
+            continue
+        if len(tokens & set(re.findall(r"\w+", words.lower()))) < 0.6 * len(tokens):
+            continue  # too few words in common to be a misquotation of it (and difflib is slow)
+        m = difflib.SequenceMatcher(None, part.lower(), words.lower(), autojunk=False)
+        block = m.find_longest_match(0, len(part), 0, len(words))
+        if block.size < n * 0.5:
+            continue
+        start = max(0, block.b - block.a)
+        window = words[start:start + n]
+        if difflib.SequenceMatcher(None, part.lower(), window.lower()).ratio() >= 0.9:
+            return name
+    return None
+
+
+# ------------------------------------------------------------------------------------------ internal notes
+def _walk_text(record: Any, path: str = "") -> Iterator[tuple[Any, str, str]]:
+    """(record, field, text) for every text field students may see, in a record and its nested records."""
+    if not dataclasses.is_dataclass(record):
+        return
+    for f in dataclasses.fields(record):
+        if f.name in INSTRUCTOR_FIELDS or f.name in ("url", "source", "id"):
+            continue
+        value = getattr(record, f.name)
+        if isinstance(value, str):
+            yield record, f.name, value
+        elif dataclasses.is_dataclass(value):
+            yield from _walk_text(value)
+        elif isinstance(value, tuple):
+            for i, item in enumerate(value, 1):
+                if isinstance(item, str):
+                    yield record, f"{f.name}[{i}]", item
+                elif dataclasses.is_dataclass(item):
+                    yield from _walk_text(item)
+
+
+def _check_internal_notes(ctx: ParseContext, records: Iterable[Any]) -> None:
+    for record in records:
+        for owner, field, text in _walk_text(record):
+            phrase = internal_phrase(text)
+            if phrase:
+                ctx.at(owner, field, f"students see this text, and it reads like an internal working note "
+                                     f"(\"{phrase}\"): move the note to 'checked_note', which only instructors see")
+
+
+# ---------------------------------------------------------------------------------------------------- driver
+def check_consistency(root: Path, ctx: ParseContext) -> int:
+    """For ``kit check``: the rules above over everything under ``root``; returns the number of records checked.
+
+    Content that fails its own checks is skipped here (those checks report it).
+    """
+    own = ParseContext()
+    n = 0
+    cases = {}
+    for cid in case_ids(root):
+        try:
+            cases[cid] = load_case(Path(root) / "cases" / cid)
+        except ContentError:
+            continue
+    for case in cases.values():
+        _check_case_copies(own, case)
+        _check_internal_notes(own, [case.meta, *case.events, *case.statements, *case.documents, *case.sources])
+        n += len(case.sources)
+    research = None
+    if (Path(root) / "research").is_dir():
+        try:
+            research = load_research(root)
+        except ContentError:
+            research = None
+    if research is not None:
+        _check_figure_copies(own, research)
+        _check_internal_notes(own, [*research.studies, *research.figures])
+        n += len(research.figures)
+    try:
+        law = load_law(root) if (Path(root) / "law").is_dir() else {}
+    except ContentError:
+        law = {}
+    _check_law_copies(own, law)
+    _check_internal_notes(own, law.values())
+    n += len(law)
+    quotations = _quotations(cases)
+    for qid in quiz_ids(root):
+        try:
+            quiz = load_quiz(quizzes_dir(root) / f"{qid}.yaml")
+        except ContentError:
+            continue
+        for q in quiz.questions:
+            _check_question(own, q, research, quotations)
+            _check_internal_notes(own, [q])
+            n += 1
+    seen: set[Problem] = set()
+    for p in own.problems:  # a quiz that includes others sees their questions again: report each problem once
+        if p not in seen:
+            seen.add(p)
+            ctx.problems.append(p)
+    return n
+
+
+#: Not a kind of file but rules across kinds: listed last in the registry, so each kind has been checked on its own.
+CONSISTENCY = ContentKind("consistency", "links, figures and quotations across files", "every file above",
+                          (), check_consistency, None)
