@@ -91,12 +91,15 @@ def test_the_twin_check_sees_a_call_that_drifted(tmp_path):
     assert kit_calls(drifted)[0] == SET_FRENCH
 
 
+GUIDE = ROOT / "docs" / "guide_enseignant.md"
+
+
 def _outside_code(text: str) -> str:
-    return re.sub(r"`[^`\n]*`", "", text)
+    return re.sub(r"`[^`\n]*`", "", re.sub(r"^```.*?^```", "", text, flags=re.M | re.S))
 
 
-@pytest.mark.parametrize("path", [*FR.values(), ROOT / "data" / "ui" / "fr.yaml"],
-                         ids=[*(p.name for p in FR.values()), "fr.yaml"])
+@pytest.mark.parametrize("path", [*FR.values(), ROOT / "data" / "ui" / "fr.yaml", GUIDE],
+                         ids=[*(p.name for p in FR.values()), "fr.yaml", GUIDE.name])
 def test_french_text_keeps_non_breaking_spaces_before_double_punctuation_and_inside_guillemets(path):
     if path.suffix == ".ipynb":
         text = "\n".join("".join(c["source"]) for c in _cells(path) if c["cell_type"] == "markdown")
@@ -106,3 +109,9 @@ def test_french_text_keeps_non_breaking_spaces_before_double_punctuation_and_ins
         bad = re.search(r" [;:!?»%]|« ", line)
         assert not bad, f"{path.name}, line {n}: an ordinary space in {bad.group()!r} (French typography wants a " \
                         f"non-breaking space): {line.strip()[:100]}"
+
+
+def test_the_french_guide_names_every_french_notebook():
+    guide = GUIDE.read_text(encoding="utf-8")
+    missing = [p.stem for p in FR.values() if p.stem not in guide]
+    assert not missing, f"docs/guide_enseignant.md does not mention {missing}"
