@@ -60,34 +60,18 @@ class Lab:
     def notebook(self, name: str):
         """The page of ``name`` with all its cells run (once per session), after checking it shows no error."""
         if name not in self._pages:
-            self.notebooks([name])
+            self._pages[name] = self._open_and_run(name)
         return self._pages[name]
 
-    def notebooks(self, names) -> None:
-        """Open and run several notebooks at once: each kernel starts and runs while the others do.
-
-        A notebook spends much of its time waiting for its kernel to start and import; run side by side, those waits
-        overlap. Each notebook keeps the deadline it would have alone, so the group's is their sum.
-        """
-        todo = [n for n in dict.fromkeys(names) if n not in self._pages]
-        timeout = RUN_TIMEOUT_MS * max(1, len(todo))
-        pages = {name: self._open(name) for name in todo}
-        for page in pages.values():
-            page.wait_for_function(_KERNEL_READY, timeout=timeout)
-            page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
-        for name, page in pages.items():
-            page.wait_for_function(_ALL_RUN, timeout=timeout, polling=250)
-            self._pages[name] = self._checked(name, page)
-
-    def _open(self, name: str):
+    def _open_and_run(self, name: str):
         assert (self.root / name).exists(), f"no notebook {name} in notebooks/"
         context = self.browser.new_context(viewport={"width": 1400, "height": 1000})
         page = context.new_page()
         page.set_default_timeout(RUN_TIMEOUT_MS)
         page.goto(f"{self.base}/lab/tree/{name}?token={self.token}&reset")
-        return page
-
-    def _checked(self, name: str, page):
+        page.wait_for_function(_KERNEL_READY, timeout=RUN_TIMEOUT_MS)
+        page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
+        page.wait_for_function(_ALL_RUN, timeout=RUN_TIMEOUT_MS, polling=250)
         page.wait_for_timeout(300)  # let the last widget views attach
         errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
         tracebacks = page.locator(".jp-RenderedText[data-mime-type='application/vnd.jupyter.error'], "

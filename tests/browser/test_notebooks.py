@@ -17,8 +17,6 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_notebook_runs_and_its_widgets_render(lab, name):
-    if name in FRENCH:
-        lab.notebooks(FRENCH)  # the French edition runs side by side: its kernels start while the others do
     page = lab.notebook(name)
     widgets = page.locator(".jp-OutputArea-output .widget-box, .jp-OutputArea-output .widget-html")
     expect(widgets.first).to_be_visible()
