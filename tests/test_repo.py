@@ -9,7 +9,8 @@ import pytest
 
 from tests.conftest import ROOT
 
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+NOTEBOOKS = sorted(p for p in (ROOT / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+NOTEBOOK_IDS = [str(p.relative_to(ROOT / "notebooks")) for p in NOTEBOOKS]
 
 
 def _pins(path):
@@ -22,7 +23,7 @@ def _pins(path):
     return pins
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=NOTEBOOK_IDS)
 def test_notebooks_are_stored_without_outputs(path):
     nb = json.loads(path.read_text())
     for cell in nb["cells"]:
@@ -30,7 +31,7 @@ def test_notebooks_are_stored_without_outputs(path):
             assert cell["outputs"] == [] and cell["execution_count"] is None, f"{path.name}: strip outputs"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=NOTEBOOK_IDS)
 def test_code_cells_are_short_calls_into_kit(path):
     nb = json.loads(path.read_text())
     for cell in nb["cells"]:

@@ -99,7 +99,7 @@ def quote(text: str) -> str:
 
 
 def labelled(label: str, value_html: str) -> str:
-    return f"<div style='margin:0.25em 0'><strong>{esc(label)}:</strong> {value_html}</div>"
+    return f"<div style='margin:0.25em 0'><strong>{t('common.label', label=esc(label))}</strong> {value_html}</div>"
 
 
 def error_html(message: str) -> str:

@@ -98,6 +98,8 @@ def lab(tmp_path_factory):
         "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false",
                                                                            "checkForUpdates": False},
         "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"autoStartDefaultKernel": True},
+        # JupyterLab's menus in English whatever the machine's locale (the French language pack is installed).
+        "@jupyterlab/translation-extension/plugin.jupyterlab-settings": {"locale": "en"},
     }.items():
         path = settings / plugin
         path.parent.mkdir(parents=True, exist_ok=True)

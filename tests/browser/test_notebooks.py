@@ -1,13 +1,17 @@
-"""Every notebook, in a real JupyterLab: runs top to bottom, shows no error, and its widgets render and respond."""
+"""Every notebook of both editions, in a real JupyterLab: runs top to bottom, shows no error, and its widgets render
+and respond; the French edition's controls are labelled in French."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+import yaml
 from playwright.sync_api import expect
 
-NOTEBOOKS = sorted(p.name for p in (Path(__file__).resolve().parents[2] / "notebooks").glob("*.ipynb"))
+ROOT = Path(__file__).resolve().parents[2]
+FRENCH = sorted(f"fr/{p.name}" for p in (ROOT / "notebooks" / "fr").glob("*.ipynb"))
+NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb")) + FRENCH
 pytestmark = pytest.mark.browser
 
 
@@ -49,3 +53,29 @@ def test_opt_out_role_switch(lab):
     expect(page.get_by_text("✔ Workspace Owner could make this choice.")).to_be_visible()
     page.locator(".widget-toggle-button", has_text="Member").click()
     expect(page.get_by_text("✘ Member (an individual user) could not make this choice.")).to_be_visible()
+
+
+def _ui_strings(lang: str) -> dict[str, str]:
+    def flat(node, prefix=""):
+        for key, value in node.items():
+            if isinstance(value, dict):
+                yield from flat(value, f"{prefix}{key}.")
+            else:
+                yield f"{prefix}{key}", value
+    return dict(flat(yaml.safe_load((ROOT / "data" / "ui" / f"{lang}.yaml").read_text(encoding="utf-8"))))
+
+
+@pytest.mark.parametrize("name", FRENCH)
+def test_french_notebook_speaks_french(lab, name):
+    english, french = _ui_strings("en"), _ui_strings("fr")
+    english_only = {text for key, text in english.items() if "{" not in text and text != french.get(key)}
+    french_only = {text for key, text in french.items() if "{" not in text and text != english.get(key)
+                   and len(text) > 5}
+    page = lab.notebook(name)
+    shown = "\n".join(page.locator(".jp-OutputArea-output").all_inner_texts())
+    assert any(text in shown for text in french_only), f"{name}: no text from data/ui/fr.yaml on the page"
+    controls = [text.strip() for text in page.locator(
+        ".jp-OutputArea-output .widget-button, .jp-OutputArea-output .widget-toggle-button, "
+        ".jp-OutputArea-output .widget-label, .jp-OutputArea-output .widget-checkbox").all_inner_texts()]
+    leaked = sorted({text for text in controls if text in english_only})
+    assert not leaked, f"{name}: controls still labelled in English: {leaked}"
