@@ -23,6 +23,7 @@ __all__ = [
     "show_case_timeline",
     "show_cases_table",
     "show_checklist",
+    "show_class_results",
     "show_claim_checker",
     "show_default_effects",
     "show_law",
@@ -210,3 +211,17 @@ def show_case_plots():
     from .ui.cases import CasesView
 
     return CasesView(cases_frame(), plots=True)
+
+
+@friendly
+def show_class_results(folder=None, quiz: str = "final"):
+    """For instructors: what the class shared (the class folder, or a folder of downloaded answer files)."""
+    from pathlib import Path
+
+    from .classroom import class_dir
+    from .ui.class_results import ClassView
+
+    folder = Path(folder) if folder else class_dir()
+    if folder is None or not folder.is_dir():
+        raise ValueError(t("classview.no_folder") if folder is None else f"{folder} is not a folder")
+    return ClassView(folder, quiz)
