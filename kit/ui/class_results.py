@@ -47,8 +47,9 @@ def _table(q: QuestionResult) -> str:
     body = "".join(f"<tr><td style='padding:0 1em 0 0'>{h.esc(a.label)}</td><td>{a.count}</td>"
                    f"<td>{h.esc(_MARK[a.correct] + ' ' + t(f'classview.mark_{a.correct}'))}</td></tr>"
                    for a in q.answers)
-    return (f"<table class='kit-class-table'><caption style='text-align:left'>{h.esc(t('classview.table', question=q.id))}"
-            f"</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+    caption = h.esc(t("classview.table", question=q.id))
+    return (f"<table class='kit-class-table'><caption style='text-align:left'>{caption}</caption>"
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
 
 
 def question_html(q: QuestionResult, chart: bool = True) -> str:
