@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import pwd
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -34,16 +35,18 @@ def hub():
         pytest.fail(f"the hub test needs Chromium at {CHROMIUM}: apt-get install chromium", pytrace=False)
     h = hubctl.Hub(students=3)
     users = [*h.students, h.instructor]
+    uids = [pwd.getpwnam(n).pw_uid for n in users]
     try:
         yield h
     finally:
-        log = h.log()
         h.close()
-        for name in users:  # the users are gone, and so is every process of theirs
+        for name in users:  # the users are gone, and so is every process of theirs, and the hub and its proxy
             with pytest.raises(KeyError):
                 pwd.getpwnam(name)
-        assert not h.tmp.exists()
-        assert "Traceback" not in log, log[-3000:]
+        left = subprocess.run(["ps", "-o", "pid=,args=", "-u", ",".join(map(str, uids))], capture_output=True,
+                              text=True).stdout
+        assert left.strip() == "", f"still running after the test:\n{left}"
+        assert h.proc.poll() is not None and not h.tmp.exists()
 
 
 @pytest.fixture(scope="module")
