@@ -77,6 +77,8 @@ c.JupyterHub.cleanup_proxy = True
 c.JupyterHub.authenticator_class = "dummy"
 c.DummyAuthenticator.password = {password!r}
 c.Authenticator.allowed_users = set({users!r})
+c.JupyterHub.services = [{{"name": "kit-test", "api_token": {api_token!r}}}]
+c.JupyterHub.load_roles = [{{"name": "kit-test", "scopes": ["admin:servers", "read:users"], "services": ["kit-test"]}}]
 c.JupyterHub.spawner_class = "localprocess"
 c.Spawner.cmd = [{singleuser!r}]
 c.Spawner.default_url = "/lab"
@@ -114,6 +116,7 @@ class Hub:
         self._group = False
         self.proc: subprocess.Popen | None = None
         self.port = _free_port()
+        self.api_token = secrets.token_hex(24)
         self.base = f"http://127.0.0.1:{self.port}"
         self.log_path = self.tmp / f"{log_name}.log"
         try:
@@ -162,7 +165,7 @@ class Hub:
             port=self.port, hub_port=_free_port(), api_port=_free_port(), chp=str(CHP),
             pid_file=str(self.state / "proxy.pid"), state=str(self.state), password=PASSWORD,
             users=[*self.students, self.instructor], singleuser=str(ENV / "bin" / "jupyterhub-singleuser"),
-            class_dir=str(self.class_dir)))
+            class_dir=str(self.class_dir), api_token=self.api_token))
         env = {"PATH": f"{ENV}/bin:/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": str(self.state)}
         self._log = open(self.log_path, "w")  # noqa: SIM115 - closed in close()
         self.proc = subprocess.Popen([str(ENV / "bin" / "jupyterhub"), "-f", str(config)], cwd=self.state, env=env,
@@ -178,6 +181,28 @@ class Hub:
             if self.proc.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"JupyterHub did not start:\n{self.log()[-3000:]}")
             time.sleep(0.3)
+
+    def _api(self, method: str, path: str):
+        req = urllib.request.Request(f"{self.base}/hub/api{path}", method=method,
+                                     headers={"Authorization": f"token {self.api_token}"})
+        with urllib.request.urlopen(req, timeout=30) as r:
+            body = r.read()
+        return json.loads(body) if body else None
+
+    def start_servers(self, names, timeout: float = 300) -> None:
+        """Ask the hub to start these users' servers, all at once (as students arriving in class), and wait."""
+        for name in names:
+            self._api("POST", f"/users/{name}/server")
+        deadline = time.monotonic() + timeout
+        waiting = set(names)
+        while waiting:
+            for name in list(waiting):
+                server = (self._api("GET", f"/users/{name}").get("servers") or {}).get("")
+                if server and server.get("ready"):
+                    waiting.discard(name)
+            if waiting and time.monotonic() > deadline:
+                raise RuntimeError(f"servers not ready after {timeout:.0f} s: {sorted(waiting)}\n{self.log()[-3000:]}")
+            time.sleep(0.5)
 
     def log(self) -> str:
         try:

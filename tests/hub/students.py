@@ -52,10 +52,16 @@ async def login_async(browser, hub, name: str, timeout_ms: int = 600_000):
     context = await browser.new_context(viewport={"width": 1200, "height": 900})
     page = await context.new_page()
     page.set_default_timeout(timeout_ms)
-    await page.goto(f"{hub.base}/hub/login")
-    await page.fill("#username_input", name)
-    await page.fill("#password_input", PASSWORD)
-    await page.click("#login_submit")
+    for attempt in range(5):
+        # Under load, JupyterHub sometimes answers a login form with "403: XSRF cookie does not match" (seen with
+        # 30 logins at once); a person would reload the page and log in again, and so does this.
+        await page.goto(f"{hub.base}/hub/login")
+        await page.fill("#username_input", name)
+        await page.fill("#password_input", PASSWORD)
+        await page.click("#login_submit")
+        await page.wait_for_load_state()
+        if "/hub/login" not in page.url or attempt == 4:
+            break
     await page.wait_for_url(f"**/user/{name}/lab**", timeout=timeout_ms)
     return page
 

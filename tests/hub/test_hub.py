@@ -66,6 +66,7 @@ def pages(hub, browser):
     """Each student logged in through the hub, notebook 06 run, one question answered, answers shared."""
     out = {}
     try:
+        hub.start_servers([*hub.students, hub.instructor])  # in parallel; the browser then logs in to each
         _share_all(hub, browser, out)
     except Exception as e:  # the hub's log says why a server did not start
         raise AssertionError(f"{e}\n--- the hub's log ---\n{hub.log()[-4000:]}") from e
