@@ -30,6 +30,7 @@ from ..quiz import (
     typed_number,
 )
 from . import html as h
+from .share import share_view
 
 __all__ = ["QuestionView", "QuizView", "question_sources_html", "question_view"]
 
@@ -301,6 +302,7 @@ class QuizView(w.VBox):
         self.upload = w.FileUpload(accept=".json,application/json", multiple=False, description=t("quiz.load"))
         self.upload.tooltip = t("quiz.load_tooltip")
         self.upload.observe(self._uploaded, names="value")
+        self.share = share_view(quiz.id, lambda: (self.answers(), self.student.value.strip() or None))
         header = h.heading(t("quiz.title", title=quiz.title), level=3) + (h.para(quiz.intro) if quiz.intro else "")
         super().__init__([
             w.HTML(header),
@@ -314,6 +316,7 @@ class QuizView(w.VBox):
             self.save_status,
             self.download,
             self.upload,
+            *([self.share] if self.share else []),
         ])
         self.add_class("kit-quiz")
         self._restore_saved()
@@ -386,6 +389,8 @@ class QuizView(w.VBox):
                     self.save_status.value = h.esc(t("quiz.save_failed", path=str(self.path), error=e.strerror))
         elif not self.save_status.value:
             self.save_status.value = f"<small>{h.esc(t('quiz.not_saving', path=str(self.path)))}</small>"
+        if self.share is not None:
+            self.share.update(save)
 
     def retry(self) -> None:
         self._loading = True
