@@ -12,19 +12,24 @@ __all__ = ["friendly"]
 
 
 def friendly(fn):
-    """Turn content and input errors into a readable message widget instead of a traceback."""
+    """Turn content and input errors into a readable message widget instead of a traceback.
+
+    Every view it returns carries the class ``kit-view`` and the kit's stylesheet (:mod:`kit.ui.style`); the
+    JupyterLab setting in ``jupyterlab-settings/`` keeps notebook shortcuts out of elements with that class.
+    """
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         from ..content.errors import ContentError
+        from .style import dress
 
         try:
-            return fn(*args, **kwargs)
+            return dress(fn(*args, **kwargs))
         except ContentError as e:
-            return message_widget(str(e))
+            return dress(message_widget(str(e)))
         except (KeyError, ValueError) as e:
             text = e.args[0] if e.args else str(e)
-            return message_widget(str(text))
+            return dress(message_widget(str(text)))
 
     return wrapper
 
