@@ -13,25 +13,32 @@ from . import html as h
 __all__ = ["ChecklistView", "law_html"]
 
 
+def _more(summary: str, body: str) -> str:
+    """Detail on demand: a fold-out block whose keys never reach the notebook's shortcuts."""
+    return (f"<details data-lm-suppress-shortcuts='true' style='margin:0.25em 0'><summary>{h.esc(summary)}</summary>"
+            f"<div style='margin:0.2em 0 0.4em 1em'>{body}</div></details>")
+
+
 def law_html(text) -> str:
-    """One legal text: heading, exact words (if any), plain-language explanation, source and status."""
+    """One legal text: heading, plain-language reading first; exact words, translations and sources on demand."""
     parts = [h.heading(text.title), f"<div style='color:{h.MUTED}'>{h.esc(text.instrument)} · {h.esc(text.reference)}"
              + (f" · {h.esc(text.date.human())}" if text.date else "") + "</div>"]
+    parts.append(h.labelled(t("law.explanation"), h.para(text.explanation)))
     if text.text:
-        parts.append(h.labelled(t("law.exact"), h.quote(text.text)))
+        parts.append(_more(t("law.exact"), h.quote(text.text)))
     else:
         parts.append(f"<p><em>{h.esc(t('law.no_quote'))}</em></p>")
-    parts.append(h.labelled(t("law.explanation"), h.para(text.explanation)))
     for tr in text.translations:
-        parts.append(h.labelled(t("law.french"), h.quote(tr.text) + h.link(tr.url, tr.url)))
-    parts.append(h.labelled(t("law.read_at"), h.link(text.url, text.url)))
+        parts.append(_more(t("law.french"), h.quote(tr.text) + h.link(tr.url, tr.url)))
+    source = [h.labelled(t("law.read_at"), h.link(text.url, text.url))]
     if text.other_urls:
-        parts.append(h.labelled(t("law.other_copies"), " · ".join(h.link(u, u) for u in text.other_urls)))
-    parts.append(h.status_line(text.status))
+        source.append(h.labelled(t("law.other_copies"), " · ".join(h.link(u, u) for u in text.other_urls)))
     if text.checked:
-        parts.append(h.labelled(t("law.checked"), h.esc(text.checked)))
+        source.append(h.labelled(t("law.checked"), h.esc(text.checked)))
     if text.note:
-        parts.append(h.labelled(t("common.note"), h.esc(text.note)))
+        source.append(h.labelled(t("common.note"), h.esc(text.note)))
+    parts.append(h.status_line(text.status))
+    parts.append(_more(t("law.source"), "".join(source)))
     return h.card("".join(parts), label=text.title)
 
 
