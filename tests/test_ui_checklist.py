@@ -79,3 +79,11 @@ def test_steps_chart_does_not_say_admin():
     from kit.i18n import t
 
     assert "admin" not in t("cases.not_individual")
+
+
+def test_cases_table_shows_a_summary_and_each_case_on_demand():
+    """Issue 16, item 5: ten columns made notebook 05's table ~6,300 px tall and cut its last column."""
+    view = kit.show_cases_table()
+    html = view.table.value
+    assert html.count("<th ") == 5 and html.count("<details>") == len(view.filtered)
+    assert "Outcome" in html and "How sure" in html  # inside each case's fold-out, not as columns

@@ -76,7 +76,8 @@ class ChecklistView(w.VBox):
         self.mechanism = w.HTML()
         self.rows_box = w.VBox()
         self.compare_button = w.Button(description=t("checklist.compare"), tooltip=t("checklist.compare_tooltip"),
-                                       icon="check")
+                                       icon="check", button_style="primary",
+                                       layout=w.Layout(width="auto", max_width="100%"))  # never "Compare with …"
         self.summary = w.HTML()
         self.rows: list[_ConditionRow] = []
         self.picker.observe(lambda _c: self._build(), names="value")

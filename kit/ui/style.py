@@ -41,6 +41,8 @@ CSS = """
 .kit-view summary { cursor: pointer; }
 .kit-view .kit-scroll { max-width: 100%; overflow-x: auto; }
 .kit-view table { max-width: 100%; }
+.kit-view td, .kit-view th { overflow-wrap: anywhere; }
+.kit-view td .kit-status { white-space: normal !important; }
 .kit-view .widget-html-content { max-width: 100%; overflow-wrap: anywhere; }
 .kit-view .widget-inline-hbox, .kit-view .widget-box, .kit-view .widget-html {
   max-width: calc(100% - 2 * var(--jp-widgets-margin, 2px)); box-sizing: border-box;
