@@ -22,10 +22,13 @@ help:
 # The environment: pinned by tests/constraints.txt, rebuilt when the pins or pyproject.toml change.
 # rfc3987-syntax (an optional extra of jsonschema, pulled in by jupyter-events) builds parsers at import time and
 # adds about a second to every JupyterLab and pytest start here; nothing in the kit needs it, so it is removed.
-$(STAMP): pyproject.toml tests/constraints.txt binder/requirements.txt
+# jupyterlab-settings/consent-kit.json goes where JupyterLab reads default settings (see kit/shortcuts.py): it keeps
+# notebook shortcuts from running while a kit view's control has focus.
+$(STAMP): pyproject.toml tests/constraints.txt binder/requirements.txt jupyterlab-settings/consent-kit.json
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c tests/constraints.txt -e '.[test]'
 	-$(BIN)/python -m pip uninstall --quiet --yes rfc3987-syntax 2>/dev/null
+	install -D -m 644 jupyterlab-settings/consent-kit.json $(VENV)/share/jupyter/lab/settings/overrides.d/consent-kit.json
 	@touch $(STAMP)
 
 # The hub test (tests/hub) and bench-class: a JupyterHub whose students are real unix users. Their servers cannot

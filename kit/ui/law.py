@@ -16,24 +16,30 @@ from . import html as h
 __all__ = ["ChecklistView", "law_html", "law_view"]
 
 
+def _more(summary: str, body: str) -> str:
+    """Detail on demand: a fold-out block whose keys never reach the notebook's shortcuts."""
+    return (f"<details data-lm-suppress-shortcuts='true' style='margin:0.25em 0'><summary>{h.esc(summary)}</summary>"
+            f"<div style='margin:0.2em 0 0.4em 1em'>{body}</div></details>")
+
+
 def law_html(text) -> str:
-    """One legal text: heading, exact words (if any), plain-language explanation, source and status."""
+    """One legal text: heading, plain-language reading first; exact words, translations and sources on demand."""
     parts = [h.heading(text.title), f"<div style='color:{h.MUTED}'>{h.esc(text.instrument)} · {h.esc(text.reference)}"
              + (f" · {h.esc(text.date.human())}" if text.date else "") + "</div>"]
+    parts.append(h.labelled(t("law.explanation"), h.para(text.explanation)))
     if text.text:
-        parts.append(h.labelled(t("law.exact"), h.quote(text.text)))
+        parts.append(_more(t("law.exact"), h.quote(text.text)))
     else:
         parts.append(f"<p><em>{h.esc(t('law.no_quote'))}</em></p>")
-    parts.append(h.labelled(t("law.explanation"), h.para(text.explanation)))
     for tr in text.translations:
-        parts.append(h.labelled(t("law.french"),
-                                h.quote(tr.text) + h.link(tr.url, tr.url) + h.read_in_copy(tr.read_at)))
+        parts.append(_more(t("law.french"), h.quote(tr.text) + h.link(tr.url, tr.url) + h.read_in_copy(tr.read_at)))
     # the original page, and in words whether a copy was read; the copies and the working notes ('checked') are
     # for instructors, in the data
-    parts.append(h.labelled(t("law.read_at"), h.link(text.url, text.url) + h.read_in_copy(text.read_at)))
-    parts.append(h.status_line(text.status))
+    source = [h.labelled(t("law.read_at"), h.link(text.url, text.url) + h.read_in_copy(text.read_at))]
     if text.note:
-        parts.append(h.labelled(t("common.note"), h.esc(text.note)))
+        source.append(h.labelled(t("common.note"), h.esc(text.note)))
+    parts.append(h.status_line(text.status))
+    parts.append(_more(t("law.source"), "".join(source)))
     return h.card("".join(parts), label=text.title)
 
 
@@ -77,7 +83,8 @@ class ChecklistView(w.VBox):
         self.mechanism = w.HTML()
         self.rows_box = w.VBox()
         self.compare_button = w.Button(description=t("checklist.compare"), tooltip=t("checklist.compare_tooltip"),
-                                       icon="check")
+                                       icon="check", button_style="primary",
+                                       layout=w.Layout(width="auto", max_width="100%"))  # never "Compare with …"
         self.summary = w.HTML()
         self.rows: list[_ConditionRow] = []
         self.picker.observe(lambda _c: self._build(), names="value")

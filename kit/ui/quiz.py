@@ -236,12 +236,12 @@ class QuestionView(w.VBox):
         if shown and st.hints >= len(q.hints):
             parts.append(f"<em>{h.esc(t('quiz.no_more_hints'))}</em>")
         self.hints.value = h.bullets(parts) if parts else ""
-        self.hint_button.disabled = st.hints >= len(q.hints)
+        # The Hint and Check buttons stay enabled once used up: disabling the focused button would drop the keyboard
+        # focus to the page. Pressed again, they change nothing and the feedback says why.
 
     def _render(self) -> None:
         q, st = self.question, self.state
         self._render_hints()
-        self.check_button.disabled = not st.can_submit(q) or (q.type == "reflection" and st.finished)
         fb = feedback(q, st)
         if fb.outcome is None:
             self.feedback.value = ""
