@@ -50,13 +50,13 @@ def show_case_timeline(case_id: str = "slack-2024"):
 @friendly
 def show_timeline_plot(case_id: str = "slack-2024"):
     """The case's events on a time axis, with alt text and a caption."""
-    import ipywidgets as w
-
     from .plots import figure_html
     from .plots.timeline import timeline_alt, timeline_figure
+    from .ui.static import StaticHTML
 
     case = load_case(case_id)
-    return w.HTML(figure_html(timeline_figure(case), timeline_alt(case), t("timeline.plot_caption")))
+    alt = timeline_alt(case)
+    return StaticHTML(figure_html(timeline_figure(case), alt, t("timeline.plot_caption")), summary=alt)
 
 
 @friendly
@@ -70,40 +70,39 @@ def show_opt_out(case_id: str = "slack-2024", role: str | None = None):
 @friendly
 def show_case_summary(case_id: str = "slack-2024"):
     """The case in a few sentences, with its period."""
-    import ipywidgets as w
-
     from .ui import html as h
+    from .ui.static import StaticHTML
 
     case = load_case(case_id)
     m = case.meta
     period = m.period.start.human() + (f" – {m.period.end.human()}" if m.period.end else "")
-    return w.HTML(h.card(h.heading(m.title, 3) + f"<div>{h.esc(m.company)} · {h.esc(period)}</div>" + h.para(m.summary),
-                         label=m.title))
+    return StaticHTML(h.card(h.heading(m.title, 3) + f"<div>{h.esc(m.company)} · {h.esc(period)}</div>"
+                             + h.para(m.summary), label=m.title), summary=f"{m.title} · {m.company} · {period}")
 
 
 @friendly
 def show_questions(case_id: str = "slack-2024"):
     """Questions for students to think about, from the case's data."""
-    import ipywidgets as w
-
     from .ui import html as h
+    from .ui.static import StaticHTML
 
     case = load_case(case_id)
     items = "".join(f"<li style='margin:0.3em 0'>{h.esc(q)}</li>" for q in case.meta.questions)
-    return w.HTML(h.card(h.heading(t("questions.title")) + f"<ol>{items}</ol>", label=t("questions.title")))
+    return StaticHTML(h.card(h.heading(t("questions.title")) + f"<ol>{items}</ol>", label=t("questions.title")),
+                      summary=f"{t('questions.title')}: {len(case.meta.questions)}")
 
 
 @friendly
 def show_status_key():
     """What the four verification labels mean."""
-    import ipywidgets as w
-
     from .content.case import STATUSES
     from .ui import html as h
+    from .ui.static import StaticHTML
 
     items = "".join(f"<li style='margin:0.25em 0'>{h.status_badge(s)}</li>" for s in STATUSES)
-    return w.HTML(h.card(h.heading(t("status.heading")) + h.para(t("status.explain")) + f"<ul>{items}</ul>",
-                         label=t("status.heading")))
+    return StaticHTML(h.card(h.heading(t("status.heading")) + h.para(t("status.explain")) + f"<ul>{items}</ul>",
+                             label=t("status.heading")),
+                      summary=f"{t('status.heading')}: " + "; ".join(t(f"status.{s}") for s in STATUSES))
 
 
 @friendly
@@ -171,18 +170,18 @@ def show_claim_checker(case_id: str = "slack-2024"):
 @friendly
 def show_law(ids=None):
     """The legal texts (all, or those whose ids you give): exact words, plain-language explanation, source, status."""
-    import ipywidgets as w
-
     from .content.law import load_law
     from .ui import html as h
     from .ui.checklist import law_html
+    from .ui.static import StaticHTML
 
     law = load_law()
     ids = [ids] if isinstance(ids, str) else list(ids or law)
     missing = [i for i in ids if i not in law]
     if missing:
         raise KeyError(f"no legal text '{missing[0]}' in data/law (there are: {', '.join(law)})")
-    return w.HTML(h.heading(t("law.title"), 3) + "".join(law_html(law[i]) for i in ids))
+    return StaticHTML(h.heading(t("law.title"), 3) + "".join(law_html(law[i]) for i in ids),
+                      summary=f"{t('law.title')}: " + "; ".join(law[i].title for i in ids))
 
 
 @friendly

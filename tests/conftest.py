@@ -27,3 +27,14 @@ def data_copy(tmp_path, monkeypatch) -> Path:
     shutil.copytree(ROOT / "data", dest)
     monkeypatch.setenv("KIT_DATA", str(dest))
     return dest
+
+
+@pytest.fixture(scope="session")
+def executed_notebooks(tmp_path_factory):
+    """Every notebook (every language) run once per session, as ``make book`` runs them: ``{lang: [(path, nb)]}``.
+
+    The static-form tests and the reading-edition tests share this one run.
+    """
+    from kit.book import execute_all, notebook_sets
+
+    return execute_all(notebook_sets(ROOT / "notebooks"))

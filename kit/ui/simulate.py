@@ -14,6 +14,7 @@ from ..plots import figure_html
 from ..plots.defaults import CHARTS, chart_alt, chart_caption, chart_figure, simulation_alt, simulation_figure
 from ..simulate import Params, simulate, simulate_all
 from . import html as h
+from .static import Static
 
 __all__ = ["DefaultEffectsView", "SimulationView", "figures_table_html"]
 
@@ -45,7 +46,7 @@ def figures_table_html(research: Research) -> str:
                   + f"<ul>{caveats}</ul>", label=t("defaults.figures_title"))
 
 
-class DefaultEffectsView(w.VBox):
+class DefaultEffectsView(Static, w.VBox):
     """The research charts, each with alt text and a caption, then the table of every figure and the caveats."""
 
     def __init__(self, research: Research, charts: tuple[str, ...] = CHARTS):
@@ -55,6 +56,14 @@ class DefaultEffectsView(w.VBox):
         self.table = w.HTML(figures_table_html(research))
         super().__init__([w.HTML(h.heading(t("defaults.title"), 3)), *self.charts.values(), self.table])
 
+    def static_html(self) -> str:
+        """The charts (with alt text and captions), then the table of figures and the caveats."""
+        return h.heading(t("defaults.title"), 3) + "".join(c.value for c in self.charts.values()) + self.table.value
+
+    def static_text(self) -> str:
+        return t("static.defaults", title=t("defaults.title"), n=len(self.research.figures),
+                 studies=len(self.research.studies))
+
 
 def _slider(cls, name: str, **kw):
     s = cls(description=t(f"defaults.sim.{name}"), tooltip=t(f"defaults.sim.{name}_tooltip"),
@@ -63,7 +72,7 @@ def _slider(cls, name: str, **kw):
     return s
 
 
-class SimulationView(w.VBox):
+class SimulationView(Static, w.VBox):
     """Sliders and a preset list over :func:`kit.simulate.simulate_all`; the chart and the numbers follow them."""
 
     def __init__(self, sim: SimulationFile, preset: str | None = None):
@@ -151,6 +160,24 @@ class SimulationView(w.VBox):
             self._quiet = False
             self.preset_note.value = ""
         self.update()
+
+    def _settings_html(self) -> str:
+        """Every control's name and value, as text."""
+        items = []
+        for c in (self.preset, *self.controls):
+            value = c.label if isinstance(c, (w.Dropdown, w.ToggleButtons)) else f"{c.value:g}"
+            items.append(f"{h.esc(c.description)}: <strong>{h.esc(value)}</strong>")
+        return h.labelled(t("static.settings"), h.bullets(items))
+
+    def static_html(self) -> str:
+        """The settings, the preset's note, the chart and the numbers at the current settings; the assumptions."""
+        return (h.heading(t("defaults.sim.title"), 3) + self._settings_html() + self.preset_note.value
+                + self.plot.value + self.numbers.value + self.assumptions.value)
+
+    def static_text(self) -> str:
+        o = simulate(self.params())
+        return t("static.simulation", title=t("defaults.sim.title"), preset=self.preset.label,
+                 included=f"{100 * o.share_included:.1f}", mismatch=f"{100 * o.share_mismatch:.1f}")
 
     # ----------------------------------------------------------------- render
     def update(self) -> None:
