@@ -65,11 +65,16 @@ class DefaultEffectsView(Static, w.VBox):
                  studies=len(self.research.studies))
 
 
-def _slider(cls, name: str, **kw):
-    s = cls(description=t(f"defaults.sim.{name}"), tooltip=t(f"defaults.sim.{name}_tooltip"),
-            continuous_update=False, readout=True, style={"description_width": "9em"},
-            layout=w.Layout(width="min(100%, 30em)"), **kw)
-    return s
+def _number(cls, name: str, **kw):
+    """A labelled number box (a native <input type=number>): screen readers read its name, arrow keys step it.
+
+    ipywidgets' sliders cannot be named: their handle (noUiSlider) gets no aria-label and no widget trait reaches it
+    (ipywidgets#2650), so an axe-core scan reports each as an unnamed input. A bounded number box is the standard
+    widget that keeps the same range and step and is fully accessible.
+    """
+    return cls(description=t(f"defaults.sim.{name}"), tooltip=t(f"defaults.sim.{name}_tooltip"),
+               continuous_update=False, style={"description_width": "9em"},
+               layout=w.Layout(width="min(100%, 18em)"), **kw)
 
 
 class SimulationView(Static, w.VBox):
@@ -85,13 +90,13 @@ class SimulationView(Static, w.VBox):
             layout=w.Layout(width="min(100%, 30em)"),
         )
         self.preset.tooltip = t("defaults.sim.preset_tooltip")
-        self.n = _slider(w.IntSlider, "n", min=1000, max=max(100_000, sim.population), step=1000, value=sim.population)
-        self.want = _slider(w.FloatSlider, "want", min=0, max=100, step=1, value=50, readout_format=".0f")
-        self.awareness = _slider(w.FloatSlider, "awareness", min=0, max=100, step=1, value=50, readout_format=".0f")
-        self.cost = _slider(w.FloatSlider, "cost", min=0, max=60, step=0.1, value=1, readout_format=".1f")
-        self.patience = _slider(w.FloatSlider, "patience", min=0.5, max=60, step=0.5, value=10,
-                                readout_format=".1f")
-        self.workspace = _slider(w.IntSlider, "workspace", min=1, max=500, step=1, value=50)
+        self.n = _number(w.BoundedIntText, "n", min=1000, max=max(100_000, sim.population), step=1000,
+                         value=sim.population)
+        self.want = _number(w.BoundedFloatText, "want", min=0, max=100, step=1, value=50)
+        self.awareness = _number(w.BoundedFloatText, "awareness", min=0, max=100, step=1, value=50)
+        self.cost = _number(w.BoundedFloatText, "cost", min=0, max=60, step=0.1, value=1)
+        self.patience = _number(w.BoundedFloatText, "patience", min=0.5, max=60, step=0.5, value=10)
+        self.workspace = _number(w.BoundedIntText, "workspace", min=1, max=500, step=1, value=50)
         self.default = w.ToggleButtons(options=[(t("defaults.sim.default_in"), "in"),
                                                 (t("defaults.sim.default_out"), "out")],
                                        description=t("defaults.sim.default"), style={"description_width": "9em"},

@@ -1,4 +1,4 @@
-"""Every notebook, in a real JupyterLab: runs top to bottom, shows no error, and its widgets render and respond."""
+"""Every notebook, in JupyterLab and in Notebook 7: runs top to bottom, shows no error, widgets render and respond."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
-def test_notebook_runs_and_its_widgets_render(lab, name):
-    page = lab.notebook(name)
+def test_notebook_runs_and_its_widgets_render(frontend, name):
+    page = frontend.notebook(name)
     widgets = page.locator(".jp-OutputArea-output .widget-box, .jp-OutputArea-output .widget-html")
     expect(widgets.first).to_be_visible()
     # Every code cell that calls kit.show_… leaves a widget on the page.
