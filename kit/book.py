@@ -102,13 +102,22 @@ def _prepare(nb, show_answer: str):
     return out
 
 
-def _body(nb) -> str:
+_TABLE = re.compile(r"<table\b.*?</table>", re.S)
+
+
+def _scrollable_tables(body: str, label: str) -> str:
+    """Each table in a region that scrolls sideways on a narrow screen and can be scrolled from the keyboard."""
+    opening = f"<div class='book-scroll' tabindex='0' role='region' aria-label='{html.escape(label)}'>"
+    return _TABLE.sub(lambda m: f"{opening}{m.group(0)}</div>", body)
+
+
+def _body(nb, table_label: str) -> str:
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
                             exclude_output_prompt=True)
     body, _resources = exporter.from_notebook_node(nb)
-    return body
+    return _scrollable_tables(body, table_label)
 
 
 def _nav(pages, current: int, prefix: str, t) -> str:
@@ -191,7 +200,7 @@ def build(executed: dict[str, list[tuple[Path, object]]], out: Path) -> list[Pat
             written.append(folder / "index.html")
             home = f"<p class='book-home'><a href='index.html'>{html.escape(t('book.home'))}</a></p>"
             for i, (_path, nb) in enumerate(notebooks):
-                body = _body(_prepare(nb, t("static.show_answer")))
+                body = _body(_prepare(nb, t("static.show_answer")), t("book.table"))
                 toc = f"<details class='book-toc-fold'><summary>{html.escape(t('book.contents'))}</summary>" \
                       f"{home}{_nav(pages, i, '', t)}</details>"
                 page = _page(lang, pages[i][1], site_title, prefix + CSS_NAME, switch, toc, body,
