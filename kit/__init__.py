@@ -44,6 +44,7 @@ __all__ = [
     "show_timeline_plot",
     "show_version_comparer",
     "show_vocabulary",
+    "show_writing",
 ]
 
 __version__ = "0.1.0"
@@ -119,6 +120,21 @@ def show_quiz(quiz_id: str, seed: int = 0):
     from .ui.quiz import QuizView
 
     return QuizView(load_quiz(quiz_id), seed=seed)
+
+
+@friendly
+def show_writing(set_id: str):
+    """Text boxes for a notebook's "write a few sentences" prompts (data/writing.yaml), handed in with the answers."""
+    from .content.writing import load_writing
+    from .ui.writing import WritingView
+
+    wf = load_writing()
+    known = [s.id for s in wf.sets]
+    if set_id not in known:
+        raise NotFound(f"no writing set '{set_id}' in data/writing.yaml (there are: {', '.join(known)})")
+    wset = next(s for s in wf.sets if s.id == set_id)
+    prompts = load_case(wset.case).meta.questions if wset.case else wset.prompts
+    return WritingView(wset, tuple(prompts))
 
 
 @friendly
