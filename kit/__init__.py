@@ -13,6 +13,7 @@ from .content import BadArgument, ContentError, NotFound, case_ids, check_all, l
 from .content.law import load_checklist, load_law
 from .content.quiz import load_quiz, quiz_ids
 from .content.research import load_research, load_simulation
+from .content.writing import load_writing
 from .i18n import set_language, t
 from .law import select_texts
 from .ui import friendly
@@ -125,7 +126,6 @@ def show_quiz(quiz_id: str, seed: int = 0):
 @friendly
 def show_writing(set_id: str):
     """Text boxes for a notebook's "write a few sentences" prompts (data/writing.yaml), handed in with the answers."""
-    from .content.writing import load_writing
     from .ui.writing import WritingView
 
     wf = load_writing()

@@ -14,6 +14,7 @@ from typing import Literal
 
 from .base import ContentKind, check_duplicates, data_root, load_checked, load_file
 from .errors import ContentError
+from .loader import case_ids, load_case
 from .schema import Id, Line, ParseContext, Record, Text, doc
 
 __all__ = ["WRITING", "WritingFile", "WritingSet", "check_writing", "load_writing", "writing_path"]
@@ -46,8 +47,6 @@ def _parse(path: Path, root: Path, ctx: ParseContext) -> WritingFile | None:
     if parsed is None:
         return None
     check_duplicates(ctx, parsed.sets, "writing set")
-    from .loader import case_ids, load_case
-
     known = case_ids(root)
     for s in parsed.sets:
         if s.case is None and not s.prompts:
