@@ -119,6 +119,8 @@ def test_writing_is_saved_downloaded_and_listed_by_results(answers_dir, tmp_path
         rows = list(csv.DictReader(f))
     row = next(r for r in rows if r["question"] == "writing:policy-reflection:1")
     assert row["response"].startswith("A change of practice") and row["score"] == ""
+    chart = out / "summary.txt"  # the chart is of quiz questions only: this file has none
+    assert not chart.exists() or "writing:" not in chart.read_text(encoding="utf-8")
 
 
 def test_a_notebook_without_a_quiz_saves_writing_and_checklist_reasons(answers_dir):

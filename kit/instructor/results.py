@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..content.errors import ContentError
 from ..content.quiz import load_quiz
+from ..handin import is_extra
 from ..i18n import t
 from ..progress import AnswersError, parse
 from ..quiz import Entry, grade
@@ -159,6 +160,8 @@ def summary(rows: Iterable[Row]) -> list[QuestionSummary]:
     """Per question (in first-seen order): how many answered, the mean score, how many were fully right."""
     groups: dict[tuple[str, str], list[Row]] = {}
     for r in rows:
+        if is_extra(r.question):  # writing, checklist and claim verdicts: in the CSV, not in the chart
+            continue
         groups.setdefault((r.quiz, r.question), []).append(r)
     out = []
     for (quiz, question), rs in groups.items():
