@@ -16,6 +16,7 @@ from .content import BadArgument, ContentError, NotFound, case_ids, check_all, l
 from .content.law import load_checklist, load_law
 from .content.quiz import load_quiz, quiz_ids
 from .content.research import load_research, load_simulation
+from .content.writing import load_writing
 from .i18n import set_language, t
 from .law import select_texts
 from .ui import friendly
@@ -48,6 +49,7 @@ __all__ = [
     "show_timeline_plot",
     "show_version_comparer",
     "show_vocabulary",
+    "show_writing",
 ]
 
 __version__ = "0.1.0"
@@ -123,6 +125,20 @@ def show_quiz(quiz_id: str, seed: int = 0):
     from .ui.quiz import QuizView
 
     return QuizView(load_quiz(quiz_id), seed=seed)
+
+
+@friendly
+def show_writing(set_id: str):
+    """Text boxes for a notebook's "write a few sentences" prompts (data/writing.yaml), handed in with the answers."""
+    from .ui.writing import WritingView
+
+    wf = load_writing()
+    known = [s.id for s in wf.sets]
+    if set_id not in known:
+        raise NotFound(f"no writing set '{set_id}' in data/writing.yaml (there are: {', '.join(known)})")
+    wset = next(s for s in wf.sets if s.id == set_id)
+    prompts = load_case(wset.case).meta.questions if wset.case else wset.prompts
+    return WritingView(wset, tuple(prompts))
 
 
 @friendly
