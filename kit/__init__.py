@@ -19,6 +19,7 @@ from .content.research import load_research, load_simulation
 from .content.writing import load_writing
 from .i18n import set_language, t
 from .law import select_texts
+from .quiz import citations
 from .ui import friendly
 from .vocabulary import load_vocabulary
 
@@ -124,7 +125,9 @@ def show_quiz(quiz_id: str, seed: int = 0):
     """A quiz from data/quizzes: feedback, hints, a score, and opt-in saving or download of your answers."""
     from .ui.quiz import QuizView
 
-    return QuizView(load_quiz(quiz_id), seed=seed)
+    quiz = load_quiz(quiz_id)
+    research = load_research() if any(q.figures for q in quiz.questions) else None
+    return QuizView(quiz, seed=seed, citations=citations(quiz, research, load_case))
 
 
 @friendly

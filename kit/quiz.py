@@ -16,15 +16,18 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .content.case import Case, Source
+from .content.errors import ContentError
 from .content.quiz import Option, Question, Quiz
+from .content.research import Figure, Research, Study
 
-__all__ = ["Entry", "Feedback", "Grade", "QuestionState", "QuizSummary", "duplicates", "entry", "feedback", "grade",
-           "is_answered", "number", "response_problem", "restored_state", "saved_response", "shuffled_options",
-           "summarise", "typed_number"]
+__all__ = ["Citation", "Entry", "Feedback", "citations", "Grade", "QuestionState", "QuizSummary", "duplicates",
+           "entry", "feedback", "grade", "is_answered", "number", "response_problem", "restored_state",
+           "saved_response", "shuffled_options", "summarise", "typed_number"]
 
 
 @dataclass(frozen=True)
@@ -366,3 +369,66 @@ def feedback(question: Question, state: QuestionState) -> Feedback:
     left = state.attempts_left(question)
     return Feedback(outcome, percent, g.feedback, None if g.correct else left,
                     question.explanation if reveal else None, sources=sources)
+
+
+# ------------------------------------------------------------------------------------------- citations
+@dataclass(frozen=True)
+class Citation:
+    """A research figure or a case quotation a question uses, as its one record gives it.
+
+    A figure carries ``figure`` and ``study``; a quotation carries ``words``, ``who``, ``record`` (the event,
+    statement or policy version: its date and status) and its ``sources``; a reference that cannot be followed
+    carries ``error`` (``kit check`` names it; the view shows the message instead of a traceback).
+    """
+
+    ref: str
+    figure: Figure | None = None
+    study: Study | None = None
+    words: str | None = None
+    who: str | None = None
+    record: Any = None
+    sources: tuple[Source, ...] = ()
+    error: str | None = None
+
+
+def _figure_citation(ref: str, research: Research) -> Citation:
+    f = research.figure(ref)
+    return Citation(ref, figure=f, study=research.study(f.study))
+
+
+def _quote_citation(ref: str, case_of: Callable[[str], Case]) -> Citation:
+    case_id, _, record_id = ref.partition("/")
+    case = case_of(case_id)
+    record = next((r for r in (*case.events, *case.statements) if r.id == record_id), None)
+    if record is None:
+        doc = next(d for d in case.documents if any(v.id == record_id for v in d.versions))
+        record = next(v for v in doc.versions if v.id == record_id)
+        who, words = doc.owner, record.text
+    else:
+        who = getattr(record, "who", None) or getattr(record, "speaker", None) or case.company
+        words = getattr(record, "quote", None) or record.text
+    return Citation(ref, words=words, who=who, record=record, sources=case.sources_of(record))
+
+
+def citations(quiz: Quiz, research: Research | None, case_of: Callable[[str], Case]) -> dict[str, tuple[Citation, ...]]:
+    """For each question of ``quiz``: the figures and quotations it names (``figures:``, ``quotes:``), from their
+    one record, so the value, the words, the status and the source students see exist once."""
+    out: dict[str, tuple[Citation, ...]] = {}
+    for q in quiz.questions:
+        cited = []
+        for ref in q.figures:
+            if research is None:  # the research files failed their own checks, which name the problem
+                cited.append(Citation(ref, error=ref))
+                continue
+            try:
+                cited.append(_figure_citation(ref, research))
+            except (ContentError, KeyError) as e:
+                cited.append(Citation(ref, error=str(e) or ref))
+        for ref in q.quotes:
+            try:
+                cited.append(_quote_citation(ref, case_of))
+            except (ContentError, KeyError, StopIteration) as e:
+                cited.append(Citation(ref, error=str(e) or ref))
+        if cited:
+            out[q.id] = tuple(cited)
+    return out

@@ -76,7 +76,7 @@ BATCHES = {
          ("law/03-us.yaml", "      1 January 2023. That AI training",
           "      1 January 2023 (fact sheet §3). That AI training"),
          ("quizzes/03-defaults.yaml", "    answer: 12\n", "    answer: 13\n"),
-         ("quizzes/03-defaults.yaml", "Opt-in (about 42% agreed)", "Opt-in (about 52% agreed)"),
+         ("quizzes/03-defaults.yaml", "Yes, about 42% agreed.", "Yes, about 52% agreed."),
          ("quizzes/03-defaults.yaml", "    figures: [jg-germany, jg-denmark, jg-netherlands, jg-sweden, jg-austria]\n",
           "    figures: [jg-germany, jg-denmark, jg-netherlands, jg-sweden, jg-austria]\n    sources:\n"
           f"      - url: {SCI}\n        status: seen-secondary\n"),
@@ -99,7 +99,7 @@ BATCHES = {
          ("law/03-us.yaml", "legal text 'ccpa-1798-120-a'", "note", "internal working note (\"fact sheet\")"),
          ("quizzes/03-defaults.yaml", "quiz '03-defaults', question 'jg-germany'", "answer",
           "13 is not the value of the figure it refers to"),
-         ("quizzes/03-defaults.yaml", "quiz '03-defaults', question 'jg-experiment'", "options[1].text",
+         ("quizzes/03-defaults.yaml", "quiz '03-defaults', question 'jg-experiment'", "options[1].feedback",
           "'52%', but no figure it refers to is within 2 points of 52 (jg-online-opt-in = 42"),
          ("quizzes/03-defaults.yaml", "quiz '03-defaults', question 'jg-germany'", "sources[1]",
           "this is the page of the research figure(s) jg-denmark"),
@@ -221,11 +221,15 @@ def _student_pages() -> list[tuple[str, str]]:
     research = load_research()
     pages.append(("figures table", figures_table_html(research)))
     pages += [(f"chart {c}", h.esc(chart_caption(research, c))) for c in CHARTS]
+    from kit.quiz import citations
+
     for qid in quiz_ids():
-        for q in load_quiz(qid).questions:
+        quiz = load_quiz(qid)
+        cited = citations(quiz, research, load_case)
+        for q in quiz.questions:
             body = " ".join([q.text, *(o.text + " " + (o.feedback or "") for o in q.options), q.explanation or "",
                              *q.hints, q.model_answer or "", *q.discussion])
-            pages.append((f"quiz {qid} {q.id}", h.esc(body) + question_sources_html(q)))
+            pages.append((f"quiz {qid} {q.id}", h.esc(body) + question_sources_html(q, cited.get(q.id, ()))))
     return pages
 
 
@@ -264,7 +268,10 @@ def test_a_quiz_shows_a_figure_from_its_one_record():
     q = load_quiz("03-defaults").question("jg-germany")
     f = load_research().figure("jg-germany")
     page = _Page()
-    page.feed(question_sources_html(q))
+    from kit.quiz import citations
+
+    cited = citations(load_quiz("03-defaults"), load_research(), load_case)[q.id]
+    page.feed(question_sources_html(q, cited))
     text = " ".join(page.text)
     assert "Germany: 12%" in text and "read in a copy" in text
     assert f.source in page.hrefs and SD not in page.hrefs

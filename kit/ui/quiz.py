@@ -7,18 +7,17 @@ control is a standard widget with a description, so it works with the keyboard a
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
 
 from .. import handin, progress
-from ..content.errors import ContentError
-from ..content.loader import load_case
 from ..content.quiz import Question, Quiz
-from ..content.research import load_research
 from ..i18n import t
 from ..quiz import (
+    Citation,
     Entry,
     QuestionState,
     duplicates,
@@ -40,43 +39,25 @@ __all__ = ["QuestionView", "QuizView", "question_sources_html", "question_view"]
 _WIDE = w.Layout(width="min(100%, 46em)")
 
 
-def _figure_line(figure_id: str) -> str:
-    """A research figure the question uses, shown from its one record: study, condition, value, source, status."""
-    research = load_research()
-    f = research.figure(figure_id)
-    s = research.study(f.study)
-    unit = t(f"defaults.unit_short.{f.unit}")
-    value = f"{f.shown}{unit}" if unit == "%" else f"{f.shown} {unit}"
-    text = f"{s.authors} ({s.year}), {f.where}: {f.condition}: {value}"
-    return f"{h.link(f.source, text)}{h.read_in_copy(f.read_at)} {h.status_badge(f.status)}"
-
-
-def _quote_line(ref: str) -> str:
-    """A case quotation the question uses, shown from its one record: words, who, when, sources, status."""
-    case_id, _, record_id = ref.partition("/")
-    case = load_case(case_id)
-    record = next((r for r in (*case.events, *case.statements) if r.id == record_id), None)
-    if record is None:
-        record = next(v for d in case.documents for v in d.versions if v.id == record_id)
-        who, words = next(d for d in case.documents if record in d.versions).owner, record.text
-    else:
-        who = getattr(record, "who", None) or getattr(record, "speaker", None) or case.company
-        words = getattr(record, "quote", None) or record.text
+def _citation_line(c: Citation) -> str:
+    """A figure or quotation the question uses, shown from its one record (see :func:`kit.quiz.citations`)."""
+    if c.error is not None:  # kit check names it; never a traceback here
+        return h.esc(t("common.error", message=c.error))
+    if c.figure is not None:
+        f, s = c.figure, c.study
+        unit = t(f"defaults.unit_short.{f.unit}")
+        value = f"{f.shown}{unit}" if unit == "%" else f"{f.shown} {unit}"
+        text = f"{s.authors} ({s.year}), {f.where}: {f.condition}: {value}"
+        return f"{h.link(f.source, text)}{h.read_in_copy(f.read_at)} {h.status_badge(f.status)}"
     links = ", ".join((h.link(src.url, src.title) if src.url else h.esc(src.title))
-                      + h.read_in_copy(src.read_at, src.url) for src in case.sources_of(record))
-    return (f"“{h.esc(words)}” — {h.esc(who)}, {h.esc(record.date.human())}: {links} "
-            f"{h.status_badge(record.status)}")
+                      + h.read_in_copy(src.read_at, src.url) for src in c.sources)
+    return (f"“{h.esc(c.words)}” — {h.esc(c.who)}, {h.esc(c.record.date.human())}: {links} "
+            f"{h.status_badge(c.record.status)}")
 
 
-def question_sources_html(question: Question) -> str:
+def question_sources_html(question: Question, cited: tuple[Citation, ...] = ()) -> str:
     """The question's sources; the figures and quotations it uses are shown from their own records."""
-    items = []
-    for make, refs in ((_figure_line, question.figures), (_quote_line, question.quotes)):
-        for ref in refs:
-            try:
-                items.append(make(ref))
-            except (ContentError, KeyError, StopIteration) as e:  # kit check names these; never a traceback here
-                items.append(h.esc(t("common.error", message=str(e))))
+    items = [_citation_line(c) for c in cited]
     items += [f"{h.link(s.url, s.title or s.url)}{h.read_in_copy(s.read_at)} {h.status_badge(s.status)}"
               for s in question.sources]
     if not items:
@@ -87,8 +68,10 @@ def question_sources_html(question: Question) -> str:
 class QuestionView(w.VBox):
     """One question: its text, an input for its type, Check and Hint buttons, feedback in words and symbols."""
 
-    def __init__(self, question: Question, n: int = 1, total: int = 1, seed: int | str = 0, on_change=None):
+    def __init__(self, question: Question, n: int = 1, total: int = 1, seed: int | str = 0, on_change=None,
+                 cited: tuple[Citation, ...] = ()):
         self.question = question
+        self.cited = cited
         self.state = QuestionState()
         self._on_change = on_change
         self.options = shuffled_options(question, seed)
@@ -281,7 +264,7 @@ class QuestionView(w.VBox):
             if fb.explanation:
                 parts.append(h.labelled(t("quiz.explanation"), h.para(fb.explanation)))
         if fb.sources:
-            parts.append(question_sources_html(q))
+            parts.append(question_sources_html(q, self.cited))
         self.feedback.value = h.card("".join(parts), label=t("quiz.explanation"))
 
 
@@ -339,7 +322,8 @@ def _answer_html(question: Question) -> str:
     return h.labelled(t("static.answer"), shown)
 
 
-def question_static_html(question: Question, n: int, total: int, seed: int | str = 0) -> str:
+def question_static_html(question: Question, n: int, total: int, seed: int | str = 0,
+                         cited: tuple[Citation, ...] = ()) -> str:
     """One question as text: the question, its options, and collapsed, the answer, explanation and sources."""
     q = question
     parts = [f"<div style='color:{h.MUTED}'>{h.esc(t('quiz.question_heading', n=n, total=total))}</div>",
@@ -357,7 +341,7 @@ def question_static_html(question: Question, n: int, total: int, seed: int | str
         answer += h.labelled(t("quiz.model_answer"), h.para(q.model_answer))
     if q.discussion:
         answer += h.labelled(t("quiz.discussion"), h.bullets(h.esc(d) for d in q.discussion))
-    answer += question_sources_html(q)
+    answer += question_sources_html(q, cited)
     if answer:
         parts.append(show_answer(answer))
     return f"<div class='kit-quiz-question' style='margin:0 0 1em 0'>{''.join(parts)}</div>"
@@ -366,12 +350,15 @@ def question_static_html(question: Question, n: int, total: int, seed: int | str
 class QuizView(Static, w.VBox):
     """A whole quiz: the questions, "3 of 12 answered", the score at the end, retry, save, download and load."""
 
-    def __init__(self, quiz: Quiz, seed: int | str = 0, answers_file: Path | None = None):
+    def __init__(self, quiz: Quiz, seed: int | str = 0, answers_file: Path | None = None,
+                 citations: Mapping[str, tuple[Citation, ...]] | None = None):
+        """``citations``: the figures and quotations each question names, from :func:`kit.quiz.citations`."""
         self.quiz = quiz
         self._seed = seed
         self.path = Path(answers_file) if answers_file else progress.answers_path(quiz.id)
         total = len(quiz.questions)
-        self.questions = [QuestionView(q, i, total, seed, on_change=self._changed)
+        cited = citations or {}
+        self.questions = [QuestionView(q, i, total, seed, on_change=self._changed, cited=cited.get(q.id, ()))
                           for i, q in enumerate(quiz.questions, 1)]
         self.progress = w.HTML()
         self.score = w.HTML()
@@ -438,7 +425,7 @@ class QuizView(Static, w.VBox):
         total = len(self.quiz.questions)
         header = h.heading(t("quiz.title", title=self.quiz.title), level=3)
         header += h.para(self.quiz.intro) if self.quiz.intro else ""
-        return header + "".join(question_static_html(v.question, i, total, self._seed)
+        return header + "".join(question_static_html(v.question, i, total, self._seed, v.cited)
                                 for i, v in enumerate(self.questions, 1))
 
     def static_text(self) -> str:
