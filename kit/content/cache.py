@@ -37,6 +37,10 @@ def files_stamp(paths: Iterable[Path]) -> tuple:
 
 def cached(key: str, paths: Iterable[Path], build: Callable[[], T]) -> T:
     """``build()``, or its value from an earlier call if none of ``paths`` has changed since."""
+    # i13 hook: in another language than English, a separate entry that also depends on its translation files.
+    from .translations import cache_variant
+
+    key, paths = cache_variant(key, list(paths))
     stamp = files_stamp(paths)
     hit = _ENTRIES.get(key)
     if hit is not None and hit[0] == stamp:

@@ -48,27 +48,27 @@ class Translation:
     text: Text = doc("the exact wording in that language, as in the source; mark cuts with …")
     url: Url = doc("where this wording was read")
     status: Status = doc(STATUS_DOC)
-    note: Text | None = doc("caveats about this copy", None)
+    note: Text | None = doc("caveats about this copy", None, translate=True)
 
 
 @dataclass(frozen=True, kw_only=True)
 class LawText:
     __entry__ = "legal text"
     id: Id = doc("a short id the checklist uses, like 'gdpr-art-7-3'")
-    title: Line = doc("what students see as the heading, like 'GDPR Article 7(3): withdrawing consent'")
+    title: Line = doc("what students see as the heading, like 'GDPR Article 7(3): withdrawing consent'", translate=True)
     instrument: Line = doc("the law, judgment or document it comes from")
     reference: Line = doc("the article, paragraph or case number")
     kind: LawKind = doc("law, case-law, guidance or regulator (a regulator's statement or post)")
-    region: Line = doc("where it applies, like 'EU/EEA' or 'California'")
+    region: Line = doc("where it applies, like 'EU/EEA' or 'California'", translate=True)
     date: When | None = doc("when it was adopted, decided or published, if the fact sheet gives it", None)
     text: Text | None = doc("the exact words, short, as read in the source; leave out if no exact wording was seen",
-                            None)
-    explanation: Text = doc("what it means, in plain language and the kit's own words")
+                            None, quote=True)
+    explanation: Text = doc("what it means, in plain language and the kit's own words", translate=True)
     url: Url = doc("where the wording (or, without wording, the facts) were read")
     other_urls: tuple[Url, ...] = doc("other copies that agree", ())
     status: Status = doc(STATUS_DOC)
-    checked: Text | None = doc("how the wording was checked (copies compared, pages opened)", None)
-    note: Text | None = doc("caveats: cuts, misquotations seen elsewhere, unverified parts", None)
+    checked: Text | None = doc("how the wording was checked (copies compared, pages opened)", None, translate=True)
+    note: Text | None = doc("caveats: cuts, misquotations seen elsewhere, unverified parts", None, translate=True)
     translations: tuple[Translation, ...] = doc("the same wording in other languages", ())
 
 
@@ -83,9 +83,9 @@ class LawFile:
 class Condition:
     __entry__ = "condition"
     id: Id = doc("a short id, like 'freely-given'")
-    name: Line = doc("the condition's name as students see it")
+    name: Line = doc("the condition's name as students see it", translate=True)
     basis: Basis = doc("consent (a condition for valid consent) or legitimate-interest (for objection)")
-    question: Text = doc("the question a student asks of a mechanism, in plain words")
+    question: Text = doc("the question a student asks of a mechanism, in plain words", translate=True)
     law: tuple[Id, ...] = doc("ids of the legal texts (from data/law) the condition rests on")
 
 
@@ -94,7 +94,7 @@ class Verdict:
     __entry__ = "verdict"
     condition: Id = doc("the id of a condition")
     verdict: VerdictWord = doc("met, not-met or unclear")
-    reason: Text = doc("why, in the kit's own words")
+    reason: Text = doc("why, in the kit's own words", translate=True)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -102,10 +102,10 @@ class Assessment:
     __entry__ = "assessment"
     id: Id = doc("a short id, like 'slack-2024'")
     case: Id = doc("the id of the case (a folder under data/cases)")
-    mechanism: Text = doc("the mechanism assessed, in one or two sentences")
+    mechanism: Text = doc("the mechanism assessed, in one or two sentences", translate=True)
     basis: Basis = doc("which conditions apply: consent, or legitimate-interest (objection)")
     verdicts: tuple[Verdict, ...] = doc("one verdict for each condition of that basis")
-    note: Text | None = doc("caveats about the assessment", None)
+    note: Text | None = doc("caveats about the assessment", None, translate=True)
 
     def verdict(self, condition_id: str) -> Verdict:
         for v in self.verdicts:

@@ -59,6 +59,10 @@ def load_file(path: Path, cls: type, ctx: ParseContext):
     except ContentError as e:
         ctx.problems.extend(e.problems)
         return None
+    # i13 hook: the current language's translations of the kit's own words, over the English (facts untouched).
+    from .translations import overlay_current
+
+    data = overlay_current(path, cls, data)
     return parse_document(cls, data, display_path(path), ctx)
 
 

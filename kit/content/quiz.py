@@ -61,15 +61,15 @@ class QuizSource:
     __entry__ = "source"
     url: Url = doc("the address of the source")
     status: Status = doc(STATUS_DOC)
-    title: Line | None = doc("what the source is, e.g. 'GDPR Article 7(3), as copied at gdprhub'", None)
+    title: Line | None = doc("what the source is, e.g. 'GDPR Article 7(3), as copied at gdprhub'", None, translate=True)
 
 
 @dataclass(frozen=True, kw_only=True)
 class Option:
     __entry__ = "option"
     id: Id = doc("a short id for the option, like 'owners-only'")
-    text: Text = doc("the option as students read it")
-    feedback: Text | None = doc("what a student who picks this option is told", None)
+    text: Text = doc("the option as students read it", translate=True)
+    feedback: Text | None = doc("what a student who picks this option is told", None, translate=True)
     keep_last: bool = doc("true to keep this option last when options are shuffled (e.g. 'none of these')", False)
 
 
@@ -78,18 +78,19 @@ class Question:
     __entry__ = "question"
     id: Id = doc("a short id for the question, unique in the quiz")
     type: QuestionType = doc("single, multiple, true-false, numeric, ordering or reflection")
-    text: Text = doc("the question as students read it")
+    text: Text = doc("the question as students read it", translate=True)
     options: tuple[Option, ...] = doc("the options (single, multiple and ordering questions)", ())
     answer: Answer | None = doc("the right answer: an option id (single), a list of ids (multiple, ordering), "
                                 "true/false (true-false) or a number (numeric)", None)
     tolerance: float | None = doc("how far from the answer a numeric answer may be and still count", None)
-    unit: Line | None = doc("the unit of a numeric answer, like '%'", None)
+    unit: Line | None = doc("the unit of a numeric answer, like '%'", None, translate=True)
     explanation: Text | None = doc("why the answer is right, shown after answering (required on graded questions)",
-                                   None)
-    hints: tuple[Text, ...] = doc("hints, shown one at a time on request", ())
+                                   None, translate=True)
+    hints: tuple[Text, ...] = doc("hints, shown one at a time on request", (), translate=True)
     attempts: int | None = doc("how many times a student may check an answer (no limit if left out)", None)
-    model_answer: Text | None = doc("a model answer shown after a reflection is submitted", None)
-    discussion: tuple[Text, ...] = doc("points for discussion, shown after a reflection is submitted", ())
+    model_answer: Text | None = doc("a model answer shown after a reflection is submitted", None, translate=True)
+    discussion: tuple[Text, ...] = doc("points for discussion, shown after a reflection is submitted", (),
+                                       translate=True)
     sources: tuple[QuizSource, ...] = doc("where the facts in the question come from", ())
 
     @property
@@ -112,9 +113,9 @@ class Question:
 class Quiz:
     __entry__ = "quiz"
     id: Id = doc("the quiz id; must be the file's name without .yaml")
-    title: Line = doc("the quiz's title")
+    title: Line = doc("the quiz's title", translate=True)
     language: Literal["en", "fr"] = doc("the language the quiz is written in", "en")
-    intro: Text | None = doc("a sentence or two shown above the questions", None)
+    intro: Text | None = doc("a sentence or two shown above the questions", None, translate=True)
     include: tuple[Id, ...] = doc("ids of other quizzes whose questions come first (one level: they may not "
                                   "include others)", ())
     questions: tuple[Question, ...] = doc("the questions, in order", ())

@@ -179,7 +179,13 @@ class PartialDate:
         return f"{self.year:04d}"
 
     def human(self) -> str:
-        """17 May 2024, May 2024 or 2024."""
+        """17 May 2024, May 2024 or 2024 (in French: 17 mai 2024, mai 2024)."""
+        from ..i18n import language  # i13 hook: dates follow the language (kit/locale.py)
+
+        if language() != "en":
+            from ..locale import date_text
+
+            return date_text(self.year, self.month, self.day)
         if self.day:
             return f"{self.day} {_MONTHS[self.month - 1]} {self.year}"
         if self.month:
@@ -238,11 +244,23 @@ Email = Annotated[str, _EmailKind()]
 When = Annotated[PartialDate, _WhenKind()]
 
 
-def doc(text: str, default: Any = dataclasses.MISSING, **kw) -> Any:
-    """A dataclass field with a plain-language description (and a default if it may be left out)."""
+def doc(text: str, default: Any = dataclasses.MISSING, *, translate: bool | str = False, quote: bool = False,
+        **kw) -> Any:
+    """A dataclass field with a plain-language description (and a default if it may be left out).
+
+    ``translate=True`` marks a text in the kit's own words: each language gives it in a translation file under
+    ``data/translations/<lang>/`` (a list of texts is translated item by item; ``translate="list"`` translates the
+    whole list as one value, as for vocabulary variants). ``quote=True`` marks an exact quotation: never translated,
+    but a language may add the kit's own rendering of it (``<path>.kit_translation``). See kit/content/translations.py.
+    """
+    metadata: dict[str, Any] = {"doc": text}
+    if translate:
+        metadata["translate"] = translate
+    if quote:
+        metadata["quote"] = True
     if default is dataclasses.MISSING and "default_factory" not in kw:
-        return dataclasses.field(metadata={"doc": text}, **kw)
-    return dataclasses.field(default=default, metadata={"doc": text}, **kw)
+        return dataclasses.field(metadata=metadata, **kw)
+    return dataclasses.field(default=default, metadata=metadata, **kw)
 
 
 # ------------------------------------------------------------------------------------------------- locations
