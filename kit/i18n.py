@@ -101,7 +101,12 @@ def t(key: str, **values) -> str:
         text = _strings(DEFAULT).get(key)
     if text is None:
         raise KeyError(f"no UI string '{key}' in data/ui/{DEFAULT}.yaml")
-    return text.format(**values) if values else text
+    text = text.format(**values) if values else text
+    if language() != DEFAULT:  # i13 hook: French typography (no-break spaces before ; : ! ? and inside « »)
+        from .locale import typo
+
+        text = typo(text)
+    return text
 
 
 def _fields(text: str) -> set[str]:

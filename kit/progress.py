@@ -47,8 +47,10 @@ def dump(quiz_id: str, answers: dict[str, dict[str, Any]], student: str | None =
     ``answers`` maps question ids to ``{"response": …, "attempts": n, "hints": n, "score": float | None,
     "correct": bool}``.
     """
+    from .i18n import language  # i13: the file records the language it was answered in (kit results uses it)
+
     doc = {"format": FORMAT, "version": VERSION, "quiz": quiz_id, "student": student or None, "saved_at": _now(),
-           "answers": answers}
+           "language": language(), "answers": answers}
     return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 

@@ -51,7 +51,7 @@ def ops_html(ops) -> str:
         else:
             opening, closing = marks[op.kind]
             parts.append(opening + h.esc(op.text) + closing)
-    return f"<div class='kit-diff' style='{TEXT_STYLE}'>{''.join(parts)}</div>"
+    return f"<div class='kit-diff kit-quote' style='{TEXT_STYLE}'>{''.join(parts)}</div>"  # i13: quotation
 
 
 def _version_head(v: Version) -> str:
@@ -61,8 +61,11 @@ def _version_head(v: Version) -> str:
 
 def sentence_ids_html(version: Version) -> str:
     """A version's sentences, each with the id the claim checker uses, in a fold-out block."""
-    items = "".join(f"<li><code>{h.esc(s.id)}</code> {h.esc(s.text)}</li>" for s in sentences(version.text, version.id))
-    return (f"<details><summary>{h.esc(t('compare.ids_heading'))}: {h.esc(version.label)}</summary>"
+    items = "".join(f"<li><code>{h.esc(s.id)}</code> <span class='kit-quote'>{h.esc(s.text)}</span></li>"
+                    for s in sentences(version.text, version.id))  # i13: the sentences are quotations
+    from ..locale import typo  # i13: « titre : » in French
+
+    return (f"<details><summary>{h.esc(typo(t('compare.ids_heading') + ': ' + version.label))}</summary>"
             f"<ul style='margin:0.2em 0;padding-left:1.4em;list-style:none'>{items}</ul></details>")
 
 
