@@ -140,15 +140,38 @@ def ui_strings(path: Path) -> set[str]:
     return out
 
 
-def english_leaks(texts: list[str], facts: list[str], english_ui: set[str], french_ui: set[str]) -> list[str]:
-    """The texts that show English: the reason and the text, one line each."""
+def quotations(root: Path) -> list[str]:
+    """Every exact quotation in the content (statements, policy wording, quotes, legal texts), whitespace-normalised:
+    a widget option cannot carry the kit-quote class, so a quoted sentence in a dropdown is recognised by its text."""
+    from kit.content.translations import english_files, translatables
+    from kit.content.yamlio import load_yaml
+
+    out = []
+    for _, path, cls in english_files(root):
+        out += [" ".join(str(t.english).split()) for t in translatables(cls, load_yaml(path)) if t.kind == "quote"]
+    return out
+
+
+_GUILLEMETS = re.compile(r"«[^»]*»")
+
+
+def _quoted_part(part: str, quotes: list[str]) -> bool:
+    bare = " ".join(part.strip().rstrip("…").split())
+    return len(bare) > 12 and any(bare in q for q in quotes)
+
+
+def english_leaks(texts: list[str], facts: list[str], english_ui: set[str], french_ui: set[str],
+                  quotes: list[str] = ()) -> list[str]:
+    """The texts that show English: the reason and the text, one line each. Text in « » is a quotation inside the
+    kit's words; a part of an option label (parts are separated by ' — ') that is a quotation is left out too."""
     leaks = []
     own_en = {s for s in english_ui - french_ui if len(s) > 3 and "{" not in s}
     for text in texts:
         if text in own_en:
             leaks.append(f"English UI string: {text!r}")
             continue
-        cleaned = _URL.sub(" ", text)
+        cleaned = " — ".join(p for p in text.split(" — ") if not _quoted_part(p, list(quotes)))
+        cleaned = _GUILLEMETS.sub(" ", _URL.sub(" ", cleaned))
         for fact in facts:
             if fact in cleaned:
                 cleaned = cleaned.replace(fact, " ")
