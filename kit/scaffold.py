@@ -33,8 +33,8 @@ def valid_case_id(case_id: str) -> bool:
 
 #: i13: the scaffold's own words per language (the field descriptions come from the schema, in English).
 WORDS = {
-    "en": {"required": "required", "optional": "optional", "expected": "Expected", "delete": "delete this block if "
-           "not needed", "line": "A short text on one line", "text": "Some text in your own words",
+    "en": {"colon": ":", "required": "required", "optional": "optional", "expected": "Expected",
+           "delete": "delete this block if not needed", "line": "A short text on one line", "text": "Some text in your own words",
            "head": ["# {name}: written by 'python -m kit new-case {case_id}' from the kit's schema.",
                     "# Fill in every empty value; a line starting with # is a comment. Optional fields are commented "
                     "out:",
@@ -42,8 +42,8 @@ WORDS = {
                     "# Quotations must be exact, attributed and dated, with a source; write everything else in your "
                     "own words."],
            "optional_file": "# This file is optional: delete it if the case has no {noun}s."},
-    "fr": {"required": "obligatoire", "optional": "facultatif", "expected": "Attendu", "delete": "supprimez ce bloc "
-           "s'il ne sert pas", "line": "Un texte court sur une ligne", "text": "Un texte dans vos propres mots",
+    "fr": {"colon": "\u00a0:", "required": "obligatoire", "optional": "facultatif", "expected": "Attendu",
+           "delete": "supprimez ce bloc s'il ne sert pas", "line": "Un texte court sur une ligne", "text": "Un texte dans vos propres mots",
            "head": ["# {name} : écrit par « python -m kit new-case {case_id} --lang fr » à partir du schéma du kit.",
                     "# Remplissez chaque valeur vide ; une ligne qui commence par # est un commentaire. Les champs "
                     "facultatifs sont",
@@ -131,7 +131,8 @@ def _record_lines(cls: type, indent: str, first_prefix: str = "", values: dict[s
         sub = _record_list(tp)
         if _is_record(inner) or sub is not None:
             # Structure the views rely on is written out, even when optional: delete the block if not needed.
-            note = f"{f.name} ({label}{'' if required else ': ' + _words['delete']}): {what}"
+            c = _words["colon"]
+            note = f"{f.name} ({label}{'' if required else c + ' ' + _words['delete']}){c} {what}"
             lines += _comment(note, indent)
             if sub is not None:
                 lines.append(key(f"{f.name}:"))
@@ -141,7 +142,8 @@ def _record_lines(cls: type, indent: str, first_prefix: str = "", values: dict[s
                 lines += _record_lines(inner, indent + "  ")
             continue
         end = "" if what.endswith((".", "…", "?", "!")) else "."
-        lines += _comment(f"{f.name} ({label}): {what}{end} {_words['expected']}: {expects}.", indent)
+        c = _words["colon"]
+        lines += _comment(f"{f.name} ({label}){c} {what}{end} {_words['expected']}{c} {expects}.", indent)
         if f.name in values:
             lines.append(key(f"{f.name}: {values[f.name]}"))
         elif required or (first_prefix and not started):

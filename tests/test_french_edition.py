@@ -296,3 +296,67 @@ def test_every_shipped_french_view_shows_no_english(french):
         assert "kit-error" not in getattr(widget, "_dom_classes", ()), (name, getattr(widget, "value", ""))
         leaks += [f"{name}: {x}" for x in english_leaks(_all_texts(widget, cycle), facts, en, fr, quotes)]
     assert leaks == [], f"{len(leaks)} English texts in French views, first: " + "\n".join(leaks[:30])
+
+
+# ------------------------------------------------------------------------------------------------ instructors
+def test_results_headers_and_chart_follow_the_language_of_the_answers(data_copy, tmp_path, french, capsys):
+    import csv
+    import json
+
+    from kit import progress
+
+    if not (data_copy / "ui" / "fr.yaml").exists():  # before part A's UI strings are merged
+        (data_copy / "ui" / "fr.yaml").write_text(
+            'results:\n  answer_yes: "oui"\n  answer_no: "non"\n  col:\n    student: "élève"\n'
+            'quiz:\n  results_title: "Les réponses de la classe"\n', encoding="utf-8")
+    french()
+    answers = tmp_path / "answers-fr.json"
+    answers.write_text(progress.dump("01-slack-case", {"slack-default": {"response": "included", "attempts": 1,
+                                                                         "hints": 0, "score": 1.0, "correct": True}},
+                                     "Zoé"), encoding="utf-8")
+    assert json.loads(answers.read_text(encoding="utf-8"))["language"] == "fr"
+    i18n._state["language"] = "en"  # the instructor's own session is in English: the files decide
+    assert main(["results", str(answers), "--out", str(tmp_path / "out")]) == 0
+    with open(tmp_path / "out" / "answers.csv", encoding="utf-8") as f:
+        header, row = list(csv.reader(f))
+    assert header[0] == "élève" and "oui" in row
+    assert i18n.language() == "en"
+
+
+def test_release_lang_fr_writes_the_french_notebooks_and_the_content(tmp_path, capsys):
+    notebooks = tmp_path / "nb"
+    shutil.copytree(FIXTURES / "release", notebooks / "fr", ignore=shutil.ignore_patterns("golden"))
+    shutil.copy(FIXTURES / "release" / "lesson.ipynb", notebooks / "en-lesson.ipynb")
+    out = tmp_path / "handout"
+    assert main(["release", "--lang", "fr", "--notebooks", str(notebooks / "fr"), "--out", str(out)]) == 0
+    assert sorted(p.name for p in (out / "notebooks").glob("*.ipynb")) == ["lesson.ipynb", "untagged.ipynb"]
+    assert (out / "data" / "law" / "01-gdpr.yaml").exists()
+    assert "wrote the fr student version" in capsys.readouterr().out
+    out_en = tmp_path / "handout-en"
+    from kit.release import release
+
+    written = release(notebooks, out_en, skip=("fr",))
+    assert [p.name for p in written] == ["en-lesson.ipynb"]
+
+
+def test_release_without_keys_removes_the_translated_feedback_too(data_copy, tmp_path):
+    from kit.release import strip_answer_keys
+
+    tdir = data_copy / "translations" / "fr" / "quizzes"
+    tdir.mkdir(parents=True)
+    (tdir / "01-slack-case.yaml").write_text(
+        'title:\n  text: L\'affaire Slack\n  source: "00000000"\n'
+        'questions.slack-default.explanation:\n  text: Parce que …\n  source: "00000000"\n'
+        'questions.slack-default.options.included.feedback:\n  text: Oui.\n  source: "00000000"\n', encoding="utf-8")
+    strip_answer_keys(data_copy, tmp_path / "student-data")
+    text = (tmp_path / "student-data" / "translations" / "fr" / "quizzes" / "01-slack-case.yaml").read_text()
+    assert "title" in text and "explanation" not in text and "feedback" not in text
+
+
+def test_new_case_in_french_has_french_placeholders_and_says_so(data_copy, capsys):
+    assert main(["new-case", "acme-2025", "--lang", "fr"]) == 0
+    text = (data_copy / "cases" / "acme-2025" / "case.yaml").read_text(encoding="utf-8")
+    assert "language: fr" in text and "(obligatoire)\u00a0:" in text and "Attendu\u00a0:" in text
+    assert "Remplissez chaque valeur vide" in text and "Un texte dans vos propres mots" in text
+    english = (data_copy / "cases" / "acme-2025" / "timeline.yaml").read_text(encoding="utf-8")
+    assert "Fill in every" not in english
