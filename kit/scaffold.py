@@ -34,7 +34,8 @@ def valid_case_id(case_id: str) -> bool:
 #: i13: the scaffold's own words per language (the field descriptions come from the schema, in English).
 WORDS = {
     "en": {"colon": ":", "required": "required", "optional": "optional", "expected": "Expected",
-           "delete": "delete this block if not needed", "line": "A short text on one line", "text": "Some text in your own words",
+           "delete": "delete this block if not needed", "line": "A short text on one line",
+           "text": "Some text in your own words",
            "head": ["# {name}: written by 'python -m kit new-case {case_id}' from the kit's schema.",
                     "# Fill in every empty value; a line starting with # is a comment. Optional fields are commented "
                     "out:",
@@ -43,7 +44,8 @@ WORDS = {
                     "own words."],
            "optional_file": "# This file is optional: delete it if the case has no {noun}s."},
     "fr": {"colon": "\u00a0:", "required": "obligatoire", "optional": "facultatif", "expected": "Attendu",
-           "delete": "supprimez ce bloc s'il ne sert pas", "line": "Un texte court sur une ligne", "text": "Un texte dans vos propres mots",
+           "delete": "supprimez ce bloc s'il ne sert pas", "line": "Un texte court sur une ligne",
+           "text": "Un texte dans vos propres mots",
            "head": ["# {name} : écrit par « python -m kit new-case {case_id} --lang fr » à partir du schéma du kit.",
                     "# Remplissez chaque valeur vide ; une ligne qui commence par # est un commentaire. Les champs "
                     "facultatifs sont",
