@@ -199,6 +199,22 @@ def load_vocabulary(root: Path | None = None) -> Vocabulary:
         ctx = ParseContext()
         parsed = load_vocabulary_file(path, ctx)
         ctx.raise_if_any()
+        # i13 hook: in another language, the highlighter finds that language's variants and the English ones, so
+        # it marks the kit's translated texts and the English quotations (policy wording, statements) alike.
+        from .i18n import language
+
+        if language() != "en":
+            from .locale import in_language
+
+            with in_language("en"):
+                english = load_vocabulary_file(path, ParseContext())
+            if english is not None:
+                import dataclasses
+
+                en_variants = {term.id: term.variants for term in english.terms}
+                terms = tuple(dataclasses.replace(term, variants=tuple(dict.fromkeys(
+                    (*term.variants, *en_variants.get(term.id, ()))))) for term in parsed.terms)
+                parsed = dataclasses.replace(parsed, terms=terms)
         return Vocabulary.from_file(parsed)
 
     return cached(f"vocabulary:{path.resolve()}", [path], build)

@@ -360,3 +360,19 @@ def test_new_case_in_french_has_french_placeholders_and_says_so(data_copy, capsy
     assert "Remplissez chaque valeur vide" in text and "Un texte dans vos propres mots" in text
     english = (data_copy / "cases" / "acme-2025" / "timeline.yaml").read_text(encoding="utf-8")
     assert "Fill in every" not in english
+
+
+def test_french_highlighter_finds_french_variants_and_the_english_ones(data_copy, french):
+    from kit.vocab import load_vocabulary
+
+    if not (data_copy / "ui" / "fr.yaml").exists():
+        shutil.copy(FR / "ui" / "fr.yaml", data_copy / "ui" / "fr.yaml")
+    tdir = data_copy / "translations" / "fr"
+    tdir.mkdir(parents=True, exist_ok=True)
+    source = fingerprint(["opt-out", "opted out", "opting out"])
+    (tdir / "vocabulary.yaml").write_text(
+        f'terms.opt-out.variants:\n  text: [désinscription, se désinscrire, désinscrit]\n  source: "{source}"\n',
+        encoding="utf-8")
+    french()
+    found = [h.text for h in load_vocabulary().find("Sa désinscription : he opted out.", ["opt-out"])]
+    assert found == ["désinscription", "opted out"]
