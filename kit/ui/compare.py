@@ -51,7 +51,8 @@ def ops_html(ops) -> str:
         else:
             opening, closing = marks[op.kind]
             parts.append(opening + h.esc(op.text) + closing)
-    return f"<div class='kit-diff kit-quote' style='{TEXT_STYLE}'>{''.join(parts)}</div>"  # i13: quotation
+    # i13: the wording is a quotation (kit-quote), whatever the language of the page
+    return f"<div class='kit-quote'><div class='kit-diff' style='{TEXT_STYLE}'>{''.join(parts)}</div></div>"
 
 
 def _version_head(v: Version) -> str:
