@@ -175,11 +175,28 @@ def test_dates_numbers_and_typography_follow_the_language(french):
 
 
 # ------------------------------------------------------------------------------------------------ views
-def _all_texts(widget, cycle: bool = True) -> list[str]:
+def _buttons(widget) -> list:
+    import ipywidgets as w
+
+    found = [widget] if isinstance(widget, w.Button) else []
+    for child in getattr(widget, "children", ()) or ():
+        found += _buttons(child)
+    return found
+
+
+def _all_texts(widget, cycle: bool | str = True) -> list[str]:
     """The texts of a view, and (``cycle``) of every option of each of its dropdowns and toggles chosen in turn."""
     import ipywidgets as w
 
     texts = visible_texts(widget)
+    if cycle == "press":  # a quiz: check each question unanswered and ask for every hint, then read it again
+        retry = kit.t("quiz.retry")
+        for _ in range(2):
+            for b in _buttons(widget):
+                if not b.disabled and b.description != retry:
+                    b.click()
+            texts += visible_texts(widget)
+        return texts
     if not cycle:
         return texts
     pickers = []
@@ -271,19 +288,20 @@ def test_shipped_french_edition_has_no_missing_or_stale_translations():
 
 
 #: Every view, and whether to choose each option of its pickers in turn (off where each choice redraws figures,
-#: to keep the test's time down: their options' words are the same as the table's and the simulation's presets').
+#: to keep the test's time down); a quiz's buttons are pressed instead, so its feedback, hints and explanations show.
 SHIPPED_VIEWS = [
     ("show_case_summary", (), True), ("show_questions", (), True), ("show_case_timeline", (), True),
     ("show_timeline_plot", (), True), ("show_opt_out", (), True), ("show_version_comparer", (), True),
     ("show_vocabulary", (), True), ("show_claim_checker", (), True), ("show_status_key", (), True),
     ("show_default_effects", (), False), ("show_simulation", (), False), ("show_law", (), True),
     ("show_checklist", (), True), ("show_cases_table", (), True), ("show_case_plots", (), False),
-    *[("show_quiz", (q,), True) for q in ("01-slack-case", "02-policy", "03-defaults", "final")],
+    *[("show_quiz", (q,), "press") for q in ("01-slack-case", "02-policy", "03-defaults", "final")],
 ]
 
 
-def test_every_shipped_french_view_shows_no_english(french):
+def test_every_shipped_french_view_shows_no_english(french, tmp_path, monkeypatch):
     """Every kit.show_* view on the shipped content, in French. Passes once parts A and C are merged."""
+    monkeypatch.setenv("KIT_ANSWERS_DIR", str(tmp_path))  # pressing a quiz's buttons never writes elsewhere
     assert {n for n in dir(kit) if n.startswith("show_")} == {n for n, *_ in SHIPPED_VIEWS}, "a view is not walked"
     assert (ROOT / "data" / "ui" / "fr.yaml").exists(), "data/ui/fr.yaml (part A) is missing"
     french()
