@@ -126,4 +126,5 @@ def check_cases(root: Path, ctx: ParseContext) -> int:
 
 
 CASES = ContentKind("cases", "cases", "cases/<id>/*.yaml", tuple(cls for cls, _ in CASE_FILES.values()),
-                    check_cases, load_case)
+                    check_cases, load_case,
+                    translated=tuple((f"cases/*/{name}", cls) for name, (cls, _) in CASE_FILES.items()))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..content.research import Figure, Research
 from ..i18n import t
+from ..locale import lang, number
 from . import PALETTE, new_figure
 
 __all__ = [
@@ -36,7 +37,19 @@ def _unit(f: Figure) -> str:
 
 def _with_unit(f: Figure) -> str:
     unit = t(f"defaults.unit_short.{f.unit}")
-    return f"{f.shown}{unit}" if unit == "%" else f"{f.shown} {unit}"
+    shown = shown_value(f)
+    return f"{shown}{unit}" if unit == "%" and lang() == "en" else f"{shown}\u00a0{unit}" if unit == "%" \
+        else f"{shown} {unit}"
+
+
+def shown_value(f: Figure) -> str:
+    """i13: the figure's value as text in the current language (42, 99.97, 22–23; in French 99,97)."""
+    if lang() == "en":
+        return f.shown
+    if f.value_high is None:
+        return number(f.value)
+    sep = " à " if min(f.value, f.value_high) < 0 else "–"
+    return f"{number(f.value)}{sep}{number(f.value_high)}"
 
 
 def _bars(ax, figures: tuple[Figure, ...], labels_by_group: bool) -> None:
@@ -57,7 +70,7 @@ def _bars(ax, figures: tuple[Figure, ...], labels_by_group: bool) -> None:
             hatch = (hatch or "") + ".."
         ax.bar(xi, f.value, width=0.8, color=colour, hatch=hatch, edgecolor="black", linewidth=0.8,
                alpha=0.55 if later[f.study] else 1.0, label=t(f"defaults.group.{f.group}"))
-        ax.annotate(f.shown, (xi, f.value), xytext=(0, 2), textcoords="offset points", ha="center", va="bottom",
+        ax.annotate(shown_value(f), (xi, f.value), xytext=(0, 2), textcoords="offset points", ha="center", va="bottom",
                     fontsize=8)
     ax.set_xticks(xs, [f.condition for f in figures], rotation=30 if len(figures) > 4 else 0,
                   ha="right" if len(figures) > 4 else "center", fontsize=8)
@@ -183,8 +196,8 @@ def simulation_figure(outcomes, current: tuple[str, str]):
         labels.append(label)
     ax.set_xticks(list(xs), labels, fontsize=8)
     for x, o in zip(xs, outcomes, strict=True):
-        ax.annotate(t("defaults.sim.bar_label", included=f"{100 * o.share_included:.1f}",
-                      mismatch=f"{100 * o.share_mismatch:.1f}"),
+        ax.annotate(t("defaults.sim.bar_label", included=number(100 * o.share_included, 1),
+                      mismatch=number(100 * o.share_mismatch, 1)),
                     (x, 100), xytext=(0, 3), textcoords="offset points", ha="center", va="bottom", fontsize=8)
     ax.set_ylim(0, 118)
     ax.set_yticks([0, 25, 50, 75, 100])
@@ -198,8 +211,8 @@ def simulation_figure(outcomes, current: tuple[str, str]):
 def simulation_alt(outcomes, current: tuple[str, str]) -> str:
     items = "; ".join(
         t("defaults.sim.alt_item", regime=t(f"defaults.sim.regime.{o.default}_{o.who_acts}").replace("\n", " "),
-          included=f"{100 * o.share_included:.1f}", mismatch=f"{100 * o.share_mismatch:.1f}")
+          included=number(100 * o.share_included, 1), mismatch=number(100 * o.share_mismatch, 1))
         for o in outcomes
     )
     now = t(f"defaults.sim.regime.{current[0]}_{current[1]}").replace("\n", " ")
-    return t("defaults.sim.alt", n=f"{outcomes[0].n:,}", current=now, items=items)
+    return t("defaults.sim.alt", n=number(outcomes[0].n), current=now, items=items)

@@ -9,7 +9,7 @@ import ipywidgets as w
 
 from ..content.case import Case
 from ..content.law import VERDICTS, Checklist
-from ..i18n import t
+from ..i18n import language, t
 from ..law import Comparison, compare
 from . import html as h
 
@@ -20,14 +20,24 @@ def law_html(text) -> str:
     """One legal text: heading, exact words (if any), plain-language explanation, source and status."""
     parts = [h.heading(text.title), f"<div style='color:{h.MUTED}'>{h.esc(text.instrument)} · {h.esc(text.reference)}"
              + (f" · {h.esc(text.date.human())}" if text.date else "") + "</div>"]
+    # i13: in another language, its official wording first (with its own source and status), then the original.
+    own = [tr for tr in text.translations if tr.language == language()]
+    for tr in own:
+        parts.append(h.labelled(t("law.official"), h.quote(tr.text, tr.language)))
+        parts.append(h.labelled(t("law.read_at"), h.link(tr.url, tr.url) + h.read_in_copy(tr.read_at))
+                     + h.status_line(tr.status))
+        if tr.note:
+            parts.append(h.labelled(t("common.note"), h.esc(tr.note)))
     if text.text:
-        parts.append(h.labelled(t("law.exact"), h.quote(text.text)))
-    else:
+        exact = h.quote(text.text, "en") if own else h.quote_of(text, "text")
+        parts.append(h.labelled(t("law.original") if own else t("law.exact"), exact))
+    elif not own:
         parts.append(f"<p><em>{h.esc(t('law.no_quote'))}</em></p>")
     parts.append(h.labelled(t("law.explanation"), h.para(text.explanation)))
     for tr in text.translations:
-        parts.append(h.labelled(t("law.french"),
-                                h.quote(tr.text) + h.link(tr.url, tr.url) + h.read_in_copy(tr.read_at)))
+        if tr not in own:
+            parts.append(h.labelled(t("law.french"), h.quote(tr.text, tr.language) + h.link(tr.url, tr.url)
+                                    + h.read_in_copy(tr.read_at)))
     # the original page, and in words whether a copy was read; the copies and the working notes ('checked') are
     # for instructors, in the data
     parts.append(h.labelled(t("law.read_at"), h.link(text.url, text.url) + h.read_in_copy(text.read_at)))
