@@ -276,7 +276,9 @@ def test_law_in_french_shows_the_official_text_first(data_copy, french):
     fr_at = html.index("toute manifestation de volonté, libre, spécifique")
     en_at = html.index("freely given, specific, informed")
     assert fr_at < en_at
-    assert "<blockquote class='kit-quote' lang='fr'" in html and "qualitionnaire.eu" in html
+    # the official text links its original page (EUR-Lex in French) and says in words that a copy was read (i12)
+    assert "<blockquote class='kit-quote' lang='fr'" in html and "legal-content/FR/TXT" in html
+    assert "lu dans une copie" in html and "qualitionnaire.eu" not in html
 
 
 # ------------------------------------------------------------------------------------------------ shipped content
@@ -361,7 +363,7 @@ def test_release_without_keys_removes_the_translated_feedback_too(data_copy, tmp
     from kit.instructor.release import strip_answer_keys
 
     tdir = data_copy / "translations" / "fr" / "quizzes"
-    tdir.mkdir(parents=True)
+    tdir.mkdir(parents=True, exist_ok=True)  # the shipped French quizzes are there since i13c
     (tdir / "01-slack-case.yaml").write_text(
         'title:\n  text: L\'affaire Slack\n  source: "00000000"\n'
         'questions.slack-default.explanation:\n  text: Parce que …\n  source: "00000000"\n'
