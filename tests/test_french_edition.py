@@ -341,6 +341,10 @@ def test_results_headers_and_chart_follow_the_language_of_the_answers(data_copy,
         header, row = list(csv.reader(f))
     assert header[0] == "élève" and "oui" in row
     assert i18n.language() == "en"
+    assert main(["results", str(answers), "--out", str(tmp_path / "out-en"), "--lang", "en"]) == 0
+    with open(tmp_path / "out-en" / "answers.csv", encoding="utf-8") as f:
+        header, row = list(csv.reader(f))
+    assert header[0] == "student" and "yes" in row
 
 
 def test_release_lang_fr_writes_the_french_notebooks_and_the_content(tmp_path, capsys):

@@ -120,7 +120,7 @@ def cmd_results(args) -> int:
     for f in missing:
         print(f"kit results: skipped {f}: no such file", file=sys.stderr)
     files = [Path(f) for f in args.files if Path(f).is_file()]
-    students, rows, skipped = write_results(files, Path(args.out))
+    students, rows, skipped = write_results(files, Path(args.out), lang=args.lang)
     for line in skipped:
         print(f"kit results: {line}", file=sys.stderr)
     if not rows:
@@ -169,6 +169,8 @@ def build_parser() -> argparse.ArgumentParser:
     results = sub.add_parser("results", help="gather students' answer files into a CSV and a per-question chart")
     results.add_argument("files", nargs="+", metavar="FILE", help="answer files (answers-<quiz>.json) to read")
     results.add_argument("--out", metavar="DIR", default="results", help="where to write (default: ./results)")
+    results.add_argument("--lang", choices=("en", "fr"), default=None,
+                         help="the language of the headers and chart (default: the one most answers were given in)")
     results.set_defaults(func=cmd_results)
 
     rel = sub.add_parser("release", help="write the student (or instructor) version of the notebooks",

@@ -175,13 +175,15 @@ def summary_figure(stats: list[QuestionSummary]):
     return fig
 
 
-def write_results(paths: Iterable[Path], out: Path) -> tuple[int, int, list[str]]:
-    """Write answers.csv, summary.png and summary.txt into ``out``; returns (students, rows, skipped lines)."""
+def write_results(paths: Iterable[Path], out: Path, lang: str | None = None) -> tuple[int, int, list[str]]:
+    """Write answers.csv, summary.png and summary.txt into ``out``; returns (students, rows, skipped lines).
+
+    Headers, chart and alt text are in ``lang``, or (None) in the language most of the answers were given in.
+    """
     rows, skipped = collect(paths)
     if not rows:
         return 0, 0, skipped
-    # i13: headers, chart and alt text in the language most of the answers were given in.
-    with in_language(answers_language(rows)):
+    with in_language(lang or answers_language(rows)):
         return _write(rows, skipped, Path(out))
 
 
