@@ -8,24 +8,61 @@ STAMP  := $(VENV)/.installed
 PORT   ?= 8888
 PYTEST_NOTEBOOKS := --nbval-lax --nbval-current-env --nbval-cell-timeout=120
 
-.PHONY: lab test check lint bench lock clean help
+.PHONY: lab test check lint bench bench-class hub-env hub-proxy lock clean help
 
 help:
 	@echo "make lab    set up .venv and open the kit in JupyterLab"
 	@echo "make test   set up .venv and run every test (content check, lint, unit, widget, notebook, browser)"
 	@echo "make check  validate the content under data/ (python -m kit check)"
 	@echo "make bench  measure the speed of the kit's logic and widgets"
+	@echo "make bench-class  30 students on a real JupyterHub run notebook 06 and share at once (root)"
 	@echo "make lock   rewrite tests/constraints.txt from the current .venv"
 	@echo "make clean  remove .venv and caches"
 
 # The environment: pinned by tests/constraints.txt, rebuilt when the pins or pyproject.toml change.
 # rfc3987-syntax (an optional extra of jsonschema, pulled in by jupyter-events) builds parsers at import time and
 # adds about a second to every JupyterLab and pytest start here; nothing in the kit needs it, so it is removed.
-$(STAMP): pyproject.toml tests/constraints.txt binder/requirements.txt
+# jupyterlab-settings/consent-kit.json goes where JupyterLab reads default settings (see kit/shortcuts.py): it keeps
+# notebook shortcuts from running while a kit view's control has focus.
+$(STAMP): pyproject.toml tests/constraints.txt binder/requirements.txt jupyterlab-settings/consent-kit.json
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c tests/constraints.txt -e '.[test]'
 	-$(BIN)/python -m pip uninstall --quiet --yes rfc3987-syntax 2>/dev/null
+	install -D -m 644 jupyterlab-settings/consent-kit.json $(VENV)/share/jupyter/lab/settings/overrides.d/consent-kit.json
 	@touch $(STAMP)
+
+# The hub test (tests/hub) and bench-class: a JupyterHub whose students are real unix users. Their servers cannot
+# start from .venv (its Python lives in root's home, unreadable by them), so they run from an environment built from
+# Debian's python3 (apt-get install python3-venv) in a world-readable folder, installed from the same pins and
+# rebuilt when the pins change (the stamp is named by their hash). Debian 12's python3 is 3.11.2: soupsieve's pinned
+# release needs 3.11.5, so that one package (used by nbconvert, never by the kit) is left to pip there.
+HUB_PYTHON ?= /usr/bin/python3
+HUB_ENV    ?= /opt/consent-kit-hub/env
+HUB_PINS   := $(shell cat tests/constraints.txt | sha1sum | cut -c1-12)
+HUB_STAMP  := $(HUB_ENV)/.installed-$(HUB_PINS)
+HUB_PROXY  := tests/hub/node_modules/.bin/configurable-http-proxy
+export KIT_HUB_ENV := $(HUB_ENV)
+
+$(HUB_STAMP): | $(STAMP)
+	rm -rf $(HUB_ENV)
+	mkdir -p $(dir $(HUB_ENV))
+	$(HUB_PYTHON) -m venv $(HUB_ENV)
+	grep -v '^soupsieve==' tests/constraints.txt > $(HUB_ENV)/constraints.txt
+	$(BIN)/python -m pip --python $(HUB_ENV)/bin/python install --quiet -c $(HUB_ENV)/constraints.txt \
+	  jupyterhub -r binder/requirements.txt jupyterlab ipykernel 2>&1 | grep -v 'is ignored' || true
+	$(HUB_ENV)/bin/python -c "import jupyterhub, jupyterlab, ipykernel, ipywidgets, matplotlib, pandas, yaml"
+	chmod -R a+rX $(dir $(HUB_ENV))
+	@touch $@
+
+hub-env: $(HUB_STAMP)
+
+# configurable-http-proxy, the proxy JupyterHub starts, from the npm registry at the version locked in
+# tests/hub/package-lock.json, into tests/hub/node_modules (never a global install).
+$(HUB_PROXY): tests/hub/package.json tests/hub/package-lock.json
+	cd tests/hub && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+hub-proxy: $(HUB_PROXY)
 
 # JupyterLab refuses to run as root unless told to (containers, CI machines); an ordinary user never needs it.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
@@ -39,13 +76,16 @@ check: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check kit tests
 
-test: $(STAMP)
+test: $(STAMP) $(HUB_STAMP) $(HUB_PROXY)
 	$(BIN)/python -m kit check
 	$(BIN)/ruff check kit tests
 	$(BIN)/python -m pytest $(PYTEST_NOTEBOOKS) tests notebooks
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench
+
+bench-class: $(STAMP) $(HUB_STAMP) $(HUB_PROXY)
+	$(BIN)/python -m tests.hub.bench_class
 
 lock: $(STAMP)
 	@{ sed -n '1,3p' tests/constraints.txt; $(BIN)/python -m pip freeze --exclude-editable | grep -vi '^kit'; } > tests/constraints.new

@@ -7,8 +7,11 @@ matplotlib load only when a view needs them (the imports inside the functions be
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from .cases import cases_frame
 from .claims import items as claim_items
+from .classroom import class_dir
 from .content import BadArgument, ContentError, NotFound, case_ids, check_all, load_case
 from .content.law import load_checklist, load_law
 from .content.quiz import load_quiz, quiz_ids
@@ -33,6 +36,7 @@ __all__ = [
     "show_case_timeline",
     "show_cases_table",
     "show_checklist",
+    "show_class_results",
     "show_claim_checker",
     "show_default_effects",
     "show_law",
@@ -177,3 +181,14 @@ def show_case_plots():
     from .ui.cases import CasesView
 
     return CasesView(cases_frame(), plots=True)
+
+
+@friendly
+def show_class_results(folder=None, quiz: str = "final"):
+    """For instructors: what the class shared (the class folder, or a folder of downloaded answer files)."""
+    from .ui.class_results import ClassView
+
+    folder = Path(folder) if folder else class_dir()
+    if folder is None or not folder.is_dir():
+        raise BadArgument(t("classview.no_folder") if folder is None else f"{folder} is not a folder")
+    return ClassView(folder, quiz)

@@ -9,21 +9,24 @@ sentences, then diffs words only inside the sentences that changed. ``difflib.Se
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
 
 from .text import is_word, split_sentences, tokenize
 
-__all__ = ["DiffSummary", "Op", "apply", "diff", "new_side", "old_side", "summarize"]
+__all__ = ["DiffSummary", "FormSplit", "Op", "apply", "diff", "form_key", "new_side", "old_side", "set_apart_form",
+           "split_form", "summarize"]
 
-Kind = Literal["equal", "insert", "delete"]
+Kind = Literal["equal", "insert", "delete", "form"]
 
 
 @dataclass(frozen=True)
 class Op:
     """One run of the diff: text both versions share (equal), text only the new one has (insert), or text only the
-    old one had (delete)."""
+    old one had (delete); after :func:`set_apart_form`, also new text that differs from the old only in spelling,
+    case or punctuation (form)."""
 
     kind: Kind
     text: str
@@ -184,3 +187,72 @@ def summarize(old: str, new: str, ops=None) -> DiffSummary:
     removed = sum(len(op.words) for op in ops if op.kind == "delete")
     kept = sum(len(op.words) for op in ops if op.kind == "equal")
     return DiffSummary(changed, added, removed, kept + removed, kept + added)
+
+
+# --------------------------------------------------------------------------------------- spelling, case, punctuation
+# British and American spellings that policy copies differ by ("analyse" / "analyze", "memorise" / "memorize",
+# "behaviour" / "behavior"). Each rule maps both spellings to one key; it is applied to both texts alike, so a rule
+# that also touches an unrelated word ("otherwise") changes nothing.
+_SPELLING = [
+    (re.compile(r"(?<=\w{2})ys(e|es|ed|ing)$"), r"yz\1"),
+    (re.compile(r"(?<=\w{2})is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
+    (re.compile(r"(?<=\w{3})our(s|ed|ing|ite|ites)?$"), r"or\1"),
+    (re.compile(r"(?<=\w{2})tre(s)?$"), r"ter\1"),
+    (re.compile(r"(?<=\w)ll(ed|ing)$"), r"l\1"),
+]
+_PUNCT = re.compile(r"[^\w\s]+")
+
+
+def _word_key(word: str) -> str:
+    for pattern, repl in _SPELLING:
+        word = pattern.sub(repl, word)
+    return word
+
+
+def form_key(text: str) -> str:
+    """The text with case, punctuation and British/American spelling set aside: equal keys, equal wording."""
+    return " ".join(_word_key(w) for w in _PUNCT.sub(" ", text.lower()).split())
+
+
+def set_apart_form(ops) -> tuple[Op, ...]:
+    """The diff with every deletion + insertion that differs only in spelling, case or punctuation turned into one
+    ``form`` run holding the new text, so only changes of wording stay marked as deletions and insertions."""
+    ops = tuple(ops)
+    out: list[Op] = []
+    i = 0
+    while i < len(ops):
+        op = ops[i]
+        if op.kind == "delete" and i + 1 < len(ops) and ops[i + 1].kind == "insert" \
+                and form_key(op.text) == form_key(ops[i + 1].text):
+            out.append(Op("form", ops[i + 1].text))
+            i += 2
+            continue
+        out.append(op)
+        i += 1
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class FormSplit:
+    """Changed sentences, split: those whose wording changed, and those that differ only in spelling, case or
+    punctuation."""
+
+    wording: int
+    form_only: int
+
+
+def split_form(old: str, new: str) -> FormSplit:
+    """Count changed sentences as :func:`summarize` does, setting apart those that differ only in form."""
+    a = [s.strip() for s in split_sentences(old) if s.strip()]
+    b = [s.strip() for s in split_sentences(new) if s.strip()]
+    wording = form_only = 0
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        if i2 - i1 == j2 - j1:  # sentences replaced one for one: judge each pair
+            same = sum(form_key(x) == form_key(y) for x, y in zip(a[i1:i2], b[j1:j2], strict=True))
+            form_only += same
+            wording += (i2 - i1) - same
+        else:
+            wording += max(i2 - i1, j2 - j1)
+    return FormSplit(wording, form_only)

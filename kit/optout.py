@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .content.case import Actor, Case, Choice, Step
 from .content.errors import BadArgument
 
-__all__ = ["RoleView", "role_view"]
+__all__ = ["RoleView", "is_company", "role_view", "student_roles"]
 
 
 @dataclass(frozen=True)
@@ -18,10 +18,18 @@ class RoleView:
     choice: Choice
     can_act: bool
     steps: tuple[tuple[Step, bool], ...]  # each step, and whether this actor takes it
+    #: per step: True when the step is written for another actor who may also choose (an owner's step, seen by
+    #: another kind of owner): it is open to this actor too, but "this is you" would be wrong
+    shared: tuple[bool, ...] = ()
 
     @property
     def own_steps(self) -> int:
         return sum(1 for _, mine in self.steps if mine)
+
+    @property
+    def records_nothing(self) -> bool:
+        """The data says nothing about what this actor could or could not do (shown once, not twice)."""
+        return not self.actor.can and not self.actor.cannot
 
 
 def _same_role(case: Case, a: str, b: str) -> bool:
@@ -39,4 +47,16 @@ def role_view(case: Case, actor_id: str) -> RoleView:
         raise BadArgument(f"the case '{case.id}' records no consent choice")
     actor = case.actor(actor_id)
     steps = tuple((s, _same_role(case, s.actor, actor_id)) for s in choice.steps)
-    return RoleView(actor, choice, actor_id in choice.who_can_act, steps)
+    shared = tuple(mine and s.actor != actor_id for s, mine in steps)
+    return RoleView(actor, choice, actor_id in choice.who_can_act, steps, shared)
+
+
+def is_company(case: Case, actor: Actor) -> bool:
+    """The company itself ("LinkedIn" in a case about LinkedIn): a side of the choice, not a role a student takes."""
+    return case.meta.company.casefold().startswith(actor.name.casefold())
+
+
+def student_roles(case: Case) -> tuple[Actor, ...]:
+    """The actors a student can pick as "you": every actor but the company (all of them if that leaves none)."""
+    people = tuple(a for a in case.meta.actors if not is_company(case, a))
+    return people or case.meta.actors

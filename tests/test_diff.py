@@ -121,3 +121,51 @@ def test_diff_with_itself_changes_nothing(a):
     text = " ".join(a)
     assert all(op.kind == "equal" for op in diff(text, text))
     assert summarize(text, text).words_added == 0
+
+
+# ------------------------------------------------------------------ spelling, case and punctuation set apart (#16.7)
+from kit.diff import FormSplit, form_key, set_apart_form, split_form  # noqa: E402
+
+
+@pytest.mark.parametrize("a, b", [
+    ("our systems analyze Customer Data", "our systems analyse customer data"),
+    ("Machine Learning (ML)", "Machine learning (ML)"),
+    ("they could learn, memorize, or reproduce", "they could learn, memorise or reproduce"),
+    ("the behavior of models", "the behaviour of models"),
+    ("Privacy Policy.", "privacy policy"),
+])
+def test_spelling_case_and_punctuation_are_form_not_wording(a, b):
+    assert form_key(a) == form_key(b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("we do not train models", "we may train models"),
+    ("our data", "your data"),
+    ("four steps", "for steps"),
+    ("opt out", "opt in"),
+])
+def test_changes_of_wording_stay_wording(a, b):
+    assert form_key(a) != form_key(b)
+
+
+def test_set_apart_keeps_the_new_text_and_only_wording_marked():
+    old = "Our systems analyze Customer Data. You can opt out by email."
+    new = "Our systems analyse customer data. You can opt out in settings."
+    ops = set_apart_form(diff(old, new))
+    assert [op.text for op in ops if op.kind == "form"] == ["analyse customer data"]
+    assert "".join(op.text for op in ops if op.kind != "delete") == new
+    changed = {op.kind for op in ops if "email" in op.text or "settings" in op.text}
+    assert changed <= {"delete", "insert"} and changed
+    assert split_form(old, new) == FormSplit(wording=1, form_only=1)
+
+
+def test_slack_headline_counts_only_sentences_whose_wording_changed():
+    from kit.content import load_case
+
+    doc = load_case("slack-2024").document("privacy-principles")
+    old, new = doc.versions[0].text, doc.versions[-1].text
+    apart = set_apart_form(diff(old, new))
+    forms = {op.text.strip() for op in apart if op.kind == "form"}
+    assert {"learning", "analyse", "privacy policy"} <= forms
+    split = split_form(old, new)
+    assert split.wording + split.form_only == summarize(old, new).sentences_changed

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -284,3 +285,16 @@ def test_released_real_notebooks_pass_nbval(tmp_path):
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert " passed" in result.stdout and "failed" not in result.stdout
+
+
+def test_instructor_notebooks_are_left_out_of_student_releases(tmp_path):
+    from kit.instructor.release import release
+
+    src = tmp_path / "nb"
+    (src / "instructor").mkdir(parents=True)
+    shutil.copy(FIX / "lesson.ipynb", src / "lesson.ipynb")
+    shutil.copy(FIX / "lesson.ipynb", src / "instructor" / "class_results.ipynb")
+    release(src, tmp_path / "students")
+    assert sorted(p.name for p in (tmp_path / "students" / "notebooks").rglob("*.ipynb")) == ["lesson.ipynb"]
+    release(src, tmp_path / "teachers", instructor=True)
+    assert (tmp_path / "teachers" / "notebooks" / "instructor" / "class_results.ipynb").exists()

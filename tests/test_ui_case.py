@@ -134,3 +134,18 @@ def test_questions_come_from_the_data():
     assert len(case.meta.questions) >= 2
     for q in case.meta.questions:
         assert q[:40].replace("'", "&#x27;").replace('"', "&quot;") in out.value
+
+
+def test_a_primary_owner_is_not_told_a_workspace_owners_step_is_them():
+    """Issue 16, item 8: the steps are written for a Workspace Owner; a Primary Owner may take them too."""
+    view = kit.show_opt_out("slack-2024")
+    view.role.value = "primary-owner"
+    assert "◆ this is you" not in view.chosen.value
+    assert view.chosen.value.count("◇ open to you too") == 2
+
+
+def test_the_company_is_not_a_role_and_nothing_recorded_is_said_once():
+    view = kit.show_opt_out("linkedin-2024")
+    assert [v for _label, v in view.role.options] == ["member"]  # never "you are LinkedIn, the company"
+    assert "The sources record nothing this role could or could not do" in view.other.value
+    assert "Nothing recorded." not in view.other.value

@@ -173,3 +173,16 @@ def test_script_and_img_show_as_text_everywhere(mini_case):
     assert "&lt;img src=x onerror=alert(2)&gt;" in vocab.texts.value
     assert "&lt;script&gt;bad()&lt;/script&gt; is text" in claims.feedback.value
     assert "&lt;img src=y onerror=bad()&gt;" in claims.feedback.value
+
+
+def test_comparer_sets_spelling_apart_and_shows_the_copy_note():
+    """The 'after' text is a UK copy: analyse for analyze is not a change of policy (issue 16, item 7)."""
+    import kit
+
+    view = kit.show_version_comparer("slack-2024", "privacy-principles")
+    assert view.set_apart.value
+    assert "only spelling, case or punctuation" in view.summary.value
+    assert "kit-form" in view.body.value and "UK English" in view.body.value  # the data's note beside the diff
+    apart = view.summary.value
+    view.set_apart.value = False
+    assert view.summary.value != apart and "kit-form" not in view.body.value

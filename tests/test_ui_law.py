@@ -64,3 +64,26 @@ def test_law_view_shows_texts_and_statuses():
     html = kit.show_law(["gdpr-art-7-3", "edpb-guidelines-05-2020"]).value
     assert "as easy to withdraw as to give consent" in html and "No exact wording is quoted" in html
     assert "Seen only in a copy" in html
+
+
+def test_law_shows_the_plain_reading_first_and_exact_words_on_demand():
+    """Issue 16, item 8: notebook 04 showed ~4,200 words of legal text before its exercise."""
+    html = kit.show_law(["gdpr-art-7-3"]).value
+    assert html.index("In plain words") < html.index("Exact words")
+    exact = html.index("Exact words")
+    assert html.rfind("<details", 0, exact) > html.rfind("</details>", 0, exact)  # inside a closed fold-out
+    assert "<details open" not in html
+
+
+def test_steps_chart_does_not_say_admin():
+    from kit.i18n import t
+
+    assert "admin" not in t("cases.not_individual")
+
+
+def test_cases_table_shows_a_summary_and_each_case_on_demand():
+    """Issue 16, item 5: ten columns made notebook 05's table ~6,300 px tall and cut its last column."""
+    view = kit.show_cases_table()
+    html = view.table.value
+    assert html.count("<th ") == 5 and html.count("<details>") == len(view.filtered)
+    assert "Outcome" in html and "How sure" in html  # inside each case's fold-out, not as columns

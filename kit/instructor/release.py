@@ -51,6 +51,7 @@ __all__ = [
 
 SOLUTION_TAG = "solution"
 INSTRUCTOR_TAG = "instructor"
+INSTRUCTOR_FOLDER = "instructor"  # notebooks/instructor/ (the class view) is left out of student releases
 #: The tags a student version must not contain.
 HIDDEN_TAGS = (SOLUTION_TAG, INSTRUCTOR_TAG)
 #: What replaces a ``# BEGIN SOLUTION`` … ``# END SOLUTION`` region (indented like the BEGIN line); ``...`` keeps
@@ -202,6 +203,8 @@ def release(source: Path, out: Path, instructor: bool = False, skip: Iterable[st
         if any(part.startswith(".") or part == "__pycache__" for part in rel.parts) or path.is_dir():
             continue
         if rel.parts[0] in skip:  # i13: another edition's folder (notebooks/fr) is released on its own
+            continue
+        if not instructor and rel.parts[0] == INSTRUCTOR_FOLDER:  # notebooks/instructor/: never in student copies
             continue
         if path.suffix == ".ipynb":
             nb = make(read_notebook(path), name=str(rel))

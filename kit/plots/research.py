@@ -17,7 +17,9 @@ __all__ = [
     "chart_caption",
     "chart_figure",
     "simulation_alt",
+    "shown_value",
     "simulation_figure",
+    "value_with_unit",
 ]
 
 #: Colour and hatch per group: hatching tells opt-in from opt-out without colour.
@@ -35,7 +37,8 @@ def _unit(f: Figure) -> str:
     return t(f"defaults.unit.{f.unit}")
 
 
-def _with_unit(f: Figure) -> str:
+def value_with_unit(f: Figure) -> str:
+    """i13: the figure's value and short unit in the current language (42%, 42 %, 2 years)."""
     unit = t(f"defaults.unit_short.{f.unit}")
     shown = shown_value(f)
     return f"{shown}{unit}" if unit == "%" and lang() == "en" else f"{shown}\u00a0{unit}" if unit == "%" \
@@ -103,7 +106,7 @@ def _ranges(ax, figures: tuple[Figure, ...]) -> None:
         far = hi if abs(hi) >= abs(lo) else lo
         ax.barh(y, far, height=0.5, color=colour, hatch=hatch, edgecolor="black", linewidth=0.8, alpha=0.35)
         ax.barh(y, hi - lo, left=lo, height=0.5, color=colour, hatch=hatch, edgecolor="black", linewidth=0.8)
-        ax.annotate(_with_unit(f), (far, y), xytext=(4 if far > 0 else -4, 0),
+        ax.annotate(value_with_unit(f), (far, y), xytext=(4 if far > 0 else -4, 0),
                     textcoords="offset points", ha="left" if far > 0 else "right", va="center", fontsize=9)
     ax.axvline(0, color="black", linewidth=1)
     ax.set_yticks(ys, [f.condition for f in figures], fontsize=8)
@@ -140,7 +143,7 @@ def chart_alt(research: Research, chart: str) -> str:
     figures = research.chart(chart)
     items = "; ".join(
         f"{f.condition}" + (f" ({t('defaults.group.' + f.group)})" if f.group != "other" else "")
-        + f": {_with_unit(f)}"
+        + f": {value_with_unit(f)}"
         for f in figures
     )
     return t("defaults.alt", title=t(f"defaults.chart.{chart}"), count=len(figures), items=items)

@@ -16,16 +16,22 @@ __all__ = ["friendly", "message_widget"]
 
 
 def friendly(fn):
-    """Turn content errors and bad arguments (the kit's own errors) into a readable message widget."""
+    """Turn content errors and bad arguments (the kit's own errors) into a readable message widget.
+
+    Every view it returns carries the class ``kit-view`` and the kit's stylesheet (:mod:`kit.ui.style`); the
+    JupyterLab setting in ``jupyterlab-settings/`` keeps notebook shortcuts out of elements with that class.
+    """
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
+        from .style import dress
+
         try:
-            return fn(*args, **kwargs)
+            return dress(fn(*args, **kwargs))
         except KitError as e:
             if debug():
                 raise
-            return message_widget(str(e))
+            return dress(message_widget(str(e)))
 
     return wrapper
 

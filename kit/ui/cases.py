@@ -12,8 +12,9 @@ from . import html as h
 
 __all__ = ["CasesView", "table_html"]
 
-_SHOWN = ("company", "title", "year", "default", "mechanism", "individual_can_act", "steps", "region", "outcome",
-          "status")
+#: What the table shows in columns (it fits 800 px); the rest of a case opens under its name, on demand.
+_SUMMARY = ("company", "year", "default", "individual_can_act", "steps")
+_DETAIL = ("title", "mechanism", "region", "outcome", "status")
 _HEAD = {"company": "col_company", "title": "col_title", "year": "col_year", "default": "col_default",
          "mechanism": "col_mechanism", "individual_can_act": "col_who", "steps": "col_steps", "region": "col_region",
          "outcome": "col_outcome", "status": "col_status"}
@@ -39,13 +40,17 @@ def table_html(df) -> str:
     if not len(df):
         return f"<p>{h.esc(t('cases.none'))}</p>"
     head = "".join(f"<th scope='col' style='text-align:left;padding:0.2em 0.4em'>{h.esc(t('cases.' + _HEAD[c]))}</th>"
-                   for c in _SHOWN)
+                   for c in _SUMMARY)
+    td = f"<td style='vertical-align:top;padding:0.2em 0.4em;border-top:1px solid {h.BORDER}'>"
     rows = []
     for rec in df.to_dict("records"):
-        cells = "".join(f"<td style='vertical-align:top;padding:0.2em 0.4em;border-top:1px solid {h.BORDER}'>"
-                        f"{_cell(c, rec[c])}</td>" for c in _SHOWN)
+        detail = "".join(h.labelled(t("cases." + _HEAD[c]), _cell(c, rec[c])) for c in _DETAIL[1:])
+        first = (f"<details><summary><strong>{_cell('company', rec['company'])}</strong>: "
+                 f"{_cell('title', rec['title'])}</summary>{detail}</details>")
+        cells = td + first + "</td>" + "".join(f"{td}{_cell(c, rec[c])}</td>" for c in _SUMMARY[1:])
         rows.append(f"<tr>{cells}</tr>")
-    return (f"<div style='overflow-x:auto'><table class='kit-cases' style='border-collapse:collapse;font-size:0.9em'>"
+    return (f"<div class='kit-scroll' data-lm-suppress-shortcuts='true'>"
+            f"<table class='kit-cases' style='border-collapse:collapse;font-size:0.9em;width:100%'>"
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
 
 

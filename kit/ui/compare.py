@@ -10,7 +10,7 @@ import ipywidgets as w
 
 from ..content.case import Case, Document, Version
 from ..content.errors import BadArgument
-from ..diff import diff, new_side, old_side, summarize
+from ..diff import diff, new_side, old_side, set_apart_form, split_form, summarize
 from ..i18n import t
 from ..locale import typo
 from ..text import sentences
@@ -23,6 +23,7 @@ INS_STYLE = ("background:rgba(46,160,67,0.22);text-decoration:underline;text-dec
 DEL_STYLE = "background:rgba(220,60,60,0.2);text-decoration:line-through;color:inherit"
 _SR = ("position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);"
        "white-space:nowrap;border:0")
+FORM_STYLE = "text-decoration:underline dotted;text-decoration-thickness:1px;color:inherit"
 TEXT_STYLE = "white-space:pre-wrap;line-height:1.6;margin:0.3em 0"
 
 
@@ -50,6 +51,9 @@ def ops_html(ops) -> str:
     for op in ops:
         if op.kind == "equal":
             parts.append(h.esc(op.text))
+        elif op.kind == "form":
+            parts.append(f"<span class='kit-form' style='{FORM_STYLE}'>{sr_only(t('compare.sr_form'))}"
+                         f"{h.esc(op.text)}</span>")
         else:
             opening, closing = marks[op.kind]
             parts.append(opening + h.esc(op.text) + closing)
@@ -58,8 +62,10 @@ def ops_html(ops) -> str:
 
 
 def _version_head(v: Version) -> str:
+    note = (f"<div class='kit-version-note' style='color:{h.MUTED};font-size:0.9em;margin:0 0 0.3em 1em'>"
+            f"<strong>{h.esc(t('compare.note'))}:</strong> {h.esc(v.note)}</div>") if v.note else ""
     return (f"<div style='color:{h.MUTED}'>{h.esc(t('compare.version_line', label=v.label, date=v.date.human()))}"
-            f" {h.status_badge(v.status)}</div>")
+            f" {h.status_badge(v.status)}</div>{note}")
 
 
 def sentence_ids_html(version: Version) -> str:
@@ -70,11 +76,17 @@ def sentence_ids_html(version: Version) -> str:
             f"<ul style='margin:0.2em 0;padding-left:1.4em;list-style:none'>{items}</ul></details>")
 
 
-def summary_text(old: str, new: str, ops) -> str:
+def summary_text(old: str, new: str, ops, set_apart: bool = False) -> str:
     s = summarize(old, new, ops)
     if s.identical and old == new:
         return t("compare.identical")
-    return t("compare.summary", changed=s.sentences_changed, added=s.words_added, removed=s.words_removed)
+    if not set_apart:
+        return t("compare.summary", changed=s.sentences_changed, added=s.words_added, removed=s.words_removed)
+    apart = set_apart_form(ops)
+    form = sum(1 for op in apart if op.kind == "form")
+    added = sum(len(op.words) for op in apart if op.kind == "insert")
+    removed = sum(len(op.words) for op in apart if op.kind == "delete")
+    return t("compare.summary_form", changed=split_form(old, new).wording, added=added, removed=removed, form=form)
 
 
 class CompareView(w.VBox):
@@ -97,6 +109,8 @@ class CompareView(w.VBox):
                                     value="inline", description=t("compare.mode"),
                                     tooltips=[t("compare.inline_tooltip"), t("compare.side_tooltip")],
                                     style={"button_width": "auto"})
+        self.set_apart = w.Checkbox(value=True, description=t("compare.set_apart"), indent=False)
+        self.set_apart.tooltip = t("compare.set_apart_tooltip")
         self.summary = w.HTML()
         self.summary.add_class("kit-diff-summary")
         self.body = w.HTML()
@@ -104,10 +118,11 @@ class CompareView(w.VBox):
         self._busy = False
         self._set_versions(chosen)
         self.document.observe(self._document_changed, names="value")
-        for control in (self.old, self.new, self.mode):
+        for control in (self.old, self.new, self.mode, self.set_apart):
             control.observe(lambda _c: self.render(), names="value")
         super().__init__([w.HTML(h.heading(t("compare.title", title=case.title), level=3)), self.document,
-                          w.HBox([self.old, self.new]), self.mode, self.summary, self.body])
+                          w.HBox([self.old, self.new], layout=w.Layout(flex_flow="row wrap")), self.mode,
+                          self.set_apart, self.summary, self.body])
         self.add_class("kit-compare")
         self.render()
 
@@ -136,11 +151,12 @@ class CompareView(w.VBox):
         doc = self.current_document
         old, new = doc.version(self.old.value), doc.version(self.new.value)
         ops = diff(old.text, new.text)
+        apart = self.set_apart.value
         self.summary.value = (f"<p style='font-size:1.1em;margin:0.3em 0'><strong>"
-                              f"{h.esc(summary_text(old.text, new.text, ops))}</strong></p>"
+                              f"{h.esc(summary_text(old.text, new.text, ops, apart))}</strong></p>"
                               f"<p style='color:{h.MUTED};margin:0.2em 0'>{h.esc(t('compare.key'))}</p>")
         if self.mode.value == "inline":
-            body = _version_head(old) + _version_head(new) + ops_html(ops)
+            body = _version_head(old) + _version_head(new) + ops_html(set_apart_form(ops) if apart else ops)
         else:
             column = "flex:1 1 20em;min-width:0;padding:0 0.5em;border-left:1px solid " + h.BORDER
             body = (f"<div style='display:flex;flex-wrap:wrap;gap:0.5em'>"

@@ -16,34 +16,42 @@ from . import html as h
 __all__ = ["ChecklistView", "law_html", "law_view"]
 
 
+def _more(summary: str, body: str) -> str:
+    """Detail on demand: a fold-out block whose keys never reach the notebook's shortcuts."""
+    return (f"<details data-lm-suppress-shortcuts='true' style='margin:0.25em 0'><summary>{h.esc(summary)}</summary>"
+            f"<div style='margin:0.2em 0 0.4em 1em'>{body}</div></details>")
+
+
 def law_html(text) -> str:
-    """One legal text: heading, exact words (if any), plain-language explanation, source and status."""
+    """One legal text: heading, plain-language reading first; exact words, translations and sources on demand."""
     parts = [h.heading(text.title), f"<div style='color:{h.MUTED}'>{h.esc(text.instrument)} · {h.esc(text.reference)}"
              + (f" · {h.esc(text.date.human())}" if text.date else "") + "</div>"]
-    # i13: in another language, its official wording first (with its own source and status), then the original.
+    parts.append(h.labelled(t("law.explanation"), h.para(text.explanation)))
+    # i13: in another language, its official wording (with its own source and status), then the original.
     own = [tr for tr in text.translations if tr.language == language()]
     for tr in own:
-        parts.append(h.labelled(t("law.official"), h.quote(tr.text, tr.language)))
-        parts.append(h.labelled(t("law.read_at"), h.link(tr.url, tr.url) + h.read_in_copy(tr.read_at))
-                     + h.status_line(tr.status))
+        official = [h.quote(tr.text, tr.language),
+                    h.labelled(t("law.read_at"), h.link(tr.url, tr.url) + h.read_in_copy(tr.read_at)),
+                    h.status_line(tr.status)]
         if tr.note:
-            parts.append(h.labelled(t("common.note"), h.esc(tr.note)))
+            official.append(h.labelled(t("common.note"), h.esc(tr.note)))
+        parts.append(_more(t("law.official"), "".join(official)))
     if text.text:
         exact = h.quote(text.text, "en") if own else h.quote_of(text, "text")
-        parts.append(h.labelled(t("law.original") if own else t("law.exact"), exact))
+        parts.append(_more(t("law.original") if own else t("law.exact"), exact))
     elif not own:
         parts.append(f"<p><em>{h.esc(t('law.no_quote'))}</em></p>")
-    parts.append(h.labelled(t("law.explanation"), h.para(text.explanation)))
     for tr in text.translations:
         if tr not in own:
-            parts.append(h.labelled(t("law.french"), h.quote(tr.text, tr.language) + h.link(tr.url, tr.url)
-                                    + h.read_in_copy(tr.read_at)))
+            parts.append(_more(t("law.french"), h.quote(tr.text, tr.language) + h.link(tr.url, tr.url)
+                               + h.read_in_copy(tr.read_at)))
     # the original page, and in words whether a copy was read; the copies and the working notes ('checked') are
     # for instructors, in the data
-    parts.append(h.labelled(t("law.read_at"), h.link(text.url, text.url) + h.read_in_copy(text.read_at)))
-    parts.append(h.status_line(text.status))
+    source = [h.labelled(t("law.read_at"), h.link(text.url, text.url) + h.read_in_copy(text.read_at))]
     if text.note:
-        parts.append(h.labelled(t("common.note"), h.esc(text.note)))
+        source.append(h.labelled(t("common.note"), h.esc(text.note)))
+    parts.append(h.status_line(text.status))
+    parts.append(_more(t("law.source"), "".join(source)))
     return h.card("".join(parts), label=text.title)
 
 
@@ -87,7 +95,8 @@ class ChecklistView(w.VBox):
         self.mechanism = w.HTML()
         self.rows_box = w.VBox()
         self.compare_button = w.Button(description=t("checklist.compare"), tooltip=t("checklist.compare_tooltip"),
-                                       icon="check")
+                                       icon="check", button_style="primary",
+                                       layout=w.Layout(width="auto", max_width="100%"))  # never "Compare with …"
         self.summary = w.HTML()
         self.rows: list[_ConditionRow] = []
         self.picker.observe(lambda _c: self._build(), names="value")

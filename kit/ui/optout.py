@@ -7,7 +7,7 @@ import ipywidgets as w
 from ..content.case import Case
 from ..content.errors import BadArgument
 from ..i18n import language, t
-from ..optout import RoleView, role_view
+from ..optout import RoleView, role_view, student_roles
 from . import html as h
 
 __all__ = ["OptOutView", "role_html"]
@@ -22,17 +22,20 @@ def _list(items, empty: str) -> str:
 def role_html(case: Case, view: RoleView) -> str:
     verdict = t("optout.can_act" if view.can_act else "optout.cannot_act", name=view.actor.name)
     steps = []
-    for step, mine in view.steps:
+    shared = view.shared or (False,) * len(view.steps)
+    for (step, mine), also in zip(view.steps, shared, strict=True):
         who = case.actor(step.actor).name
-        you = f" <strong>{h.esc(t('optout.step_you'))}</strong>" if mine else ""
+        mark = "optout.step_also_you" if also else "optout.step_you"
+        you = f" <strong>{h.esc(t(mark))}</strong>" if mine else ""
         colon = "\u00a0:" if language() == "fr" else ":"  # i13: French typography
         steps.append(f"<li><em>{h.esc(who)}</em>{colon} {h.esc(step.text)}{you}</li>")
     parts = [
         h.heading(view.actor.name),
         f"<p style='font-size:1.1em'><strong>{h.esc(verdict)}</strong></p>",
         h.para(view.actor.description),
-        h.labelled(t("optout.can"), _list(view.actor.can, t("optout.nothing"))),
-        h.labelled(t("optout.cannot"), _list(view.actor.cannot, t("optout.nothing"))),
+        *([f"<p>{h.esc(t('optout.nothing_both'))}</p>"] if view.records_nothing else [
+            h.labelled(t("optout.can"), _list(view.actor.can, t("optout.nothing"))),
+            h.labelled(t("optout.cannot"), _list(view.actor.cannot, t("optout.nothing")))]),
         h.heading(t("optout.steps"), level=5),
         f"<ol style='margin:0.2em 0;padding-left:1.6em'>{''.join(steps)}</ol>",
     ]
@@ -68,10 +71,11 @@ class OptOutView(w.VBox):
         if case.meta.choice is None or not case.meta.actors:
             raise BadArgument(f"the case '{case.id}' records no consent choice or no actors")
         self.case = case
-        actors = case.meta.actors
+        actors = student_roles(case)  # never "you are LinkedIn, the company"
+        first = _other_side(case, case.meta.choice.who_can_act[0])
         self.role = w.ToggleButtons(
             options=[(a.name, a.id) for a in actors],
-            value=role or _other_side(case, case.meta.choice.who_can_act[0]),
+            value=role or (first if first in {a.id for a in actors} else actors[0].id),
             description=t("optout.role"),
             tooltips=[a.description for a in actors],
             style={"button_width": "auto"},

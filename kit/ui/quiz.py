@@ -18,6 +18,8 @@ from ..content.loader import load_case
 from ..content.quiz import Question, Quiz
 from ..content.research import load_research
 from ..i18n import t
+from ..locale import typo
+from ..plots.research import value_with_unit
 from ..quiz import (
     Entry,
     QuestionState,
@@ -30,6 +32,7 @@ from ..quiz import (
     typed_number,
 )
 from . import html as h
+from .share import share_view
 
 __all__ = ["QuestionView", "QuizView", "question_sources_html", "question_view"]
 
@@ -41,9 +44,7 @@ def _figure_line(figure_id: str) -> str:
     research = load_research()
     f = research.figure(figure_id)
     s = research.study(f.study)
-    unit = t(f"defaults.unit_short.{f.unit}")
-    value = f"{f.shown}{unit}" if unit == "%" else f"{f.shown} {unit}"
-    text = f"{s.authors} ({s.year}), {f.where}: {f.condition}: {value}"
+    text = typo(f"{s.authors} ({s.year}), {f.where}: {f.condition}: {value_with_unit(f)}")  # i13: in the language
     return f"{h.link(f.source, text)}{h.read_in_copy(f.read_at)} {h.status_badge(f.status)}"
 
 
@@ -235,12 +236,12 @@ class QuestionView(w.VBox):
         if shown and st.hints >= len(q.hints):
             parts.append(f"<em>{h.esc(t('quiz.no_more_hints'))}</em>")
         self.hints.value = h.bullets(parts) if parts else ""
-        self.hint_button.disabled = st.hints >= len(q.hints)
+        # The Hint and Check buttons stay enabled once used up: disabling the focused button would drop the keyboard
+        # focus to the page. Pressed again, they change nothing and the feedback says why.
 
     def _render(self) -> None:
         q, st = self.question, self.state
         self._render_hints()
-        self.check_button.disabled = not st.can_submit(q) or (q.type == "reflection" and st.finished)
         fb = feedback(q, st)
         if fb.outcome is None:
             self.feedback.value = ""
@@ -301,6 +302,7 @@ class QuizView(w.VBox):
         self.upload = w.FileUpload(accept=".json,application/json", multiple=False, description=t("quiz.load"))
         self.upload.tooltip = t("quiz.load_tooltip")
         self.upload.observe(self._uploaded, names="value")
+        self.share = share_view(quiz.id, lambda: (self.answers(), self.student.value.strip() or None))
         header = h.heading(t("quiz.title", title=quiz.title), level=3) + (h.para(quiz.intro) if quiz.intro else "")
         super().__init__([
             w.HTML(header),
@@ -314,6 +316,7 @@ class QuizView(w.VBox):
             self.save_status,
             self.download,
             self.upload,
+            *([self.share] if self.share else []),
         ])
         self.add_class("kit-quiz")
         self._restore_saved()
@@ -386,6 +389,8 @@ class QuizView(w.VBox):
                     self.save_status.value = h.esc(t("quiz.save_failed", path=str(self.path), error=e.strerror))
         elif not self.save_status.value:
             self.save_status.value = f"<small>{h.esc(t('quiz.not_saving', path=str(self.path)))}</small>"
+        if self.share is not None:
+            self.share.update(save)
 
     def retry(self) -> None:
         self._loading = True

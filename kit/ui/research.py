@@ -32,21 +32,24 @@ CUSTOM = "custom"
 def figures_table_html(research: Research) -> str:
     """Every figure with its study, place in the study, value, source link and status; then each study's caveat."""
     rows = []
+    td = "<td style='vertical-align:top;padding:0.15em 0.4em'>"
     for f in research.figures:
         s = research.study(f.study)
+        more = h.labelled(t("defaults.col_where"), h.esc(f.where)) + (
+            h.labelled(t("common.note"), h.esc(f.note)) if f.note else "")
         rows.append(
             "<tr>"
-            f"<td>{h.esc(s.authors)} ({s.year})</td><td>{h.esc(f.where)}</td><td>{h.esc(f.condition)}</td>"
-            f"<td style='text-align:right;white-space:nowrap'>{h.link(f.source, shown_value(f))} "
-            f"{h.esc(t('defaults.unit_short.' + f.unit))}{h.read_in_copy(f.read_at)}</td>"
-            f"<td>{h.status_badge(f.status)}</td>"
-            f"<td style='font-size:0.9em'>{h.esc(f.note)}</td></tr>"
+            f"{td}{h.esc(s.authors)} ({s.year})</td>"
+            f"{td}<details><summary>{h.esc(f.condition)}</summary>{more}</details></td>"
+            f"{td}<span style='white-space:nowrap'>{h.link(f.source, shown_value(f))} "
+            f"{h.esc(t('defaults.unit_short.' + f.unit))}{h.read_in_copy(f.read_at)}</span></td>"
+            f"{td}{h.status_badge(f.status)}</td></tr>"
         )
-    head = "".join(f"<th scope='col' style='text-align:left'>{h.esc(x)}</th>" for x in (
-        t("defaults.col_study"), t("defaults.col_where"), t("defaults.col_condition"), t("defaults.col_value"),
-        t("status.heading"), t("common.note")))
-    table = f"<table style='border-collapse:collapse;font-size:0.9em'><thead><tr>{head}</tr></thead>" \
-            f"<tbody>{''.join(rows)}</tbody></table>"
+    head = "".join(f"<th scope='col' style='text-align:left;padding:0.15em 0.4em'>{h.esc(x)}</th>" for x in (
+        t("defaults.col_study"), t("defaults.col_condition"), t("defaults.col_value"), t("status.heading")))
+    # Four columns fit 800 px; where in the study and the note open under the condition, on demand.
+    table = f"<div class='kit-scroll' data-lm-suppress-shortcuts='true'><table style='border-collapse:collapse;" \
+            f"font-size:0.9em;width:100%'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     caveats = "".join(
         f"<li><strong>{h.esc(s.authors)} ({s.year})</strong>: {h.esc(s.caveat)}</li>" for s in research.studies
         if s.caveat

@@ -62,8 +62,14 @@ class TimelineView(w.VBox):
 
     def _button(self, name: str, target) -> w.Button:
         b = w.Button(description=t(f"timeline.{name}"), tooltip=t(f"timeline.{name}_tooltip"))
-        b.on_click(lambda _b: self.go(target()))
+        b.on_click(lambda button: self._step(button, target()))
         return b
+
+    def _step(self, button: w.Button, index: int) -> None:
+        """Go to an event; if that disables the pressed button, focus moves to the one that still works."""
+        self.go(index)
+        if button.disabled:  # a disabled button drops the keyboard focus to the page
+            (self.previous_button if self.cursor.at_end else self.next_button).focus()
 
     def go(self, index: int) -> None:
         self.cursor.go(index)

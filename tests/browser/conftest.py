@@ -90,6 +90,11 @@ def lab(tmp_path_factory):
     if not Path(CHROMIUM).exists():
         pytest.fail(f"the browser tests need Chromium at {CHROMIUM}: install Debian's package "
                     "(apt-get install chromium) or set KIT_CHROMIUM", pytrace=False)
+    installed = Path(sys.prefix) / "share/jupyter/lab/settings/overrides.d/consent-kit.json"
+    shipped = ROOT / "jupyterlab-settings" / "consent-kit.json"
+    if not installed.exists() or installed.read_text() != shipped.read_text():
+        pytest.fail(f"{installed} is missing or out of date: run `make .venv/.installed` (it installs the setting "
+                    "that keeps notebook shortcuts out of kit views)", pytrace=False)
     tmp = tmp_path_factory.mktemp("lab")
     root = tmp / "notebooks"
     shutil.copytree(ROOT / "notebooks", root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))

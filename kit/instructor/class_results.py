@@ -1,0 +1,101 @@
+"""For instructors: what the class shared, per question. The data behind ``kit.show_class_results()``.
+
+It reads a class folder (``$KIT_CLASS_DIR``, where students' shared copies are) or a folder of answer files students
+downloaded, with the same reading and grading as ``python -m kit results`` (:func:`kit.instructor.results.collect`:
+scores worked out again from the instructor's keys). Per question: the distribution of answers, the most common
+wrong answers beside the question's explanation, and the reflections, each with the student's name only if they
+gave one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import classroom
+from ..content.errors import ContentError
+from ..content.quiz import load_quiz
+from .results import Row, collect
+
+__all__ = ["Answer", "ClassSummary", "QuestionResult", "class_summary"]
+
+
+@dataclass(frozen=True)
+class Answer:
+    label: str
+    count: int
+    correct: bool | None  # None: not graded (no key, a reflection)
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    id: str
+    text: str
+    type: str
+    answered: int
+    answers: tuple[Answer, ...]  # most common first
+    explanation: str | None
+    reflections: tuple[tuple[str | None, str], ...] = ()  # (name or None, text)
+
+    @property
+    def wrong(self) -> tuple[Answer, ...]:
+        """The wrong answers, most common first (at most three)."""
+        return tuple(a for a in self.answers if a.correct is False)[:3]
+
+
+@dataclass(frozen=True)
+class ClassSummary:
+    folder: Path
+    quiz: str
+    students: int
+    questions: tuple[QuestionResult, ...]
+    skipped: tuple[str, ...] = field(default=())
+    problem: str | None = None  # the class folder's permissions, when they would let students see each other
+
+
+def _label(question, response: str) -> str:
+    if question is None or not response:
+        return response
+    texts = {o.id: o.text for o in question.options}
+    if question.type == "true-false":
+        return {"true": "True", "false": "False"}.get(response, response)
+    if question.type in ("multiple", "ordering"):
+        sep = " + " if question.type == "multiple" else " → "
+        return sep.join(texts.get(p, p) for p in response.split(" > "))
+    return texts.get(response, response)
+
+
+def class_summary(folder: Path, quiz_id: str = "final") -> ClassSummary:
+    """Everything the class view shows, from the files in ``folder`` (only those of quiz ``quiz_id``)."""
+
+    folder = Path(folder)
+    rows, skipped = collect(classroom.shared_files(folder))
+    rows = [r for r in rows if r.quiz == quiz_id]
+    try:
+        quiz = load_quiz(quiz_id)
+        questions = {q.id: q for q in quiz.questions}
+    except ContentError:
+        questions = {}
+    by_q: dict[str, list[Row]] = {}
+    for r in rows:
+        by_q.setdefault(r.question, []).append(r)
+    order = [q for q in questions if q in by_q] + [q for q in by_q if q not in questions]
+    results = []
+    for qid in order:
+        q, rs = questions.get(qid), by_q[qid]
+        if q is not None and q.type == "reflection":
+            refl = tuple((None if r.student == Path(r.file).stem else r.student, r.response) for r in rs if r.response)
+            results.append(QuestionResult(qid, q.text, q.type, len(rs), (), None, refl))
+            continue
+        counts = Counter(r.response for r in rs)
+        correct = {r.response: r.correct for r in rs}
+        answers = tuple(Answer(_label(q, resp), n, correct[resp])
+                        for resp, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        results.append(QuestionResult(qid, q.text if q else qid, q.type if q else "", len(rs), answers,
+                                      q.explanation if q else None))
+    students = len({r.file for r in rows})
+    problem = None
+    if classroom.class_dir() is not None and folder.resolve() == classroom.class_dir().resolve():
+        problem = classroom.folder_problem(folder)
+    return ClassSummary(folder, quiz_id, students, tuple(results), tuple(skipped), problem)

@@ -1,0 +1,84 @@
+"""The "Share my answers with my instructor" part of a quiz: a checkbox, a plain-words notice, Stop sharing.
+
+Shown only when a class folder is configured (``$KIT_CLASS_DIR``). Off by default; the rules are in
+:mod:`kit.classroom`. The quiz calls :meth:`ShareView.update` after every change, so the shared copy follows the
+student's answers while the box is ticked; "Stop sharing" (or unticking) deletes it and says so.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable
+from pathlib import Path
+
+import ipywidgets as w
+
+from .. import classroom
+from ..i18n import t
+from . import html as h
+
+__all__ = ["ShareView", "share_view"]
+
+
+class ShareView(w.VBox):
+    def __init__(self, quiz_id: str, folder: Path, payload: Callable[[], tuple[dict, str | None]]):
+        self.quiz_id, self.folder, self._payload = quiz_id, Path(folder), payload
+        self.ident = classroom.student_id()
+        self.notice = w.HTML(h.card(h.heading(t("share.heading"), 4) + h.bullets(
+            h.esc(t(f"share.notice_{k}", folder=str(self.folder))) for k in ("what", "who", "where", "how_long",
+                                                                              "stop")), label=t("share.heading")))
+        self.box = w.Checkbox(value=classroom.is_shared(quiz_id, self.folder, self.ident), description=t("share.box"),
+                              indent=False)
+        self.box.tooltip = t("share.box_tooltip")
+        self.stop_button = w.Button(description=t("share.stop"), tooltip=t("share.stop_tooltip"))
+        self.stop_button.on_click(lambda _b: self.stop())
+        self.status = w.HTML()
+        self.status.add_class("kit-share-status")
+        super().__init__([self.notice, self.box, self.stop_button, self.status])
+        self.add_class("kit-share")
+        self.box.observe(self._toggled, names="value")
+        self._show()
+
+    def _show(self, message: str | None = None) -> None:
+        self.stop_button.layout.display = None if self.box.value else "none"
+        if message is None:
+            message = t("share.shared_before") if self.box.value else t("share.not_sharing")
+        self.status.value = f"<p role='status'>{h.esc(message)}</p>"
+
+    def _toggled(self, change) -> None:
+        if change["new"]:
+            self.update()
+        else:
+            self._withdraw()
+
+    def update(self, save: bool = True) -> None:
+        """Write the current answers to the class folder if the student opted in (atomic; replaces the old copy)."""
+        if not self.box.value or not save:
+            return
+        answers, student = self._payload()
+        try:
+            classroom.share(self.quiz_id, answers, student, self.folder, self.ident)
+        except OSError as e:
+            self._show(t("share.failed", error=e.strerror or str(e)))
+            return
+        self._show(t("share.shared", n=len(answers), time=_dt.datetime.now().strftime("%H:%M:%S")))
+
+    def stop(self) -> None:
+        if self.box.value:
+            self.box.value = False  # observed: deletes the copy
+        else:
+            self._withdraw()
+
+    def _withdraw(self) -> None:
+        try:
+            classroom.withdraw(self.quiz_id, self.folder, self.ident)
+        except OSError as e:
+            self._show(t("share.stop_failed", error=e.strerror or str(e)))
+            return
+        self._show(t("share.stopped", folder=str(self.folder)))
+
+
+def share_view(quiz_id: str, payload) -> ShareView | None:
+    """The sharing view when a class folder is configured, else None (the option does not appear)."""
+    folder = classroom.class_dir()
+    return ShareView(quiz_id, folder, payload) if folder is not None else None

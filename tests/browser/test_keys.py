@@ -1,0 +1,120 @@
+"""Keys inside a kit view, in a real JupyterLab: they work the control and never edit the notebook.
+
+JupyterLab runs its command-mode shortcuts on any focused element that is not editable text ("a"/"b" insert a
+cell, "m" makes it Markdown, arrow keys move to another cell). The setting in jupyterlab-settings/ keeps them out of
+kit views; these tests press the keys and check both the control and the notebook (cells, their types, the active
+cell).
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from kit.content.quiz import load_quiz
+from kit.quiz import shuffled_options
+
+pytestmark = pytest.mark.browser
+
+NB = "06_final_quiz.ipynb"
+QUIZ = load_quiz("final")
+# Every key JupyterLab would turn into a notebook edit or a move to another cell.
+NOTEBOOK_KEYS = ["a", "b", "m", "y", "r", "c", "x", "v", "z", "Shift+m", "d", "d", "Shift+ArrowDown",
+                 "Control+z", "Shift+Enter", "j", "k"]
+
+_STATE = """() => {
+  const nb = window.jupyterapp.shell.currentWidget.content;
+  return {cells: nb.widgets.length, types: nb.widgets.map(c => c.model.type).join(','), active: nb.activeCellIndex};
+}"""
+
+
+def _question(page, qid):
+    return page.locator(".kit-quiz-question", has_text=QUIZ.question(qid).text.split("\n")[0][:60]).first
+
+
+def _press(page, keys):
+    for k in keys:
+        page.keyboard.press(k)
+    page.wait_for_timeout(300)
+
+
+def test_arrow_keys_move_between_radio_options_and_no_key_edits_the_notebook(lab):
+    page = lab.notebook(NB)
+    qid = "jg-experiment"
+    q = QUIZ.question(qid)
+    order = [o.id for o in shuffled_options(q, 0)]
+    box = _question(page, qid)
+    radios = box.locator(".widget-radio-box input")
+    radios.first.focus()  # focusing a control makes its cell the active one
+    before = page.evaluate(_STATE)
+    _press(page, ["ArrowDown"])
+    expect(radios.nth(1)).to_be_checked()
+    expect(radios.nth(1)).to_be_focused()
+    _press(page, ["ArrowUp"])
+    expect(radios.nth(0)).to_be_checked()
+    _press(page, NOTEBOOK_KEYS)
+    assert page.evaluate(_STATE) == before, "a key pressed on a quiz option changed the notebook"
+    assert box.evaluate("b => b.contains(document.activeElement)"), "the focus left the question"
+    radios.first.check()
+    # Arrow down to the right answer, Tab to Check, Enter: the kernel got the choice, and focus stays on Check.
+    for _ in range(order.index(q.answer)):
+        _press(page, ["ArrowDown"])
+    expect(radios.nth(order.index(q.answer))).to_be_checked()
+    check = box.locator(".widget-button", has_text="Check")
+    for _ in range(len(order)):  # each option is also a Tab stop (ipywidgets gives the radios no shared name)
+        _press(page, ["Tab"])
+        if check.evaluate("b => b === document.activeElement"):
+            break
+    expect(check).to_be_focused()
+    _press(page, ["Enter"])
+    expect(box.locator(".kit-quiz-feedback")).to_contain_text("✔ Correct.", timeout=10_000)
+    expect(check).to_be_focused()
+    _press(page, NOTEBOOK_KEYS)
+    assert page.evaluate(_STATE) == before, "a key pressed on the Check button changed the notebook"
+
+
+def test_focus_ring_shows_on_the_blue_button(lab):
+    page = lab.notebook(NB)
+    box = _question(page, "effective-consent")
+    box.locator(".widget-radio-box input").last.focus()
+    _press(page, ["Tab"])  # keyboard focus, as a keyboard user gets it
+    check = box.locator(".widget-button.mod-primary", has_text="Check")
+    expect(check).to_be_focused()
+    ring = check.evaluate("""b => { const s = getComputedStyle(b);
+        return {style: s.outlineStyle, width: parseFloat(s.outlineWidth), color: s.outlineColor,
+                background: s.backgroundColor, offset: parseFloat(s.outlineOffset)}; }""")
+    assert ring["style"] != "none" and ring["width"] >= 2, ring
+    assert ring["color"] != ring["background"] and ring["offset"] >= 1, ring
+
+
+def test_dropdown_arrow_keys_change_the_choice_not_the_cell(lab):
+    page = lab.notebook(NB)
+    box = _question(page, "law-order")
+    select = box.locator(".widget-dropdown select").first
+    select.focus()
+    before_state = page.evaluate(_STATE)
+    value = select.input_value()
+    _press(page, ["ArrowDown"])
+    expect(select).not_to_have_value(value)
+    expect(select).to_be_focused()
+    _press(page, NOTEBOOK_KEYS)
+    assert page.evaluate(_STATE) == before_state, "a key pressed on a dropdown changed the notebook"
+
+
+def test_toggle_buttons_and_timeline_keep_keys_and_focus(lab):
+    page = lab.notebook("01_the_slack_case.ipynb")
+    toggle = page.locator(".widget-toggle-button", has_text="Workspace Owner").first
+    toggle.focus()
+    before = page.evaluate(_STATE)
+    _press(page, ["Space"])
+    expect(page.get_by_text("✔ Workspace Owner could make this choice.")).to_be_visible()
+    _press(page, NOTEBOOK_KEYS + ["ArrowDown", "ArrowUp"])
+    assert page.evaluate(_STATE) == before, "a key pressed on a toggle button changed the notebook"
+    # The timeline's Last button disables itself: focus moves to Previous instead of falling to the page.
+    timeline = page.locator(".kit-view", has=page.locator(".widget-button", has_text="Last")).first
+    last = timeline.locator(".widget-button", has_text="Last")
+    last.focus()
+    _press(page, ["Enter"])
+    expect(last).to_be_disabled()
+    expect(timeline.locator(".widget-button", has_text="Previous")).to_be_focused()
+    timeline.locator("select").select_option(index=0)  # leave the shared page as the other tests expect it

@@ -1,0 +1,122 @@
+"""``make bench-class``: 30 students log in to a real JupyterHub at once, Run All of notebook 06, answer, share.
+
+Reports errors (target 0), answers lost (target 0: a student whose shared copy is missing or lacks the answer they
+gave), the time from login to a finished Run All (median and 95th percentile) and the memory per student (their
+single-user server plus kernel, proportional set size, after everyone finished). A report, never a timed test.
+Needs root, like tests/hub. ``KIT_BENCH_STUDENTS`` changes the number of students.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from tests.hub import hubctl
+from tests.hub.students import CHROMIUM, FLAGS, QUIZ, QUIZ_NB, login_async, option_text, run_all_async
+
+N = int(os.environ.get("KIT_BENCH_STUDENTS", "30"))
+
+
+async def student(browser, hub, name: str, t: dict) -> None:
+    start = time.monotonic()
+    page = await login_async(browser, hub, name)
+    t["login"] = time.monotonic() - start
+    await run_all_async(page, hub, name, QUIZ_NB)
+    t["run_all"] = time.monotonic() - start
+    box = page.locator(".kit-quiz-question", has_text=QUIZ.question("slack-default").text.split("\n")[0][:60]).first
+    await box.locator(".widget-radio-box label", has_text=option_text("slack-default", "included")).click()
+    await box.locator(".widget-button", has_text="Check").click()
+    await box.locator(".kit-quiz-feedback", has_text="Correct").wait_for()
+    share = page.locator(".kit-share")
+    await share.locator(".widget-checkbox input").check()
+    await share.locator(".kit-share-status", has_text="Shared with your instructor: 1 answers").wait_for()
+    t["shared"] = time.monotonic() - start
+
+
+def pss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def percentile(values, q):
+    values = sorted(values)
+    if not values:
+        return float("nan")
+    k = max(0, min(len(values) - 1, round(q * (len(values) - 1))))
+    return values[k]
+
+
+async def main_async(hub) -> dict:
+    from playwright.async_api import async_playwright
+
+    times = {name: {} for name in hub.students}
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        try:
+            results = await asyncio.gather(*(student(browser, hub, n, times[n]) for n in hub.students),
+                                           return_exceptions=True)
+            errors = {n: f"{type(r).__name__}: {str(r).splitlines()[0][:200] if str(r) else ''}"
+                      for n, r in zip(hub.students, results, strict=True) if isinstance(r, BaseException)}
+            memory = {n: sum(pss_kib(pid) for pid in pids) for n, pids in hub.user_pids().items()
+                      if n in hub.students}
+        finally:
+            await browser.close()
+    return {"times": times, "errors": errors, "memory": memory}
+
+
+def main() -> int:
+    why = hubctl.problem()
+    if why:
+        print(f"bench-class: {why}", file=sys.stderr)
+        return 2
+    t0 = time.monotonic()
+    hub = hubctl.Hub(students=N, log_name="bench")
+    try:
+        out = asyncio.run(main_async(hub))
+        shared = {}
+        for p in hub.class_dir.glob("answers-final-*.json"):
+            shared[p.name] = json.loads(p.read_text())
+        lost = 0
+        for name in hub.students:
+            try:
+                ident = (hub.home(name) / ".consent-kit" / "class-id").read_text().strip()
+                doc = shared[f"answers-final-{ident}.json"]
+                ok = doc["answers"]["slack-default"]["response"] == "included"
+            except (OSError, KeyError):
+                ok = False
+            lost += not ok
+    finally:
+        hub.close()
+    runs = [t["run_all"] for t in out["times"].values() if "run_all" in t]
+    logins = [t["login"] for t in out["times"].values() if "login" in t]
+    mem = [kib / 1024 for kib in out["memory"].values() if kib]
+    print(f"bench-class: {N} students at once on one JupyterHub (LocalProcessSpawner, {os.cpu_count()} cores), "
+          f"{time.monotonic() - t0:.0f} s in all")
+    print(f"  errors:        {len(out['errors'])} (target 0)")
+    for name, e in sorted(out["errors"].items()):
+        print(f"    {name}: {e}")
+    print(f"  answers lost:  {lost} (target 0)")
+    if logins:
+        print(f"  login to server ready:       median {statistics.median(logins):6.1f} s   "
+              f"p95 {percentile(logins, 0.95):6.1f} s")
+    if runs:
+        print(f"  login to finished Run All:   median {statistics.median(runs):6.1f} s   "
+              f"p95 {percentile(runs, 0.95):6.1f} s   (n={len(runs)})")
+    if mem:
+        print(f"  memory per student (server + kernel, PSS): median {statistics.median(mem):.0f} MiB, "
+              f"max {max(mem):.0f} MiB, total {sum(mem):.0f} MiB")
+    return 1 if out["errors"] or lost else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

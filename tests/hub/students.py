@@ -1,0 +1,100 @@
+"""What a student and an instructor do in the browser on the hub: log in, open a notebook, Run All, answer, share.
+
+Shared by tests/hub/test_hub.py and ``make bench-class`` (tests/hub/bench_class.py).
+"""
+
+from __future__ import annotations
+
+import os
+
+from kit.content.quiz import load_quiz
+
+from .hubctl import PASSWORD
+
+CHROMIUM = os.environ.get("KIT_CHROMIUM", "/usr/bin/chromium")
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+QUIZ_NB = "notebooks/06_final_quiz.ipynb"
+CLASS_NB = "notebooks/instructor/class_results.ipynb"
+QUIZ = load_quiz("final")
+
+# The same conditions as tests/browser/conftest.py: the kernel idle and every code cell executed.
+ALL_RUN = """() => {
+  const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+  if (!w || !w.content || !w.sessionContext) return false;
+  const k = w.sessionContext.session && w.sessionContext.session.kernel;
+  if (!k || k.status !== 'idle') return false;
+  const cells = w.content.widgets.filter(c => c.model.type === 'code');
+  return cells.every(c => c.model.executionCount !== null && !c.hasClass('jp-mod-running')
+                          && c.promptNode && !c.promptNode.textContent.includes('*'));
+}"""
+KERNEL_READY = """() => {
+  const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+  const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
+  return !!k && k.connectionStatus === 'connected' && k.status === 'idle';
+}"""
+
+
+def login(browser, hub, name: str, timeout_ms: int = 240_000):
+    """A new browser context logged in to the hub as ``name``, their server started; returns the page."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(timeout_ms)
+    page.goto(f"{hub.base}/hub/login")
+    page.fill("#username_input", name)
+    page.fill("#password_input", PASSWORD)
+    page.click("#login_submit")
+    page.wait_for_url(f"**/user/{name}/lab**", timeout=timeout_ms)
+    return page
+
+
+async def login_async(browser, hub, name: str, timeout_ms: int = 600_000):
+    context = await browser.new_context(viewport={"width": 1200, "height": 900})
+    page = await context.new_page()
+    page.set_default_timeout(timeout_ms)
+    for attempt in range(5):
+        # Under load, JupyterHub sometimes answers a login form with "403: XSRF cookie does not match" (seen with
+        # 30 logins at once); a person would reload the page and log in again, and so does this.
+        await page.goto(f"{hub.base}/hub/login")
+        await page.fill("#username_input", name)
+        await page.fill("#password_input", PASSWORD)
+        await page.click("#login_submit")
+        await page.wait_for_load_state()
+        if "/hub/login" not in page.url or attempt == 4:
+            break
+    await page.wait_for_url(f"**/user/{name}/lab**", timeout=timeout_ms)
+    return page
+
+
+def run_all(page, hub, name: str, notebook: str, timeout_ms: int = 240_000):
+    """Open ``notebook`` in the student's JupyterLab, Run All, wait until every cell ran; check no cell failed."""
+    page.goto(f"{hub.base}/user/{name}/lab/tree/{notebook}?reset")
+    page.wait_for_function(KERNEL_READY, timeout=timeout_ms)
+    page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
+    page.wait_for_function(ALL_RUN, timeout=timeout_ms, polling=250)
+    page.wait_for_timeout(300)
+    errors = page.locator(".jp-OutputArea-output.jp-mod-error, .jp-RenderedText[data-mime-type="
+                          "'application/vnd.jupyter.stderr']")
+    assert errors.count() == 0, f"{name} {notebook}: a cell shows an error:\n{errors.first.inner_text()[:2000]}"
+    assert "Error displaying widget" not in page.locator(".jp-NotebookPanel").inner_text()
+    return page
+
+
+async def run_all_async(page, hub, name: str, notebook: str, timeout_ms: int = 600_000):
+    await page.goto(f"{hub.base}/user/{name}/lab/tree/{notebook}?reset")
+    await page.wait_for_function(KERNEL_READY, timeout=timeout_ms)
+    await page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
+    await page.wait_for_function(ALL_RUN, timeout=timeout_ms, polling=500)
+    errors = page.locator(".jp-OutputArea-output.jp-mod-error")
+    if await errors.count():
+        raise AssertionError(f"{name}: a cell shows an error: {(await errors.first.inner_text())[:500]}")
+    return page
+
+
+def question(page, qid: str):
+    return page.locator(".kit-quiz-question", has_text=QUIZ.question(qid).text.split("\n")[0][:60]).first
+
+
+def option_text(qid: str, oid: str) -> str:
+    return QUIZ.question(qid).option(oid).text
+

@@ -1,0 +1,166 @@
+"""The kit on a real JupyterHub: three students (real unix users) open notebook 06, answer and share; the instructor's
+class view shows three; one withdraws and disappears; no student can read, list or change another's shared file;
+nothing is left running or created afterwards.
+
+Needs root (to create the users; CI runs as root), ``make hub-env`` and ``make hub-proxy`` (``make test`` runs both)
+and Debian's Chromium. It never skips: without them it fails saying what to do.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pwd
+import subprocess
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from . import hubctl
+from .students import CHROMIUM, CLASS_NB, FLAGS, QUIZ_NB, login, option_text, question, run_all
+
+pytestmark = pytest.mark.browser
+
+# What each student answers to "slack-default" (two wrong, one right) and the name they give (or none).
+ANSWERS = [("included", "Ada"), ("excluded", None), ("excluded", None)]
+
+
+@pytest.fixture(scope="module")
+def hub():
+    why = hubctl.problem()
+    if why:
+        pytest.fail(why, pytrace=False)
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"the hub test needs Chromium at {CHROMIUM}: apt-get install chromium", pytrace=False)
+    h = hubctl.Hub(students=3)
+    users = [*h.students, h.instructor]
+    uids = [pwd.getpwnam(n).pw_uid for n in users]
+    try:
+        yield h
+    finally:
+        h.close()
+        for name in users:  # the users are gone, and so is every process of theirs, and the hub and its proxy
+            with pytest.raises(KeyError):
+                pwd.getpwnam(name)
+        left = subprocess.run(["ps", "-o", "pid=,args=", "-u", ",".join(map(str, uids))], capture_output=True,
+                              text=True).stdout
+        assert left.strip() == "", f"still running after the test:\n{left}"
+        assert h.proc.poll() is not None and not h.tmp.exists()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.fixture(scope="module")
+def pages(hub, browser):
+    """Each student logged in through the hub, notebook 06 run, one question answered, answers shared."""
+    out = {}
+    try:
+        hub.start_servers([*hub.students, hub.instructor])  # in parallel; the browser then logs in to each
+        _share_all(hub, browser, out)
+    except Exception as e:  # the hub's log says why a server did not start
+        raise AssertionError(f"{e}\n--- the hub's log ---\n{hub.log()[-4000:]}") from e
+    return out
+
+
+def _share_all(hub, browser, out):
+    for name, (oid, given) in zip(hub.students, ANSWERS, strict=True):
+        page = run_all(login(browser, hub, name), hub, name, QUIZ_NB)
+        share = page.locator(".kit-share")
+        expect(share).to_contain_text("Share my answers with my instructor")
+        expect(share).to_contain_text("How to stop")
+        expect(share.locator(".kit-share-status")).to_contain_text("Not shared")
+        box = question(page, "slack-default")
+        box.locator(".widget-radio-box label", has_text=option_text("slack-default", oid)).click()
+        box.locator(".widget-button", has_text="Check").click()
+        expect(box.locator(".kit-quiz-feedback")).to_contain_text("Correct" if oid == "included" else "Not quite")
+        if given:
+            field = page.locator(".kit-quiz .widget-text", has_text="Name").locator("input")
+            field.fill(given)
+            field.press("Tab")
+        share.locator(".widget-checkbox input").check()
+        expect(share.locator(".kit-share-status")).to_contain_text("Shared with your instructor: 1 answers")
+        out[name] = page
+
+
+def _shared(hub) -> dict[str, dict]:
+    """The class folder as root sees it: file name -> its JSON."""
+    return {p.name: json.loads(p.read_text()) for p in sorted(hub.class_dir.glob("*.json"))}
+
+
+def test_each_student_shares_through_the_hub_under_a_random_name(hub, pages):
+    files = _shared(hub)
+    assert len(files) == 3
+    for name in hub.students:
+        ident = (hub.home(name) / ".consent-kit" / "class-id").read_text().strip()
+        path = hub.class_dir / f"answers-final-{ident}.json"
+        assert path.name in files and name not in path.name
+        st = os.stat(path)
+        assert pwd.getpwuid(st.st_uid).pw_name == name and st.st_mode & 0o777 == 0o640
+        assert os.stat(path).st_gid == os.stat(hub.class_dir).st_gid  # the instructors' group
+    assert sorted(d["student"] or "" for d in files.values()) == ["", "", "Ada"]
+    assert sorted(d["answers"]["slack-default"]["response"] for d in files.values()) == ["excluded", "excluded",
+                                                                                         "included"]
+
+
+def test_the_class_view_shows_three_then_two_after_one_withdraws(hub, browser, pages):
+    teacher = run_all(login(browser, hub, hub.instructor), hub, hub.instructor, CLASS_NB)
+    view = teacher.locator(".kit-class-view")
+    expect(view.locator(".kit-class-count")).to_contain_text("3 students shared their answers")
+    expect(view).to_contain_text(option_text("slack-default", "excluded"))
+    expect(view.locator("img[alt^='Bar chart of the answers to question slack-default, 3 answered']")).to_have_count(1)
+    expect(view).to_contain_text("Most common wrong answers")
+    expect(view).not_to_contain_text("permissions")  # the folder is set up as the guide says (3733)
+
+    leaver = pages[hub.students[2]]
+    leaver.locator(".kit-share button", has_text="Stop sharing").click()
+    expect(leaver.locator(".kit-share-status")).to_contain_text("Stopped sharing: your shared copy was deleted")
+    assert len(_shared(hub)) == 2
+    view.locator("button", has_text="Refresh").click()
+    expect(view.locator(".kit-class-count")).to_contain_text("2 students shared their answers")
+
+
+def _probe(folder: str, other: str, own_id_file: str) -> dict:
+    """What a student can do to the class folder and another student's file (run as that student)."""
+    out = {}
+    for what, action in [
+        ("list", lambda: os.listdir(folder)),
+        ("read", lambda: open(other).read()),  # noqa: SIM115
+        ("write", lambda: open(other, "a").write("x")),  # noqa: SIM115
+        ("delete", lambda: os.unlink(other)),
+        ("rename", lambda: os.rename(other, other + ".mine")),
+    ]:
+        try:
+            action()
+            out[what] = "allowed"
+        except PermissionError:
+            out[what] = "denied"
+    ident = Path(own_id_file).read_text().strip()
+    out["own"] = json.loads(Path(folder, f"answers-final-{ident}.json").read_text())["quiz"]
+    return out
+
+
+def test_a_student_cannot_read_list_or_change_anothers_file(hub, pages):
+    first, second = hub.students[:2]
+    ident = (hub.home(first) / ".consent-kit" / "class-id").read_text().strip()
+    other = str(hub.class_dir / f"answers-final-{ident}.json")
+    before = Path(other).read_bytes()
+    result = hub.as_user(second, _probe, str(hub.class_dir), other,
+                         str(hub.home(second) / ".consent-kit" / "class-id"))
+    assert result == {"ok": {"list": "denied", "read": "denied", "write": "denied", "delete": "denied",
+                             "rename": "denied", "own": "final"}}
+    assert Path(other).read_bytes() == before
+    # The instructor can list and read every shared file.
+    seen = hub.as_user(hub.instructor, lambda f: sorted(os.listdir(f)), str(hub.class_dir))
+    assert len(seen["ok"]) == 2 and Path(other).name in seen["ok"]
+    assert hub.as_user(hub.instructor, lambda p: json.loads(Path(p).read_text())["quiz"], other) == {"ok": "final"}

@@ -1,0 +1,99 @@
+"""The instructor's class view: counts, per-question distribution (chart with alt text, table), common wrong answers
+with the explanation, reflections named only when a name was given, Refresh; the same rows as ``kit results``."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+import kit
+from kit import classroom
+from kit.content.quiz import load_quiz
+from kit.instructor.class_results import class_summary
+from kit.instructor.results import collect
+from kit.ui.class_results import ClassView
+
+QUIZ = load_quiz("final")
+
+
+def text(value: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", value)).split()).replace(" :", ":")
+
+
+def entry(response):
+    return {"response": response, "attempts": 1, "hints": 0, "score": None, "correct": None}
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    d = tmp_path / "class"
+    d.mkdir()
+    students = [("Ada", "included", "I changed my mind about defaults."), (None, "excluded", "Opt-in is fairer."),
+                (None, "excluded", "")]
+    for i, (name, default, reflection) in enumerate(students):
+        monkeypatch.setenv("KIT_ANSWERS_DIR", str(tmp_path / f"home{i}"))
+        answers = {"slack-default": entry(default), "withdraw": entry(True)}
+        if reflection:
+            answers["reflect-consent"] = entry(reflection)
+        classroom.share("final", answers, name, d)
+    (d / "notes.json").write_text("{}")  # not an answers file: reported, not counted
+    monkeypatch.setenv("KIT_CLASS_DIR", str(d))
+    return d
+
+
+def test_summary_counts_distribution_wrong_answers_and_reflections(folder):
+    s = class_summary(folder)
+    assert s.students == 3
+    assert any("notes.json" in line for line in s.skipped)
+    q = next(q for q in s.questions if q.id == "slack-default")
+    options = {o.id: o.text for o in QUIZ.question("slack-default").options}
+    assert [(a.label, a.count, a.correct) for a in q.answers] == [(options["excluded"], 2, False),
+                                                                  (options["included"], 1, True)]
+    assert [a.label for a in q.wrong] == [options["excluded"]]
+    assert q.explanation == QUIZ.question("slack-default").explanation
+    tf = next(q for q in s.questions if q.id == "withdraw")
+    assert [(a.label, a.count, a.correct) for a in tf.answers] == [("True", 3, True)]
+    r = next(q for q in s.questions if q.id == "reflect-consent")
+    assert sorted(r.reflections, key=str) == sorted([("Ada", "I changed my mind about defaults."),
+                                                     (None, "Opt-in is fairer.")], key=str)
+
+
+def test_same_rows_as_kit_results(folder):
+    rows, _ = collect(classroom.shared_files(folder))
+    s = class_summary(folder)
+    assert sum(q.answered for q in s.questions) == len(rows)
+
+
+def test_view_shows_chart_with_alt_text_table_wrong_answers_and_refresh(folder):
+    view = ClassView(folder)
+    assert "3 students shared their answers" in text(view.count.value)
+    body = view.body.value
+    assert "<img" in body and "alt='Bar chart of the answers to question slack-default, 3 answered:" in body
+    assert "<table class='kit-class-table'>" in body
+    shown = text(body)
+    assert "Most common wrong answers" in shown and QUIZ.question("slack-default").explanation.split("\n")[0][:40] \
+        in shown
+    assert "permissions" in shown and "can be listed by everyone" in shown  # tmp_path is not mode 3733
+    assert "Ada: I changed my mind" in shown and "(no name given): Opt-in is fairer." in shown
+    victim = sorted(folder.glob("answers-final-*.json"))[0]
+    victim.unlink()  # a student stops sharing
+    view.refresh_button.click()
+    assert "2 students shared their answers" in text(view.count.value)
+
+
+def test_show_class_results_without_a_folder_says_what_to_do(monkeypatch):
+    monkeypatch.delenv("KIT_CLASS_DIR", raising=False)
+    widget = kit.show_class_results()
+    assert "No class folder" in text(widget.value)
+
+
+def test_show_class_results_reads_a_folder_of_downloads(tmp_path, monkeypatch):
+    monkeypatch.delenv("KIT_CLASS_DIR", raising=False)
+    from kit import progress
+
+    (tmp_path / "answers-final.json").write_text(progress.dump("final", {"withdraw": entry(False)}, "Bo"))
+    view = kit.show_class_results(tmp_path)
+    assert "1 students shared their answers" in text(view.count.value)
+    assert "Bo" not in text(view.body.value)  # no reflection given: the name appears nowhere

@@ -1,0 +1,76 @@
+"""Sharing by consent, the logic: class folder, random identifier, atomic shared copy, withdrawal, permissions.
+
+The same rules with real unix users (one student cannot read, list or change another's file) are tested in
+tests/hub/test_permissions.py, which creates the users.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+
+from kit import classroom, progress
+
+
+def _answers():
+    return {"slack-default": {"response": "included", "attempts": 1, "hints": 0, "score": 1.0, "correct": True}}
+
+
+def test_no_class_folder_configured_or_missing_means_no_sharing(tmp_path, monkeypatch):
+    monkeypatch.delenv("KIT_CLASS_DIR", raising=False)
+    assert classroom.class_dir() is None
+    monkeypatch.setenv("KIT_CLASS_DIR", str(tmp_path / "nowhere"))
+    assert classroom.class_dir() is None
+    monkeypatch.setenv("KIT_CLASS_DIR", str(tmp_path))
+    assert classroom.class_dir() == tmp_path
+
+
+def test_identifier_is_random_private_and_kept_in_the_students_folder(tmp_path):
+    a = classroom.student_id(tmp_path / "a")
+    assert a == classroom.student_id(tmp_path / "a")
+    assert a != classroom.student_id(tmp_path / "b")
+    assert len(a) == 32 and int(a, 16) >= 0
+    assert stat.S_IMODE(os.stat(tmp_path / "a" / "class-id").st_mode) == 0o600
+    (tmp_path / "a" / "class-id").write_text("alice\n")  # not an identifier: replaced, never used as a name
+    assert classroom.student_id(tmp_path / "a") not in ("alice", a)
+
+
+def test_share_writes_a_private_copy_named_by_the_identifier_and_updates_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("KIT_ANSWERS_DIR", str(tmp_path / "home"))
+    folder = tmp_path / "class"
+    folder.mkdir()
+    ident = classroom.student_id()
+    path = classroom.share("final", _answers(), None, folder)
+    assert path == folder / f"answers-final-{ident}.json"
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o640
+    doc = progress.parse(path.read_bytes(), "final")
+    assert doc["student"] is None and doc["answers"]["slack-default"]["response"] == "included"
+    more = {**_answers(), "why": {"response": "Because.", "attempts": 1, "hints": 0, "score": None, "correct": None}}
+    classroom.share("final", more, "Ada", folder)
+    doc = json.loads(path.read_text())
+    assert doc["student"] == "Ada" and set(doc["answers"]) == {"slack-default", "why"}
+    assert [p.name for p in folder.iterdir()] == [path.name]  # no temporary file left behind
+    assert classroom.shared_files(folder) == [path]
+
+
+def test_withdraw_deletes_the_shared_copy(tmp_path, monkeypatch):
+    monkeypatch.setenv("KIT_ANSWERS_DIR", str(tmp_path / "home"))
+    folder = tmp_path / "class"
+    folder.mkdir()
+    classroom.share("final", _answers(), None, folder)
+    assert classroom.is_shared("final", folder)
+    assert classroom.withdraw("final", folder) is True
+    assert list(folder.iterdir()) == [] and not classroom.is_shared("final", folder)
+    assert classroom.withdraw("final", folder) is False
+
+
+def test_folder_permissions_are_checked(tmp_path):
+    folder = tmp_path / "class"
+    folder.mkdir()
+    folder.chmod(0o777)
+    assert "listed by everyone" in classroom.folder_problem(folder)
+    folder.chmod(0o733)
+    assert "sticky" in classroom.folder_problem(folder)
+    folder.chmod(0o3733)
+    assert classroom.folder_problem(folder) is None
