@@ -35,7 +35,7 @@ def fixture_root(tmp_path, monkeypatch) -> Path:
     shutil.copytree(FR / "cases", root / "translations" / "fr" / "cases")
     (root / "ui").mkdir()
     shutil.copy(ROOT / "data" / "ui" / "en.yaml", root / "ui" / "en.yaml")
-    shutil.copy(FR / "ui" / "fr.yaml", root / "ui" / "fr.yaml")
+    shutil.copy(ROOT / "data" / "ui" / "fr.yaml", root / "ui" / "fr.yaml")  # the shipped French UI strings
     monkeypatch.setenv("KIT_DATA", str(root))
     monkeypatch.chdir(tmp_path)
     return root
@@ -268,8 +268,6 @@ def test_law_in_french_shows_the_official_text_first(data_copy, french):
     from kit.content.law import load_law
     from kit.ui.law import law_html
 
-    if not (data_copy / "ui" / "fr.yaml").exists():  # before part A's UI strings are merged
-        shutil.copy(FR / "ui" / "fr.yaml", data_copy / "ui" / "fr.yaml")
     french()
     text = load_law()["gdpr-art-4-11"]
     html = law_html(text)
@@ -298,7 +296,22 @@ SHIPPED_VIEWS = [
     ("show_default_effects", (), False), ("show_simulation", (), False), ("show_law", (), True),
     ("show_checklist", (), True), ("show_cases_table", (), True), ("show_case_plots", (), False),
     *[("show_quiz", (q,), "press") for q in ("01-slack-case", "02-policy", "03-defaults", "final")],
+    ("show_class_results", ("CLASS",), True),  # a class folder with two students' shared answers (made below)
 ]
+
+
+def _class_folder(folder: Path) -> Path:
+    """Two students' answers to the final quiz's first choice question, as the class folder holds them."""
+    from kit import progress
+    from kit.content.quiz import load_quiz
+
+    folder.mkdir()
+    q = next(q for q in load_quiz("final").questions if q.options)
+    for i, option in enumerate(q.options[:2]):
+        (folder / f"answers-final-{i}.json").write_text(progress.dump("final", {q.id: {"response": option.id,
+                                                                                    "attempts": 1, "hints": 0}}),
+                                                       encoding="utf-8")
+    return folder
 
 
 def test_every_shipped_french_view_shows_no_english(french, tmp_path, monkeypatch):
@@ -311,8 +324,9 @@ def test_every_shipped_french_view_shows_no_english(french, tmp_path, monkeypatc
     en, fr = ui_strings(ROOT / "data" / "ui" / "en.yaml"), ui_strings(ROOT / "data" / "ui" / "fr.yaml")
     quotes = quotations(ROOT / "data")
     leaks = []
+    class_folder = _class_folder(tmp_path / "class")
     for name, args, cycle in SHIPPED_VIEWS:
-        widget = getattr(kit, name)(*args)
+        widget = getattr(kit, name)(*[class_folder if a == "CLASS" else a for a in args])
         assert "kit-error" not in getattr(widget, "_dom_classes", ()), (name, getattr(widget, "value", ""))
         leaks += [f"{name}: {x}" for x in english_leaks(_all_texts(widget, cycle), facts, en, fr, quotes)]
     assert leaks == [], f"{len(leaks)} English texts in French views, first: " + "\n".join(leaks[:30])
@@ -389,8 +403,6 @@ def test_new_case_in_french_has_french_placeholders_and_says_so(data_copy, capsy
 def test_french_highlighter_finds_french_variants_and_the_english_ones(data_copy, french):
     from kit.vocabulary import load_vocabulary
 
-    if not (data_copy / "ui" / "fr.yaml").exists():
-        shutil.copy(FR / "ui" / "fr.yaml", data_copy / "ui" / "fr.yaml")
     tdir = data_copy / "translations" / "fr"
     tdir.mkdir(parents=True, exist_ok=True)
     source = fingerprint(["opt-out", "opted out", "opting out"])
