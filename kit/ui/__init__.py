@@ -37,10 +37,9 @@ def friendly(fn):
 
 
 def message_widget(message: str):
-    import ipywidgets as w
-
     from .html import error_html
+    from .static import StaticHTML
 
-    widget = w.HTML(error_html(message))
+    widget = StaticHTML(error_html(message), summary=message)
     widget.add_class("kit-error")
     return widget
