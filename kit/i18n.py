@@ -7,24 +7,24 @@ The files are a kind of content like the others (:mod:`kit.content.strings`), lo
 
 from __future__ import annotations
 
-import os
-
 from .content.errors import NotFound
+from .content.language import STATE, current, use
 from .content.strings import DEFAULT, check_strings, load_strings
+from .locale import typo
 
 __all__ = ["DEFAULT", "check_strings", "language", "set_language", "t"]
 
-_state = {"language": os.environ.get("KIT_LANG", DEFAULT)}
+_state = STATE  # the one language setting, in kit.content.language (the content layer reads it too)
 
 
 def language() -> str:
-    return _state["language"]
+    return current()
 
 
 def set_language(lang: str) -> None:
     """Switch the language of every view created from now on (``data/ui/<lang>.yaml`` must exist)."""
     load_strings(lang)
-    _state["language"] = lang
+    use(lang)
 
 
 def t(key: str, **values) -> str:
@@ -34,4 +34,5 @@ def t(key: str, **values) -> str:
         text = load_strings(DEFAULT).get(key)
     if text is None:
         raise NotFound(f"no UI string '{key}' in data/ui/{DEFAULT}.yaml")
-    return text.format(**values) if values else text
+    text = text.format(**values) if values else text
+    return typo(text) if language() != DEFAULT else text  # i13: French typography (no-break spaces before ; : ! ?)

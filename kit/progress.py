@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .content.language import current  # i13: the file records the language it was answered in
+
 __all__ = ["FORMAT", "AnswersError", "Loaded", "answers_dir", "answers_path", "backup", "data_uri", "download_name",
            "dump", "load", "parse", "safe_name", "save", "set_aside", "would_discard"]
 
@@ -67,7 +69,7 @@ def dump(quiz_id: str, answers: dict[str, dict[str, Any]], student: str | None =
     (``Entry.to_json()``).
     """
     doc = {"format": FORMAT, "version": VERSION, "quiz": quiz_id, "student": student or None, "saved_at": _now(),
-           "answers": answers}
+           "language": current(), "answers": answers}
     return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 

@@ -7,6 +7,7 @@ one combined expression, cached per selection, in which longer variants win ("no
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -15,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .content.errors import NotFound
+from .content.language import DEFAULT, current, speaking
 from .content.vocabulary import Term, TermGroup, VocabularyFile, load_vocabulary_file
 
 __all__ = ["Hit", "Ranked", "Vocabulary", "content_words", "load_vocabulary", "rank_evidence", "variant_pattern"]
@@ -190,8 +192,25 @@ def load_vocabulary(root: Path | None = None) -> Vocabulary:
     """The vocabulary of ``data/vocabulary.yaml`` (or ``root/vocabulary.yaml``); a ContentError if it is wrong.
 
     The content layer loads and caches the file; the matcher built over it is kept as long as the file is unchanged.
+    In another language the highlighter finds that language's variants and the English ones, so it marks the kit's
+    translated texts and the English quotations (policy wording, statements) alike (issue 13).
     """
-    return _vocabulary(load_vocabulary_file(root))
+    parsed = load_vocabulary_file(root)
+    if current() != DEFAULT:
+        with speaking(DEFAULT):
+            english = load_vocabulary_file(root)
+        parsed = _with_variants_of(parsed, english)
+    return _vocabulary(parsed)
+
+
+@lru_cache(maxsize=8)
+def _with_variants_of(parsed: VocabularyFile, english: VocabularyFile) -> VocabularyFile:
+    """``parsed`` with each term's variants followed by the English file's variants of the same term."""
+    en_variants = {term.id: term.variants for term in english.terms}
+    terms = tuple(
+        dataclasses.replace(term, variants=tuple(dict.fromkeys((*term.variants, *en_variants.get(term.id, ())))))
+        for term in parsed.terms)
+    return dataclasses.replace(parsed, terms=terms)
 
 
 @lru_cache(maxsize=8)

@@ -69,7 +69,7 @@ BATCHES = {
          ("cases/slack-2024/sources.yaml", "    read_at: https://promo-sale.live/team-messaging/152381/slack-trains-some-"
           "of-its-ai-powered-features-on-user-messages-files\n", ""),
          ("cases/slack-2024/timeline.yaml", "    sources: [techcrunch-2024-05-17, webpronews-2024-05-17, pcmag-irwin, "
-          "ars-belanger, engadget-yahoo]\n    status: seen-secondary",
+          "ars-belanger, engadget-yahoo, begeek-slack]\n    status: seen-secondary",
           "    sources: [techcrunch-2024-05-17, pcmag-irwin, ars-belanger]\n    status: seen-primary"),
          ("law/03-us.yaml", "    url: https://leginfo.legislature.ca.gov/faces/codes_displaySection.xhtml?lawCode=CIV&"
           "sectionNum=1798.135", "    url: https://lexace.ai/us/statute/california/civ-1798.135"),

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 KIT = Path(__file__).resolve().parent.parent / "kit"
-HEAVY = ("ipywidgets", "matplotlib", "pandas", "numpy")
+HEAVY = ("ipywidgets", "matplotlib", "pandas", "numpy", "babel")
 #: What a function may import lazily: heavy optional libraries, and the views and plots that import them.
 LAZY_OK = (*HEAVY, "nbformat", "nbclient", "nbconvert", "kit.ui", "kit.plots")
 

@@ -24,10 +24,12 @@ CASE = "acme-notes-2030"
 def data(tmp_path, monkeypatch) -> Path:
     """A content folder with no case yet, made the kit's content folder via KIT_DATA.
 
-    Everything else in data/ (UI strings, vocabulary, quizzes …) is copied: views may use shared content.
+    Everything else in data/ (UI strings, vocabulary, quizzes …) is copied: views may use shared content. The
+    translations of the shipped cases go with the cases (they would translate files that are not there).
     """
     root = tmp_path / "data"
-    shutil.copytree(ROOT / "data", root, ignore=lambda d, names: ["cases"] if Path(d) == ROOT / "data" else [])
+    cases = (ROOT / "data", ROOT / "data" / "translations" / "fr")
+    shutil.copytree(ROOT / "data", root, ignore=lambda d, names: ["cases"] if Path(d) in cases else [])
     (root / "cases").mkdir()
     monkeypatch.setenv("KIT_DATA", str(root))
     monkeypatch.chdir(tmp_path)
@@ -37,7 +39,8 @@ def data(tmp_path, monkeypatch) -> Path:
 def case_problems(capsys) -> tuple[int, list[str]]:
     code = main(["check"])
     err = capsys.readouterr().err.splitlines()
-    return code, [line for line in err if f"cases/{CASE}/" in line]
+    # a case not yet translated is listed per language (missing: it shows in English), which is not a problem
+    return code, [line for line in err if f"cases/{CASE}/" in line and ": missing: no " not in line]
 
 
 def required_fields(cls) -> list[str]:

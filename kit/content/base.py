@@ -8,7 +8,6 @@ the top: nothing imports back.
 from __future__ import annotations
 
 import difflib
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +15,9 @@ from typing import TypeVar
 
 from .cache import cached
 from .errors import ContentError, display_path
+from .root import data_root
 from .schema import ParseContext, parse_document, where
+from .translations import overlay_current, with_translations
 from .yamlio import load_yaml
 
 __all__ = ["ContentKind", "check_duplicates", "check_refs", "data_root", "load_checked", "load_file"]
@@ -40,6 +41,9 @@ class ContentKind:
     schema: tuple[type, ...]
     check: Callable[[Path, ParseContext], int]
     load: Callable | None  # None for rules across kinds, which load nothing of their own
+    #: Which files of the kind a language translates (issue 13): (pattern under data/, record class) pairs, first
+    #: match wins; the pattern is matched with fnmatch against the path relative to the content folder.
+    translated: tuple[tuple[str, type], ...] = ()
 
 
 def load_checked(key: str, paths: Iterable[Path] | Callable[[], Iterable[Path]], parse: Callable[[ParseContext], T],
@@ -53,16 +57,9 @@ def load_checked(key: str, paths: Iterable[Path] | Callable[[], Iterable[Path]],
         ctx.raise_if_any()
         return value
 
-    return cached(key, paths, build, recheck)
-
-
-_SHIPPED = Path(__file__).resolve().parent.parent.parent / "data"
-
-
-def data_root() -> Path:
-    """The content folder: ``$KIT_DATA`` if set, else ``data/`` beside the ``kit`` package."""
-    env = os.environ.get("KIT_DATA")
-    return Path(env) if env else _SHIPPED
+    # i13: in another language the value also depends on that language's translation files (the cache keys each
+    # language apart, kit/content/cache.py).
+    return cached(key, with_translations(paths), build, recheck)
 
 
 def load_file(path: Path, cls: type, ctx: ParseContext):
@@ -72,6 +69,7 @@ def load_file(path: Path, cls: type, ctx: ParseContext):
     except ContentError as e:
         ctx.problems.extend(e.problems)
         return None
+    data = overlay_current(path, cls, data)  # i13: the current language's texts over the English, facts untouched
     return parse_document(cls, data, display_path(path), ctx)
 
 

@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
+from .language import DEFAULT, current
+
 __all__ = ["cached", "clear", "files_stamp"]
 
 T = TypeVar("T")
@@ -43,6 +45,9 @@ def cached(key: str, paths: Iterable[Path] | Callable[[], Iterable[Path]], build
     ``paths`` may be a function giving them (called only when the files are looked at). With ``recheck`` (seconds),
     the files are looked at no more often than that: for values asked for dozens of times a second (UI strings).
     """
+    lang = current()
+    if lang != DEFAULT:  # i13: each language its own entry (its texts come from its translation files)
+        key = f"{key}@{lang}"
     hit = _ENTRIES.get(key)
     now = time.monotonic()
     if hit is not None and recheck and now - hit[2] < recheck:

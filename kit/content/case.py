@@ -55,7 +55,7 @@ class Source(Record):
     author: Line | None = doc("the author, if named", None)
     read_at: Url | None = doc("where the text was actually read, when that was a copy or mirror (shown to students "
                               "only as the words 'read in a copy', never as a link)", None)
-    note: Text | None = doc("anything a reader should know about this source", None)
+    note: Text | None = doc("anything a reader should know about this source", None, translate=True)
     checked_note: Text | None = doc(CHECKED_NOTE_DOC, None)
 
 
@@ -77,34 +77,34 @@ class Period(Record):
 class Actor(Record):
     entry_name = "actor"
     id: Id = doc("a short id, like 'workspace-owner'")
-    name: Line = doc("the role's name as users know it")
-    description: Text = doc("who this is, in the kit's own words")
-    can: tuple[Text, ...] = doc("what this actor could do about the consent choice", ())
-    cannot: tuple[Text, ...] = doc("what this actor could not do", ())
+    name: Line = doc("the role's name as users know it", translate=True)
+    description: Text = doc("who this is, in the kit's own words", translate=True)
+    can: tuple[Text, ...] = doc("what this actor could do about the consent choice", (), translate=True)
+    cannot: tuple[Text, ...] = doc("what this actor could not do", (), translate=True)
 
 
 @dataclass(frozen=True, kw_only=True)
 class Step(Record):
     entry_name = "step"
     actor: Id = doc("the id of the actor who takes this step")
-    text: Text = doc("the step, in the kit's own words")
+    text: Text = doc("the step, in the kit's own words", translate=True)
 
 
 @dataclass(frozen=True, kw_only=True)
 class Choice(Record):
     entry_name = "choice"
-    applies_to: Text = doc("what the choice covers (which data, which models)")
+    applies_to: Text = doc("what the choice covers (which data, which models)", translate=True)
     default: Default = doc("in (used unless someone opts out), out (not used unless someone opts in), "
                            "ask (everyone must choose) or none (no choice offered)")
-    data_concerned: Text = doc("the data at stake")
-    method: Line = doc("how the choice is made: an email, a settings toggle, a form …")
+    data_concerned: Text = doc("the data at stake", translate=True)
+    method: Line = doc("how the choice is made: an email, a settings toggle, a form …", translate=True)
     who_can_act: tuple[Id, ...] = doc("ids of the actors who may make the choice")
     steps: tuple[Step, ...] = doc("the steps, in order")
-    after: Text | None = doc("what happens after the choice is made", None)
+    after: Text | None = doc("what happens after the choice is made", None, translate=True)
     contact: Email | None = doc("the address requests go to, if by email", None)
     status: Status = doc(STATUS_DOC)
     sources: tuple[Id, ...] = doc("ids of the sources (from sources.yaml) this rests on")
-    note: Text | None = doc("caveats, in the kit's own words", None)
+    note: Text | None = doc("caveats, in the kit's own words", None, translate=True)
     # Optional fields for the cross-case table (notebook 05); existing cases need not have them.
     mechanism: Mechanism | None = doc(
         "the kind of mechanism, for comparing cases: email, setting, form, setting-and-form, pop-up, admin-setting, "
@@ -118,16 +118,16 @@ class CaseFile(Record):
     entry_name = "case"
     id: Id = doc("the case id; must be the folder's name")
     company: Line = doc("the company")
-    title: Line = doc("a short title for the case")
+    title: Line = doc("a short title for the case", translate=True)
     period: Period = doc("start (and end) of the case")
-    summary: Text = doc("what happened, in a few sentences of the kit's own words")
+    summary: Text = doc("what happened, in a few sentences of the kit's own words", translate=True)
     language: Literal["en", "fr"] = doc("the language the case is written in", "en")
-    region: Line | None = doc("where it applied", None)
-    legal_basis: Text | None = doc("the legal basis the company claimed, if known", None)
-    outcome: Text | None = doc("how it ended, in the kit's own words", None)
+    region: Line | None = doc("where it applied", None, translate=True)
+    legal_basis: Text | None = doc("the legal basis the company claimed, if known", None, translate=True)
+    outcome: Text | None = doc("how it ended, in the kit's own words", None, translate=True)
     actors: tuple[Actor, ...] = doc("who could do what", ())
     choice: Choice | None = doc("the consent choice: default, who could act and how", None)
-    questions: tuple[Text, ...] = doc("questions for students to think about", ())
+    questions: tuple[Text, ...] = doc("questions for students to think about", (), translate=True)
     region_group: RegionGroup | None = doc(
         "where it applied, grouped for filtering: worldwide, worldwide-except-europe, europe or us", None)
 
@@ -138,14 +138,15 @@ class Event(Record):
     entry_name = "event"
     id: Id = doc("a short id, like 'slack-ai-launch'")
     date: When = doc("when it happened (YYYY-MM-DD, YYYY-MM or YYYY)")
-    title: Line = doc("a short title")
-    what: Text = doc("what happened, in the kit's own words")
+    title: Line = doc("a short title", translate=True)
+    what: Text = doc("what happened, in the kit's own words", translate=True)
     sources: tuple[Id, ...] = doc("ids of the sources (from sources.yaml) that report it")
     status: Status = doc(STATUS_DOC)
     who: Line | None = doc("who did it or said it", None)
-    quote: Text | None = doc("their exact words, if the event is something said", None)
-    date_note: Text | None = doc("when sources disagree on the date or it is uncertain, say so here", None)
-    note: Text | None = doc("how the status was reached, or other caveats", None)
+    quote: Text | None = doc("their exact words, if the event is something said", None, quote=True)
+    date_note: Text | None = doc("when sources disagree on the date or it is uncertain, say so here", None,
+                                 translate=True)
+    note: Text | None = doc("how the status was reached, or other caveats", None, translate=True)
     checked_note: Text | None = doc(CHECKED_NOTE_DOC, None)
 
 
@@ -160,13 +161,13 @@ class TimelineFile(Record):
 class Version(Record):
     entry_name = "version"
     id: Id = doc("a short id, like 'before-2024-05-17'")
-    label: Line = doc("how students see this version named")
+    label: Line = doc("how students see this version named", translate=True)
     date: When = doc("when this wording was in force or seen")
-    text: Text = doc("the exact wording, as in the source; mark cuts with …")
+    text: Text = doc("the exact wording, as in the source; mark cuts with …", quote=True)
     sources: tuple[Id, ...] = doc("ids of the sources the wording was read in")
     status: Status = doc(STATUS_DOC)
-    date_note: Text | None = doc("when the date is uncertain or disputed, say so here", None)
-    note: Text | None = doc("differences between copies, or other caveats", None)
+    date_note: Text | None = doc("when the date is uncertain or disputed, say so here", None, translate=True)
+    note: Text | None = doc("differences between copies, or other caveats", None, translate=True)
     checked_note: Text | None = doc(CHECKED_NOTE_DOC, None)
 
 
@@ -198,14 +199,14 @@ class Statement(Record):
     entry_name = "statement"
     id: Id = doc("a short id, like 'blog-ml-models'")
     speaker: Line = doc("who said it")
-    channel: Line = doc("where it was said (blog, X, marketing page, email …)")
+    channel: Line = doc("where it was said (blog, X, marketing page, email …)", translate=True)
     date: When = doc("when it was said")
-    text: Text = doc("the exact words")
+    text: Text = doc("the exact words", quote=True)
     sources: tuple[Id, ...] = doc("ids of the sources the words were read in")
     status: Status = doc(STATUS_DOC)
-    context: Text | None = doc("what the statement responded to, in the kit's own words", None)
-    date_note: Text | None = doc("when the date is uncertain, say so here", None)
-    note: Text | None = doc("caveats", None)
+    context: Text | None = doc("what the statement responded to, in the kit's own words", None, translate=True)
+    date_note: Text | None = doc("when the date is uncertain, say so here", None, translate=True)
+    note: Text | None = doc("caveats", None, translate=True)
     checked_note: Text | None = doc(CHECKED_NOTE_DOC, None)
 
 

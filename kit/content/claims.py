@@ -35,8 +35,8 @@ class Claim(Record):
     evidence: tuple[Line, ...] = doc(
         "ids of the sentences that are good evidence, best first, like [before.p1.s2] (see the version comparer "
         "for the ids)")
-    feedback: Text = doc("why this is the reading, in the kit's own words")
-    nuance: Text | None = doc("what makes the reading less simple than the verdict suggests", None)
+    feedback: Text = doc("why this is the reading, in the kit's own words", translate=True)
+    nuance: Text | None = doc("what makes the reading less simple than the verdict suggests", None, translate=True)
 
 
 @dataclass(frozen=True, kw_only=True)

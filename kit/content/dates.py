@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import total_ordering
+from functools import lru_cache, total_ordering
 
 from .errors import Invalid
+from .language import current
 
-__all__ = ["DATE_EXPECTED", "MONTHS", "PartialDate"]
+__all__ = ["DATE_EXPECTED", "MONTHS", "PartialDate", "babel_locale"]
 
 #: What a date in a content file must look like, as error messages say it.
 DATE_EXPECTED = "a date written YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2024-05-17)"
@@ -61,8 +62,12 @@ class PartialDate:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}"
 
-    def human(self) -> str:
-        """17 May 2024, May 2024 or 2024."""
+    def human(self, language: str | None = None) -> str:
+        """17 May 2024, May 2024 or 2024; in another language (default: the current one) babel's words, like
+        17 mai 2024, 1er mai 2024, mai 2024 (issue 13)."""
+        code = language or current()
+        if code != "en":
+            return _babel_date(self, code)
         if self.day:
             return f"{self.day} {MONTHS[self.month - 1]} {self.year}"
         if self.month:
@@ -97,3 +102,25 @@ class PartialDate:
         except ValueError as e:
             raise Invalid(f"{value!r} is not a real date ({e})") from None
         return cls(year, month, day)
+
+
+@lru_cache(maxsize=8)
+def babel_locale(code: str):
+    """babel's locale for ``code`` (babel is imported only when a view in another language than English asks)."""
+    from babel import Locale
+
+    return Locale.parse(code)
+
+
+def _babel_date(date: PartialDate, code: str) -> str:
+    from babel.dates import format_date
+
+    loc = babel_locale(code)
+    if date.day:
+        text = format_date(dt.date(date.year, date.month, date.day), "long", locale=loc)
+        if code == "fr" and date.day == 1 and text.startswith("1 "):
+            text = text.replace("1 ", "1er ", 1)
+        return text
+    if date.month:
+        return format_date(dt.date(date.year, date.month, 1), "LLLL y", locale=loc)
+    return str(date.year)

@@ -50,30 +50,32 @@ class Translation(Record):
     url: Url = doc("the original page of this wording (students follow this link)")
     read_at: Url | None = doc("where this wording was actually read, when that was a copy", None)
     status: Status = doc(STATUS_DOC)
-    note: Text | None = doc("caveats about this copy", None)
+    note: Text | None = doc("caveats about this copy", None, translate=True)
+    checked_note: Text | None = doc(CHECKED_NOTE_DOC, None)
 
 
 @dataclass(frozen=True, kw_only=True)
 class LawText(Record):
     entry_name = "legal text"
     id: Id = doc("a short id the checklist uses, like 'gdpr-art-7-3'")
-    title: Line = doc("what students see as the heading, like 'GDPR Article 7(3): withdrawing consent'")
+    title: Line = doc("what students see as the heading, like 'GDPR Article 7(3): withdrawing consent'", translate=True)
     instrument: Line = doc("the law, judgment or document it comes from")
     reference: Line = doc("the article, paragraph or case number")
     kind: LawKind = doc("law, case-law, guidance or regulator (a regulator's statement or post)")
-    region: Line = doc("where it applies, like 'EU/EEA' or 'California'")
+    region: Line = doc("where it applies, like 'EU/EEA' or 'California'", translate=True)
     date: When | None = doc("when it was adopted, decided or published, if the fact sheet gives it", None)
     text: Text | None = doc("the exact words, short, as read in the source; leave out if no exact wording was seen",
-                            None)
-    explanation: Text = doc("what it means, in plain language and the kit's own words")
+                            None, quote=True)
+    explanation: Text = doc("what it means, in plain language and the kit's own words", translate=True)
     url: Url = doc("the original page of the wording (or, without wording, of the facts): students follow this link")
     read_at: Url | None = doc("where the wording was actually read, when that was a copy (shown to students only as "
                               "the words 'read in a copy')", None)
     other_urls: tuple[Url, ...] = doc("other copies that agree (for instructors; not shown to students)", ())
     status: Status = doc(STATUS_DOC)
     checked: Text | None = doc("for instructors only: how the wording was checked (copies compared, pages opened); "
-                               "never shown to students", None)
-    note: Text | None = doc("caveats for students: cuts, misquotations seen elsewhere, unverified parts", None)
+                               "never shown to students", None, translate=True)
+    note: Text | None = doc("caveats for students: cuts, misquotations seen elsewhere, unverified parts", None,
+                            translate=True)
     checked_note: Text | None = doc(CHECKED_NOTE_DOC, None)
     translations: tuple[Translation, ...] = doc("the same wording in other languages", ())
 
@@ -89,9 +91,9 @@ class LawFile(Record):
 class Condition(Record):
     entry_name = "condition"
     id: Id = doc("a short id, like 'freely-given'")
-    name: Line = doc("the condition's name as students see it")
+    name: Line = doc("the condition's name as students see it", translate=True)
     basis: Basis = doc("consent (a condition for valid consent) or legitimate-interest (for objection)")
-    question: Text = doc("the question a student asks of a mechanism, in plain words")
+    question: Text = doc("the question a student asks of a mechanism, in plain words", translate=True)
     law: tuple[Id, ...] = doc("ids of the legal texts (from data/law) the condition rests on")
 
 
@@ -100,7 +102,7 @@ class Verdict(Record):
     entry_name = "verdict"
     condition: Id = doc("the id of a condition")
     verdict: VerdictWord = doc("met, not-met or unclear")
-    reason: Text = doc("why, in the kit's own words")
+    reason: Text = doc("why, in the kit's own words", translate=True)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -108,10 +110,10 @@ class Assessment(Record):
     entry_name = "assessment"
     id: Id = doc("a short id, like 'slack-2024'")
     case: Id = doc("the id of the case (a folder under data/cases)")
-    mechanism: Text = doc("the mechanism assessed, in one or two sentences")
+    mechanism: Text = doc("the mechanism assessed, in one or two sentences", translate=True)
     basis: Basis = doc("which conditions apply: consent, or legitimate-interest (objection)")
     verdicts: tuple[Verdict, ...] = doc("one verdict for each condition of that basis")
-    note: Text | None = doc("caveats about the assessment", None)
+    note: Text | None = doc("caveats about the assessment", None, translate=True)
 
     def verdict(self, condition_id: str) -> Verdict:
         for v in self.verdicts:
@@ -240,4 +242,5 @@ def check_law_and_checklist(root: Path, ctx: ParseContext) -> int:
 
 
 LAW = ContentKind("law", "legal texts and checklist entries", "law/*.yaml, checklist.yaml", (LawFile, ChecklistFile),
-                  check_law_and_checklist, load_checklist)
+                  check_law_and_checklist, load_checklist,
+                  translated=(("law/*.yaml", LawFile), ("checklist.yaml", ChecklistFile)))

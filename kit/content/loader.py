@@ -17,6 +17,7 @@ from .case import Case, CaseFile, DocumentsFile, SourcesFile, StatementsFile, Ti
 from .claims import ClaimsFile
 from .errors import ContentError, display_path
 from .schema import ParseContext
+from .translations import with_translations
 
 __all__ = [
     "CASES",
@@ -50,7 +51,8 @@ def load_case(case: str | Path) -> Case:
     Raises ContentError naming every problem found in any of the case's files.
     """
     folder = _folder(case)
-    return cached(f"case:{folder.resolve()}", [folder], lambda: _load_case(folder))
+    # i13: in another language the case also depends on its translation folder
+    return cached(f"case:{folder.resolve()}", with_translations([folder]), lambda: _load_case(folder))
 
 
 def _load_case(folder: Path) -> Case:
@@ -126,4 +128,5 @@ def check_cases(root: Path, ctx: ParseContext) -> int:
 
 
 CASES = ContentKind("cases", "cases", "cases/<id>/*.yaml", tuple(cls for cls, _ in CASE_FILES.values()),
-                    check_cases, load_case)
+                    check_cases, load_case,
+                    translated=tuple((f"cases/*/{name}", cls) for name, (cls, _) in CASE_FILES.items()))

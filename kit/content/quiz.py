@@ -63,7 +63,7 @@ class QuizSource(Record):
     entry_name = "source"
     url: Url = doc("the address of the original page (students follow this link)")
     status: Status = doc(STATUS_DOC)
-    title: Line | None = doc("what the source is, e.g. 'GDPR Article 7(3)'", None)
+    title: Line | None = doc("what the source is, e.g. 'GDPR Article 7(3)'", None, translate=True)
     read_at: Url | None = doc("where it was actually read, when that was a copy (shown to students only as the words "
                               "'read in a copy')", None)
 
@@ -72,8 +72,9 @@ class QuizSource(Record):
 class Option(Record):
     entry_name = "option"
     id: Id = doc("a short id for the option, like 'owners-only'")
-    text: Text = doc("the option as students read it")
-    feedback: Text | None = doc("what a student who picks this option is told", None, answer_key=True)
+    text: Text = doc("the option as students read it", translate=True)
+    feedback: Text | None = doc("what a student who picks this option is told", None, answer_key=True,
+                                translate=True)
     keep_last: bool = doc("true to keep this option last when options are shuffled (e.g. 'none of these')", False)
 
 
@@ -82,19 +83,20 @@ class Question(Record):
     entry_name = "question"
     id: Id = doc("a short id for the question, unique in the quiz")
     type: QuestionType = doc("single, multiple, true-false, numeric, ordering or reflection")
-    text: Text = doc("the question as students read it")
+    text: Text = doc("the question as students read it", translate=True)
     options: tuple[Option, ...] = doc("the options (single, multiple and ordering questions)", ())
     answer: Answer | None = doc("the right answer: an option id (single), a list of ids (multiple, ordering), "
                                 "true/false (true-false) or a number (numeric)", None, answer_key=True)
     tolerance: float | None = doc("how far from the answer a numeric answer may be and still count", None)
-    unit: Line | None = doc("the unit of a numeric answer, like '%'", None)
+    unit: Line | None = doc("the unit of a numeric answer, like '%'", None, translate=True)
     explanation: Text | None = doc("why the answer is right, shown after answering (required on graded questions)",
-                                   None, answer_key=True)
-    hints: tuple[Text, ...] = doc("hints, shown one at a time on request", ())
+                                   None, answer_key=True, translate=True)
+    hints: tuple[Text, ...] = doc("hints, shown one at a time on request", (), translate=True)
     attempts: int | None = doc("how many times a student may check an answer (no limit if left out)", None)
-    model_answer: Text | None = doc("a model answer shown after a reflection is submitted", None, answer_key=True)
+    model_answer: Text | None = doc("a model answer shown after a reflection is submitted", None, answer_key=True,
+                                    translate=True)
     discussion: tuple[Text, ...] = doc("points for discussion, shown after a reflection is submitted", (),
-                                       answer_key=True)
+                                       answer_key=True, translate=True)
     sources: tuple[QuizSource, ...] = doc("where the facts in the question come from", ())
     figures: tuple[Id, ...] = doc("ids of the research figures (data/research) the question uses; their value, "
                                   "status and source are shown from that one record", ())
@@ -122,9 +124,9 @@ class Question(Record):
 class Quiz(Record):
     entry_name = "quiz"
     id: Id = doc("the quiz id; must be the file's name without .yaml")
-    title: Line = doc("the quiz's title")
+    title: Line = doc("the quiz's title", translate=True)
     language: Literal["en", "fr"] = doc("the language the quiz is written in", "en")
-    intro: Text | None = doc("a sentence or two shown above the questions", None)
+    intro: Text | None = doc("a sentence or two shown above the questions", None, translate=True)
     include: tuple[Id, ...] = doc("ids of other quizzes whose questions come first (one level: they may not "
                                   "include others)", ())
     questions: tuple[Question, ...] = doc("the questions, in order", ())
@@ -296,4 +298,5 @@ def check_quizzes(root: Path, ctx: ParseContext) -> int:
     return n
 
 
-QUIZZES = ContentKind("quizzes", "quizzes", "quizzes/*.yaml", (Quiz,), check_quizzes, load_quiz)
+QUIZZES = ContentKind("quizzes", "quizzes", "quizzes/*.yaml", (Quiz,), check_quizzes, load_quiz,
+                     translated=(("quizzes/*.yaml", Quiz),))

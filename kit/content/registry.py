@@ -17,6 +17,8 @@ from .quiz import QUIZZES
 from .research import RESEARCH
 from .schema import ParseContext
 from .strings import STRINGS
+from .translated import TRANSLATIONS
+from .translations import register_kinds
 from .writing import WRITING
 
 __all__ = ["KINDS", "check_all", "kind"]
@@ -30,7 +32,9 @@ KINDS: tuple[ContentKind, ...] = (
     STRINGS,
     WRITING,
     CONSISTENCY,
+    TRANSLATIONS,
 )
+register_kinds(KINDS)  # which files a language translates, and as what: from each kind's ``translated``
 
 
 def kind(name: str) -> ContentKind:

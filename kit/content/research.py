@@ -49,8 +49,9 @@ class Study(Record):
     venue: Line = doc("where it was published: journal, volume and pages, or 'working paper'")
     doi: Line | None = doc("the DOI, like 10.1126/science.1091721, if it has one", None)
     url: Url = doc("the address of the study's page (publisher, DOI resolver or repository)")
-    caveat: Text | None = doc("what a reader must keep in mind when using its figures, in the kit's own words", None)
-    note: Text | None = doc("anything else about the study or how it was checked", None)
+    caveat: Text | None = doc("what a reader must keep in mind when using its figures, in the kit's own words", None,
+                              translate=True)
+    note: Text | None = doc("anything else about the study or how it was checked", None, translate=True)
     checked_note: Text | None = doc(CHECKED_NOTE_DOC, None)
 
 
@@ -60,8 +61,8 @@ class Figure(Record):
     id: Id = doc("a short id, like 'jg-denmark'")
     study: Id = doc("the id of the study it comes from")
     chart: Id = doc("which chart or table of the kit shows it, like 'jg-countries'")
-    where: Line = doc("the table or figure of the study it is read from, like 'Figure 1'")
-    condition: Line = doc("the country, condition or quantity this number is for")
+    where: Line = doc("the table or figure of the study it is read from, like 'Figure 1'", translate=True)
+    condition: Line = doc("the country, condition or quantity this number is for", translate=True)
     group: Group = doc("opt-in, opt-out, neutral or other: how the chart groups it", "other")
     value: float = doc("the number, as published")
     value_high: float | None = doc("the upper end when the study gives a range (value is then the lower end)", None)
@@ -70,7 +71,7 @@ class Figure(Record):
     read_at: Url | None = doc("where the number was actually read, when that was a copy (an image on a slide host, "
                               "a mirror, a repost)", None)
     status: Status = doc(STATUS_DOC)
-    note: Text = doc("caveats for students, in the kit's own words")
+    note: Text = doc("caveats for students, in the kit's own words", translate=True)
     checked_note: Text | None = doc(CHECKED_NOTE_DOC, None)
 
     @property
@@ -96,8 +97,8 @@ class FiguresFile(Record):
 class Preset(Record):
     entry_name = "preset"
     id: Id = doc("a short id, like 'slack-as-it-was'")
-    label: Line = doc("the name students see in the preset list")
-    description: Text = doc("what this preset stands for, in the kit's own words")
+    label: Line = doc("the name students see in the preset list", translate=True)
+    description: Text = doc("what this preset stands for, in the kit's own words", translate=True)
     default: Literal["in", "out"] = doc("in (included unless someone acts) or out (excluded unless someone acts)")
     who_acts: Literal["each", "owner"] = doc("each (every person decides for themselves) or owner (one owner "
                                              "decides for a whole workspace)")
@@ -106,7 +107,7 @@ class Preset(Record):
     awareness: float = doc("share of people who know the setting exists, from 0 to 1")
     cost_minutes: float = doc("minutes it takes to act (find the setting, write the email …)")
     patience_minutes: float = doc("average minutes a person who cares is ready to spend on acting")
-    note: Text | None = doc("where the numbers come from: illustrative, or from which figure", None)
+    note: Text | None = doc("where the numbers come from: illustrative, or from which figure", None, translate=True)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -114,7 +115,7 @@ class SimulationFile(Record):
     entry_name = "simulation file"
     seed: int = doc("the seed of the random draws, so every run gives the same numbers")
     population: int = doc("the number of people simulated by default")
-    assumptions: tuple[Text, ...] = doc("the model's assumptions, in the kit's own words")
+    assumptions: tuple[Text, ...] = doc("the model's assumptions, in the kit's own words", translate=True)
     presets: tuple[Preset, ...] = doc("the presets students can pick")
 
     def preset(self, preset_id: str) -> Preset:
@@ -238,4 +239,5 @@ def check_research(root: Path, ctx: ParseContext) -> int:
 
 
 RESEARCH = ContentKind("research", "research figures and simulation presets", "research/*.yaml",
-                       (FiguresFile, SimulationFile), check_research, load_research)
+                       (FiguresFile, SimulationFile), check_research, load_research,
+                       translated=((f"research/{SIMULATION_FILE}", SimulationFile), ("research/*.yaml", FiguresFile)))

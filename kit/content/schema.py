@@ -152,13 +152,23 @@ Email = Annotated[str, _PatternKind("email", "an email address", r"^[^@\s]+@[^@\
 When = Annotated[PartialDate, _WhenKind()]
 
 
-def doc(text: str, default: Any = dataclasses.MISSING, *, answer_key: bool = False, **kw) -> Any:
+def doc(text: str, default: Any = dataclasses.MISSING, *, answer_key: bool = False, translate: bool | str = False,
+        quote: bool = False, **kw) -> Any:
     """A dataclass field with a plain-language description (and a default if it may be left out).
 
     ``answer_key=True`` marks a field that gives an answer away: a student copy made with ``kit release
     --without-answer-keys`` leaves it out (:func:`answer_key_fields`).
+
+    ``translate=True`` marks a text in the kit's own words: each language gives it in a translation file under
+    ``data/translations/<lang>/`` (a list of texts is translated item by item; ``translate="list"`` translates the
+    whole list as one value, as for vocabulary variants). ``quote=True`` marks an exact quotation: never translated,
+    but a language may add the kit's own rendering of it (``<path>.kit_translation``). See kit/content/translations.py.
     """
-    metadata = {"doc": text, "answer_key": answer_key}
+    metadata: dict[str, Any] = {"doc": text, "answer_key": answer_key}
+    if translate:
+        metadata["translate"] = translate
+    if quote:
+        metadata["quote"] = True
     if default is dataclasses.MISSING and "default_factory" not in kw:
         return dataclasses.field(metadata=metadata, **kw)
     return dataclasses.field(default=default, metadata=metadata, **kw)

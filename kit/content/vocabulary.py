@@ -21,18 +21,18 @@ __all__ = ["Term", "TermGroup", "VocabularyFile", "check_vocabulary", "load_voca
 class TermGroup(Record):
     entry_name = "group"
     id: Id = doc("a short id, like 'choice'")
-    label: Line = doc("the group's name as students see it")
-    description: Text | None = doc("what the group's words have in common", None)
+    label: Line = doc("the group's name as students see it", translate=True)
+    description: Text | None = doc("what the group's words have in common", None, translate=True)
 
 
 @dataclass(frozen=True, kw_only=True)
 class Term(Record):
     entry_name = "term"
     id: Id = doc("a short id, like 'opt-out'")
-    label: Line = doc("the term as students see it")
-    variants: tuple[Line, ...] = doc("the words or phrases to find, like [opt-out, opted out]")
+    label: Line = doc("the term as students see it", translate=True)
+    variants: tuple[Line, ...] = doc("the words or phrases to find, like [opt-out, opted out]", translate="list")
     groups: tuple[Id, ...] = doc("ids of the groups the term belongs to")
-    definition: Text = doc("a short plain-language definition, in the kit's own words")
+    definition: Text = doc("a short plain-language definition, in the kit's own words", translate=True)
     inflect: bool = doc("also match -s, -es, -ed and -ing forms of the last word", True)
 
 

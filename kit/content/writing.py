@@ -24,9 +24,10 @@ __all__ = ["WRITING", "WritingFile", "WritingSet", "check_writing", "load_writin
 class WritingSet(Record):
     entry_name = "writing set"
     id: Id = doc("a short id, used in kit.show_writing('<id>') and in the answers file")
-    title: Line = doc("the heading above the boxes")
+    title: Line = doc("the heading above the boxes", translate=True)
     case: Id | None = doc("take the prompts from this case's 'questions' (cases/<id>/case.yaml)", None)
-    prompts: tuple[Text, ...] = doc("the prompts, each answered in its own box (none when 'case' is given)", ())
+    prompts: tuple[Text, ...] = doc("the prompts, each answered in its own box (none when 'case' is given)", (),
+                                    translate=True)
     save_with: Literal["quiz", "own"] = doc(
         "quiz: saved and downloaded with the quiz of the same notebook; own: a save box and download of its own",
         "quiz")
@@ -86,4 +87,5 @@ def check_writing(root: Path, ctx: ParseContext) -> int:
         return 0
 
 
-WRITING = ContentKind("writing", "writing sets", "writing.yaml", (WritingFile,), check_writing, load_writing)
+WRITING = ContentKind("writing", "writing sets", "writing.yaml", (WritingFile,), check_writing, load_writing,
+                      translated=(("writing.yaml", WritingFile),))

@@ -1,18 +1,20 @@
 """The command line: ``python -m kit COMMAND``. Errors are one clear line and a non-zero exit, never a traceback.
 
 Commands: ``check`` (validate content), ``release`` (student or instructor copies of the notebooks), ``new-case``
-(scaffold a case folder), ``results`` (a class's exported quiz answers).
+(scaffold a case folder), ``results`` (a class's exported quiz answers), ``translate`` (what a language lacks).
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from pathlib import Path
 
 from ..content.base import data_root
 from ..content.errors import debug, display_path
 from ..content.registry import check_all
+from ..content.translations import check_translations, skeleton, skeleton_text
 from .release import ReleaseError, release, strip_answer_keys
 from .results import write_results
 from .scaffold import ScaffoldError, new_case
@@ -52,8 +54,16 @@ def cmd_check(args) -> int:
         print(f"kit check: no content folder at {display_path(root)}", file=sys.stderr)
         return 2
     counts, problems = check_all(root)
+    # i13: per language, missing and stale translations are listed (they fall back to English or still show);
+    # unknown paths and malformed entries are problems like any other (the 'translations' kind reports them).
+    reports = check_translations(root or data_root())
+    for r in reports:
+        for p in [*r.missing, *r.stale]:
+            print(p, file=sys.stderr)
     for p in problems:
         print(p, file=sys.stderr)
+    for r in reports:
+        print(f"kit check: {r.summary()}")
     summary = ", ".join(f"{n} {what}" for what, n in counts.items())
     if problems:
         print(f"kit check: {len(problems)} problem(s) found; checked {summary}", file=sys.stderr)
@@ -64,19 +74,26 @@ def cmd_check(args) -> int:
 
 def cmd_release(args) -> int:
 
-    source = Path(args.notebooks) if args.notebooks else ROOT / "notebooks"
+    # i13: --lang fr releases notebooks/fr with a copy of the content (translations included); the English
+    # release leaves the other editions' folders out.
+    lang = args.lang
+    editions = ("fr",)
+    source = Path(args.notebooks) if args.notebooks else ROOT / "notebooks" / ("" if lang == "en" else lang)
     out = Path(args.out)
     data = Path(args.data) if args.data else data_root()
-    if args.without_answer_keys and not data.is_dir():
+    if (args.without_answer_keys or lang != "en") and not data.is_dir():
         return _fail("release", f"no content folder at {display_path(data)}", 2)
     try:
+        skip = editions if lang == "en" and not args.notebooks else ()
         kind = "instructor" if args.instructor else "student"
         where = display_path(out / "notebooks")
+        edition = "" if lang == "en" else f" {lang}"
         if args.instructor:
-            written = release(source, out, instructor=True)
+            written = release(source, out, instructor=True, skip=skip)
         else:  # a folder a student opens and runs as it is: notebooks, the kit package and its content
-            written = release(source, out, package=ROOT / "kit", data=None if args.without_answer_keys else data)
-        print(f"kit release: wrote the {kind} version of {len(written)} notebook(s) to {where}")
+            written = release(source, out, package=ROOT / "kit", data=None if args.without_answer_keys else data,
+                              skip=skip)
+        print(f"kit release: wrote the{edition} {kind} version of {len(written)} notebook(s) to {where}")
         if not args.instructor:
             print(f"kit release: {where} is ready to run: it holds the kit package (kit/) and the content (data/) "
                   "the notebooks import")
@@ -85,6 +102,9 @@ def cmd_release(args) -> int:
             quizzes = strip_answer_keys(data, keys_out)
             print(f"kit release: wrote {display_path(keys_out)} with the answer keys removed from "
                   f"{len(quizzes)} quiz file(s)")
+        elif lang != "en" and args.instructor:  # a student copy already holds the content, translations included
+            shutil.copytree(data, out / "data", ignore=shutil.ignore_patterns("__pycache__", ".*"))
+            print(f"kit release: wrote {display_path(out / 'data')} (the content, with its translations)")
     except ReleaseError as e:
         return _fail("release", str(e), e.code)
     return 0
@@ -93,7 +113,7 @@ def cmd_release(args) -> int:
 def cmd_new_case(args) -> int:
 
     try:
-        folder = new_case(args.id, Path(args.data) if args.data else None)
+        folder = new_case(args.id, Path(args.data) if args.data else None, lang=args.lang)
     except ScaffoldError as e:
         return _fail("new-case", str(e), 2)
 
@@ -108,7 +128,7 @@ def cmd_results(args) -> int:
     for f in missing:
         print(f"kit results: skipped {f}: no such file", file=sys.stderr)
     files = [Path(f) for f in args.files if Path(f).is_file()]
-    students, rows, skipped = write_results(files, Path(args.out))
+    students, rows, skipped = write_results(files, Path(args.out), lang=args.lang)
     for line in skipped:
         print(f"kit results: {line}", file=sys.stderr)
     if not rows:
@@ -116,6 +136,34 @@ def cmd_results(args) -> int:
         return 1
     print(f"kit results: {students} student file(s), {rows} answer(s) -> {Path(args.out) / 'answers.csv'}, "
           f"{Path(args.out) / 'summary.png'} (alt text in summary.txt)")
+    return 0
+
+
+def cmd_translate(args) -> int:
+    """i13: what is missing or stale in a language, as skeleton entries an instructor fills in (data only)."""
+    root = Path(args.data) if args.data else data_root()
+    if not root.is_dir():
+        return _fail("translate", f"no content folder at {display_path(root)}", 2)
+    if args.lang == "en" or not args.lang.isalpha():
+        return _fail("translate", f"'{args.lang}' is not a language to translate into (English is the source)", 2)
+    todo = skeleton(root, args.lang)
+    total = sum(len(v) for v in todo.values())
+    stale = sum(1 for v in todo.values() for _, old in v if old is not None)
+    for path, items in todo.items():
+        text = skeleton_text(items, args.lang)
+        if args.write:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            existing = path.read_text(encoding="utf-8") if path.exists() else ""
+            rel = path.relative_to(root / "translations" / args.lang).as_posix()
+            head = "" if existing else f"# {args.lang} translation of data/{rel}\n"
+            sep = "" if not existing or existing.endswith("\n") else "\n"
+            path.write_text(existing + sep + head + text, encoding="utf-8")
+            print(f"kit translate: {display_path(path)}: {len(items)} entr{'y' if len(items) == 1 else 'ies'} added")
+        else:
+            print(f"# --- {display_path(path)}")
+            print(text, end="")
+    verb = "added to the files above" if args.write else "to do (add --write to append them as skeletons)"
+    print(f"kit translate: {args.lang}: {total - stale} missing and {stale} stale text(s) {verb}")
     return 0
 
 
@@ -129,6 +177,8 @@ def build_parser() -> argparse.ArgumentParser:
     results = sub.add_parser("results", help="gather students' answer files into a CSV and a per-question chart")
     results.add_argument("files", nargs="+", metavar="FILE", help="answer files (answers-<quiz>.json) to read")
     results.add_argument("--out", metavar="DIR", default="results", help="where to write (default: ./results)")
+    results.add_argument("--lang", choices=("en", "fr"), default=None,
+                         help="the language of the headers and chart (default: the one most answers were given in)")
     results.set_defaults(func=cmd_results)
 
     rel = sub.add_parser("release", help="write the student (or instructor) version of the notebooks",
@@ -144,6 +194,8 @@ def build_parser() -> argparse.ArgumentParser:
                           "DIR/data with --instructor)")
     rel.add_argument("--notebooks", metavar="DIR", help="the notebooks to release (default: the kit's notebooks/)")
     rel.add_argument("--data", metavar="DIR", help="the content folder to copy (default: the kit's data/)")
+    rel.add_argument("--lang", choices=("en", "fr"), default="en",
+                     help="the edition: en (notebooks/) or fr (notebooks/fr, with a copy of data/)")
     rel.set_defaults(func=cmd_release)
 
     new = sub.add_parser("new-case", help="create data/cases/ID/ with every file a case needs, to fill in",
@@ -151,7 +203,19 @@ def build_parser() -> argparse.ArgumentParser:
                          description="Scaffold a new case folder; 'python -m kit check' then names what is missing.")
     new.add_argument("id", metavar="ID", help="the new case's id: lower-case letters, digits and hyphens")
     new.add_argument("--data", metavar="DIR", help="the content folder (default: the kit's data/)")
+    new.add_argument("--lang", choices=("en", "fr"), default="en",
+                     help="the language the case is written in: fr writes French placeholders and 'language: fr'")
     new.set_defaults(func=cmd_new_case)
+
+    tr = sub.add_parser("translate", help="list (or --write as skeletons) the texts a language lacks or has stale",
+                        formatter_class=_formatter,
+                        description="List the kit's own texts that have no translation in LANG, or whose English "
+                                    "changed since they were translated; --write appends skeleton entries (the "
+                                    "English text and its current fingerprint) to data/translations/LANG/.")
+    tr.add_argument("lang", metavar="LANG", help="the language, like fr")
+    tr.add_argument("--write", action="store_true", help="append the skeleton entries to the translation files")
+    tr.add_argument("--data", metavar="DIR", help="the content folder (default: the kit's data/)")
+    tr.set_defaults(func=cmd_translate)
 
     COMMANDS[:] = list(sub.choices)
     return parser

@@ -25,6 +25,7 @@ from pathlib import Path
 from ..content.errors import ContentError, display_path
 from ..content.quiz import Quiz
 from ..content.schema import answer_key_fields
+from ..content.translations import strip_translated
 from ..content.yamlio import dump_yaml, load_yaml
 
 __all__ = [
@@ -182,7 +183,7 @@ def write_notebook(nb, path: Path) -> None:
 
 
 def release(source: Path, out: Path, instructor: bool = False, package: Path | None = None,
-            data: Path | None = None) -> list[Path]:
+            data: Path | None = None, skip: Iterable[str] = ()) -> list[Path]:
     """Write the student (or instructor) version of every notebook in ``source`` to ``out/notebooks``.
 
     Other files in ``source`` (images, for example) are copied unchanged; checkpoints are skipped. ``out`` must
@@ -206,6 +207,8 @@ def release(source: Path, out: Path, instructor: bool = False, package: Path | N
     for path in sorted(source.rglob("*")):
         rel = path.relative_to(source)
         if any(part.startswith(".") or part == "__pycache__" for part in rel.parts) or path.is_dir():
+            continue
+        if rel.parts[0] in skip:  # i13: another edition's folder (notebooks/fr) is released on its own
             continue
         if not instructor and rel.parts[0] == INSTRUCTOR_FOLDER:  # notebooks/instructor/: never in student copies
             continue
@@ -276,4 +279,6 @@ def strip_answer_keys(data: Path, out: Path) -> list[Path]:
     shutil.copytree(data, out, ignore=shutil.ignore_patterns("__pycache__", ".*"))
     for rel, text in stripped.items():
         (out / rel).write_text(text, encoding="utf-8")
+    # i13: the translations of what was removed go too (they would give the keys away, and be unknown paths).
+    strip_translated(out, ANSWER_KEY_FIELDS)
     return [out / rel for rel in stripped]

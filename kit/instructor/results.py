@@ -17,14 +17,17 @@ from __future__ import annotations
 
 import csv
 import json
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..content.base import data_root
 from ..content.errors import ContentError
 from ..content.quiz import load_quiz
 from ..handin import is_extra
 from ..i18n import t
+from ..locale import in_language
 from ..progress import AnswersError, parse
 from ..quiz import Entry, grade
 
@@ -47,6 +50,7 @@ class Row:
     attempts: int | None
     hints: int | None
     saved_at: str
+    language: str = "en"  # i13: the language the answers were given in (older files: English)
 
 
 def _response_text(value) -> str:
@@ -143,7 +147,8 @@ def collect(paths: Iterable[Path]) -> tuple[list[Row], list[str]]:
             rows.append(Row(student=student, file=path.name, quiz=doc["quiz"], question=str(qid),
                             response=_response_text(entry.response), score=score,
                             correct=correct, graded_by=graded_by, attempts=entry.attempts, hints=entry.hints,
-                            saved_at=str(doc.get("saved_at") or "")))
+                            saved_at=str(doc.get("saved_at") or ""),
+                            language=doc["language"] if isinstance(doc.get("language"), str) else "en"))
     return rows, skipped
 
 
@@ -213,22 +218,37 @@ def csv_cells(r: Row) -> list:
     """One CSV row, a cell for each of ``COLUMNS`` in that order (a mapping by name, so no column can shift)."""
     cells = {"student": r.student, "file": r.file, "quiz": r.quiz, "question": r.question, "response": r.response,
              "score": "" if r.score is None else f"{r.score:.3f}",
-             "correct": "" if r.correct is None else ("yes" if r.correct else "no"), "graded_by": r.graded_by,
+             "correct": "" if r.correct is None else t("results.answer_yes" if r.correct else "results.answer_no"),
+             "graded_by": r.graded_by,
              "attempts": "" if r.attempts is None else r.attempts, "hints": "" if r.hints is None else r.hints,
              "saved_at": r.saved_at}
     return [cells[c] for c in COLUMNS]
 
 
-def write_results(paths: Iterable[Path], out: Path) -> tuple[int, int, list[str]]:
-    """Write answers.csv, summary.png and summary.txt into ``out``; returns (students, rows, skipped lines)."""
+def write_results(paths: Iterable[Path], out: Path, lang: str | None = None) -> tuple[int, int, list[str]]:
+    """Write answers.csv, summary.png and summary.txt into ``out``; returns (students, rows, skipped lines).
+
+    Headers, chart and alt text are in ``lang``, or (None) in the language most of the answers were given in.
+    """
     rows, skipped = collect(paths)
     if not rows:
         return 0, 0, skipped
-    out = Path(out)
+    with in_language(lang or answers_language(rows)):
+        return _write(rows, skipped, Path(out))
+
+
+def answers_language(rows: list[Row]) -> str:
+    """The language most answers were given in (English on a tie or when a language has no UI strings)."""
+    counts = Counter(r.language for r in rows).most_common()
+    best = counts[0][0] if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]) else "en"
+    return best if (data_root() / "ui" / f"{best}.yaml").exists() else "en"
+
+
+def _write(rows: list[Row], skipped: list[str], out: Path) -> tuple[int, int, list[str]]:
     out.mkdir(parents=True, exist_ok=True)
     with open(out / "answers.csv", "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
-        writer.writerow(COLUMNS)
+        writer.writerow([t(f"results.col.{c}") for c in COLUMNS])
         for r in rows:
             writer.writerow(csv_cells(r))
     stats = summary(rows)

@@ -33,6 +33,34 @@ def valid_case_id(case_id: str) -> bool:
     return bool(ID_RE.match(case_id))
 
 
+#: i13: the scaffold's own words per language (the field descriptions come from the schema, in English).
+WORDS = {
+    "en": {"colon": ":", "required": "required", "optional": "optional", "expected": "Expected",
+           "delete": "delete this block if not needed", "line": "A short text on one line",
+           "text": "Some text in your own words",
+           "head": ["# {name}: written by 'python -m kit new-case {case_id}' from the kit's schema.",
+                    "# Fill in every empty value; a line starting with # is a comment. Optional fields are commented "
+                    "out:",
+                    "# remove the '# ' to use one. Then run 'python -m kit check': it names every value still missing.",
+                    "# Quotations must be exact, attributed and dated, with a source; write everything else in your "
+                    "own words."],
+           "optional_file": "# This file is optional: delete it if the case has no {noun}s."},
+    "fr": {"colon": "\u00a0:", "required": "obligatoire", "optional": "facultatif", "expected": "Attendu",
+           "delete": "supprimez ce bloc s'il ne sert pas", "line": "Un texte court sur une ligne",
+           "text": "Un texte dans vos propres mots",
+           "head": ["# {name} : écrit par « python -m kit new-case {case_id} --lang fr » à partir du schéma du kit.",
+                    "# Remplissez chaque valeur vide ; une ligne qui commence par # est un commentaire. Les champs "
+                    "facultatifs sont",
+                    "# en commentaire : retirez le « # » pour en utiliser un. Lancez ensuite « python -m kit check » :"
+                    " il nomme",
+                    "# chaque valeur manquante. Les citations sont exactes, attribuées, datées et sourcées ; écrivez "
+                    "tout le reste",
+                    "# dans vos propres mots. Les descriptions des champs sont celles du schéma, en anglais."],
+           "optional_file": "# Ce fichier est facultatif : supprimez-le si le cas n'a pas de {noun}."},
+}
+_words = dict(WORDS["en"])
+
+
 # ----------------------------------------------------------------------------------------------- examples
 def _example(tp: Any, name: str) -> str:
     """An example value for a scalar or a list of scalars, written as YAML."""
@@ -49,8 +77,8 @@ def _example(tp: Any, name: str) -> str:
             "date": "2024-05-17",
             "url": "https://example.org/page",
             "email": "someone@example.org",
-            "line": "A short text on one line",
-            "text": "Some text in your own words",
+            "line": _words["line"],
+            "text": _words["text"],
         }.get(kind, "…")
     return {bool: "false", int: "0", float: "0.0"}.get(tp, "…")
 
@@ -103,11 +131,12 @@ def _record_lines(cls: type, indent: str, first_prefix: str = "", values: dict[s
         what = f.metadata.get("doc", "")
         optional, inner = optional_type(tp)
         expects = describe(tp)
-        label = "required" if required else "optional"
+        label = _words["required"] if required else _words["optional"]
         sub = _record_list(tp)
         if _is_record(inner) or sub is not None:
             # Structure the views rely on is written out, even when optional: delete the block if not needed.
-            note = f"{f.name} ({label}{'' if required else ': delete this block if not needed'}): {what}"
+            c = _words["colon"]
+            note = f"{f.name} ({label}{'' if required else c + ' ' + _words['delete']}){c} {what}"
             lines += _comment(note, indent)
             if sub is not None:
                 lines.append(key(f"{f.name}:"))
@@ -117,7 +146,8 @@ def _record_lines(cls: type, indent: str, first_prefix: str = "", values: dict[s
                 lines += _record_lines(inner, indent + "  ")
             continue
         end = "" if what.endswith((".", "…", "?", "!")) else "."
-        lines += _comment(f"{f.name} ({label}): {what}{end} Expected: {expects}.", indent)
+        c = _words["colon"]
+        lines += _comment(f"{f.name} ({label}){c} {what}{end} {_words['expected']}{c} {expects}.", indent)
         if f.name in values:
             lines.append(key(f"{f.name}: {values[f.name]}"))
         elif required or (first_prefix and not started):
@@ -128,17 +158,21 @@ def _record_lines(cls: type, indent: str, first_prefix: str = "", values: dict[s
     return lines
 
 
-def case_file_text(name: str, cls: type, case_id: str, required: bool) -> str:
-    """The text of one scaffolded case file, generated from its record class."""
-    head = [
-        f"# {name}: written by 'python -m kit new-case {case_id}' from the kit's schema.",
-        "# Fill in every empty value; a line starting with # is a comment. Optional fields are commented out:",
-        "# remove the '# ' to use one. Then run 'python -m kit check': it names every value still missing.",
-        "# Quotations must be exact, attributed and dated, with a source; write everything else in your own words.",
-    ]
-    if not required:
-        head.append(f"# This file is optional: delete it if the case has no {_noun(cls)}s.")
-    body = _record_lines(cls, "", values={"id": case_id} if name == "case.yaml" else None)
+def case_file_text(name: str, cls: type, case_id: str, required: bool, lang: str = "en") -> str:
+    """The text of one scaffolded case file, generated from its record class (``lang``: the scaffold's words)."""
+    _words.clear()
+    _words.update(WORDS[lang])
+    try:
+        head = [line.format(name=name, case_id=case_id) for line in _words["head"]]
+        if not required:
+            head.append(_words["optional_file"].format(noun=_noun(cls)))
+        values = {"id": case_id} if name == "case.yaml" else None
+        if values is not None and lang != "en":
+            values["language"] = lang
+        body = _record_lines(cls, "", values=values)
+    finally:
+        _words.clear()
+        _words.update(WORDS["en"])
     return "\n".join(head + [""] + body) + "\n"
 
 
@@ -150,7 +184,7 @@ def _noun(cls: type) -> str:
     return getattr(cls, "entry_name", "entry")
 
 
-def new_case(case_id: str, root: Path | None = None) -> Path:
+def new_case(case_id: str, root: Path | None = None, lang: str = "en") -> Path:
     """Create ``<root>/cases/<case_id>/`` with one scaffolded file per kind of case file. Returns the folder."""
     if not valid_case_id(case_id):
         raise ScaffoldError(
@@ -162,7 +196,7 @@ def new_case(case_id: str, root: Path | None = None) -> Path:
     folder = root / "cases" / case_id
     if folder.exists():
         raise ScaffoldError(f"{display_path(folder)} already exists: choose another id, or edit the files there")
-    texts = {name: case_file_text(name, cls, case_id, req) for name, (cls, req) in CASE_FILES.items()}
+    texts = {name: case_file_text(name, cls, case_id, req, lang) for name, (cls, req) in CASE_FILES.items()}
     folder.mkdir(parents=True)
     for name, text in texts.items():
         (folder / name).write_text(text, encoding="utf-8")

@@ -4,6 +4,7 @@ meaning as well as colour. Every figure has alt text built from the same data.""
 from __future__ import annotations
 
 from ..i18n import t
+from ..locale import typo
 from . import PALETTE, new_figure
 
 __all__ = ["by_year_alt", "by_year_figure", "steps_alt", "steps_figure", "timeline_alt", "timeline_figure"]
@@ -125,7 +126,7 @@ def by_year_alt(df) -> str:
     parts = []
     for year, c in by_year_counts(df).items():
         split = ", ".join(f"{n} {_default_label(d)}" for d, n in c.items() if n)
-        parts.append(f"{year}: {split}")
+        parts.append(typo(f"{year}: {split}"))  # i13: French typography
     return t("cases.by_year_alt", counts="; ".join(parts) or t("cases.none"))
 
 
@@ -134,8 +135,8 @@ def steps_alt(df) -> str:
     for r in df.itertuples():
         s = r.steps
         if s is None or str(s) == "<NA>":
-            items.append(f"{r.company}: {t('cases.no_opt_out')}")
+            items.append(typo(f"{r.company}: {t('cases.no_opt_out')}"))
         else:
             extra = f" ({t('cases.not_individual')})" if r.individual_can_act is False else ""
-            items.append(f"{r.company}: {int(s)}{extra}")
+            items.append(typo(f"{r.company}: {int(s)}{extra}"))
     return t("cases.steps_alt", cases="; ".join(items) or t("cases.none"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..content.research import Figure, Research
 from ..i18n import t
+from ..locale import lang, number
 from . import PALETTE, new_figure
 
 __all__ = [
@@ -16,7 +17,9 @@ __all__ = [
     "chart_caption",
     "chart_figure",
     "simulation_alt",
+    "shown_value",
     "simulation_figure",
+    "value_with_unit",
 ]
 
 #: Colour and hatch per group: hatching tells opt-in from opt-out without colour.
@@ -34,9 +37,22 @@ def _unit(f: Figure) -> str:
     return t(f"defaults.unit.{f.unit}")
 
 
-def _with_unit(f: Figure) -> str:
+def value_with_unit(f: Figure) -> str:
+    """i13: the figure's value and short unit in the current language (42%, 42 %, 2 years)."""
     unit = t(f"defaults.unit_short.{f.unit}")
-    return f"{f.shown}{unit}" if unit == "%" else f"{f.shown} {unit}"
+    shown = shown_value(f)
+    return f"{shown}{unit}" if unit == "%" and lang() == "en" else f"{shown}\u00a0{unit}" if unit == "%" \
+        else f"{shown} {unit}"
+
+
+def shown_value(f: Figure) -> str:
+    """i13: the figure's value as text in the current language (42, 99.97, 22–23; in French 99,97)."""
+    if lang() == "en":
+        return f.shown
+    if f.value_high is None:
+        return number(f.value)
+    sep = " à " if min(f.value, f.value_high) < 0 else "–"
+    return f"{number(f.value)}{sep}{number(f.value_high)}"
 
 
 def _bars(ax, figures: tuple[Figure, ...], labels_by_group: bool) -> None:
@@ -57,7 +73,7 @@ def _bars(ax, figures: tuple[Figure, ...], labels_by_group: bool) -> None:
             hatch = (hatch or "") + ".."
         ax.bar(xi, f.value, width=0.8, color=colour, hatch=hatch, edgecolor="black", linewidth=0.8,
                alpha=0.55 if later[f.study] else 1.0, label=t(f"defaults.group.{f.group}"))
-        ax.annotate(f.shown, (xi, f.value), xytext=(0, 2), textcoords="offset points", ha="center", va="bottom",
+        ax.annotate(shown_value(f), (xi, f.value), xytext=(0, 2), textcoords="offset points", ha="center", va="bottom",
                     fontsize=8)
     ax.set_xticks(xs, [f.condition for f in figures], rotation=30 if len(figures) > 4 else 0,
                   ha="right" if len(figures) > 4 else "center", fontsize=8)
@@ -90,7 +106,7 @@ def _ranges(ax, figures: tuple[Figure, ...]) -> None:
         far = hi if abs(hi) >= abs(lo) else lo
         ax.barh(y, far, height=0.5, color=colour, hatch=hatch, edgecolor="black", linewidth=0.8, alpha=0.35)
         ax.barh(y, hi - lo, left=lo, height=0.5, color=colour, hatch=hatch, edgecolor="black", linewidth=0.8)
-        ax.annotate(_with_unit(f), (far, y), xytext=(4 if far > 0 else -4, 0),
+        ax.annotate(value_with_unit(f), (far, y), xytext=(4 if far > 0 else -4, 0),
                     textcoords="offset points", ha="left" if far > 0 else "right", va="center", fontsize=9)
     ax.axvline(0, color="black", linewidth=1)
     ax.set_yticks(ys, [f.condition for f in figures], fontsize=8)
@@ -127,7 +143,7 @@ def chart_alt(research: Research, chart: str) -> str:
     figures = research.chart(chart)
     items = "; ".join(
         f"{f.condition}" + (f" ({t('defaults.group.' + f.group)})" if f.group != "other" else "")
-        + f": {_with_unit(f)}"
+        + f": {value_with_unit(f)}"
         for f in figures
     )
     return t("defaults.alt", title=t(f"defaults.chart.{chart}"), count=len(figures), items=items)
@@ -183,8 +199,8 @@ def simulation_figure(outcomes, current: tuple[str, str]):
         labels.append(label)
     ax.set_xticks(list(xs), labels, fontsize=8)
     for x, o in zip(xs, outcomes, strict=True):
-        ax.annotate(t("defaults.sim.bar_label", included=f"{100 * o.share_included:.1f}",
-                      mismatch=f"{100 * o.share_mismatch:.1f}"),
+        ax.annotate(t("defaults.sim.bar_label", included=number(100 * o.share_included, 1),
+                      mismatch=number(100 * o.share_mismatch, 1)),
                     (x, 100), xytext=(0, 3), textcoords="offset points", ha="center", va="bottom", fontsize=8)
     ax.set_ylim(0, 118)
     ax.set_yticks([0, 25, 50, 75, 100])
@@ -198,8 +214,8 @@ def simulation_figure(outcomes, current: tuple[str, str]):
 def simulation_alt(outcomes, current: tuple[str, str]) -> str:
     items = "; ".join(
         t("defaults.sim.alt_item", regime=t(f"defaults.sim.regime.{o.default}_{o.who_acts}").replace("\n", " "),
-          included=f"{100 * o.share_included:.1f}", mismatch=f"{100 * o.share_mismatch:.1f}")
+          included=number(100 * o.share_included, 1), mismatch=number(100 * o.share_mismatch, 1))
         for o in outcomes
     )
     now = t(f"defaults.sim.regime.{current[0]}_{current[1]}").replace("\n", " ")
-    return t("defaults.sim.alt", n=f"{outcomes[0].n:,}", current=now, items=items)
+    return t("defaults.sim.alt", n=number(outcomes[0].n), current=now, items=items)

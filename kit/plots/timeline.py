@@ -7,12 +7,21 @@ from collections import defaultdict
 
 from ..content.case import STATUSES, Case
 from ..i18n import t
+from ..locale import lang, month_text
 from . import PALETTE, new_figure
 
 __all__ = ["timeline_alt", "timeline_figure"]
 
 MARKERS = {"seen-primary": "o", "seen-secondary": "s", "inferred": "^", "unverified": "X"}
 FILLED = {"seen-primary": True, "seen-secondary": True, "inferred": False, "unverified": False}
+
+
+def _local_ticks(label):
+    """A tick formatter that writes each date with ``label(date)`` (month names from babel, kit/locale.py)."""
+    import matplotlib.dates as mdates
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda x, pos=None: label(mdates.num2date(x).date()))
 
 
 def _panel(ax, events, numbers, days: bool) -> None:
@@ -36,13 +45,20 @@ def _panel(ax, events, numbers, days: bool) -> None:
     ax.set_yticks([])
     for side in ("left", "right", "top"):
         ax.spines[side].set_visible(False)
+    french = lang() != "en"  # i13: axis dates in the language (« 17 mai », « mai 2024 »), not the C locale's
     if days:
         ax.xaxis.set_major_locator(mdates.DayLocator())
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
+        if french:
+            ax.xaxis.set_major_formatter(_local_ticks(lambda d: f"{d.day} {month_text(d.month, short=True)}"))
+        else:
+            ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
     else:
         locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
         ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        if french:
+            ax.xaxis.set_major_formatter(_local_ticks(lambda d: f"{month_text(d.month, short=True)} {d.year}"))
+        else:
+            ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     lo, hi = ax.get_xlim()
     pad = 0.6 if days else 12
     ax.set_xlim(lo - pad, hi + pad)

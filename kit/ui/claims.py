@@ -30,7 +30,7 @@ def statement_html(case: Case, item: ClaimItem, position: int, total: int) -> st
     parts = [
         f"<div style='color:{h.MUTED}'>{h.esc(t('claims.position', n=position, total=total))}</div>",
         f"<div>{h.esc(t('claims.said_by', speaker=s.speaker, channel=s.channel, date=s.date.human()))}</div>",
-        h.quote(s.text),
+        h.quote_of(s, "text"),  # i13: with the kit's rendering in another language
     ]
     if s.context:
         parts.append(h.para(s.context))

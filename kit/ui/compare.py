@@ -12,6 +12,7 @@ from ..content.case import Case, Document, Version
 from ..content.errors import BadArgument
 from ..diff import diff, new_side, old_side, set_apart_form, split_form, summarize
 from ..i18n import t
+from ..locale import typo
 from ..text import sentences
 from . import html as h
 from .static import Static
@@ -57,7 +58,8 @@ def ops_html(ops) -> str:
         else:
             opening, closing = marks[op.kind]
             parts.append(opening + h.esc(op.text) + closing)
-    return f"<div class='kit-diff' style='{TEXT_STYLE}'>{''.join(parts)}</div>"
+    # i13: the wording is a quotation (kit-quote), whatever the language of the page
+    return f"<div class='kit-quote'><div class='kit-diff' style='{TEXT_STYLE}'>{''.join(parts)}</div></div>"
 
 
 def _version_head(v: Version) -> str:
@@ -69,8 +71,9 @@ def _version_head(v: Version) -> str:
 
 def sentence_ids_html(version: Version) -> str:
     """A version's sentences, each with the id the claim checker uses, in a fold-out block."""
-    items = "".join(f"<li><code>{h.esc(s.id)}</code> {h.esc(s.text)}</li>" for s in sentences(version.text, version.id))
-    return (f"<details><summary>{h.esc(t('compare.ids_heading'))}: {h.esc(version.label)}</summary>"
+    items = "".join(f"<li><code>{h.esc(s.id)}</code> <span class='kit-quote'>{h.esc(s.text)}</span></li>"
+                    for s in sentences(version.text, version.id))  # i13: the sentences are quotations
+    return (f"<details><summary>{h.esc(typo(t('compare.ids_heading') + ': ' + version.label))}</summary>"
             f"<ul style='margin:0.2em 0;padding-left:1.4em;list-style:none'>{items}</ul></details>")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 
 from ..content.case import Case
+from ..content.translations import kit_translation_for
 from ..i18n import t
 
 __all__ = ["bullets", "card", "esc", "para", "read_in_copy", "sources_html", "status_badge", "status_line"]
@@ -91,11 +92,26 @@ def heading(text: str, level: int = 4) -> str:
     return f"<h{level} style='margin:0.2em 0 0.3em 0'>{esc(text)}</h{level}>"
 
 
-def quote(text: str) -> str:
+def quote(text: str, lang: str | None = None) -> str:
+    """An exact quotation (class ``kit-quote``: the French-edition test knows it is not the kit's words)."""
+    attr = f" lang='{esc(lang)}'" if lang else ""
     return (
-        f"<blockquote style='margin:0.4em 0;padding:0.2em 0.8em;border-left:3px solid {BORDER};"
+        f"<blockquote class='kit-quote'{attr} style='margin:0.4em 0;padding:0.2em 0.8em;border-left:3px solid {BORDER};"
         f"background:{SURFACE}'>“{esc(text)}”</blockquote>"
     )
+
+
+def kit_rendering(text: str) -> str:
+    """i13: the kit's own translation of a quotation, shown beneath it, labelled as such and never as a quotation."""
+    return (f"<div class='kit-translation' style='margin:0 0 0.4em 1.1em;color:{MUTED}'>"
+            f"<em>{esc(t('common.kit_translation'))}</em> {esc(text)}</div>")
+
+
+def quote_of(record, field: str) -> str:
+    """i13: a record's quotation, with the kit's rendering beneath it when the language has one."""
+    text = getattr(record, field)
+    rendering = kit_translation_for(record, field)
+    return quote(text, "en" if rendering else None) + (kit_rendering(rendering) if rendering else "")
 
 
 def labelled(label: str, value_html: str) -> str:

@@ -10,7 +10,7 @@ import ipywidgets as w
 from .. import handin
 from ..content.case import Case
 from ..content.law import VERDICTS, Checklist
-from ..i18n import t
+from ..i18n import language, t
 from ..law import Comparison, compare
 from . import html as h
 from .static import Static, StaticHTML, show_answer
@@ -29,12 +29,24 @@ def law_html(text) -> str:
     parts = [h.heading(text.title), f"<div style='color:{h.MUTED}'>{h.esc(text.instrument)} · {h.esc(text.reference)}"
              + (f" · {h.esc(text.date.human())}" if text.date else "") + "</div>"]
     parts.append(h.labelled(t("law.explanation"), h.para(text.explanation)))
+    # i13: in another language, its official wording (with its own source and status), then the original.
+    own = [tr for tr in text.translations if tr.language == language()]
+    for tr in own:
+        official = [h.quote(tr.text, tr.language),
+                    h.labelled(t("law.read_at"), h.link(tr.url, tr.url) + h.read_in_copy(tr.read_at)),
+                    h.status_line(tr.status)]
+        if tr.note:
+            official.append(h.labelled(t("common.note"), h.esc(tr.note)))
+        parts.append(_more(t("law.official"), "".join(official)))
     if text.text:
-        parts.append(_more(t("law.exact"), h.quote(text.text)))
-    else:
+        exact = h.quote(text.text, "en") if own else h.quote_of(text, "text")
+        parts.append(_more(t("law.original") if own else t("law.exact"), exact))
+    elif not own:
         parts.append(f"<p><em>{h.esc(t('law.no_quote'))}</em></p>")
     for tr in text.translations:
-        parts.append(_more(t("law.french"), h.quote(tr.text) + h.link(tr.url, tr.url) + h.read_in_copy(tr.read_at)))
+        if tr not in own:
+            parts.append(_more(t("law.french"), h.quote(tr.text, tr.language) + h.link(tr.url, tr.url)
+                               + h.read_in_copy(tr.read_at)))
     # the original page, and in words whether a copy was read; the copies and the working notes ('checked') are
     # for instructors, in the data
     source = [h.labelled(t("law.read_at"), h.link(text.url, text.url) + h.read_in_copy(text.read_at))]

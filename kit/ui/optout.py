@@ -6,7 +6,7 @@ import ipywidgets as w
 
 from ..content.case import Case
 from ..content.errors import BadArgument
-from ..i18n import t
+from ..i18n import language, t
 from ..optout import RoleView, role_view, student_roles
 from . import html as h
 from .static import Static
@@ -28,7 +28,8 @@ def role_html(case: Case, view: RoleView) -> str:
         who = case.actor(step.actor).name
         mark = "optout.step_also_you" if also else "optout.step_you"
         you = f" <strong>{h.esc(t(mark))}</strong>" if mine else ""
-        steps.append(f"<li><em>{h.esc(who)}</em>: {h.esc(step.text)}{you}</li>")
+        colon = "\u00a0:" if language() == "fr" else ":"  # i13: French typography
+        steps.append(f"<li><em>{h.esc(who)}</em>{colon} {h.esc(step.text)}{you}</li>")
     parts = [
         h.heading(view.actor.name),
         f"<p style='font-size:1.1em'><strong>{h.esc(verdict)}</strong></p>",

@@ -16,6 +16,8 @@ import ipywidgets as w
 from .. import handin, progress
 from ..content.quiz import Question, Quiz
 from ..i18n import t
+from ..locale import typo
+from ..plots.research import value_with_unit
 from ..quiz import (
     Citation,
     Entry,
@@ -45,9 +47,7 @@ def _citation_line(c: Citation) -> str:
         return h.esc(t("common.error", message=c.error))
     if c.figure is not None:
         f, s = c.figure, c.study
-        unit = t(f"defaults.unit_short.{f.unit}")
-        value = f"{f.shown}{unit}" if unit == "%" else f"{f.shown} {unit}"
-        text = f"{s.authors} ({s.year}), {f.where}: {f.condition}: {value}"
+        text = typo(f"{s.authors} ({s.year}), {f.where}: {f.condition}: {value_with_unit(f)}")  # in the language
         return f"{h.link(f.source, text)}{h.read_in_copy(f.read_at)} {h.status_badge(f.status)}"
     links = ", ".join((h.link(src.url, src.title) if src.url else h.esc(src.title))
                       + h.read_in_copy(src.read_at, src.url) for src in c.sources)

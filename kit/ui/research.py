@@ -10,8 +10,17 @@ import ipywidgets as w
 
 from ..content.research import Research, SimulationFile
 from ..i18n import t
+from ..locale import number
 from ..plots import figure_html
-from ..plots.research import CHARTS, chart_alt, chart_caption, chart_figure, simulation_alt, simulation_figure
+from ..plots.research import (
+    CHARTS,
+    chart_alt,
+    chart_caption,
+    chart_figure,
+    shown_value,
+    simulation_alt,
+    simulation_figure,
+)
 from ..research import Params, simulate, simulate_all
 from . import html as h
 from .static import Static
@@ -33,7 +42,7 @@ def figures_table_html(research: Research) -> str:
             "<tr>"
             f"{td}{h.esc(s.authors)} ({s.year})</td>"
             f"{td}<details><summary>{h.esc(f.condition)}</summary>{more}</details></td>"
-            f"{td}<span style='white-space:nowrap'>{h.link(f.source, f.shown)} "
+            f"{td}<span style='white-space:nowrap'>{h.link(f.source, shown_value(f))} "
             f"{h.esc(t('defaults.unit_short.' + f.unit))}{h.read_in_copy(f.read_at)}</span></td>"
             f"{td}{h.status_badge(f.status)}</td></tr>"
         )
@@ -200,16 +209,17 @@ class SimulationView(Static, w.VBox):
     def numbers_html(self, p: Params) -> str:
         o = simulate(p)
         other = simulate(p, default="out" if p.default == "in" else "in")
-        pct = lambda x: f"{100 * x:.1f}"  # noqa: E731
+        # i13: numbers follow the language (100,000 / 100 000; 42.5 / 42,5)
+        pct = lambda x: number(100 * x, 1)  # noqa: E731
         regime = t(f"defaults.sim.regime.{p.default}_{p.who_acts}").replace("\n", ", ")
         lines = [
-            t("defaults.sim.included", share=pct(o.share_included), count=f"{o.included:,}", n=f"{o.n:,}"),
+            t("defaults.sim.included", share=pct(o.share_included), count=number(o.included), n=number(o.n)),
             t("defaults.sim.wanted", share=pct(o.share_wanted)),
-            t("defaults.sim.mismatch", share=pct(o.share_mismatch), count=f"{o.mismatch:,}"),
-            t("defaults.sim.included_unwanted", count=f"{o.included_unwanted:,}"),
-            t("defaults.sim.excluded_wanted", count=f"{o.excluded_wanted:,}"),
-            t("defaults.sim.acted", count=f"{o.acted:,}"),
-            t("defaults.sim.could_act", count=f"{o.could_act:,}", n=f"{o.n:,}"),
+            t("defaults.sim.mismatch", share=pct(o.share_mismatch), count=number(o.mismatch)),
+            t("defaults.sim.included_unwanted", count=number(o.included_unwanted)),
+            t("defaults.sim.excluded_wanted", count=number(o.excluded_wanted)),
+            t("defaults.sim.acted", count=number(o.acted)),
+            t("defaults.sim.could_act", count=number(o.could_act), n=number(o.n)),
             t("defaults.sim.other_default", share=pct(other.share_included), mismatch=pct(other.share_mismatch)),
         ]
         items = "".join(f"<li class='kit-sim-{i}'>{h.esc(x)}</li>" for i, x in enumerate(lines))

@@ -23,7 +23,7 @@ def event_html(case: Case, event: Event, position: int, total: int) -> str:
     if event.who:
         parts.append(h.labelled(t("common.who"), h.esc(event.who)))
     if event.quote:
-        parts.append(h.labelled(t("common.quote"), h.quote(event.quote)))
+        parts.append(h.labelled(t("common.quote"), h.quote_of(event, "quote")))  # i13: with the kit's rendering
     if event.date_note:
         parts.append(h.labelled(t("common.date_note"), h.esc(event.date_note)))
     parts.append(h.provenance(case, event))

@@ -29,7 +29,7 @@ def highlight_html(text: str, vocabulary: Vocabulary, term_ids) -> str:
                    f"style='{MARK_STYLE}'>{h.esc(hit.text)}{sr_only(t('vocab.sr_term', term=term.label))}</mark>")
         pos = hit.end
     out.append(h.esc(text[pos:]))
-    return f"<div style='{TEXT_STYLE}'>{''.join(out)}</div>"
+    return f"<div class='kit-quote' style='{TEXT_STYLE}'>{''.join(out)}</div>"  # i13: a quotation, marked
 
 
 def counts_html(vocabulary: Vocabulary, term_ids, texts: dict[str, str]) -> str:

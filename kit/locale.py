@@ -1,0 +1,91 @@
+"""Dates, numbers and typography in the current language (issue 13).
+
+English stays as the kit always wrote it (« 17 May 2024 », « 100,000 », « 42% »). In French, dates and numbers come
+from babel (installed with JupyterLab; imported only when a French view asks, so ``import kit`` stays cheap):
+« 17 mai 2024 », « mai 2024 », « 100 000 », « 42 % ». :func:`typo` applies French typography to text the kit writes
+itself (a non-breaking space before ; : ! ? and inside « »); it is never applied to quotations.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from .content.dates import PartialDate, babel_locale
+from .content.language import current, speaking
+
+__all__ = ["date_text", "in_language", "lang", "month_text", "number", "percent", "typo"]
+
+NBSP = "\u00a0"  # before : and inside « »
+NNBSP = "\u202f"  # narrow no-break space before ; ! ? (and as the thousands separator babel uses in French)
+
+
+#: Everything inside ``with in_language(code):`` speaks ``code`` (kit results writes in the language of the answers).
+in_language = speaking
+
+
+def lang() -> str:
+    return current()
+
+
+def date_text(year: int, month: int | None = None, day: int | None = None, language: str | None = None) -> str:
+    """A date known to the day, the month or the year, in words: 17 mai 2024, mai 2024, 2024."""
+    return PartialDate(year, month, day).human(language or lang())
+
+
+def month_text(month: int, language: str | None = None, short: bool = False) -> str:
+    """The name of a month (``short``: abbreviated), for axes."""
+    code = language or lang()
+    if code == "en":
+        return (calendar.month_abbr if short else calendar.month_name)[month]
+    from babel.dates import get_month_names
+
+    return get_month_names("abbreviated" if short else "wide", context="stand-alone", locale=babel_locale(code))[month]
+
+
+def number(value: float, digits: int | None = None, language: str | None = None) -> str:
+    """A number with the language's separators: 100,000 / 100 000; 99.97 / 99,97. ``digits``: decimals to keep."""
+    code = language or lang()
+    if code == "en":
+        if digits is not None:
+            return f"{value:,.{digits}f}"
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+    from babel.numbers import format_decimal
+
+    if digits is None:
+        return format_decimal(value, locale=babel_locale(code), decimal_quantization=False)
+    return format_decimal(round(value, digits), format=f"#,##0.{'0' * digits}" if digits else "#,##0",
+                          locale=babel_locale(code))
+
+
+def percent(value: float, digits: int | None = None, language: str | None = None) -> str:
+    """A percentage given in percent (42 → « 42% » / « 42 % »)."""
+    code = language or lang()
+    text = number(value, digits, code)
+    return f"{text}%" if code == "en" else f"{text}{NBSP}%"
+
+
+_BEFORE = re.compile(r"[ \u00a0\u202f]*([;!?])")
+_COLON = re.compile(r"(?<=\S)[ \u00a0\u202f]*:(?=\s|$)")
+_OPEN = re.compile(r"«[ \u00a0\u202f]*")
+_CLOSE = re.compile(r"[ \u00a0\u202f]*»")
+_URL = re.compile(r"https?://\S+")
+
+
+def typo(text: str, language: str | None = None) -> str:
+    """French typography for text the kit writes (not for quotations): no-break spaces before ; : ! ? and in « »."""
+    code = language or lang()
+    if code != "fr" or not text:
+        return text
+    urls: list[str] = []
+
+    def keep(m: re.Match) -> str:
+        urls.append(m.group(0))
+        return f"\x00{len(urls) - 1}\x00"
+
+    out = _URL.sub(keep, text)
+    out = _BEFORE.sub(lambda m: NNBSP + m.group(1), out)
+    out = _COLON.sub(NBSP + ":", out)
+    out = _OPEN.sub("«" + NBSP, out)
+    out = _CLOSE.sub(NBSP + "»", out)
+    return re.sub(r"\x00(\d+)\x00", lambda m: urls[int(m.group(1))], out)
