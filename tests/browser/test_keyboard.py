@@ -1,9 +1,9 @@
-"""Keyboard alone, in a real JupyterLab: a quiz question of each type that has no drop-down list, answered and checked.
+"""Keyboard alone, in a real JupyterLab: a quiz question of each type and a claim-checker item, answered and checked.
 
-Only Tab, Shift+Tab, Space, Enter and typing are used; the first control of each question gets focus as a reader
-reaches it after tabbing. Radio buttons are each a Tab stop in ipywidgets 8 (arrow keys between them are another
-change), so Tab and Space choose. Ordering questions and claim items use drop-down lists (<select>); driving those
-from the keyboard in headless Chromium is not covered yet (see the issue 14 report).
+Only Tab, Shift+Tab, arrow keys, Space, Enter and typing are used; the first control of each question gets focus as
+a reader reaches it after tabbing. Radio buttons are each a Tab stop in ipywidgets 8, so Tab and Space choose.
+Drop-down lists (ordering positions, the claim's evidence) are set with the arrow keys on the focused list, which
+the setting in jupyterlab-settings/ keeps from JupyterLab's notebook shortcuts; the notebook's cells must not change.
 """
 
 from __future__ import annotations
@@ -18,6 +18,11 @@ pytestmark = pytest.mark.browser
 
 NB = "06_final_quiz.ipynb"
 QUIZ = load_quiz("final")
+
+_STATE = """() => {
+  const nb = window.jupyterapp.shell.currentWidget.content;
+  return {cells: nb.widgets.length, types: nb.widgets.map(c => c.model.type).join(',')};
+}"""
 
 
 def _question(page, qid):
@@ -35,6 +40,18 @@ def tab_to(page, target, limit: int = 25, back: bool = False) -> None:
             return
         page.keyboard.press("Shift+Tab" if back else "Tab")
     assert _focused(target), f"{limit} presses of Tab did not reach {target}"
+
+
+def arrow_to(page, select, value: str, limit: int = 25) -> None:
+    """Press ArrowDown (or ArrowUp) on the focused drop-down list until it shows ``value``; it may start empty."""
+    for _ in range(limit):
+        here, there = select.evaluate("(s, v) => [s.selectedIndex, [...s.options].findIndex(o => o.value === v)]",
+                                      value)
+        if here == there:
+            return
+        page.keyboard.press("ArrowDown" if here < there else "ArrowUp")
+        page.wait_for_timeout(100)
+    expect(select).to_have_value(value)
 
 
 def _check_by_keyboard(page, box):
@@ -99,3 +116,51 @@ def test_reflection_by_keyboard(lab):
     area.focus()
     page.keyboard.type("Silence is not a yes.")
     expect(_check_by_keyboard(page, box)).to_contain_text("Submitted", timeout=10_000)
+
+
+def _option_value(select, label_start: str) -> str:
+    """The value attribute of the option whose label starts with ``label_start`` (ipywidgets writes its spaces as
+    no-break spaces)."""
+    return select.evaluate("(s, t) => [...s.options].find(o => o.textContent.replace(/\\u00a0/g, ' ')"
+                           ".startsWith(t)).value", label_start)
+
+
+def test_ordering_by_keyboard_with_arrow_keys(lab):
+    page = lab.notebook(NB)
+    q = QUIZ.question("law-order")
+    text = {o.id: o.text for o in q.options}
+    box = _question(page, "law-order")
+    slots = box.locator(".widget-dropdown select")
+    expect(slots).to_have_count(len(q.answer))
+    slots.first.focus()
+    before = page.evaluate(_STATE)
+    for i, oid in enumerate(q.answer):
+        tab_to(page, slots.nth(i))
+        arrow_to(page, slots.nth(i), _option_value(slots.nth(i), text[oid]))
+        expect(slots.nth(i)).to_be_focused()
+    expect(_check_by_keyboard(page, box)).to_contain_text("✔ Correct.", timeout=10_000)
+    assert page.evaluate(_STATE) == before, "a key pressed in the ordering question changed the notebook"
+    slots.first.select_option(index=0)  # leave the shared page so that ArrowDown still moves the first position
+
+
+def test_claim_item_by_keyboard(lab):
+    page = lab.notebook("02_policy_vs_statements.ipynb")
+    claims = page.locator(".kit-claims").first
+    expect(claims).to_contain_text("do not access message content")  # the first item: the blog on traditional ML
+    radios = claims.locator(".widget-radio-box input")
+    radios.first.focus()
+    before = page.evaluate(_STATE)
+    verdict = claims.locator(".widget-radio-box label", has_text="Contradicted by the policy").locator("input")
+    tab_to(page, verdict)
+    page.keyboard.press("Space")
+    expect(verdict).to_be_checked()
+    evidence = claims.locator(".widget-dropdown select").nth(1)
+    tab_to(page, evidence)
+    arrow_to(page, evidence, _option_value(evidence, "before.p1.s2"))  # the best-ranked candidate
+    check = claims.locator(".widget-button", has_text="Check")
+    tab_to(page, check)
+    page.keyboard.press("Enter")
+    feedback = claims.locator(".kit-claim-feedback")
+    expect(feedback).to_contain_text("✔ Right verdict", timeout=10_000)
+    expect(feedback).to_contain_text("✔ Good evidence: before.p1.s2")
+    assert page.evaluate(_STATE) == before, "a key pressed in the claim checker changed the notebook"
