@@ -6,6 +6,8 @@ carries its value as text. Captions and alt text are made from the same data the
 
 from __future__ import annotations
 
+import textwrap
+
 from ..content.research import Figure, Research
 from ..i18n import t
 from ..locale import lang, number
@@ -75,8 +77,8 @@ def _bars(ax, figures: tuple[Figure, ...], labels_by_group: bool) -> None:
                alpha=0.55 if later[f.study] else 1.0, label=t(f"defaults.group.{f.group}"))
         ax.annotate(shown_value(f), (xi, f.value), xytext=(0, 2), textcoords="offset points", ha="center", va="bottom",
                     fontsize=8)
-    ax.set_xticks(xs, [f.condition for f in figures], rotation=30 if len(figures) > 4 else 0,
-                  ha="right" if len(figures) > 4 else "center", fontsize=8)
+    # Long labels are wrapped under their bar, not rotated: rotated labels ran into each other.
+    ax.set_xticks(xs, [textwrap.fill(f.condition, 12 if len(figures) > 4 else 18) for f in figures], fontsize=8)
     if labels_by_group:  # a written label over each group of bars
         groups: dict[str, list[float]] = {}
         for xi, f in zip(xs, figures, strict=True):
@@ -89,7 +91,10 @@ def _bars(ax, figures: tuple[Figure, ...], labels_by_group: bool) -> None:
                     linewidth=1, clip_on=False)
     top = max(f.value_high if f.value_high is not None else f.value for f in figures)
     if figures[0].unit == "percent":
-        ax.set_ylim(0, 105 if top > 50 else top * 1.25)
+        # headroom above the tallest bar for its value label, below the group's header line at the axes' top
+        ax.set_ylim(0, 112 if top > 50 else top * 1.25)
+        if top > 50:
+            ax.set_yticks([0, 20, 40, 60, 80, 100])
     ax.set_ylabel(_unit(figures[0]), fontsize=9)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
@@ -127,7 +132,8 @@ def chart_figure(research: Research, chart: str):
         _ranges(ax, figures)
     else:
         grouped = len({f.group for f in figures}) > 1
-        fig = new_figure(7.5 if len(figures) > 4 else 5.5, 3.8)
+        # wide enough for each bar's label (e.g. "Netherlands") to sit under its bar without touching the next
+        fig = new_figure(max(7.5, 0.85 * len(figures)) if len(figures) > 4 else 5.5, 3.8)
         ax = fig.subplots()
         _bars(ax, figures, labels_by_group=grouped and len(figures) > 4)
         if grouped and len(figures) <= 4:
@@ -135,7 +141,9 @@ def chart_figure(research: Research, chart: str):
             for h, lab in zip(*ax.get_legend_handles_labels(), strict=True):
                 seen.setdefault(lab, h)
             ax.legend(seen.values(), seen.keys(), fontsize=8, frameon=False, loc="upper left")
-    fig.suptitle(t(f"defaults.chart.{chart}"), fontsize=10, x=0.01, ha="left")
+    # wrapped to the figure's width (about 13 characters an inch at 10 pt), so a long title is never cut
+    width = int(fig.get_figwidth() * 13)
+    fig.suptitle(textwrap.fill(t(f"defaults.chart.{chart}"), width), fontsize=10, x=0.01, ha="left")
     return fig
 
 
