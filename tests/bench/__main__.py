@@ -2,7 +2,8 @@
 
 Each module has ``run() -> list[(what, measured_ms, budget_ms)]``, measuring the median of several runs; a row may
 add a fourth item, its unit (``"ms"`` when absent, e.g. ``"MiB"`` for memory). ``python -m tests.bench NAME...``
-runs only bench_NAME.py. This is a report, not a test: it never fails the build, and timings are never asserted in the test suite.
+runs only bench_NAME.py. This is a report, not a test: it never fails the build, and timings are never asserted in
+the test suite.
 """
 
 from __future__ import annotations
