@@ -28,6 +28,12 @@ _STATE = """() => {
 }"""
 
 
+# Where the focus is, for a failure message: the element and any dialog JupyterLab has open.
+_FOCUS = """() => ({focused: document.activeElement.outerHTML.slice(0, 200),
+                   dialog: Array.from(document.querySelectorAll('.jp-Dialog')).map(d => d.innerText.slice(0, 200)),
+                   mode: window.jupyterapp.shell.currentWidget.content.mode})"""
+
+
 def _question(page, qid):
     return page.locator(".kit-quiz-question", has_text=QUIZ.question(qid).text.split("\n")[0][:60]).first
 
@@ -46,15 +52,19 @@ def test_arrow_keys_move_between_radio_options_and_no_key_edits_the_notebook(lab
     box = _question(page, qid)
     radios = box.locator(".widget-radio-box input")
     radios.first.focus()  # focusing a control makes its cell the active one
+    expect(radios.first).to_be_focused()
+    page.wait_for_timeout(300)  # JupyterLab makes the cell active on focus-in; let that settle before measuring
     before = page.evaluate(_STATE)
     _press(page, ["ArrowDown"])
     expect(radios.nth(1)).to_be_checked()
     expect(radios.nth(1)).to_be_focused()
     _press(page, ["ArrowUp"])
     expect(radios.nth(0)).to_be_checked()
+    expect(radios.nth(0)).to_be_focused()
     _press(page, NOTEBOOK_KEYS)
     assert page.evaluate(_STATE) == before, "a key pressed on a quiz option changed the notebook"
-    assert box.evaluate("b => b.contains(document.activeElement)"), "the focus left the question"
+    assert box.evaluate("b => b.contains(document.activeElement)"), \
+        f"the focus left the question, to {page.evaluate(_FOCUS)}"
     radios.first.check()
     # Arrow down to the right answer, Tab to Check, Enter: the kernel got the choice, and focus stays on Check.
     for _ in range(order.index(q.answer)):
