@@ -2,17 +2,48 @@
 
 Dates are *not* turned into ``datetime.date`` by the loader: they stay strings so that the schema can report a
 bad date (``2024-13-01``) as a content problem with its line, instead of PyYAML raising a bare ``ValueError``.
+
+Content is small, so reading is bounded (issue 11): a file larger than :data:`MAX_BYTES`, nesting deeper than
+:data:`MAX_DEPTH`, or aliases that would expand to more than :data:`MAX_NODES` values ("billion laughs") is a
+ContentError naming the file and line, found while the events stream in, before anything is built. A path that
+is not a regular file (a folder, a pipe, a symlink loop) is one too. Text with a lone surrogate or a control
+character (NUL, escapes like ``"\x07"``) is refused with its line: a browser could not be sent it.
 """
 
 from __future__ import annotations
 
+import errno
+import os
+import re
 from pathlib import Path
 
 import yaml
 
 from .errors import ContentError, Problem, display_path
 
-__all__ = ["LineDict", "LineList", "dump_yaml", "load_yaml", "parse_yaml"]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "LineDict", "LineList", "bad_character", "dump_yaml", "load_yaml",
+           "parse_yaml", "read_text"]
+
+#: The largest content file read (the largest shipped one is under 20 KB).
+MAX_BYTES = 1024 * 1024
+#: The deepest nesting of lists and mappings accepted (shipped content nests at most 6 levels).
+MAX_DEPTH = 40
+#: The most values a file may hold once its aliases are expanded (shipped files hold a few thousand).
+MAX_NODES = 100_000
+
+# Characters no content text may hold: C0/C1 controls other than tab and newline, and lone surrogates.
+_BAD_CHAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def bad_character(text: str) -> str | None:
+    """Why ``text`` cannot be shown (a control character or a lone surrogate, named by its code), or None."""
+    m = _BAD_CHAR.search(text)
+    if m is None:
+        return None
+    code = f"U+{ord(m.group()):04X}"
+    if 0xD800 <= ord(m.group()) <= 0xDFFF:
+        return f"holds a lone surrogate ({code}), which is not a character: remove the escape"
+    return f"holds the control character {code}, which cannot be shown: remove it"
 
 
 class LineDict(dict):
@@ -35,8 +66,65 @@ class LineList(list):
         self.item_lines: list[int] = []
 
 
+class _TooBig(Exception):
+    def __init__(self, line: int | None, message: str):
+        self.line, self.message = line, message
+
+
+class _BadText(Exception):
+    def __init__(self, line: int | None, message: str, key: str | None = None):
+        self.line, self.message, self.key = line, message, key
+
+
 class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps line numbers, keeps dates as text, and refuses duplicate keys."""
+    """SafeLoader that keeps line numbers, keeps dates as text, refuses duplicate keys, and bounds what it reads.
+
+    ``get_event`` sees every event before the (recursive) composer does, so depth and alias expansion are counted
+    there and stop the read early, with the line, before a deep or exploding tree is built.
+    """
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._open: list[list] = []  # per open collection: [anchor, expanded size so far]
+        self._sizes: dict[str, int] = {}
+        self._total = 0
+
+    def _count(self, n: int, line: int) -> None:
+        self._total += n
+        if self._open:
+            self._open[-1][1] += n
+        if self._total > MAX_NODES:
+            raise _TooBig(line, f"too many values once aliases (*name) are expanded: more than {MAX_NODES:,}; "
+                                "content files are small, so this is a mistake or an alias bomb")
+
+    def get_event(self):
+        event = super().get_event()
+        line = event.start_mark.line + 1 if event.start_mark is not None else None
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            self._open.append([event.anchor, 1])
+            if len(self._open) > MAX_DEPTH:
+                raise _TooBig(line, f"nested more than {MAX_DEPTH} levels deep: content files need a few levels")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)) and self._open:
+            anchor, size = self._open.pop()
+            if anchor:
+                self._sizes[anchor] = size
+            self._count(size, line)
+        elif isinstance(event, yaml.ScalarEvent):
+            size = 1 + len(event.value) // 256
+            if event.anchor:
+                self._sizes[event.anchor] = size
+            self._count(size, line)
+        elif isinstance(event, yaml.AliasEvent):
+            self._count(self._sizes.get(event.anchor, 1), line)
+        return event
+
+    def construct_scalar(self, node):
+        value = super().construct_scalar(node)
+        if isinstance(value, str):
+            why = bad_character(value)
+            if why:
+                raise _BadText(node.start_mark.line + 1, why)
+        return value
 
 
 # Timestamps stay text: the schema parses dates itself so that a bad one is a ContentError, not a ValueError.
@@ -62,7 +150,12 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
         line = key_node.start_mark.line + 1
         if key in result:
             raise _DuplicateKey(key, line, result.key_lines[key])
-        result[key] = loader.construct_object(value_node, deep=True)
+        try:
+            result[key] = loader.construct_object(value_node, deep=True)
+        except _BadText as e:
+            if e.key is None:
+                e.key = key
+            raise
         result.key_lines[key] = line
     return result
 
@@ -86,6 +179,18 @@ def parse_yaml(text: str, file: str):
         raise ContentError(
             [Problem(file, e.line, None, e.key, f"this key appears twice in one entry (first at line {e.first_line})")]
         ) from None
+    except _TooBig as e:
+        raise ContentError([Problem(file, e.line, None, None, e.message)]) from None
+    except _BadText as e:
+        raise ContentError([Problem(file, e.line, None, e.key, e.message)]) from None
+    except yaml.reader.ReaderError as e:  # a NUL or other character YAML refuses: say the line, not the offset
+        line = text.count("\n", 0, max(0, e.position)) + 1
+        code = f"U+{e.character:04X}" if isinstance(e.character, int) else repr(e.character)
+        raise ContentError([Problem(file, line, None, None,
+                                    f"holds the control character {code}, which cannot be shown: remove it")]
+                           ) from None
+    except RecursionError:  # pragma: no cover - MAX_DEPTH stops nesting long before Python's limit
+        raise ContentError([Problem(file, None, None, None, f"nested more than {MAX_DEPTH} levels deep")]) from None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -100,20 +205,51 @@ def parse_yaml(text: str, file: str):
         raise ContentError([Problem(file, None, None, None, f"YAML error: {e}")]) from None
 
 
-def load_yaml(path: str | Path):
-    """Read and parse one YAML file; unreadable files become a ContentError too."""
+def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
+    """The UTF-8 text of a regular file of at most ``max_bytes``; anything else is a ContentError naming it.
+
+    Never blocks (a pipe is refused before it is opened) and never follows a symlink loop.
+    """
     shown = display_path(path)
+
+    def fail(message: str, line: int | None = None) -> ContentError:
+        return ContentError([Problem(shown, line, None, None, message)])
+
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        st = os.stat(path)
     except FileNotFoundError:
-        raise ContentError([Problem(shown, None, None, None, "file not found")]) from None
-    except UnicodeDecodeError as e:
-        raise ContentError(
-            [Problem(shown, None, None, None, f"not UTF-8 text ({e.reason} at byte {e.start})")]
-        ) from None
+        if os.path.islink(path):
+            raise fail("is a symbolic link to a file that does not exist") from None
+        raise fail("file not found") from None
     except OSError as e:
-        raise ContentError([Problem(shown, None, None, None, f"cannot be read: {e.strerror}")]) from None
-    return parse_yaml(text, shown)
+        if e.errno == errno.ELOOP:
+            raise fail("is a symbolic link that loops back to itself") from None
+        raise fail(f"cannot be read: {e.strerror}") from None
+    import stat as _stat
+
+    if _stat.S_ISDIR(st.st_mode):
+        raise fail("is a folder, not a file")
+    if not _stat.S_ISREG(st.st_mode):
+        raise fail("is not a regular file (a pipe or a device?)")
+    if st.st_size > max_bytes:
+        raise fail(f"is too large ({st.st_size:,} bytes; content files are at most {max_bytes:,})")
+    try:
+        with open(path, "rb") as f:
+            data = f.read(max_bytes + 1)
+    except OSError as e:
+        raise fail(f"cannot be read: {e.strerror}") from None
+    if len(data) > max_bytes:
+        raise fail(f"is too large (over {max_bytes:,} bytes)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        raise fail(f"not UTF-8 text ({e.reason} at byte {e.start})", line) from None
+
+
+def load_yaml(path: str | Path):
+    """Read and parse one YAML file; unreadable, oversized or looping files become a ContentError too."""
+    return parse_yaml(read_text(path), display_path(path))
 
 
 class _Dumper(yaml.SafeDumper):

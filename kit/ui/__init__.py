@@ -21,6 +21,9 @@ def friendly(fn):
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         try:
+            from .args import bind
+
+            bind(fn, args, kwargs)
             return fn(*args, **kwargs)
         except KitError as e:
             if debug():
