@@ -53,6 +53,8 @@ class _AnswerKind(ScalarKind):
             if not value.strip():
                 raise Invalid("is empty: write the right answer")
             return value.strip()
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 1e15:
+            raise Invalid(f"expected a number of at most 15 digits, got {shown(value)}")
         if isinstance(value, float) and not math.isfinite(value):
             raise Invalid(f"expected a finite number, got {shown(value)}: no student's answer can match it")
         return value  # bool, int, float

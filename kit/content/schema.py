@@ -371,7 +371,7 @@ class _Parser:
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 self.problem(line, entry, field, f"expected a number, got {shown(value)}")
                 return None
-            if not math.isfinite(value):
+            if isinstance(value, int) and abs(value) > 1e300 or not math.isfinite(value):
                 self.problem(line, entry, field, f"expected a finite number, got {shown(value)} (no student or chart "
                                                  "can use it)")
                 return None

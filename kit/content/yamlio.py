@@ -118,6 +118,12 @@ class _Loader(yaml.SafeLoader):
             self._count(self._sizes.get(event.anchor, 1), line)
         return event
 
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError) as e:  # e.g. an integer of more digits than Python converts
+            raise _BadText(node.start_mark.line + 1, f"cannot be read as a value ({e})") from None
+
     def construct_scalar(self, node):
         value = super().construct_scalar(node)
         if isinstance(value, str):
