@@ -92,6 +92,14 @@ def _append(extra: str):
     return edit
 
 
+def _append_bytes(extra: bytes):
+    def edit(root, rel):
+        with open(root / rel, "ab") as f:
+            f.write(extra)
+
+    return edit
+
+
 def _both(*edits):
     def edit(root, rel):
         for e in edits:
@@ -182,7 +190,8 @@ CASES = [
      "# a stray", None, None, "control character U+0000"),
     ("control-escape", "law/03-us.yaml", _replace("reference: §1798.120(a)", 'reference: "§1798.120(a)\\x07"'),
      "law/03-us.yaml", 'reference: "§1798', None, "reference", "control character U+0007"),
-    ("not-utf8-line", "checklist.yaml", _append("# caf\xe9\n"), "checklist.yaml", None, None, None, "UTF-8"),
+    ("not-utf8-line", "checklist.yaml", _append_bytes(b"# caf\xe9\n"), "checklist.yaml", "# caf", None, None,
+     "not UTF-8"),
     ("nan-numeric-answer", "quizzes/03-defaults.yaml", _replace("    answer: 12\n", "    answer: .nan\n"),
      "quizzes/03-defaults.yaml", "    answer: .nan", "quiz '03-defaults', question 'jg-germany'", "answer",
      "finite"),
@@ -261,6 +270,6 @@ def test_there_are_forty_new_cases_covering_every_kind():
     assert len(CASES) >= 40
     kinds = {"cases": "cases/", "law": ("law/", "checklist"), "quizzes": "quizzes/", "research": "research",
              "policy": ("vocabulary", "claims"), "strings": "ui/"}
-    for kind, marks in kinds.items():
+    for name, marks in kinds.items():
         marks = (marks,) if isinstance(marks, str) else marks
-        assert any(any(m in c[1] for m in marks) for c in CASES), kind
+        assert any(any(m in c[1] for m in marks) for c in CASES), name

@@ -21,7 +21,7 @@ def _listing(known: Iterable[str]) -> str:
     known = list(known)
     if not known:
         return "there are none"
-    shown = ", ".join(known[:30]) + (f" and {len(known) - 30} more" if len(known) > 30 else "")
+    shown = ", ".join(known[:60]) + (f" and {len(known) - 60} more" if len(known) > 60 else "")
     return f"there are: {shown}"
 
 

@@ -1,6 +1,7 @@
 """`make bench`: run every tests/bench/bench_*.py and print what was measured against its budget.
 
-Each module has ``run() -> list[(what, measured_ms, budget_ms)]`` (or ``(what, value, budget, unit)``), measuring the median of several runs. This is a
+Each module has ``run() -> list[(what, measured_ms, budget_ms)]`` (or ``(what, value, budget, unit)``),
+measuring the median of several runs. This is a
 report, not a test: it never fails the build, and timings are never asserted in the test suite.
 """
 
