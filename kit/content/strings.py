@@ -13,6 +13,7 @@ from pathlib import Path
 from .base import ContentKind, check_stray_files, data_root, load_checked
 from .errors import ContentError, display_path
 from .schema import ParseContext, is_blank
+from .uikeys import check_code_keys
 from .yamlio import load_yaml
 
 __all__ = ["DEFAULT", "STRINGS", "Strings", "check_strings", "load_strings", "placeholders", "ui_dir"]
@@ -97,9 +98,7 @@ def check_strings(root: Path, ctx: ParseContext) -> int:
         ctx.add(display_path(folder / f"{DEFAULT}.yaml"), None, None, None, "file missing: the English UI strings")
         return len(files)
     reference = _parse(folder / f"{DEFAULT}.yaml", DEFAULT, ctx)
-    from .uikeys import check_code_keys  # the keys and placeholders the kit's code asks for
-
-    check_code_keys(reference, ctx)
+    check_code_keys(reference, ctx)  # the keys and placeholders the kit's code asks for
     for path in files:
         if path.stem == DEFAULT:
             continue

@@ -16,8 +16,13 @@ import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import get_args
 
 from .cache import cached
+from .case import STATUSES, Default, Mechanism, RegionGroup
+from .claims import VERDICTS as CLAIM_VERDICTS
+from .law import BASES, VERDICTS
+from .research import Group, Unit
 from .schema import ParseContext
 
 __all__ = ["KeyUse", "check_code_keys", "code_keys"]
@@ -98,13 +103,6 @@ def code_keys() -> tuple[KeyUse, ...]:
 def _declared() -> dict[str, list[str]]:
     """Computed keys whose values come from a closed list the content schema declares (a ``Literal``): each key of
     the list must exist. Keyed by the pattern :func:`_keys` makes of the call."""
-    from typing import get_args
-
-    from .case import STATUSES, Default, Mechanism, RegionGroup
-    from .claims import VERDICTS as CLAIM_VERDICTS
-    from .law import BASES, VERDICTS
-    from .research import Group, Unit
-
     any_ = r"[^.]+"
 
     def keys(prefix: str, values, suffix: str = "") -> tuple[str, list[str]]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import stat as _stat
 from pathlib import Path
 
 import yaml
@@ -231,8 +232,6 @@ def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
         if e.errno == errno.ELOOP:
             raise fail("is a symbolic link that loops back to itself") from None
         raise fail(f"cannot be read: {e.strerror}") from None
-    import stat as _stat
-
     if _stat.S_ISDIR(st.st_mode):
         raise fail("is a folder, not a file")
     if not _stat.S_ISREG(st.st_mode):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 
 from ..content.errors import KitError, debug
+from .args import bind
 
 __all__ = ["friendly", "message_widget"]
 
@@ -21,8 +22,6 @@ def friendly(fn):
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         try:
-            from .args import bind
-
             bind(fn, args, kwargs)
             return fn(*args, **kwargs)
         except KitError as e:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..content.errors import BadArgument, NotFound
+from ..content.loader import case_ids
 
 __all__ = ["bind", "pick", "pick_case", "pick_ids", "seed_value"]
 
@@ -43,8 +44,6 @@ def pick(value: object, known: Iterable[str], noun: str, param: str) -> str:
 
 def pick_case(value: object, param: str = "case_id") -> str | Path:
     """A case id that exists, or a case folder's path (``load_case`` accepts both)."""
-    from ..content.loader import case_ids
-
     if isinstance(value, Path) or (isinstance(value, str) and ("/" in value or "\\\\" in value)):
         return value
     return pick(value, case_ids(), "case", param)
