@@ -63,7 +63,7 @@ def number(value: Any) -> float | None:
         return None
     try:
         x = float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: an integer too large for a float
         return None
     return x if math.isfinite(x) else None
 
@@ -234,7 +234,7 @@ def summarise(quiz: Quiz, states: Mapping[str, QuestionState]) -> QuizSummary:
 
 # -------------------------------------------------------------------------------------------- saved entries
 def _count(value: Any) -> int | None:
-    return int(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+    return int(value) if number(value) is not None and isinstance(value, (int, float)) else None
 
 
 @dataclass(frozen=True)
@@ -265,7 +265,7 @@ class Entry:
             response=raw.get("response"),
             attempts=_count(raw.get("attempts")),
             hints=_count(raw.get("hints")),
-            score=float(score) if isinstance(score, (int, float)) and not isinstance(score, bool) else None,
+            score=number(score) if isinstance(score, (int, float)) else None,
             correct=correct if isinstance(correct, bool) else None,
         )
 
@@ -322,8 +322,7 @@ def unusable_answers(quiz: Quiz, doc: Mapping[str, Any]) -> str | None:
             return f"the answer to '{qid}' ({q.type} question): {why}"
         for name in ("attempts", "hints"):
             v = raw.get(name)
-            if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v)
-                                  or v < 0):
+            if v is not None and (not isinstance(v, (int, float)) or number(v) is None or v < 0):
                 return f"the answer to '{qid}': '{name}' should be a count, got {json_shown(v)}"
     return None
 

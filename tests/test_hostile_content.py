@@ -28,6 +28,14 @@ def _replace(old: str, new: str):
     return edit
 
 
+def _replace_all(old: str, new: str):
+    def edit(root, rel):
+        for path in (root / rel).parent.glob("*.yaml"):
+            path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+    return edit
+
+
 def _whole(text: str | bytes):
     def edit(root, rel):
         path = root / rel
@@ -162,6 +170,8 @@ CASES = [
      "the view needs at least one"),
     ("checklist-conditions-empty", "checklist.yaml", _replace("conditions:", "conditions: []\nold_conditions:"),
      "checklist.yaml", "conditions: []", None, "conditions", "the view needs at least one"),
+    ("chart-left-without-figures", "research/defaults.yaml", _replace_all("chart: madrian-shea", "chart: m-s"),
+     "research", None, None, None, "no figures for the chart 'madrian-shea'"),
     # --- class 3: bounded input ---------------------------------------------------------------------------------
     ("deep-flow-nesting", f"{SLACK}/timeline.yaml", _whole("events: " + "[" * 1000 + "]" * 1000 + "\n"),
      f"{SLACK}/timeline.yaml", 1, None, None, "nested more than"),

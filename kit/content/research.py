@@ -23,6 +23,7 @@ from .errors import ContentError, NotFound, display_path, safe_resolve
 from .schema import Id, Line, ParseContext, Record, Text, Url, doc
 
 __all__ = [
+    "CHARTS",
     "Figure",
     "Preset",
     "Research",
@@ -37,6 +38,8 @@ Unit = Literal["percent", "percentage-points", "hours-per-year", "usd-billions-p
                "people"]
 Group = Literal["opt-in", "opt-out", "neutral", "other"]
 SIMULATION_FILE = "simulation.yaml"
+#: The charts show_default_effects draws, in order: ``kit check`` checks each has at least one figure.
+CHARTS = ("jg-countries", "jg-online", "replication-2023", "cookie-banner", "madrian-shea")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -165,6 +168,7 @@ def _check_figure(ctx: ParseContext, f: Figure) -> None:
 
 
 def _parse_research(folder: Path, ctx: ParseContext) -> Research:
+    before = len(ctx.problems)
     studies: list[Study] = []
     figures: list[Figure] = []
     files = _figure_files(folder)
@@ -182,6 +186,12 @@ def _parse_research(folder: Path, ctx: ParseContext) -> Research:
     for f in figures:
         check_refs(ctx, f, "study", f.study, known, "study", shown)
         _check_figure(ctx, f)
+    if files and len(ctx.problems) == before:  # a figure that failed to parse would look like a missing one
+        drawn = {f.chart for f in figures}
+        for chart in CHARTS:
+            if chart not in drawn:
+                ctx.add(display_path(folder), None, None, None, f"no figures for the chart '{chart}' that notebook 03 "
+                                                                f"shows: give at least one figure 'chart: {chart}'")
     return Research(tuple(studies), tuple(figures))
 
 
