@@ -90,8 +90,10 @@ class _Loader(yaml.SafeLoader):
         self._sizes: dict[str, int] = {}
         self._total = 0
 
-    def _count(self, n: int, line: int) -> None:
-        self._total += n
+    def _count(self, n: int, line: int, total: bool = True) -> None:
+        """Add ``n`` values to the collection being read, and (unless it was counted already) to the total."""
+        if total:
+            self._total += n
         if self._open:
             self._open[-1][1] += n
         if self._total > MAX_NODES:
@@ -102,6 +104,7 @@ class _Loader(yaml.SafeLoader):
         event = super().get_event()
         line = event.start_mark.line + 1 if event.start_mark is not None else None
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            self._count(1, line)
             self._open.append([event.anchor, 1])
             if len(self._open) > MAX_DEPTH:
                 raise _TooBig(line, f"nested more than {MAX_DEPTH} levels deep: content files need a few levels")
@@ -109,7 +112,7 @@ class _Loader(yaml.SafeLoader):
             anchor, size = self._open.pop()
             if anchor:
                 self._sizes[anchor] = size
-            self._count(size, line)
+            self._count(size - 1, line, total=False)  # its values are in the total already; the parent gets them
         elif isinstance(event, yaml.ScalarEvent):
             size = 1 + len(event.value) // 256
             if event.anchor:
