@@ -181,8 +181,51 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
+_FLOW_CHARS = re.compile(r"[\[\]{}\"'#\n]")
+_QUOTED = {'"': re.compile(r'"(?:[^"\\]|\\.)*"', re.S), "'": re.compile(r"'(?:[^']|'')*'", re.S)}
+
+
+def _flow_too_deep(text: str) -> int | None:
+    """The line where ``[``/``{`` brackets nest deeper than :data:`MAX_DEPTH`, or None.
+
+    Checked on the text before PyYAML reads it: its scanner looks ahead over every open bracket before it hands
+    out the first event, in time that grows with the square of the depth, so the event count comes too late. Quoted
+    strings and comments are skipped; this only has to be right for nesting that deep.
+    """
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None
+    depth, line, pos = 0, 1, 0
+    while (m := _FLOW_CHARS.search(text, pos)) is not None:
+        c, i = m.group(), m.start()
+        pos = i + 1
+        if c == "\n":
+            line += 1
+        elif c == "#" and (i == 0 or text[i - 1] in " \t\n"):
+            end = text.find("\n", i)
+            if end < 0:
+                return None
+            pos = end
+        elif c in "\"'" and (i == 0 or text[i - 1] in " \t\n[{,:-?"):
+            q = _QUOTED[c].match(text, i)
+            if q is None:
+                return None  # an unclosed quote: the YAML reader reports it
+            line += q.group().count("\n")
+            pos = q.end()
+        elif c in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return line
+        elif c in "]}":
+            depth = max(0, depth - 1)
+    return None
+
+
 def parse_yaml(text: str, file: str):
     """Parse YAML text; any syntax error becomes a ContentError naming ``file`` and the line."""
+    deep = _flow_too_deep(text)
+    if deep is not None:
+        raise ContentError([Problem(file, deep, None, None,
+                                    f"nested more than {MAX_DEPTH} levels deep: content files need a few levels")])
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
     except _DuplicateKey as e:
