@@ -147,7 +147,7 @@ def _open_quiz_on(path: Path, text: str) -> None:
     assert len(view.questions) == len(quiz.questions)
 
 
-@settings(max_examples=40, **SETTINGS)
+@settings(max_examples=25, **SETTINGS)
 @given(doc=st.one_of(answers_docs, json_values))
 @example(doc={"format": progress.FORMAT, "version": 1, "quiz": "01-slack-case",
               "answers": {"slack-order": {"response": 5}, "slack-default": {"response": ["a"]}}})
