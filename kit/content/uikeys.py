@@ -72,7 +72,10 @@ def _scan(files: list[Path]) -> tuple[KeyUse, ...]:
     uses: list[KeyUse] = []
     for path in files:
         try:
-            tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+            text = path.read_text(encoding="utf-8")
+            if "i18n import" not in text:  # only modules that import t() ask for UI strings
+                continue
+            tree = ast.parse(text, str(path))
         except (OSError, SyntaxError, UnicodeDecodeError):  # pragma: no cover - the kit's own files parse
             continue
         shown = f"kit/{path.relative_to(_KIT).as_posix()}"
