@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import os
 
-from .content.errors import NotFound
+from .content.errors import ContentError, NotFound, Problem
 from .content.strings import DEFAULT, check_strings, load_strings
 
-__all__ = ["DEFAULT", "check_strings", "language", "set_language", "t"]
+__all__ = ["DEFAULT", "FALLBACK", "check_strings", "language", "set_language", "t", "t_or"]
+
+#: The words the error path shows, built in: showing an error never needs the content that failed (issue 11).
+FALLBACK = {
+    "common.error": "⚠ {message}",
+}
 
 _state = {"language": os.environ.get("KIT_LANG", DEFAULT)}
 
@@ -34,4 +39,24 @@ def t(key: str, **values) -> str:
         text = load_strings(DEFAULT).get(key)
     if text is None:
         raise NotFound(f"no UI string '{key}' in data/ui/{DEFAULT}.yaml")
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    try:
+        return text.format(**values)
+    except (KeyError, IndexError, ValueError, AttributeError, TypeError) as e:
+        strings = load_strings(language())
+        file = getattr(strings, "file", f"data/ui/{language()}.yaml")
+        line = getattr(strings, "lines", {}).get(key)
+        given = ", ".join(sorted(values))
+        raise ContentError([Problem(file, line, None, key, f"the placeholder {e} cannot be filled: this string "
+                                                           f"is given {given}")]) from None
+
+
+def t_or(key: str, **values) -> str:
+    """:func:`t`, or the built-in English words of :data:`FALLBACK` when the UI strings cannot give them: for the
+    error path, which must work when the UI strings themselves are what is broken (missing, empty, unreadable)."""
+    try:
+        return t(key, **values)
+    except Exception:  # noqa: BLE001 - whatever is wrong with the strings, the error must still be shown
+        text = FALLBACK[key]
+        return text.format(**values) if values else text

@@ -6,7 +6,7 @@ carries its value as text. Captions and alt text are made from the same data the
 
 from __future__ import annotations
 
-from ..content.research import Figure, Research
+from ..content.research import CHARTS, Figure, Research
 from ..i18n import t
 from . import PALETTE, new_figure
 
@@ -26,8 +26,6 @@ STYLE = {
     "neutral": (PALETTE[2], ".."),
     "other": (PALETTE[4], ""),
 }
-#: The charts show_default_effects draws, in order.
-CHARTS = ("jg-countries", "jg-online", "replication-2023", "cookie-banner", "madrian-shea")
 
 
 def _unit(f: Figure) -> str:

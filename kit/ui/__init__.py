@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 
 from ..content.errors import KitError, debug
+from .args import bind
 
 __all__ = ["friendly", "message_widget"]
 
@@ -27,6 +28,7 @@ def friendly(fn):
         from .style import dress
 
         try:
+            bind(fn, args, kwargs)
             return dress(fn(*args, **kwargs))
         except KitError as e:
             if debug():

@@ -1,6 +1,7 @@
 """`make bench`: run every tests/bench/bench_*.py and print what was measured against its budget.
 
-Each module has ``run() -> list[(what, measured_ms, budget_ms)]``, measuring the median of several runs. This is a
+Each module has ``run() -> list[(what, measured_ms, budget_ms)]`` (or ``(what, value, budget, unit)``),
+measuring the median of several runs. This is a
 report, not a test: it never fails the build, and timings are never asserted in the test suite.
 """
 
@@ -26,10 +27,11 @@ def main() -> int:
     print(f"# kit benchmarks — Python {platform.python_version()}, {os.cpu_count()} cores, median of runs")
     print(f"{'what':<{width}}  {'measured':>10}  {'budget':>8}")
     over = 0
-    for area, what, ms, budget in rows:
+    for area, what, ms, budget, *unit in rows:  # a row may name its unit (default ms), e.g. "MiB"
+        unit = unit[0] if unit else "ms"
         flag = "" if ms <= budget else "  OVER BUDGET"
         over += bool(flag)
-        print(f"{area + ': ' + what:<{width}}  {ms:>8.1f}ms  {budget:>6.0f}ms{flag}")
+        print(f"{area + ': ' + what:<{width}}  {ms:>8.1f}{unit:<3}  {budget:>6.0f}{unit}{flag}")
     print(f"# {len(rows)} measurements, {over} over budget")
     return 0
 
