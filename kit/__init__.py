@@ -210,6 +210,9 @@ def show_class_results(folder=None, quiz: str = "final"):
     """For instructors: what the class shared (the class folder, or a folder of downloaded answer files)."""
     from .ui.class_results import ClassView
 
+    pick(quiz, quiz_ids(), "quiz", "quiz")
+    if folder is not None and not isinstance(folder, (str, Path)):
+        raise BadArgument(f"folder should be the path of a folder, as text, got {type(folder).__name__}")
     folder = Path(folder) if folder else class_dir()
     if folder is None or not folder.is_dir():
         raise BadArgument(t("classview.no_folder") if folder is None else f"{folder} is not a folder")

@@ -160,9 +160,10 @@ class Loaded:
         return dict(self.doc["answers"]) if self.doc else {}
 
 
-def clean_stale(folder: Path, older_than: float = STALE_SECONDS) -> list[Path]:
+def clean_stale(folder: Path, older_than: float = STALE_SECONDS, pattern: re.Pattern[str] = _TMP) -> list[Path]:
     """Remove the kit's own temporary files left in ``folder`` by saves that were killed, if older than
-    ``older_than`` seconds; only regular files named as :func:`save` names them. Returns what was removed."""
+    ``older_than`` seconds; only regular files named as :func:`save` names them (or as ``pattern`` says, for
+    another writer's temporary files). Returns what was removed."""
     removed: list[Path] = []
     try:
         names = os.listdir(folder)
@@ -170,7 +171,7 @@ def clean_stale(folder: Path, older_than: float = STALE_SECONDS) -> list[Path]:
         return removed
     now = time.time()
     for name in names:
-        if not _TMP.match(name):
+        if not pattern.match(name):
             continue
         p = Path(folder) / name
         try:

@@ -161,3 +161,22 @@ def test_arbitrary_json_answers_restore_or_are_set_aside(answers_path, doc):
 @example(text="1" * 10_000)
 def test_arbitrary_text_as_answers_is_set_aside(answers_path, text):
     _open_quiz_on(answers_path, text)
+
+
+@settings(max_examples=20, **SETTINGS)
+@given(doc=st.one_of(answers_docs, json_values))
+@example(doc={"format": progress.FORMAT, "version": 1, "quiz": "01-slack-case",
+              "answers": {"slack-order": {"response": 5}, "slack-default": {"response": ["a"]}}})
+def test_arbitrary_shared_answers_are_counted_or_skipped_in_the_class_view(tmp_path_factory, doc):
+    """A class folder holds files students wrote: the class view counts what it can use and names what it skips."""
+    from kit.instructor.class_results import class_summary
+    from kit.ui.class_results import ClassView
+
+    folder = tmp_path_factory.mktemp("class")
+    name = "answers-01-slack-case-0123abcd.json"
+    (folder / name).write_text(json.dumps(doc), encoding="utf-8", errors="surrogatepass")
+    summary = class_summary(folder, "01-slack-case")
+    assert len(summary.skipped) <= 1 and all(name in s for s in summary.skipped)
+    if not summary.skipped:  # a file the kit could read: its student is counted when it answered anything
+        assert summary.students == (1 if doc["answers"] else 0)
+    ClassView(folder, "01-slack-case", chart=False)  # must never raise

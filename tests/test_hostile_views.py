@@ -16,6 +16,7 @@ from kit import progress
 from kit.content.cache import clear
 from kit.content.quiz import load_quiz
 from kit.ui.quiz import QuizView
+from kit.ui.style import style_tag
 
 
 # ------------------------------------------------------------------------------------- class 1: broken UI strings
@@ -189,6 +190,8 @@ BAD_CALLS = [
     ("show_checklist", ("acme",), {}, "slack-2024"),
     ("show_cases_table", ("x",), {}, "takes"),
     ("show_status_key", (), {"x": 1}, "takes"),
+    ("show_class_results", (".",), {"quiz": "finale"}, "final"),
+    ("show_class_results", (5,), {}, "folder"),
 ]
 
 
@@ -198,4 +201,5 @@ def test_a_bad_argument_is_one_line_naming_what_exists(name, args, kwargs, names
     shown = visible_text(out)
     assert "kit-error" in out._dom_classes, shown
     assert names in shown, shown
-    assert "Traceback" not in shown and "\n" not in out.value  # one line
+    message = out.value.removeprefix(style_tag())  # every view carries the kit's stylesheet first (kit.ui.style)
+    assert "Traceback" not in shown and "\n" not in message  # one line
