@@ -8,13 +8,14 @@ STAMP  := $(VENV)/.installed
 PORT   ?= 8888
 PYTEST_NOTEBOOKS := --nbval-lax --nbval-current-env --nbval-cell-timeout=120
 
-.PHONY: lab test check lint bench bench-class hub-env hub-proxy lock clean help
+.PHONY: lab test check lint bench bench-class book hub-env hub-proxy lock clean help
 
 help:
 	@echo "make lab    set up .venv and open the kit in JupyterLab"
 	@echo "make test   set up .venv and run every test (content check, lint, unit, widget, notebook, browser)"
 	@echo "make check  validate the content under data/ (python -m kit check)"
-	@echo "make bench  measure the speed of the kit's logic and widgets"
+	@echo "make bench  measure the speed of the kit's logic and widgets, and of make book"
+	@echo "make book   build the reading edition (every notebook run, static pages) into site/"
 	@echo "make bench-class  30 students on a real JupyterHub run notebook 06 and share at once (root)"
 	@echo "make lock   rewrite tests/constraints.txt from the current .venv"
 	@echo "make clean  remove .venv and caches"
@@ -64,6 +65,12 @@ $(HUB_PROXY): tests/hub/package.json tests/hub/package-lock.json
 
 hub-proxy: $(HUB_PROXY)
 
+# axe-core (the accessibility checker the browser tests inject), from the npm registry, pinned by the lock file.
+AXE := tests/browser/node/node_modules/axe-core/axe.min.js
+$(AXE): tests/browser/node/package.json tests/browser/node/package-lock.json
+	npm ci --prefix tests/browser/node --no-audit --no-fund --loglevel=error
+	@touch $(AXE)
+
 # JupyterLab refuses to run as root unless told to (containers, CI machines); an ordinary user never needs it.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
@@ -76,7 +83,7 @@ check: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check kit tests
 
-test: $(STAMP) $(HUB_STAMP) $(HUB_PROXY)
+test: $(STAMP) $(AXE) $(HUB_STAMP) $(HUB_PROXY)
 	$(BIN)/python -m kit check
 	$(BIN)/ruff check kit tests
 	$(BIN)/python -m pytest $(PYTEST_NOTEBOOKS) tests notebooks
@@ -87,10 +94,14 @@ bench: $(STAMP)
 bench-class: $(STAMP) $(HUB_STAMP) $(HUB_PROXY)
 	$(BIN)/python -m tests.hub.bench_class
 
+# The reading edition: every notebook executed, each view in its static form, pages that load nothing from outside.
+book: $(STAMP)
+	$(BIN)/python -m kit.book --out site
+
 lock: $(STAMP)
 	@{ sed -n '1,3p' tests/constraints.txt; $(BIN)/python -m pip freeze --exclude-editable | grep -vi '^kit'; } > tests/constraints.new
 	@mv tests/constraints.new tests/constraints.txt
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis site tests/browser/node/node_modules
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -48,7 +48,8 @@ def visible_text(widget) -> str:
         description = getattr(w, "description", "")
         if description:
             parts.append(description)
-        name = type(w).__name__
+        # by class, not by name: the kit's own widgets subclass these (StaticHTML is an HTML)
+        name = next((c.__name__ for c in type(w).__mro__ if c.__module__.startswith("ipywidgets")), "")
         if name in ("HTML", "HTMLMath", "Label"):
             text = re.sub(r"<(script|style)\b.*?</\1>", " ", w.value, flags=re.S | re.I)
             parts.append(_html.unescape(re.sub(r"<[^>]+>", " ", text)))
@@ -64,3 +65,14 @@ def visible_text(widget) -> str:
 
     walk(widget)
     return " ".join(" ".join(parts).split())
+
+
+@pytest.fixture(scope="session")
+def executed_notebooks(tmp_path_factory):
+    """Every notebook (every language) run once per session, as ``make book`` runs them: ``{lang: [(path, nb)]}``.
+
+    The static-form tests and the reading-edition tests share this one run.
+    """
+    from kit.book import execute_all, notebook_sets
+
+    return execute_all(notebook_sets(ROOT / "notebooks"))

@@ -59,6 +59,9 @@ def test_a_view_shows_a_readable_error_whatever_is_wrong_with_the_ui_strings(dat
     assert "kit-error" in out._dom_classes, shown
     assert "⚠" in shown and "en.yaml" in shown, shown
     assert "Traceback" not in shown
+    bundle = out._repr_mimebundle_()  # the static forms (saved notebook, book) need no UI string either
+    assert "⚠" in bundle["text/plain"] and "en.yaml" in bundle["text/plain"], bundle["text/plain"]
+    assert "en.yaml" in bundle["text/html"]
 
 
 @pytest.mark.parametrize("how", ["broken", "empty", "a-directory", "error-key-gone", "placeholder-renamed"])

@@ -14,7 +14,7 @@ import pytest
 KIT = Path(__file__).resolve().parent.parent / "kit"
 HEAVY = ("ipywidgets", "matplotlib", "pandas", "numpy")
 #: What a function may import lazily: heavy optional libraries, and the views and plots that import them.
-LAZY_OK = (*HEAVY, "nbformat", "kit.ui", "kit.plots")
+LAZY_OK = (*HEAVY, "nbformat", "nbclient", "nbconvert", "kit.ui", "kit.plots")
 
 
 def _module_name(path: Path) -> str:

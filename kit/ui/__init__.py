@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 
 from ..content.errors import KitError, debug
+from ..i18n import t_or
 from .args import bind
 
 __all__ = ["friendly", "message_widget"]
@@ -39,10 +40,10 @@ def friendly(fn):
 
 
 def message_widget(message: str):
-    import ipywidgets as w
-
     from .html import error_html
+    from .static import StaticHTML
 
-    widget = w.HTML(error_html(message))
+    # The one-line text form uses the built-in words too: it must not need the UI strings that may have failed.
+    widget = StaticHTML(error_html(message), summary=t_or("common.error", message=message))
     widget.add_class("kit-error")
     return widget

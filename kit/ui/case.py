@@ -7,6 +7,7 @@ import ipywidgets as w
 from ..content.case import STATUSES, Case
 from ..i18n import t
 from . import html as h
+from .static import StaticHTML
 
 __all__ = ["questions_view", "status_key_view", "summary_view"]
 
@@ -15,18 +16,20 @@ def summary_view(case: Case) -> w.HTML:
     """The case in a few sentences, with its company and period."""
     m = case.meta
     period = m.period.start.human() + (f" – {m.period.end.human()}" if m.period.end else "")
-    return w.HTML(h.card(h.heading(m.title, 3) + f"<div>{h.esc(m.company)} · {h.esc(period)}</div>" + h.para(m.summary),
-                         label=m.title))
+    return StaticHTML(h.card(h.heading(m.title, 3) + f"<div>{h.esc(m.company)} · {h.esc(period)}</div>"
+                             + h.para(m.summary), label=m.title), summary=f"{m.title} · {m.company} · {period}")
 
 
 def questions_view(case: Case) -> w.HTML:
     """The case's questions for students to think about, numbered."""
     items = "".join(f"<li style='margin:0.3em 0'>{h.esc(q)}</li>" for q in case.meta.questions)
-    return w.HTML(h.card(h.heading(t("questions.title")) + f"<ol>{items}</ol>", label=t("questions.title")))
+    return StaticHTML(h.card(h.heading(t("questions.title")) + f"<ol>{items}</ol>", label=t("questions.title")),
+                      summary=f"{t('questions.title')}: {len(case.meta.questions)}")
 
 
 def status_key_view() -> w.HTML:
     """What the four verification labels mean."""
     items = "".join(f"<li style='margin:0.25em 0'>{h.status_badge(s)}</li>" for s in STATUSES)
-    return w.HTML(h.card(h.heading(t("status.heading")) + h.para(t("status.explain")) + f"<ul>{items}</ul>",
-                         label=t("status.heading")))
+    return StaticHTML(h.card(h.heading(t("status.heading")) + h.para(t("status.explain")) + f"<ul>{items}</ul>",
+                             label=t("status.heading")),
+                      summary=f"{t('status.heading')}: " + "; ".join(t(f"status.{s}") for s in STATUSES))

@@ -9,6 +9,7 @@ from ..i18n import t
 from ..plots import cases as plots
 from ..plots import figure_html
 from . import html as h
+from .static import Static
 
 __all__ = ["CasesView", "table_html"]
 
@@ -54,7 +55,7 @@ def table_html(df) -> str:
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
 
 
-class CasesView(w.VBox):
+class CasesView(Static, w.VBox):
     """Filter the cases; the table (and, with ``plots=True``, the figures) follow the filters."""
 
     def __init__(self, df, plots: bool = False):
@@ -93,6 +94,14 @@ class CasesView(w.VBox):
     def filtered(self):
         return filter_cases(self.df, year=list(self.year.value), default=self.default.value or None,
                             mechanism=self.mechanism.value or None, region=self.region.value or None)
+
+    def static_html(self) -> str:
+        """The table (or the figures) for the current filters."""
+        shown = self.table.value if self.figures is None else "".join(c.value for c in self.figures.children)
+        return h.heading(t("cases.title"), level=3) + self.count.value + shown
+
+    def static_text(self) -> str:
+        return t("static.cases", title=t("cases.title"), n=len(self.filtered))
 
     def update(self) -> None:
         df = self.filtered

@@ -12,8 +12,9 @@ from ..content.errors import BadArgument
 from ..i18n import t
 from . import html as h
 from .compare import sentence_ids_html
+from .static import Static, show_answer
 
-__all__ = ["ClaimView", "feedback_html", "statement_html"]
+__all__ = ["ClaimView", "feedback_html", "model_answer_html", "statement_html"]
 
 
 def _short(text: str, n: int = 110) -> str:
@@ -58,7 +59,18 @@ def feedback_html(item: ClaimItem, result: Result) -> str:
     return h.card("".join(parts), label=t("claims.model"))
 
 
-class ClaimView(w.VBox):
+def model_answer_html(item: ClaimItem) -> str:
+    """The model answer of an item on its own: verdict, the evidence sentence, why, and any nuance."""
+    c, best = item.claim, item.model_sentence
+    parts = [h.labelled(t("claims.verdict"), h.esc(t(f"claims.{c.verdict}"))),
+             h.labelled(t("claims.model_evidence"), f"<code>{h.esc(best.id)}</code>" + h.quote(best.text)),
+             h.labelled(t("claims.why"), h.para(c.feedback))]
+    if c.nuance:
+        parts.append(h.labelled(t("claims.nuance"), h.para(c.nuance)))
+    return "".join(parts)
+
+
+class ClaimView(Static, w.VBox):
     """Pick a statement; choose a verdict (radio buttons) and evidence (ranked dropdown); Check."""
 
     def __init__(self, case: Case, claim_items: tuple[ClaimItem, ...]):
@@ -98,6 +110,16 @@ class ClaimView(w.VBox):
             (f"{r.sentence.id} — {_short(r.sentence.text)}", r.sentence.id) for r in item.candidates]
         self.evidence.value = None
         self.feedback.value = ""
+
+    def static_html(self) -> str:
+        """Every item: the statement, the policy sentences it is read against, the model answer collapsed."""
+        n = len(self.items)
+        return h.heading(t("claims.title"), level=3) + "".join(
+            statement_html(self.case, it, i, n) + show_answer(model_answer_html(it))
+            for i, it in enumerate(self.items, 1))
+
+    def static_text(self) -> str:
+        return t("static.claims", title=t("claims.title"), n=len(self.items))
 
     def check(self) -> Result | None:
         if self.verdict.value is None or self.evidence.value is None:

@@ -14,6 +14,7 @@ from ..diff import diff, new_side, old_side, set_apart_form, split_form, summari
 from ..i18n import t
 from ..text import sentences
 from . import html as h
+from .static import Static
 
 __all__ = ["CompareView", "ops_html", "sentence_ids_html", "sr_only"]
 
@@ -86,7 +87,7 @@ def summary_text(old: str, new: str, ops, set_apart: bool = False) -> str:
     return t("compare.summary_form", changed=split_form(old, new).wording, added=added, removed=removed, form=form)
 
 
-class CompareView(w.VBox):
+class CompareView(Static, w.VBox):
     """Dropdowns for the document and the two versions, an inline / side-by-side switch, the summary and the diff."""
 
     def __init__(self, case: Case, document: str | None = None):
@@ -141,6 +142,20 @@ class CompareView(w.VBox):
     def _document_changed(self, change) -> None:
         self._set_versions(self.case.document(change["new"]))
         self.render()
+
+    def static_html(self) -> str:
+        """The chosen pair's diff, inline, with the same marks as the live view."""
+        doc = self.current_document
+        old, new = doc.version(self.old.value), doc.version(self.new.value)
+        ops = diff(old.text, new.text)
+        return (h.heading(t("compare.title", title=self.case.title), level=3) + self.summary.value
+                + h.card(_version_head(old) + _version_head(new) + ops_html(ops), label=doc.title))
+
+    def static_text(self) -> str:
+        doc = self.current_document
+        old, new = doc.version(self.old.value), doc.version(self.new.value)
+        return t("static.compare", title=t("compare.title", title=self.case.title),
+                 summary=summary_text(old.text, new.text, diff(old.text, new.text)))
 
     def render(self) -> None:
         if self._busy or self.old.value is None or self.new.value is None:

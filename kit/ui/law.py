@@ -12,6 +12,7 @@ from ..content.law import VERDICTS, Checklist
 from ..i18n import t
 from ..law import Comparison, compare
 from . import html as h
+from .static import Static, StaticHTML, show_answer
 
 __all__ = ["ChecklistView", "law_html", "law_view"]
 
@@ -45,7 +46,9 @@ def law_html(text) -> str:
 
 def law_view(texts: Iterable) -> w.HTML:
     """The legal texts given, one card each, under the section's heading."""
-    return w.HTML(h.heading(t("law.title"), 3) + "".join(law_html(x) for x in texts))
+    texts = list(texts)
+    return StaticHTML(h.heading(t("law.title"), 3) + "".join(law_html(x) for x in texts),
+                      summary=f"{t('law.title')}: " + "; ".join(x.title for x in texts))
 
 
 class _ConditionRow(w.VBox):
@@ -66,7 +69,7 @@ class _ConditionRow(w.VBox):
                          layout=w.Layout(border_bottom="1px solid var(--jp-border-color2, #ccc)", padding="0.3em 0"))
 
 
-class ChecklistView(w.VBox):
+class ChecklistView(Static, w.VBox):
     """Pick a mechanism; give a verdict and a reason per condition; Compare shows ✔/✘ and the model's reasons."""
 
     def __init__(self, checklist: Checklist, cases: Mapping[str, Case], assessment_id: str = "slack-2024"):
@@ -104,6 +107,21 @@ class ChecklistView(w.VBox):
         self.rows = [_ConditionRow(c, self.checklist) for c in self.checklist.conditions_for(a.basis)]
         self.rows_box.children = self.rows
         self.summary.value = ""
+
+    def static_html(self) -> str:
+        """The mechanism, then each condition with the legal texts it rests on and, collapsed, the model's verdict."""
+        a = self.checklist.assessment(self.picker.value)
+        items = []
+        for row in self.rows:
+            model = a.verdict(row.condition.id)
+            answer = (h.labelled(t("claims.verdict"), h.esc(t(f"checklist.verdict_{model.verdict}")))
+                      + h.para(t("checklist.model_reason", reason=model.reason)))
+            items.append(f"<li style='margin:0.5em 0'>{row.header.value}{show_answer(answer)}</li>")
+        return self.title.value + self.mechanism.value + f"<ol>{''.join(items)}</ol>"
+
+    def static_text(self) -> str:
+        a = self.checklist.assessment(self.picker.value)
+        return t("static.checklist", title=t("checklist.title", company=self.cases[a.case].company), n=len(self.rows))
 
     def answers(self) -> dict[str, tuple[str | None, str]]:
         return {r.condition.id: (r.verdict.value, r.reason.value) for r in self.rows}

@@ -9,6 +9,7 @@ from ..content.errors import BadArgument
 from ..i18n import t
 from ..optout import RoleView, role_view, student_roles
 from . import html as h
+from .static import Static
 
 __all__ = ["OptOutView", "role_html"]
 
@@ -63,7 +64,7 @@ def _other_side(case: Case, actor_id: str) -> str:
     return who[0]
 
 
-class OptOutView(w.VBox):
+class OptOutView(Static, w.VBox):
     """Pick a role; see whether it could opt out and which steps were its own, beside an actor who could not."""
 
     def __init__(self, case: Case, role: str | None = None):
@@ -94,6 +95,16 @@ class OptOutView(w.VBox):
             ]
         )
         self._render()
+
+    def static_html(self) -> str:
+        """The choice, then the chosen role beside one on the other side of it."""
+        return (h.heading(t("optout.title"), level=3) + self.summary.value
+                + h.heading(t("optout.compare_title"), level=4) + self.chosen.value + self.other.value)
+
+    def static_text(self) -> str:
+        c = self.case.meta.choice
+        who = ", ".join(self.case.actor(a).name for a in c.who_can_act)
+        return t("static.optout", title=t("optout.title"), default=t("optout.default_" + c.default), who=who)
 
     def _contrast(self, actor_id: str) -> str:
         """The actor to show beside the chosen one: someone on the other side of the choice."""

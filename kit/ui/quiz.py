@@ -33,6 +33,7 @@ from ..quiz import (
 )
 from . import html as h
 from .share import share_view
+from .static import Static, show_answer
 
 __all__ = ["QuestionView", "QuizView", "question_sources_html", "question_view"]
 
@@ -276,11 +277,58 @@ def question_view(question: Question, **kw) -> QuestionView:
     return QuestionView(question, **kw)
 
 
-class QuizView(w.VBox):
+def _answer_html(question: Question) -> str:
+    """The right answer in words (nothing when the answer keys are withheld)."""
+    q, a = question, question.answer
+    if a is None:
+        return ""
+    if q.type == "single":
+        shown = h.esc(q.option(a).text)
+    elif q.type == "multiple":
+        shown = h.bullets(h.esc(q.option(i).text) for i in a)
+    elif q.type == "true-false":
+        shown = h.esc(t("quiz.answer_true" if a else "quiz.answer_false"))
+    elif q.type == "numeric":
+        shown = h.esc(f"{a:g}" + (f" {q.unit}" if q.unit else ""))
+        if q.tolerance:
+            shown += " " + h.esc(t("static.tolerance", tolerance=f"{q.tolerance:g}"))
+    elif q.type == "ordering":
+        shown = "<ol>" + "".join(f"<li>{h.esc(q.option(i).text)}</li>" for i in a) + "</ol>"
+    else:
+        return ""
+    return h.labelled(t("static.answer"), shown)
+
+
+def question_static_html(question: Question, n: int, total: int, seed: int | str = 0) -> str:
+    """One question as text: the question, its options, and collapsed, the answer, explanation and sources."""
+    q = question
+    parts = [f"<div style='color:{h.MUTED}'>{h.esc(t('quiz.question_heading', n=n, total=total))}</div>",
+             h.heading(q.text, level=4)]
+    if q.type in ("single", "multiple", "ordering"):
+        hint = {"single": "quiz.pick_one", "multiple": "quiz.pick_many", "ordering": "quiz.order_help"}[q.type]
+        parts.append(f"<p><em>{h.esc(t(hint))}</em></p>" + h.bullets(h.esc(o.text)
+                                                                   for o in shuffled_options(q, seed)))
+    elif q.type == "true-false":
+        parts.append(h.bullets([h.esc(t("quiz.answer_true")), h.esc(t("quiz.answer_false"))]))
+    answer = _answer_html(q)
+    if q.explanation:
+        answer += h.labelled(t("quiz.explanation"), h.para(q.explanation))
+    if q.model_answer:
+        answer += h.labelled(t("quiz.model_answer"), h.para(q.model_answer))
+    if q.discussion:
+        answer += h.labelled(t("quiz.discussion"), h.bullets(h.esc(d) for d in q.discussion))
+    answer += question_sources_html(q)
+    if answer:
+        parts.append(show_answer(answer))
+    return f"<div class='kit-quiz-question' style='margin:0 0 1em 0'>{''.join(parts)}</div>"
+
+
+class QuizView(Static, w.VBox):
     """A whole quiz: the questions, "3 of 12 answered", the score at the end, retry, save, download and load."""
 
     def __init__(self, quiz: Quiz, seed: int | str = 0, answers_file: Path | None = None):
         self.quiz = quiz
+        self._seed = seed
         self.path = Path(answers_file) if answers_file else progress.answers_path(quiz.id)
         total = len(quiz.questions)
         self.questions = [QuestionView(q, i, total, seed, on_change=self._changed)
@@ -333,6 +381,16 @@ class QuizView(w.VBox):
             if e is not None:
                 out[v.question.id] = e
         return out
+
+    def static_html(self) -> str:
+        total = len(self.quiz.questions)
+        header = h.heading(t("quiz.title", title=self.quiz.title), level=3)
+        header += h.para(self.quiz.intro) if self.quiz.intro else ""
+        return header + "".join(question_static_html(v.question, i, total, self._seed)
+                                for i, v in enumerate(self.questions, 1))
+
+    def static_text(self) -> str:
+        return t("static.quiz", title=t("quiz.title", title=self.quiz.title), n=len(self.quiz.questions))
 
     def summary(self):
         return summarise(self.quiz, {v.question.id: v.state for v in self.questions})

@@ -14,6 +14,7 @@ from ..plots import figure_html
 from ..plots.research import CHARTS, chart_alt, chart_caption, chart_figure, simulation_alt, simulation_figure
 from ..research import Params, simulate, simulate_all
 from . import html as h
+from .static import Static
 
 __all__ = ["DefaultEffectsView", "SimulationView", "figures_table_html"]
 
@@ -49,7 +50,7 @@ def figures_table_html(research: Research) -> str:
                   + f"<ul>{caveats}</ul>", label=t("defaults.figures_title"))
 
 
-class DefaultEffectsView(w.VBox):
+class DefaultEffectsView(Static, w.VBox):
     """The research charts, each with alt text and a caption, then the table of every figure and the caveats."""
 
     def __init__(self, research: Research, charts: tuple[str, ...] = CHARTS):
@@ -59,16 +60,29 @@ class DefaultEffectsView(w.VBox):
         self.table = w.HTML(figures_table_html(research))
         super().__init__([w.HTML(h.heading(t("defaults.title"), 3)), *self.charts.values(), self.table])
 
+    def static_html(self) -> str:
+        """The charts (with alt text and captions), then the table of figures and the caveats."""
+        return h.heading(t("defaults.title"), 3) + "".join(c.value for c in self.charts.values()) + self.table.value
 
-def _slider(cls, name: str, **kw):
-    s = cls(description=t(f"defaults.sim.{name}"), tooltip=t(f"defaults.sim.{name}_tooltip"),
-            continuous_update=False, readout=True, style={"description_width": "9em"},
-            layout=w.Layout(width="min(100%, 30em)"), **kw)
-    return s
+    def static_text(self) -> str:
+        return t("static.defaults", title=t("defaults.title"), n=len(self.research.figures),
+                 studies=len(self.research.studies))
 
 
-class SimulationView(w.VBox):
-    """Sliders and a preset list over :func:`kit.research.simulate_all`; the chart and the numbers follow them."""
+def _number(cls, name: str, **kw):
+    """A labelled number box (a native <input type=number>): screen readers read its name, arrow keys step it.
+
+    ipywidgets' sliders cannot be named: their handle (noUiSlider) gets no aria-label and no widget trait reaches it
+    (ipywidgets#2650), so an axe-core scan reports each as an unnamed input. A bounded number box is the standard
+    widget that keeps the same range and step and is fully accessible.
+    """
+    return cls(description=t(f"defaults.sim.{name}"), tooltip=t(f"defaults.sim.{name}_tooltip"),
+               continuous_update=False, style={"description_width": "9em"},
+               layout=w.Layout(width="min(100%, 18em)"), **kw)
+
+
+class SimulationView(Static, w.VBox):
+    """Number boxes and a preset list over :func:`kit.research.simulate_all`; the chart and the numbers follow them."""
 
     def __init__(self, sim: SimulationFile, preset: str | None = None):
         self.sim = sim
@@ -80,13 +94,13 @@ class SimulationView(w.VBox):
             layout=w.Layout(width="min(100%, 30em)"),
         )
         self.preset.tooltip = t("defaults.sim.preset_tooltip")
-        self.n = _slider(w.IntSlider, "n", min=1000, max=max(100_000, sim.population), step=1000, value=sim.population)
-        self.want = _slider(w.FloatSlider, "want", min=0, max=100, step=1, value=50, readout_format=".0f")
-        self.awareness = _slider(w.FloatSlider, "awareness", min=0, max=100, step=1, value=50, readout_format=".0f")
-        self.cost = _slider(w.FloatSlider, "cost", min=0, max=60, step=0.1, value=1, readout_format=".1f")
-        self.patience = _slider(w.FloatSlider, "patience", min=0.5, max=60, step=0.5, value=10,
-                                readout_format=".1f")
-        self.workspace = _slider(w.IntSlider, "workspace", min=1, max=500, step=1, value=50)
+        self.n = _number(w.BoundedIntText, "n", min=1000, max=max(100_000, sim.population), step=1000,
+                         value=sim.population)
+        self.want = _number(w.BoundedFloatText, "want", min=0, max=100, step=1, value=50)
+        self.awareness = _number(w.BoundedFloatText, "awareness", min=0, max=100, step=1, value=50)
+        self.cost = _number(w.BoundedFloatText, "cost", min=0, max=60, step=0.1, value=1)
+        self.patience = _number(w.BoundedFloatText, "patience", min=0.5, max=60, step=0.5, value=10)
+        self.workspace = _number(w.BoundedIntText, "workspace", min=1, max=500, step=1, value=50)
         self.default = w.ToggleButtons(options=[(t("defaults.sim.default_in"), "in"),
                                                 (t("defaults.sim.default_out"), "out")],
                                        description=t("defaults.sim.default"), style={"description_width": "9em"},
@@ -155,6 +169,24 @@ class SimulationView(w.VBox):
             self._quiet = False
             self.preset_note.value = ""
         self.update()
+
+    def _settings_html(self) -> str:
+        """Every control's name and value, as text."""
+        items = []
+        for c in (self.preset, *self.controls):
+            value = c.label if isinstance(c, (w.Dropdown, w.ToggleButtons)) else f"{c.value:g}"
+            items.append(f"{h.esc(c.description)}: <strong>{h.esc(value)}</strong>")
+        return h.labelled(t("static.settings"), h.bullets(items))
+
+    def static_html(self) -> str:
+        """The settings, the preset's note, the chart and the numbers at the current settings; the assumptions."""
+        return (h.heading(t("defaults.sim.title"), 3) + self._settings_html() + self.preset_note.value
+                + self.plot.value + self.numbers.value + self.assumptions.value)
+
+    def static_text(self) -> str:
+        o = simulate(self.params())
+        return t("static.simulation", title=t("defaults.sim.title"), preset=self.preset.label,
+                 included=f"{100 * o.share_included:.1f}", mismatch=f"{100 * o.share_mismatch:.1f}")
 
     # ----------------------------------------------------------------- render
     def update(self) -> None:

@@ -8,6 +8,7 @@ from ..content.case import Case, Event
 from ..i18n import t
 from ..timeline import TimelineCursor
 from . import html as h
+from .static import Static, StaticHTML
 
 __all__ = ["TimelineView", "event_html", "timeline_plot_view"]
 
@@ -29,7 +30,7 @@ def event_html(case: Case, event: Event, position: int, total: int) -> str:
     return h.card("".join(parts), label=event.title)
 
 
-class TimelineView(w.VBox):
+class TimelineView(Static, w.VBox):
     """A dropdown of events, four step buttons and the chosen event in full."""
 
     def __init__(self, case: Case):
@@ -82,6 +83,18 @@ class TimelineView(w.VBox):
         self.cursor.go(change["new"])
         self._render()
 
+    def static_html(self) -> str:
+        """Every event in order, each with its sources and how sure we are."""
+        events = self.cursor.events
+        items = "".join(f"<li>{event_html(self.case, e, i, len(events))}</li>" for i, e in enumerate(events, 1))
+        return (h.heading(t("timeline.title", title=self.case.title), level=3)
+                + f"<ol style='list-style:none;padding-left:0'>{items}</ol>")
+
+    def static_text(self) -> str:
+        events = self.cursor.events
+        return t("static.timeline", title=t("timeline.title", title=self.case.title), n=len(events),
+                 start=events[0].date.human(), end=events[-1].date.human())
+
     def _render(self) -> None:
         c = self.cursor
         self.detail.value = event_html(self.case, c.current, c.index + 1, len(c.events))
@@ -94,4 +107,5 @@ def timeline_plot_view(case: Case) -> w.HTML:
     from ..plots import figure_html  # matplotlib: loaded only when a plot is shown
     from ..plots.timeline import timeline_alt, timeline_figure
 
-    return w.HTML(figure_html(timeline_figure(case), timeline_alt(case), t("timeline.plot_caption")))
+    alt = timeline_alt(case)
+    return StaticHTML(figure_html(timeline_figure(case), alt, t("timeline.plot_caption")), summary=alt)

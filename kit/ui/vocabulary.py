@@ -11,6 +11,7 @@ from ..i18n import t
 from ..vocabulary import Vocabulary
 from . import html as h
 from .compare import TEXT_STYLE, sr_only
+from .static import Static
 
 __all__ = ["VocabView", "counts_html", "highlight_html"]
 
@@ -49,7 +50,7 @@ def counts_html(vocabulary: Vocabulary, term_ids, texts: dict[str, str]) -> str:
             f"<tbody>{''.join(rows)}</tbody></table>")
 
 
-class VocabView(w.VBox):
+class VocabView(Static, w.VBox):
     """A group picker, a term list, a definitions switch, then counts and the marked texts."""
 
     def __init__(self, case: Case, vocabulary: Vocabulary):
@@ -100,6 +101,15 @@ class VocabView(w.VBox):
                         for i in self.terms.value)
         self.defs.value = h.card(h.heading(t("vocab.definitions_heading"), 5) + f"<dl>{items}</dl>",
                                  label=t("vocab.definitions_heading"))
+
+    def static_html(self) -> str:
+        """The chosen terms' counts and the marked texts, as the live view shows them now."""
+        return h.heading(t("vocab.title"), level=3) + self.counts.value + self.texts.value
+
+    def static_text(self) -> str:
+        ids = tuple(self.terms.value)
+        marks = sum(sum(c.values()) for c in self.vocabulary.counts(self._named_texts(), ids).values()) if ids else 0
+        return t("static.vocab", title=t("vocab.title"), n=len(ids), marks=marks)
 
     def render(self) -> None:
         ids = tuple(self.terms.value)

@@ -1,8 +1,11 @@
-"""A real JupyterLab in headless Chromium (Debian's /usr/bin/chromium, driven by Python Playwright).
+"""Real Jupyter frontends in headless Chromium (Debian's /usr/bin/chromium, driven by Python Playwright).
 
-``lab`` starts one JupyterLab per test session on a temporary copy of ``notebooks/`` (JupyterLab autosaves, and
-must never rewrite the repository's notebooks), with settings that keep it quiet and offline. ``lab.notebook(name)``
-opens a notebook, runs all cells once per session, checks the outputs for errors, and returns the page.
+One browser per test session is shared by two frontends, each a server started on its own temporary copy of
+``notebooks/`` (a frontend autosaves, and must never rewrite the repository's notebooks), with settings that keep it
+quiet and offline: ``lab`` (JupyterLab) and ``notebook7`` (Jupyter Notebook 7, what many hubs open by default).
+``frontend.notebook(name)`` opens a notebook, runs all cells once per session, checks the outputs for errors, and
+returns the page; both frontends run the same checks. ``axe_scan(page, context)`` runs axe-core (installed from the
+npm registry by the Makefile into tests/browser/node) and returns the serious and critical violations.
 
 No browser is downloaded: a missing /usr/bin/chromium fails these tests with an instruction, it never skips them.
 """
@@ -52,10 +55,49 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-class Lab:
-    def __init__(self, base: str, token: str, browser, root: Path):
-        self.base, self.token, self.browser, self.root = base, token, browser, root
+AXE = ROOT / "tests" / "browser" / "node" / "node_modules" / "axe-core" / "axe.min.js"
+#: The URL of a notebook in each frontend.
+OPEN = {"lab": "lab/tree/{name}?reset&token={token}", "notebook": "notebooks/{name}?token={token}"}
+
+
+def axe_scan(page, context: str = "body") -> list[dict]:
+    """The serious and critical axe-core violations inside ``context`` (a CSS selector), colour contrast included."""
+    assert AXE.exists(), f"axe-core is missing at {AXE}: run 'make test' (it installs tests/browser/node)"
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""async (context) => {
+        const r = await window.axe.run(context, {resultTypes: ['violations']});
+        return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => ({
+            id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.slice(0, 5).map(n => ({target: n.target.join(' '), summary: n.failureSummary,
+                                                  html: n.html.slice(0, 300)})), count: v.nodes.length}));
+    }""", context)
+    return result
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"{v['id']} ({v['impact']}, {v['count']} elements): {v['help']}")
+        for n in v["nodes"]:
+            lines.append(f"    {n['target']}: {n['summary']}\n      {n['html']}")
+    return "\n".join(lines)
+
+
+class Frontend:
+    """A Jupyter server with one frontend (``kind`` is "lab" or "notebook"), driven through the shared browser."""
+
+    def __init__(self, kind: str, base: str, token: str, browser, root: Path):
+        self.kind, self.base, self.token, self.browser, self.root = kind, base, token, browser, root
         self._pages: dict[str, object] = {}
+
+    def set_theme(self, page, dark: bool) -> None:
+        """Switch the frontend's theme (it applies to every open page of this server) and wait until it shows."""
+        theme = "JupyterLab Dark" if dark else "JupyterLab Light"
+        page.evaluate("(theme) => window.jupyterapp.commands.execute('apputils:change-theme', {theme})", theme)
+        page.wait_for_function("(dark) => document.body.dataset.jpThemeLight === (dark ? 'false' : 'true')",
+                               arg=dark)
+        page.wait_for_timeout(500)  # the theme's style sheet applies
 
     def notebook(self, name: str):
         """The page of ``name`` with all its cells run (once per session), after checking it shows no error."""
@@ -68,7 +110,7 @@ class Lab:
         context = self.browser.new_context(viewport={"width": 1400, "height": 1000})
         page = context.new_page()
         page.set_default_timeout(RUN_TIMEOUT_MS)
-        page.goto(f"{self.base}/lab/tree/{name}?token={self.token}&reset")
+        page.goto(f"{self.base}/" + OPEN[self.kind].format(name=name, token=self.token))
         page.wait_for_function(_KERNEL_READY, timeout=RUN_TIMEOUT_MS)
         page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
         page.wait_for_function(_ALL_RUN, timeout=RUN_TIMEOUT_MS, polling=250)
@@ -76,15 +118,17 @@ class Lab:
         errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
         tracebacks = page.locator(".jp-RenderedText[data-mime-type='application/vnd.jupyter.error'], "
                                   ".jp-OutputArea-output.jp-mod-error")
-        assert tracebacks.count() == 0, f"{name}: a cell shows an error:\n{tracebacks.first.inner_text()[:2000]}"
+        assert tracebacks.count() == 0, \
+            f"{self.kind} {name}: a cell shows an error:\n{tracebacks.first.inner_text()[:2000]}"
         body = page.locator(".jp-NotebookPanel").inner_text()
-        assert "Error displaying widget" not in body, f"{name}: a widget failed to display"
-        assert errors.count() == 0, f"{name}: a cell wrote to stderr:\n{errors.first.inner_text()[:2000]}"
+        assert "Error displaying widget" not in body, f"{self.kind} {name}: a widget failed to display"
+        assert errors.count() == 0, f"{self.kind} {name}: a cell wrote to stderr:\n{errors.first.inner_text()[:2000]}"
         return page
 
 
 @pytest.fixture(scope="session")
-def lab(tmp_path_factory):
+def browser():
+    """One headless Chromium for the whole session, shared by every frontend and the reading edition."""
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
@@ -95,7 +139,16 @@ def lab(tmp_path_factory):
     if not installed.exists() or installed.read_text() != shipped.read_text():
         pytest.fail(f"{installed} is missing or out of date: run `make .venv/.installed` (it installs the setting "
                     "that keeps notebook shortcuts out of kit views)", pytrace=False)
-    tmp = tmp_path_factory.mktemp("lab")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def _serve(kind: str, tmp: Path, browser):
+    """Start ``jupyter lab`` or ``jupyter notebook`` on a copy of notebooks/ in ``tmp``; yield its Frontend."""
     root = tmp / "notebooks"
     shutil.copytree(ROOT / "notebooks", root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     settings = tmp / "settings"
@@ -118,12 +171,13 @@ def lab(tmp_path_factory):
     env["KIT_ANSWERS_DIR"] = str(tmp / "answers")
     token, port = secrets.token_hex(16), _free_port()
     base = f"http://127.0.0.1:{port}"
+    quiet = (["--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+             if kind == "lab" else [])
     log = open(tmp / "jupyter.log", "w")  # noqa: SIM115 - closed in the finally below, after the server stops
     server = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--IdentityProvider.token={token}",
+        [sys.executable, "-m", "jupyter", kind, "--no-browser", f"--IdentityProvider.token={token}",
          f"--ServerApp.port={port}", "--ServerApp.ip=127.0.0.1", "--ServerApp.port_retries=0",
-         f"--ServerApp.root_dir={root}", "--expose-app-in-browser", "--LabApp.news_url=None",
-         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate", "--allow-root"],
+         f"--ServerApp.root_dir={root}", "--expose-app-in-browser", *quiet, "--allow-root"],
         env=env, stdout=log, stderr=subprocess.STDOUT,
     )
     try:
@@ -136,14 +190,10 @@ def lab(tmp_path_factory):
             except OSError:
                 pass
             if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"JupyterLab did not start:\n{(tmp / 'jupyter.log').read_text()[-3000:]}", pytrace=False)
+                pytest.fail(f"jupyter {kind} did not start:\n{(tmp / 'jupyter.log').read_text()[-3000:]}",
+                            pytrace=False)
             time.sleep(0.2)
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
-            try:
-                yield Lab(base, token, browser, root)
-            finally:
-                browser.close()
+        yield Frontend(kind, base, token, browser, root)
     finally:
         server.terminate()
         try:
@@ -151,3 +201,21 @@ def lab(tmp_path_factory):
         except subprocess.TimeoutExpired:
             server.kill()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory, browser):
+    """JupyterLab."""
+    yield from _serve("lab", tmp_path_factory.mktemp("lab"), browser)
+
+
+@pytest.fixture(scope="session")
+def notebook7(tmp_path_factory, browser):
+    """Jupyter Notebook 7."""
+    yield from _serve("notebook", tmp_path_factory.mktemp("notebook7"), browser)
+
+
+@pytest.fixture(params=["lab", "notebook7"])
+def frontend(request):
+    """Each frontend in turn: the same test runs in JupyterLab and in Notebook 7."""
+    return request.getfixturevalue(request.param)

@@ -1,4 +1,4 @@
-"""Notebook 03 in a real JupyterLab: moving a slider by keyboard, or picking a preset, changes the numbers."""
+"""Notebook 03 in a real JupyterLab: stepping a setting by keyboard, or picking a preset, changes the numbers."""
 
 from __future__ import annotations
 
@@ -13,16 +13,17 @@ def _simulation(page):
     return page.locator(".widget-vbox", has=page.locator(".kit-sim-0")).first
 
 
-def test_slider_by_keyboard_changes_the_numbers(lab):
+def test_setting_by_keyboard_changes_the_numbers(lab):
     page = lab.notebook("03_opt_in_vs_opt_out.ipynb")
     sim = _simulation(page)
     numbers = sim.locator(".kit-card", has=page.locator(".kit-sim-0")).first
     expect(numbers).to_contain_text("Mismatch")
     before = numbers.inner_text()
-    handle = sim.locator(".widget-slider .noUi-handle").nth(1)  # "Want in (%)"
-    handle.focus()
+    box = sim.get_by_label("Want in (%)")  # a named number box: what a screen reader announces
+    box.focus()
     for _ in range(10):
-        page.keyboard.press("ArrowRight")
+        page.keyboard.press("ArrowUp")
+    page.keyboard.press("Tab")
     expect(numbers).not_to_have_text(before, timeout=10_000)
     expect(sim.locator("select")).to_have_value("(your own settings)")  # options carry their labels
 

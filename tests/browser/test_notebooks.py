@@ -1,5 +1,5 @@
-"""Every notebook of both editions, in a real JupyterLab: runs top to bottom, shows no error, and its widgets render
-and respond; the French edition's controls are labelled in French."""
+"""Every notebook of both editions, in JupyterLab and in Notebook 7: runs top to bottom, shows no error, widgets
+render and respond; the French edition's controls are labelled in French."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
-def test_notebook_runs_and_its_widgets_render(lab, name):
-    page = lab.notebook(name)
+def test_notebook_runs_and_its_widgets_render(frontend, name):
+    page = frontend.notebook(name)
     widgets = page.locator(".jp-OutputArea-output .widget-box, .jp-OutputArea-output .widget-html")
     expect(widgets.first).to_be_visible()
     # Every code cell that calls kit.show_… leaves a widget on the page.

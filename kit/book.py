@@ -1,0 +1,230 @@
+"""The reading edition: every notebook executed, each view in its static form, as a static site (``make book``).
+
+``python -m kit.book --out site`` runs every notebook under ``notebooks/`` (and under ``notebooks/<language>/``
+for other languages) in a fresh kernel, then writes one page per notebook into ``site/`` with nbconvert's HTML
+exporter and its ``basic`` template (the cells only: no MathJax, no require.js, no widget manager from a CDN),
+inside a page of our own: navigation between notebooks, one local style sheet that reads on a phone, in print and
+in the reader's dark mode. Nothing on a page loads anything from outside ``site/``.
+
+Views reach the page in their static form (:mod:`kit.ui.static`): the notebooks are executed without storing the
+widget state, so nbconvert shows each output's ``text/html``. Cells tagged ``instructor`` are left out; a cell tagged
+``solution`` (answer notes) is kept behind "Show the answer", as the quiz answers are.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import html
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from .i18n import language, set_language, t
+
+__all__ = ["build", "execute", "execute_all", "notebook_sets", "page_title"]
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_LANGUAGE = "en"
+CSS_NAME = "book.css"
+_LANG_DIR = re.compile(r"^[a-z]{2}$")
+
+
+def notebook_sets(root: Path) -> dict[str, list[Path]]:
+    """The notebooks per language: ``root/*.ipynb`` is English, ``root/<xx>/*.ipynb`` is language ``xx``."""
+    sets = {DEFAULT_LANGUAGE: sorted(root.glob("*.ipynb"))}
+    for sub in sorted(p for p in root.iterdir() if p.is_dir() and _LANG_DIR.match(p.name)):
+        found = sorted(sub.glob("*.ipynb"))
+        if found:
+            sets[sub.name] = found
+    return {lang: paths for lang, paths in sets.items() if paths}
+
+
+def execute(path: Path, language: str = DEFAULT_LANGUAGE, answers_dir: Path | None = None, timeout: int = 600):
+    """``path`` run top to bottom in a fresh kernel (in its own folder), without widget state: a NotebookNode.
+
+    The kernel gets ``KIT_LANG`` and an empty answers folder, so no one's saved answers reach the page.
+    """
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    env = dict(os.environ, KIT_LANG=language, MPLBACKEND="Agg")
+    with tempfile.TemporaryDirectory(prefix="kit-book-answers-") as empty:
+        env["KIT_ANSWERS_DIR"] = str(answers_dir or empty)
+        client = NotebookClient(nb, timeout=timeout, kernel_name="python3", store_widget_state=False,
+                                resources={"metadata": {"path": str(path.parent)}})
+        client.execute(env=env)
+    return nb
+
+
+def execute_all(sets: dict[str, list[Path]], workers: int = 2) -> dict[str, list[tuple[Path, object]]]:
+    """Every notebook of every language executed, ``workers`` kernels at a time, in the order given."""
+    jobs = [(lang, p) for lang, paths in sets.items() for p in paths]
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        done = list(pool.map(lambda job: execute(job[1], job[0]), jobs))
+    out: dict[str, list[tuple[Path, object]]] = {lang: [] for lang in sets}
+    for (lang, path), nb in zip(jobs, done, strict=True):
+        out[lang].append((path, nb))
+    return out
+
+
+def page_title(nb, fallback: str) -> str:
+    """The notebook's first heading, without its Markdown marks."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("#"):
+                    return re.sub(r"[*_`]", "", line.lstrip("#").strip())
+    return fallback
+
+
+def _tags(cell) -> list[str]:
+    return list(cell.get("metadata", {}).get("tags", []))
+
+
+def _prepare(nb, show_answer: str):
+    """A copy for readers: no instructor cells, answer notes folded, links to notebooks pointed at pages."""
+    out = copy.deepcopy(nb)
+    out.cells = [c for c in out.cells if "instructor" not in _tags(c)]
+    for cell in out.cells:
+        if cell.cell_type != "markdown":
+            continue
+        cell.source = re.sub(r"\]\(([^)\s]+?)\.ipynb(#[^)]*)?\)", r"](\1.html\2)", cell.source)
+        if "solution" in _tags(cell):
+            cell.source = (f"<details class='kit-answer'><summary><strong>{html.escape(show_answer)}</strong>"
+                           f"</summary>\n\n{cell.source}\n\n</details>")
+    out.metadata.pop("widgets", None)
+    return out
+
+
+_TABLE = re.compile(r"<table\b.*?</table>", re.S)
+
+
+def _scrollable_tables(body: str, label: str) -> str:
+    """Each table in a region that scrolls sideways on a narrow screen and can be scrolled from the keyboard."""
+    opening = f"<div class='book-scroll' tabindex='0' role='region' aria-label='{html.escape(label)}'>"
+    return _TABLE.sub(lambda m: f"{opening}{m.group(0)}</div>", body)
+
+
+def _body(nb, table_label: str) -> str:
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
+                            exclude_output_prompt=True)
+    body, _resources = exporter.from_notebook_node(nb)
+    return _scrollable_tables(body, table_label)
+
+
+def _nav(pages, current: int, prefix: str, t) -> str:
+    items = []
+    for i, (href, title) in enumerate(pages):
+        mark = " aria-current='page'" if i == current else ""
+        items.append(f"<li><a href='{prefix}{html.escape(href)}'{mark}>{html.escape(title)}</a></li>")
+    return f"<nav class='book-toc' aria-label='{html.escape(t('book.contents'))}'><ol>{''.join(items)}</ol></nav>"
+
+
+def _pager(pages, current: int, t) -> str:
+    parts = []
+    if current > 0:
+        href, title = pages[current - 1]
+        parts.append(f"<a rel='prev' href='{html.escape(href)}'>← {html.escape(t('book.previous'))}: "
+                     f"{html.escape(title)}</a>")
+    if 0 <= current < len(pages) - 1:
+        href, title = pages[current + 1]
+        parts.append(f"<a rel='next' href='{html.escape(href)}'>{html.escape(t('book.next'))}: "
+                     f"{html.escape(title)} →</a>")
+    return f"<nav class='book-pager' aria-label='{html.escape(t('book.pager'))}'>{''.join(parts)}</nav>"
+
+
+def _page(lang: str, title: str, site_title: str, css: str, languages: str, toc: str, main: str, pager: str,
+          t) -> str:
+    return f"""<!DOCTYPE html>
+<html lang="{html.escape(lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(title)} · {html.escape(site_title)}</title>
+<link rel="stylesheet" href="{html.escape(css)}">
+</head>
+<body>
+<a class="book-skip" href="#main">{html.escape(t('book.skip'))}</a>
+<header class="book-header"><p class="book-site">{html.escape(site_title)}</p>{languages}</header>
+{toc}
+<main id="main">
+{main}
+</main>
+{pager}
+<footer class="book-footer"><p>{html.escape(t('book.footer'))}</p></footer>
+</body>
+</html>
+"""
+
+
+def build(executed: dict[str, list[tuple[Path, object]]], out: Path) -> list[Path]:
+    """Write the site into ``out`` (emptied first): ``index.html`` and one page per notebook, per language."""
+    before = language()
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    shutil.copyfile(Path(__file__).with_name("book.css"), out / CSS_NAME)
+    written = []
+    langs = list(executed)
+    try:
+        for lang, notebooks in executed.items():
+            set_language(lang)
+            folder = out if lang == DEFAULT_LANGUAGE else out / lang
+            folder.mkdir(exist_ok=True)
+            prefix = "" if lang == DEFAULT_LANGUAGE else "../"
+            pages = [(p.with_suffix(".html").name, page_title(nb, p.stem)) for p, nb in notebooks]
+            site_title = t("book.title")
+            switch = ""
+            if len(langs) > 1:
+                links = []
+                for other in langs:
+                    href = prefix + ("" if other == DEFAULT_LANGUAGE else f"{other}/") + "index.html"
+                    mark = " aria-current='true'" if other == lang else ""
+                    links.append(f"<a href='{href}' hreflang='{other}' lang='{other}'{mark}>{other.upper()}</a>")
+                switch = f"<nav class='book-langs' aria-label='{html.escape(t('book.languages'))}'>" \
+                         f"{' · '.join(links)}</nav>"
+            index_main = (f"<h1>{html.escape(site_title)}</h1><p>{html.escape(t('book.intro'))}</p>"
+                          + _nav(pages, -1, "", t).replace("book-toc", "book-index", 1))
+            (folder / "index.html").write_text(_page(lang, site_title, site_title, prefix + CSS_NAME, switch,
+                                                     "", index_main, "", t), encoding="utf-8")
+            written.append(folder / "index.html")
+            home = f"<p class='book-home'><a href='index.html'>{html.escape(t('book.home'))}</a></p>"
+            for i, (_path, nb) in enumerate(notebooks):
+                body = _body(_prepare(nb, t("static.show_answer")), t("book.table"))
+                toc = f"<details class='book-toc-fold'><summary>{html.escape(t('book.contents'))}</summary>" \
+                      f"{home}{_nav(pages, i, '', t)}</details>"
+                page = _page(lang, pages[i][1], site_title, prefix + CSS_NAME, switch, toc, body,
+                             _pager(pages, i, t), t)
+                target = folder / pages[i][0]
+                target.write_text(page, encoding="utf-8")
+                written.append(target)
+    finally:
+        set_language(before)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m kit.book", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "site", help="the folder to write (default: site/)")
+    parser.add_argument("--notebooks", type=Path, default=ROOT / "notebooks", help="the notebooks to read")
+    args = parser.parse_args(argv)
+    start = time.perf_counter()
+    sets = notebook_sets(args.notebooks)
+    executed = execute_all(sets)
+    pages = build(executed, args.out)
+    took = time.perf_counter() - start
+    print(f"wrote {len(pages)} pages for {', '.join(sets)} into {args.out} in {took:.0f} s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

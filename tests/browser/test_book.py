@@ -1,0 +1,128 @@
+"""The reading edition (``make book``) in a real browser: every page, offline, accessible, readable on a phone.
+
+The site is built once per session from the notebooks the static-form tests executed, into a temporary folder, and
+opened from disk: any request for something outside that folder (a CDN, a web font, analytics) fails the test.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+
+from kit.book import build
+from tests.browser.conftest import axe_scan, describe
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def site(executed_notebooks, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("book") / "site"
+    build(executed_notebooks, out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def reader(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
+
+
+def _pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_the_site_has_an_index_and_a_page_per_notebook(site, executed_notebooks):
+    for lang, notebooks in executed_notebooks.items():
+        folder = site if lang == "en" else site / lang
+        assert (folder / "index.html").exists()
+        for path, _nb in notebooks:
+            assert (folder / path.with_suffix(".html").name).exists(), f"no page for {path.name}"
+
+
+def test_every_page_loads_nothing_from_outside_and_every_link_works(site, reader):
+    root = site.resolve()
+    outside, broken, missing_alt, problems = [], [], [], []
+    page = reader.new_page()
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    for path in _pages(site):
+        requested.clear()
+        page.goto(path.resolve().as_uri())
+        page.wait_for_load_state("load")
+        for url in requested:
+            parsed = urlparse(url)
+            if parsed.scheme == "data":
+                continue
+            if parsed.scheme != "file" or not Path(unquote(parsed.path)).resolve().is_relative_to(root):
+                outside.append(f"{path.name}: {url[:120]}")
+        for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
+            parsed = urlparse(href)
+            if parsed.scheme in ("http", "https", "mailto"):
+                continue
+            target = Path(unquote(parsed.path))
+            if parsed.scheme != "file" or not target.exists() or not target.resolve().is_relative_to(root):
+                broken.append(f"{path.name}: {href}")
+            elif parsed.fragment and target.resolve() == path.resolve():
+                # a browser tries the fragment as written, then decoded (nbconvert's heading ids are %-encoded)
+                found = page.evaluate("(ids) => ids.some(id => !!document.getElementById(id))",
+                                      [parsed.fragment, unquote(parsed.fragment)])
+                if not found:
+                    broken.append(f"{path.name}: {href}")
+        missing_alt += [f"{path.name}: image {i}" for i, alt in enumerate(
+            page.eval_on_selector_all("img", "els => els.map(e => (e.getAttribute('alt') || '').trim())")) if not alt]
+        text = page.inner_text("body")
+        for bad in ("children=(", "Traceback", "Error displaying widget"):
+            if bad in text:
+                problems.append(f"{path.name} shows {bad!r}")
+    page.close()
+    assert not outside, "requests left the site:\n" + "\n".join(outside)
+    assert not broken, "broken internal links:\n" + "\n".join(broken)
+    assert not missing_alt, "images without alt text:\n" + "\n".join(missing_alt)
+    assert not problems, "\n".join(problems)
+
+
+def test_figures_have_captions_and_answers_are_folded(site, reader):
+    page = reader.new_page()
+    page.goto((site / "01_the_slack_case.html").resolve().as_uri())
+    assert page.locator("figure img[alt] + figcaption").count() >= 1
+    answer = page.locator("details.kit-answer").first
+    assert answer.locator("summary").inner_text().strip() == "Show the answer"
+    assert not answer.locator("summary ~ *").first.is_visible(), "an answer shows before it is asked for"
+    answer.locator("summary").click()
+    assert answer.locator("summary ~ *").first.is_visible()
+    page.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_has_no_serious_accessibility_violations(site, reader, scheme):
+    page = reader.new_page()
+    page.emulate_media(color_scheme=scheme)
+    found = []
+    for path in _pages(site):
+        page.goto(path.resolve().as_uri())
+        violations = axe_scan(page)
+        if violations:
+            found.append(f"{path.relative_to(site)} ({scheme}):\n{describe(violations)}")
+    page.close()
+    assert not found, "\n".join(found)
+
+
+def test_pages_fit_a_phone_and_print_without_navigation(site, browser):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, device_scale_factor=2, is_mobile=True)
+    page = context.new_page()
+    wide = []
+    for path in _pages(site):
+        page.goto(path.resolve().as_uri())
+        width = page.evaluate("() => document.documentElement.scrollWidth")
+        if width > 375:
+            wide.append(f"{path.name}: {width}px wide")
+    assert not wide, "pages scroll sideways on a 375 px phone:\n" + "\n".join(wide)
+    page.emulate_media(media="print")
+    page.goto((site / "03_opt_in_vs_opt_out.html").resolve().as_uri())
+    assert not page.locator(".book-pager").is_visible()
+    assert page.locator("main figure img").first.is_visible()
+    context.close()
