@@ -16,6 +16,7 @@ from .content import BadArgument, ContentError, NotFound, case_ids, check_all, l
 from .content.law import load_checklist, load_law
 from .content.quiz import load_quiz, quiz_ids
 from .content.research import load_research, load_simulation
+from .content.writing import load_writing
 from .i18n import set_language, t
 from .law import select_texts
 from .ui import friendly
@@ -49,6 +50,7 @@ __all__ = [
     "show_timeline_plot",
     "show_version_comparer",
     "show_vocabulary",
+    "show_writing",
 ]
 
 __version__ = "0.1.0"
@@ -136,6 +138,19 @@ def show_quiz(quiz_id: str, seed: int = 0):
 
     pick(quiz_id, quiz_ids(), "quiz", "quiz_id")
     return QuizView(load_quiz(quiz_id), seed=seed_value(seed))
+
+
+@friendly
+def show_writing(set_id: str):
+    """Text boxes for a notebook's "write a few sentences" prompts (data/writing.yaml), handed in with the answers."""
+    from .ui.writing import WritingView
+
+    wf = load_writing()
+    known = [s.id for s in wf.sets]
+    pick(set_id, known, "writing set", "set_id")
+    wset = next(s for s in wf.sets if s.id == set_id)
+    prompts = load_case(wset.case).meta.questions if wset.case else wset.prompts
+    return WritingView(wset, tuple(prompts))
 
 
 @friendly

@@ -19,16 +19,18 @@ import datetime as _dt
 import json
 import os
 import re
+import shutil
 import stat
 import tempfile
 import time
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["FORMAT", "AnswersError", "Loaded", "answers_dir", "answers_path", "data_uri", "dump", "load",
-           "clean_stale", "parse", "save", "set_aside"]
+__all__ = ["FORMAT", "AnswersError", "Loaded", "answers_dir", "answers_path", "backup", "clean_stale", "data_uri",
+           "download_name", "dump", "load", "parse", "safe_name", "save", "set_aside", "would_discard"]
 
 FORMAT = "consent-kit-answers"
 VERSION = 1
@@ -51,6 +53,22 @@ def answers_dir() -> Path:
 
 def answers_path(quiz_id: str, folder: Path | None = None) -> Path:
     return (folder or answers_dir()) / f"answers-{quiz_id}.json"
+
+
+def safe_name(text: str | None, limit: int = 40) -> str:
+    """A student's name as a safe piece of a file name: letters and digits without accents, words joined by
+    hyphens ("Zoë O'Brien / 2B" -> "Zoe-O-Brien-2B"); empty when nothing usable is left."""
+    if not text:
+        return ""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return "-".join(re.findall(r"[A-Za-z0-9]+", plain))[:limit].strip("-")
+
+
+def download_name(quiz_id: str, student: str | None = None) -> str:
+    """The name of a downloaded answers file: the quiz and the student, so a class's hand-ins never collide
+    (``answers-final-Ada-Lovelace.json``; ``answers-final.json`` without a name)."""
+    name = safe_name(student)
+    return f"answers-{quiz_id}-{name}.json" if name else f"answers-{quiz_id}.json"
 
 
 def _now() -> str:
@@ -143,6 +161,27 @@ def set_aside(path: Path) -> Path:
         n += 1
         dest = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
     os.replace(path, dest)
+    return dest
+
+
+def would_discard(answers: dict[str, Any], student: str | None = None) -> bool:
+    """Whether clearing or replacing these answers loses anything a student did (then the view asks first)."""
+    return bool(answers) or bool(student and student.strip())
+
+
+def backup(path: Path) -> Path | None:
+    """Copy a saved answers file to ``<name>.backup-<timestamp>`` beside it, before it is replaced (Try again,
+    Load answers); returns the copy, or None when there was no file."""
+    path = Path(path)
+    if not path.exists():
+        return None
+    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    dest = path.with_name(f"{path.name}.backup-{stamp}")
+    n = 1
+    while dest.exists():
+        n += 1
+        dest = path.with_name(f"{path.name}.backup-{stamp}-{n}")
+    shutil.copy2(path, dest)
     return dest
 
 

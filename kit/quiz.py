@@ -22,9 +22,9 @@ from typing import Any
 
 from .content.quiz import Option, Question, Quiz
 
-__all__ = ["Entry", "Feedback", "Grade", "QuestionState", "QuizSummary", "entry", "feedback", "grade", "is_answered",
-           "number", "restored_state", "saved_response", "shuffled_options", "summarise", "typed_number",
-           "unusable_answers"]
+__all__ = ["Entry", "Feedback", "Grade", "QuestionState", "QuizSummary", "duplicates", "entry", "feedback", "grade",
+           "is_answered", "number", "response_problem", "restored_state", "saved_response", "shuffled_options",
+           "summarise", "typed_number", "unusable_answers"]
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,31 @@ def is_answered(question: Question, response: Any) -> bool:
     if question.type == "numeric":
         return number(response) is not None
     return True
+
+
+def response_problem(question: Question, response: Any) -> str | None:
+    """Why a response cannot be checked yet, as a key of the UI strings' ``quiz`` section, or None when it can:
+    ``blank`` (nothing given), ``not_a_number`` (text in a number box that is not a number, "twelve"),
+    ``incomplete`` (an ordering with a position left empty), ``duplicate`` (an ordering with one item twice)."""
+    if question.type == "numeric" and isinstance(response, str) and response.strip() and number(response) is None:
+        return "not_a_number"
+    if question.type == "ordering" and isinstance(response, (list, tuple)) and response:
+        chosen = [r for r in response if r is not None and r != ""]
+        if not chosen:
+            return "blank"
+        if len(set(chosen)) < len(chosen):
+            return "duplicate"
+        if len(chosen) < len(response):
+            return "incomplete"
+    if not is_answered(question, response):
+        return "blank"
+    return None
+
+
+def duplicates(response: Sequence[Any]) -> tuple[Any, ...]:
+    """The items chosen more than once in an ordering response, in the order first seen."""
+    chosen = [r for r in response if r is not None]
+    return tuple(x for x in dict.fromkeys(chosen) if chosen.count(x) > 1)
 
 
 def typed_number(text: str) -> str | None:
@@ -169,7 +194,7 @@ class QuestionState:
 
     def submit(self, question: Question, response: Any) -> QuestionState:
         """Check a response. A blank response and a submit beyond the attempt limit change nothing."""
-        if not self.can_submit(question) or not is_answered(question, response):
+        if not self.can_submit(question) or response_problem(question, response) is not None:
             return self
         return replace(self, attempts=self.attempts + 1, response=response, grade=grade(question, response))
 

@@ -11,6 +11,16 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_handin():
+    """Each test starts as a fresh kernel would: no writing, checklist or claim entries kept from another test."""
+    from kit import handin
+
+    handin.clear()
+    yield
+    handin.clear()
+
+
 @pytest.fixture
 def mini_case(tmp_path, monkeypatch) -> Path:
     """A writable copy of tests/fixtures/mini-case, with the working directory at its parent (short paths)."""

@@ -195,6 +195,8 @@ BAD_CALLS = [
     ("show_status_key", (), {"x": 1}, "takes"),
     ("show_class_results", (".",), {"quiz": "finale"}, "final"),
     ("show_class_results", (5,), {}, "folder"),
+    ("show_writing", ("nope",), {}, "writing set"),
+    ("show_writing", (["x"],), {}, "set_id"),
 ]
 
 

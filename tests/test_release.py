@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 import shutil
 import subprocess
 import sys
@@ -267,21 +268,32 @@ def test_cli_release_without_answer_keys(tmp_path, capsys):
     said = capsys.readouterr().out
     assert code == 0
     assert "student version of 1 notebook(s)" in said and "answer keys removed from 1 quiz file(s)" in said
-    assert "answer:" not in (tmp_path / "out" / "data" / "quizzes" / "demo.yaml").read_text(encoding="utf-8")
+    assert "answer:" not in (tmp_path / "out" / "notebooks" / "data" / "quizzes" / "demo.yaml").read_text(
+        encoding="utf-8")
 
 
 # ---------------------------------------------------------------------------------------------- round trip
 def test_released_real_notebooks_pass_nbval(tmp_path):
-    """Release the kit's own notebooks, then run every cell of the student copies: all must pass."""
+    """Release the kit's own notebooks, then run every cell of the student copies from the released folder alone:
+    the kernel starts in it and imports the kit and reads the content copied there (issue 16, item 12)."""
     assert main(["release", "--out", str(tmp_path / "rel")]) == 0
-    notebooks = sorted((tmp_path / "rel" / "notebooks").glob("*.ipynb"))
+    folder = tmp_path / "rel" / "notebooks"
+    notebooks = sorted(folder.glob("*.ipynb"))
     assert notebooks, "no notebook was released"
     for nb in notebooks:
         assert not tagged_cells(read_notebook(nb)), nb.name
+    assert (folder / "kit" / "__init__.py").is_file() and (folder / "data" / "quizzes" / "final.yaml").is_file()
+    where = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "import pathlib, kit\nfrom kit.content.base import data_root\nhere = pathlib.Path.cwd().resolve()\n"
+        "assert pathlib.Path(kit.__file__).resolve().parent == here / 'kit', kit.__file__\n"
+        "assert data_root().resolve() == here / 'data', data_root()\n"
+        "kit.show_quiz('final')")])
+    nbformat.write(where, str(folder / "zz_where_is_kit.ipynb"))
+    env = {k: v for k, v in os.environ.items() if k not in ("KIT_DATA", "PYTHONPATH")}
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval-lax", "--nbval-current-env",
-         "--nbval-cell-timeout=120", *map(str, notebooks)],
-        cwd=tmp_path, capture_output=True, text=True, timeout=600,
+         "--nbval-cell-timeout=120", *map(str, notebooks), str(folder / "zz_where_is_kit.ipynb")],
+        cwd=tmp_path, capture_output=True, text=True, timeout=600, env=env,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert " passed" in result.stdout and "failed" not in result.stdout
@@ -298,3 +310,15 @@ def test_instructor_notebooks_are_left_out_of_student_releases(tmp_path):
     assert sorted(p.name for p in (tmp_path / "students" / "notebooks").rglob("*.ipynb")) == ["lesson.ipynb"]
     release(src, tmp_path / "teachers", instructor=True)
     assert (tmp_path / "teachers" / "notebooks" / "instructor" / "class_results.ipynb").exists()
+def test_student_notebooks_keep_instructor_notes_in_tagged_cells():
+    """Text for instructors is in cells tagged 'instructor' (removed from student copies), never in student cells."""
+    import re
+
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        nb = read_notebook(path)
+        for i, cell in enumerate(nb.cells, 1):
+            if set(cell.get("metadata", {}).get("tags", [])) & {"instructor", "solution"}:
+                continue
+            # a paragraph addressed to instructors: "**For instructors:** …", "**Instructor notes** …"
+            assert not re.search(r"\*\*\s*(for instructors|instructor notes|answer notes)", cell.source, re.I), \
+                f"{path.name}, cell {i}: instructor text in a student cell"

@@ -322,7 +322,8 @@ def check_quizzes(root: Path, ctx: ParseContext) -> int:
         try:
             load_quiz(quizzes_dir(root) / f"{qid}.yaml")
         except ContentError as e:
-            ctx.problems.extend(e.problems)
+            # A problem in a quiz that another one includes comes back with the including quiz: say it once.
+            ctx.problems.extend(p for p in dict.fromkeys(e.problems) if p not in ctx.problems)
     return n
 
 

@@ -17,6 +17,7 @@ from .quiz import QUIZZES
 from .research import RESEARCH
 from .schema import ParseContext
 from .strings import STRINGS
+from .writing import WRITING
 
 __all__ = ["KINDS", "check_all", "kind"]
 
@@ -27,6 +28,7 @@ KINDS: tuple[ContentKind, ...] = (
     RESEARCH,
     POLICY,
     STRINGS,
+    WRITING,
     CONSISTENCY,
 )
 

@@ -70,13 +70,20 @@ def cmd_release(args) -> int:
     if args.without_answer_keys and not data.is_dir():
         return _fail("release", f"no content folder at {display_path(data)}", 2)
     try:
-        written = release(source, out, instructor=args.instructor)
         kind = "instructor" if args.instructor else "student"
         where = display_path(out / "notebooks")
+        if args.instructor:
+            written = release(source, out, instructor=True)
+        else:  # a folder a student opens and runs as it is: notebooks, the kit package and its content
+            written = release(source, out, package=ROOT / "kit", data=None if args.without_answer_keys else data)
         print(f"kit release: wrote the {kind} version of {len(written)} notebook(s) to {where}")
+        if not args.instructor:
+            print(f"kit release: {where} is ready to run: it holds the kit package (kit/) and the content (data/) "
+                  "the notebooks import")
         if args.without_answer_keys:
-            quizzes = strip_answer_keys(data, out / "data")
-            print(f"kit release: wrote {display_path(out / 'data')} with the answer keys removed from "
+            keys_out = out / "data" if args.instructor else out / "notebooks" / "data"
+            quizzes = strip_answer_keys(data, keys_out)
+            print(f"kit release: wrote {display_path(keys_out)} with the answer keys removed from "
                   f"{len(quizzes)} quiz file(s)")
     except ReleaseError as e:
         return _fail("release", str(e), e.code)
@@ -126,12 +133,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     rel = sub.add_parser("release", help="write the student (or instructor) version of the notebooks",
                          formatter_class=_formatter,
-                         description="Write the student version of notebooks/: cells tagged 'solution' or "
-                                     "'instructor' removed, solution regions stubbed, outputs cleared.")
+                         description="Write the student version of notebooks/ to DIR/notebooks: cells tagged "
+                                     "'solution' or 'instructor' removed, solution regions stubbed, outputs cleared, "
+                                     "with the kit package and its content beside them, so the folder runs as it "
+                                     "is.")
     rel.add_argument("--out", metavar="DIR", required=True, help="a new folder to write the release to")
     rel.add_argument("--instructor", action="store_true", help="keep every cell and tag; only clear outputs")
     rel.add_argument("--without-answer-keys", action="store_true",
-                     help="also write DIR/data, a copy of the content with the quiz answer keys removed")
+                     help="copy the content with the quiz answer keys removed (DIR/notebooks/data; "
+                          "DIR/data with --instructor)")
     rel.add_argument("--notebooks", metavar="DIR", help="the notebooks to release (default: the kit's notebooks/)")
     rel.add_argument("--data", metavar="DIR", help="the content folder to copy (default: the kit's data/)")
     rel.set_defaults(func=cmd_release)

@@ -181,11 +181,17 @@ def write_notebook(nb, path: Path) -> None:
     nbformat.write(nb, str(path))
 
 
-def release(source: Path, out: Path, instructor: bool = False) -> list[Path]:
+def release(source: Path, out: Path, instructor: bool = False, package: Path | None = None,
+            data: Path | None = None) -> list[Path]:
     """Write the student (or instructor) version of every notebook in ``source`` to ``out/notebooks``.
 
     Other files in ``source`` (images, for example) are copied unchanged; checkpoints are skipped. ``out`` must
     not exist yet, or be empty. Returns the notebooks written.
+
+    With ``package`` (the ``kit`` package folder) and ``data`` (the content folder), ``out/notebooks`` becomes a
+    folder a student opens and runs as it is: the package goes to ``out/notebooks/kit`` (a notebook's kernel starts
+    in its own folder, so ``import kit`` finds it there first) and the content to ``out/notebooks/data`` (the
+    kit reads ``data/`` beside its package).
     """
     source, out = Path(source), Path(out)
     if not source.is_dir():
@@ -221,6 +227,11 @@ def release(source: Path, out: Path, instructor: bool = False) -> list[Path]:
     for rel in others:
         (target / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(source / rel, target / rel)
+    skip = shutil.ignore_patterns("__pycache__", ".*", "*.pyc")
+    if package is not None:
+        shutil.copytree(package, target / "kit", ignore=skip)
+    if data is not None:
+        shutil.copytree(data, target / "data", ignore=skip)
     return written
 
 

@@ -23,11 +23,12 @@ from pathlib import Path
 
 from ..content.errors import ContentError
 from ..content.quiz import load_quiz
+from ..handin import is_extra
 from ..i18n import t
 from ..progress import AnswersError, parse
 from ..quiz import Entry, grade
 
-__all__ = ["Row", "collect", "summary", "summary_figure", "write_results"]
+__all__ = ["COLUMNS", "Row", "collect", "csv_cells", "read_files", "summary", "summary_figure", "write_results"]
 
 COLUMNS = ("student", "file", "quiz", "question", "response", "score", "correct", "graded_by", "attempts", "hints",
            "saved_at")
@@ -55,7 +56,7 @@ def _response_text(value) -> str:
         return value
     if isinstance(value, (list, tuple)):
         return " > ".join(map(str, value)) if value else ""
-    return json.dumps(value)
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _key_grader():
@@ -81,21 +82,57 @@ def _key_grader():
     return grader
 
 
-def collect(paths: Iterable[Path]) -> tuple[list[Row], list[str]]:
-    """Rows from every readable file, and one line per file that was skipped (naming it and why)."""
-    rows: list[Row] = []
-    skipped: list[str] = []
-    regrade = _key_grader()
+def _same_student_key(doc: dict) -> tuple:
+    """Files with the same key hold the same student's answers to one quiz: the same name (ignoring case and
+    spaces), or, with no name, the very same answers (a saved file and its download)."""
+    name = doc.get("student")
+    if isinstance(name, str) and name.strip():
+        return doc["quiz"], "name", " ".join(name.split()).casefold()
+    return doc["quiz"], "answers", json.dumps(doc["answers"], sort_keys=True)
+
+
+def read_files(paths: Iterable[Path]) -> tuple[list[tuple[Path, dict]], list[str]]:
+    """The readable answers files, one per student and quiz, and a line for each file skipped or set aside.
+
+    A student who handed in two files for one quiz (a saved file and a download, or two downloads) is counted
+    once: the file saved last is kept, and a line names both files.
+    """
+    docs: list[tuple[Path, dict]] = []
+    notes: list[str] = []
     for path in paths:
         path = Path(path)
         try:
             doc = parse(path.read_bytes(), None, str(path))
         except AnswersError as e:
-            skipped.append(f"skipped {path}: {e}")
+            notes.append(f"skipped {path}: {e}")
             continue
         except OSError as e:
-            skipped.append(f"skipped {path}: cannot be read ({e.strerror})")
+            notes.append(f"skipped {path}: cannot be read ({e.strerror})")
             continue
+        docs.append((path, doc))
+    kept: dict[tuple, tuple[Path, dict]] = {}
+    for path, doc in docs:
+        key = _same_student_key(doc)
+        if key not in kept:
+            kept[key] = (path, doc)
+            continue
+        other, odoc = kept[key]
+        newer, older = ((path, doc), (other, odoc)) if str(doc.get("saved_at") or "") >= \
+            str(odoc.get("saved_at") or "") else ((other, odoc), (path, doc))
+        kept[key] = newer
+        who = f"the student '{doc['student'].strip()}'" if key[1] == "name" else "the same unnamed student"
+        notes.append(f"counted once: {older[0]} and {newer[0]} both hold answers of {who} to the quiz "
+                     f"'{doc['quiz']}'; kept {newer[0]} (saved last), left out {older[0]}")
+    return list(kept.values()), notes
+
+
+def collect(paths: Iterable[Path]) -> tuple[list[Row], list[str]]:
+    """Rows from every readable file, and one line per file that was skipped (naming it and why) or counted once
+    with another file of the same student."""
+    rows: list[Row] = []
+    regrade = _key_grader()
+    docs, skipped = read_files(paths)
+    for path, doc in docs:
         student = doc.get("student") if isinstance(doc.get("student"), str) and doc["student"].strip() else path.stem
         for qid, raw in doc["answers"].items():
             entry = Entry.from_json(raw)
@@ -123,6 +160,8 @@ def summary(rows: Iterable[Row]) -> list[QuestionSummary]:
     """Per question (in first-seen order): how many answered, the mean score, how many were fully right."""
     groups: dict[tuple[str, str], list[Row]] = {}
     for r in rows:
+        if is_extra(r.question):  # writing, checklist and claim verdicts: in the CSV, not in the chart
+            continue
         groups.setdefault((r.quiz, r.question), []).append(r)
     out = []
     for (quiz, question), rs in groups.items():
@@ -170,6 +209,16 @@ def summary_figure(stats: list[QuestionSummary]):
     return fig
 
 
+def csv_cells(r: Row) -> list:
+    """One CSV row, a cell for each of ``COLUMNS`` in that order (a mapping by name, so no column can shift)."""
+    cells = {"student": r.student, "file": r.file, "quiz": r.quiz, "question": r.question, "response": r.response,
+             "score": "" if r.score is None else f"{r.score:.3f}",
+             "correct": "" if r.correct is None else ("yes" if r.correct else "no"), "graded_by": r.graded_by,
+             "attempts": "" if r.attempts is None else r.attempts, "hints": "" if r.hints is None else r.hints,
+             "saved_at": r.saved_at}
+    return [cells[c] for c in COLUMNS]
+
+
 def write_results(paths: Iterable[Path], out: Path) -> tuple[int, int, list[str]]:
     """Write answers.csv, summary.png and summary.txt into ``out``; returns (students, rows, skipped lines)."""
     rows, skipped = collect(paths)
@@ -181,11 +230,7 @@ def write_results(paths: Iterable[Path], out: Path) -> tuple[int, int, list[str]
         writer = csv.writer(f)
         writer.writerow(COLUMNS)
         for r in rows:
-            writer.writerow([r.student, r.file, r.quiz, r.question, r.response,
-                             "" if r.score is None else f"{r.score:.3f}",
-                             "" if r.correct is None else ("yes" if r.correct else "no"),
-                             "" if r.attempts is None else r.attempts, "" if r.hints is None else r.hints,
-                             r.saved_at])
+            writer.writerow(csv_cells(r))
     stats = summary(rows)
     students = len({(r.file, r.student) for r in rows})
     if stats:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ipywidgets as w
 
+from .. import handin
 from ..claims import ClaimItem, Result, check
 from ..content.case import Case
 from ..content.claims import VERDICTS
@@ -127,4 +128,5 @@ class ClaimView(Static, w.VBox):
             return None
         result = check(self.item, self.verdict.value, self.evidence.value)
         self.feedback.value = feedback_html(self.item, result)
+        handin.put(f"claim:{self.item.claim.id}", {"verdict": self.verdict.value, "evidence": self.evidence.value})
         return result

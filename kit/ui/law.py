@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 
 import ipywidgets as w
 
+from .. import handin
 from ..content.case import Case
 from ..content.law import VERDICTS, Checklist
 from ..i18n import t
@@ -128,6 +129,8 @@ class ChecklistView(Static, w.VBox):
 
     def compare(self) -> Comparison:
         result = compare(self.checklist, self.picker.value, self.answers())
+        for cid, (verdict, reason) in self.answers().items():  # handed in with the notebook's answers
+            handin.put(f"checklist:{self.picker.value}:{cid}", {"verdict": verdict, "reason": reason.strip()})
         for row, r in zip(self.rows, result.rows, strict=True):
             row.feedback.value = f"<div role='status'>{h.esc(r.explanation())}</div>"
         self.summary.value = h.card(f"<strong>{h.esc(result.summary())}</strong>", label=t("checklist.compare"))

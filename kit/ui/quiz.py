@@ -13,7 +13,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from .. import progress
+from .. import handin, progress
 from ..content.errors import ContentError
 from ..content.loader import load_case
 from ..content.quiz import Question, Quiz
@@ -22,8 +22,10 @@ from ..i18n import t
 from ..quiz import (
     Entry,
     QuestionState,
+    duplicates,
     entry,
     feedback,
+    response_problem,
     restored_state,
     saved_response,
     shuffled_options,
@@ -141,8 +143,8 @@ class QuestionView(w.VBox):
         if q.type == "ordering":
             items = [(o.text, o.id) for o in self.options]
             self.slots = []
-            for i, o in enumerate(self.options, 1):
-                d = w.Dropdown(options=items, value=o.id, description=t("quiz.position", n=i), layout=_WIDE)
+            for i, _o in enumerate(self.options, 1):  # every position starts empty: nothing is chosen for them
+                d = w.Dropdown(options=items, value=None, description=t("quiz.position", n=i), layout=_WIDE)
                 d.tooltip = t("quiz.position_tooltip", n=i)
                 self.slots.append(d)
             return w.VBox([w.HTML(f"<em>{h.esc(t('quiz.order_help'))}</em>"), *self.slots])
@@ -188,13 +190,25 @@ class QuestionView(w.VBox):
         response = self.response()
         new = self.state.submit(self.question, response)
         if new is self.state:
-            if self.state.can_submit(self.question):
-                self.feedback.value = h.card(f"<strong>{h.esc(t('quiz.blank'))}</strong>", label=t("quiz.blank"))
+            problem = response_problem(self.question, response)
+            if self.state.can_submit(self.question) and problem:
+                message = self._problem_text(problem, response)
+                self.feedback.value = h.card(f"<strong role='status'>{h.esc(message)}</strong>", label=message)
             return
         self.state = new
         self._render()
         if self._on_change:
             self._on_change()
+
+    def _problem_text(self, problem: str, response: Any) -> str:
+        if problem == "not_a_number":
+            return t("quiz.not_a_number", text=self.number.value.strip())
+        if problem == "duplicate":
+            texts = {o.id: o.text for o in self.options}
+            return t("quiz.order_duplicate", items="; ".join(texts.get(d, str(d)) for d in duplicates(response)))
+        if problem == "incomplete":
+            return t("quiz.order_incomplete")
+        return t("quiz.blank")
 
     def hint(self) -> None:
         self.state = self.state.next_hint(self.question)
@@ -220,8 +234,8 @@ class QuestionView(w.VBox):
         elif q.type == "numeric":
             self.number.value = ""
         elif q.type == "ordering":
-            for d, o in zip(self.slots, self.options, strict=True):
-                d.value = o.id
+            for d in self.slots:
+                d.value = None
         else:
             self.text.value = ""
         self._render()
@@ -271,6 +285,34 @@ class QuestionView(w.VBox):
         if fb.sources:
             parts.append(question_sources_html(q))
         self.feedback.value = h.card("".join(parts), label=t("quiz.explanation"))
+
+
+class _Confirm(w.VBox):
+    """A question before something is discarded: the words, a button to go ahead and one to keep things as they are.
+    Hidden until shown."""
+
+    def __init__(self, text: str, yes: str, on_yes, on_no):
+        self.text = w.HTML()
+        self._default = text
+        self.yes = w.Button(description=yes, button_style="warning", tooltip=yes)
+        self.no = w.Button(description=t("quiz.confirm_cancel"), tooltip=t("quiz.confirm_cancel"))
+        self.yes.on_click(lambda _b: on_yes())
+        self.no.on_click(lambda _b: on_no())
+        super().__init__([self.text, w.HBox([self.yes, self.no])], layout=w.Layout(display="none"))
+        self.add_class("kit-confirm")
+
+    def show(self, text: str | None = None) -> None:
+        words = text or self._default
+        self.text.value = f"<p role='alert'><strong>{h.esc(words)}</strong></p>"
+        self.layout.display = None
+
+    def hide(self) -> None:
+        self.text.value = ""
+        self.layout.display = "none"
+
+    @property
+    def visible(self) -> bool:
+        return self.layout.display != "none"
 
 
 def question_view(question: Question, **kw) -> QuestionView:
@@ -338,6 +380,12 @@ class QuizView(Static, w.VBox):
         self.score.add_class("kit-quiz-score")
         self.retry_button = w.Button(description=t("quiz.retry"), tooltip=t("quiz.retry_tooltip"))
         self.retry_button.on_click(lambda _b: self.retry())
+        # Try again and Load answers ask first: nothing changes (on the page or in the saved file) until the
+        # student confirms, and the saved file is copied aside before it is replaced.
+        self.retry_confirm = _Confirm(t("quiz.confirm_retry"), t("quiz.confirm_retry_yes"), self._confirmed_retry,
+                                      self._cancelled)
+        self.load_confirm = _Confirm("", t("quiz.confirm_load_yes"), self._confirmed_load, self._cancelled)
+        self._pending_load: tuple[dict, str] | None = None
         # continuous_update=False: the name is taken (and saved) when the student presses Enter or leaves the box,
         # not rewritten to disk on every keystroke.
         self.student = w.Text(value="", description=t("quiz.student"), placeholder=t("quiz.student_tooltip"),
@@ -360,15 +408,20 @@ class QuizView(Static, w.VBox):
             *self.questions,
             self.score,
             self.retry_button,
-            w.HTML(h.heading(t("quiz.download"), level=4)),
+            self.retry_confirm,
+            w.HTML(h.heading(t("quiz.keep_heading"), level=4)),
             self.student,
             self.save_box,
             self.save_status,
             self.download,
             self.upload,
+            self.load_confirm,
             *([self.share] if self.share else []),
         ])
         self.add_class("kit-quiz")
+        # What the student writes elsewhere in the notebook (kit.show_writing, the checklist, the claim checker) is
+        # saved and downloaded with these answers.
+        handin.subscribe(f"quiz:{quiz.id}", on_change=self._changed)
         self._restore_saved()
         self._loading = False
         self._changed(save=False)
@@ -380,6 +433,7 @@ class QuizView(Static, w.VBox):
             e = v.entry()
             if e is not None:
                 out[v.question.id] = e
+        out.update(handin.entries())
         return out
 
     def static_html(self) -> str:
@@ -395,11 +449,12 @@ class QuizView(Static, w.VBox):
     def summary(self):
         return summarise(self.quiz, {v.question.id: v.state for v in self.questions})
 
-    def _restore(self, doc: dict) -> None:
+    def _restore(self, doc: dict, replace: bool = False) -> None:
         before = getattr(self, "_loading", True)
         self._loading = True
         try:
             answers = doc.get("answers", {})
+            handin.restore(answers, replace=replace)
             for v in self.questions:
                 if v.question.id in answers:
                     v.restore(answers[v.question.id])
@@ -439,7 +494,8 @@ class QuizView(Static, w.VBox):
         student = self.student.value.strip() or None
         text = progress.dump(self.quiz.id, self.answers(), student)
         self.download.value = (
-            f"<p><a download='answers-{h.esc(self.quiz.id)}.json' href='{progress.data_uri(text)}' "
+            f"<p><a download='{h.esc(progress.download_name(self.quiz.id, student))}' "
+            f"href='{progress.data_uri(text)}' "
             f"class='kit-download'>{h.esc(t('quiz.download'))}</a><br>"
             f"<small>{h.esc(t('quiz.download_help'))}</small></p>"
         )
@@ -459,7 +515,30 @@ class QuizView(Static, w.VBox):
         if self.share is not None:
             self.share.update(save)
 
+    def _has_work(self) -> bool:
+        return progress.would_discard(self.answers(), self.student.value)
+
     def retry(self) -> None:
+        """Clear every answer, after the student confirms when there is anything to lose."""
+        if self._has_work():
+            self.load_confirm.hide()
+            self.retry_confirm.show()
+            return
+        self._confirmed_retry()
+
+    def _keep_copy(self) -> str:
+        """Copy the saved file aside before it is replaced; the words that say where it went."""
+        if not self.save_box.value:
+            return ""
+        try:
+            kept = progress.backup(self.path)
+        except OSError as e:
+            return " " + t("quiz.save_failed", path=str(self.path), error=e.strerror)
+        return " " + t("quiz.backup_kept", path=str(kept)) if kept else ""
+
+    def _confirmed_retry(self) -> None:
+        self.retry_confirm.hide()
+        kept = self._keep_copy()
         self._loading = True
         try:
             for v in self.questions:
@@ -467,9 +546,18 @@ class QuizView(Static, w.VBox):
         finally:
             self._loading = False
         self._changed()
+        if kept:
+            self.save_status.value = h.esc(t("quiz.cleared") + kept)
+
+    def _cancelled(self) -> None:
+        self.retry_confirm.hide()
+        self.load_confirm.hide()
+        self._pending_load = None
+        self.save_status.value = h.esc(t("quiz.nothing_changed"))
 
     def load_text(self, content: bytes | str, name: str = "the file") -> bool:
-        """Restore answers from a downloaded file's content; returns whether it worked (the message says)."""
+        """Restore answers from a downloaded file's content; returns whether they were put in place now (the
+        message says why not: a bad file, or answers on the page that the student must first agree to replace)."""
         try:
             doc = progress.parse(content, self.quiz.id, name)
             why = unusable_answers(self.quiz, doc)
@@ -478,12 +566,31 @@ class QuizView(Static, w.VBox):
         except progress.AnswersError as e:
             self.save_status.value = h.esc(t("quiz.load_failed", problem=str(e)))
             return False
-        for v in self.questions:
-            v.reset()
-        self._restore(doc)
-        self._changed()
-        self.save_status.value = h.esc(t("quiz.loaded", name=name))
+        if self._has_work():
+            self._pending_load = (doc, name)
+            self.retry_confirm.hide()
+            self.load_confirm.show(t("quiz.confirm_load", name=name))
+            return False
+        self._pending_load = (doc, name)
+        self._confirmed_load()
         return True
+
+    def _confirmed_load(self) -> None:
+        self.load_confirm.hide()
+        if self._pending_load is None:
+            return
+        doc, name = self._pending_load
+        self._pending_load = None
+        kept = self._keep_copy()
+        self._loading = True
+        try:
+            for v in self.questions:
+                v.reset()
+        finally:
+            self._loading = False
+        self._restore(doc, replace=True)
+        self._changed()
+        self.save_status.value = h.esc(t("quiz.loaded", name=name) + kept)
 
     def _uploaded(self, change) -> None:
         files = change["new"]
