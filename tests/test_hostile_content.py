@@ -143,6 +143,8 @@ CASES = [
     ("quizzes-missing", "quizzes", _remove, "quizzes", None, None, None, "no quizzes folder"),
     ("timeline-empty", f"{SLACK}/timeline.yaml", _whole("events: []\n"), f"{SLACK}/timeline.yaml", 1,
      None, "events", "the view needs at least one"),
+    ("writing-sets-empty", "writing.yaml", _whole("sets: []\n"), "writing.yaml", 1, None, "sets",
+     "the view needs at least one"),
     ("presets-empty", "research/simulation.yaml", _cut_from("presets:", "presets: []\n"),
      "research/simulation.yaml", "presets: []", None, "presets", "the view needs at least one"),
     ("assumptions-empty", "research/simulation.yaml", _replace("assumptions:\n", "assumptions: []\nold_assumptions:\n"),
@@ -240,7 +242,8 @@ CASES = [
 def _kind(rel: str):
     """The kind of content a file belongs to: only that kind is checked, to keep the suite fast."""
     for prefix, name in (("ui", "strings"), ("cases", "cases"), ("quizzes", "quizzes"), ("research", "research"),
-                         ("law", "law"), ("checklist", "law"), ("vocabulary", "policy")):
+                         ("law", "law"), ("checklist", "law"), ("vocabulary", "policy"),
+                         ("writing", "writing")):
         if rel.startswith(prefix):
             return (kind("cases"), kind("policy")) if rel.endswith("claims.yaml") else (kind(name),)
     raise AssertionError(rel)  # pragma: no cover
