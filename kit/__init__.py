@@ -21,6 +21,7 @@ from .i18n import set_language, t
 from .law import select_texts
 from .quiz import citations
 from .ui import friendly
+from .ui.args import pick, pick_case, pick_ids, seed_value
 from .vocabulary import load_vocabulary
 
 __all__ = [
@@ -59,6 +60,7 @@ __version__ = "0.1.0"
 @friendly
 def show_case_timeline(case_id: str = "slack-2024"):
     """The interactive timeline of a case: pick an event or step through them."""
+    case_id = pick_case(case_id)
     from .ui.timeline import TimelineView
 
     return TimelineView(load_case(case_id))
@@ -67,6 +69,7 @@ def show_case_timeline(case_id: str = "slack-2024"):
 @friendly
 def show_timeline_plot(case_id: str = "slack-2024"):
     """The case's events on a time axis, with alt text and a caption."""
+    case_id = pick_case(case_id)
     from .ui.timeline import timeline_plot_view
 
     return timeline_plot_view(load_case(case_id))
@@ -75,14 +78,19 @@ def show_timeline_plot(case_id: str = "slack-2024"):
 @friendly
 def show_opt_out(case_id: str = "slack-2024", role: str | None = None):
     """Who could opt out and how, from the point of view of the role you pick."""
+    case_id = pick_case(case_id)
     from .ui.optout import OptOutView
 
-    return OptOutView(load_case(case_id), role)
+    case = load_case(case_id)
+    if role is not None:
+        pick(role, [a.id for a in case.meta.actors], "role", "role")
+    return OptOutView(case, role)
 
 
 @friendly
 def show_case_summary(case_id: str = "slack-2024"):
     """The case in a few sentences, with its period."""
+    case_id = pick_case(case_id)
     from .ui.case import summary_view
 
     return summary_view(load_case(case_id))
@@ -91,6 +99,7 @@ def show_case_summary(case_id: str = "slack-2024"):
 @friendly
 def show_questions(case_id: str = "slack-2024"):
     """Questions for students to think about, from the case's data."""
+    case_id = pick_case(case_id)
     from .ui.case import questions_view
 
     return questions_view(load_case(case_id))
@@ -117,7 +126,10 @@ def show_simulation(preset: str | None = None):
     """The opt-in / opt-out simulation with sliders; ``preset`` is an id from data/research/simulation.yaml."""
     from .ui.research import SimulationView
 
-    return SimulationView(load_simulation(), preset)
+    sim = load_simulation()
+    if preset is not None:
+        pick(preset, [p.id for p in sim.presets], "simulation preset", "preset")
+    return SimulationView(sim, preset)
 
 
 @friendly
@@ -125,9 +137,10 @@ def show_quiz(quiz_id: str, seed: int = 0):
     """A quiz from data/quizzes: feedback, hints, a score, and opt-in saving or download of your answers."""
     from .ui.quiz import QuizView
 
+    pick(quiz_id, quiz_ids(), "quiz", "quiz_id")
     quiz = load_quiz(quiz_id)
     research = load_research() if any(q.figures for q in quiz.questions) else None
-    return QuizView(quiz, seed=seed, citations=citations(quiz, research, load_case))
+    return QuizView(quiz, seed=seed_value(seed), citations=citations(quiz, research, load_case))
 
 
 @friendly
@@ -137,8 +150,7 @@ def show_writing(set_id: str):
 
     wf = load_writing()
     known = [s.id for s in wf.sets]
-    if set_id not in known:
-        raise NotFound(f"no writing set '{set_id}' in data/writing.yaml (there are: {', '.join(known)})")
+    pick(set_id, known, "writing set", "set_id")
     wset = next(s for s in wf.sets if s.id == set_id)
     prompts = load_case(wset.case).meta.questions if wset.case else wset.prompts
     return WritingView(wset, tuple(prompts))
@@ -147,14 +159,19 @@ def show_writing(set_id: str):
 @friendly
 def show_version_comparer(case_id: str = "slack-2024", document: str | None = None):
     """Two versions of a policy document side by side or inline, word by word, with a summary of what changed."""
+    case_id = pick_case(case_id)
     from .ui.compare import CompareView
 
-    return CompareView(load_case(case_id), document)
+    case = load_case(case_id)
+    if document is not None:
+        pick(document, [d.id for d in case.documents], "document", "document")
+    return CompareView(case, document)
 
 
 @friendly
 def show_vocabulary(case_id: str = "slack-2024"):
     """The consent vocabulary marked in the case's policy versions and public statements, with counts."""
+    case_id = pick_case(case_id)
     from .ui.vocabulary import VocabView
 
     return VocabView(load_case(case_id), load_vocabulary())
@@ -163,6 +180,7 @@ def show_vocabulary(case_id: str = "slack-2024"):
 @friendly
 def show_claim_checker(case_id: str = "slack-2024"):
     """For each public statement: supported, contradicted or not addressed by the policy, and the evidence."""
+    case_id = pick_case(case_id)
     from .ui.claims import ClaimView
 
     case = load_case(case_id)
@@ -174,7 +192,8 @@ def show_law(ids=None):
     """The legal texts (all, or those whose ids you give): exact words, plain-language explanation, source, status."""
     from .ui.law import law_view
 
-    return law_view(select_texts(load_law(), ids))
+    law = load_law()
+    return law_view(select_texts(law, pick_ids(ids, law, "legal text", "ids")))
 
 
 @friendly
@@ -183,6 +202,8 @@ def show_checklist(case_id: str = "slack-2024"):
     from .ui.law import ChecklistView
 
     checklist = load_checklist()
+    pick(case_id, [a.case for a in checklist.assessments] + [a.id for a in checklist.assessments],
+         "model assessment", "case_id")
     return ChecklistView(checklist, {a.case: load_case(a.case) for a in checklist.assessments}, case_id)
 
 
@@ -207,6 +228,9 @@ def show_class_results(folder=None, quiz: str = "final"):
     """For instructors: what the class shared (the class folder, or a folder of downloaded answer files)."""
     from .ui.class_results import ClassView
 
+    pick(quiz, quiz_ids(), "quiz", "quiz")
+    if folder is not None and not isinstance(folder, (str, Path)):
+        raise BadArgument(f"folder should be the path of a folder, as text, got {type(folder).__name__}")
     folder = Path(folder) if folder else class_dir()
     if folder is None or not folder.is_dir():
         raise BadArgument(t("classview.no_folder") if folder is None else f"{folder} is not a folder")

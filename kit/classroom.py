@@ -82,6 +82,10 @@ def student_id(home: Path | None = None) -> str:
     return value
 
 
+#: The temporary file :func:`share` writes before its rename (a random prefix, then mkstemp's eight characters).
+_TMP = re.compile(r"^\.[0-9a-f]{16}\.[a-z0-9_]{8}\.tmp$")
+
+
 def shared_path(quiz_id: str, folder: Path, ident: str) -> Path:
     return Path(folder) / f"answers-{quiz_id}-{ident}.json"
 
@@ -90,6 +94,7 @@ def share(quiz_id: str, answers: dict[str, dict[str, Any]], student: str | None,
           ident: str | None = None) -> Path:
     """Write (or replace) this student's shared copy atomically; returns its path. Raises OSError if it cannot."""
     path = shared_path(quiz_id, folder, ident or student_id())
+    progress.clean_stale(folder, pattern=_TMP)  # a killed share leaves its temporary file behind (issue 11)
     text = progress.dump(quiz_id, answers, student)
     fd, tmp = tempfile.mkstemp(prefix=f".{secrets.token_hex(8)}.", suffix=".tmp", dir=folder)
     try:

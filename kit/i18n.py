@@ -7,12 +7,17 @@ The files are a kind of content like the others (:mod:`kit.content.strings`), lo
 
 from __future__ import annotations
 
-from .content.errors import NotFound
+from .content.errors import ContentError, NotFound, Problem
 from .content.language import STATE, current, use
 from .content.strings import DEFAULT, check_strings, load_strings
 from .locale import typo
 
-__all__ = ["DEFAULT", "check_strings", "language", "set_language", "t"]
+__all__ = ["DEFAULT", "FALLBACK", "check_strings", "language", "set_language", "t", "t_or"]
+
+#: The words the error path shows, built in: showing an error never needs the content that failed (issue 11).
+FALLBACK = {
+    "common.error": "⚠ {message}",
+}
 
 _state = STATE  # the one language setting, in kit.content.language (the content layer reads it too)
 
@@ -34,5 +39,24 @@ def t(key: str, **values) -> str:
         text = load_strings(DEFAULT).get(key)
     if text is None:
         raise NotFound(f"no UI string '{key}' in data/ui/{DEFAULT}.yaml")
-    text = text.format(**values) if values else text
+    if values:
+        try:
+            text = text.format(**values)
+        except (KeyError, IndexError, ValueError, AttributeError, TypeError) as e:
+            strings = load_strings(language())
+            file = getattr(strings, "file", f"data/ui/{language()}.yaml")
+            line = getattr(strings, "lines", {}).get(key)
+            given = ", ".join(sorted(values))
+            raise ContentError([Problem(file, line, None, key, f"the placeholder {e} cannot be filled: this string "
+                                                               f"is given {given}")]) from None
     return typo(text) if language() != DEFAULT else text  # i13: French typography (no-break spaces before ; : ! ?)
+
+
+def t_or(key: str, **values) -> str:
+    """:func:`t`, or the built-in English words of :data:`FALLBACK` when the UI strings cannot give them: for the
+    error path, which must work when the UI strings themselves are what is broken (missing, empty, unreadable)."""
+    try:
+        return t(key, **values)
+    except Exception:  # noqa: BLE001 - whatever is wrong with the strings, the error must still be shown
+        text = FALLBACK[key]
+        return text.format(**values) if values else text

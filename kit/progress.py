@@ -4,6 +4,12 @@ Nothing here is sent anywhere. The default folder is ``~/.consent-kit`` (``$KIT_
 is atomic: the JSON goes to a temporary file in the same folder, is flushed to disk, then renamed over the old file,
 so a crash mid-save leaves the previous save as it was. A file that cannot be read as this kit's answers (corrupt,
 or some other program's JSON) is never overwritten: it is renamed ``<name>.corrupt-<timestamp>`` and reported.
+
+Reading is bounded (a file over :data:`MAX_BYTES`, JSON nested past Python's limits, numbers too long to convert
+are each "damaged", never an exception), :func:`load` takes a ``check`` that says whether the answers fit the
+quiz as it is now (else the file is set aside too), a folder the kit cannot write to is reported, not raised,
+and the kit's own temporary files left by a killed save (``.answers-<quiz>.json.XXXXXXXX.tmp``, older than
+:data:`STALE_SECONDS`) are removed.
 """
 
 from __future__ import annotations
@@ -14,19 +20,28 @@ import json
 import os
 import re
 import shutil
+import stat
 import tempfile
+import time
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .content.language import current  # i13: the file records the language it was answered in
 
-__all__ = ["FORMAT", "AnswersError", "Loaded", "answers_dir", "answers_path", "backup", "data_uri", "download_name",
-           "dump", "load", "parse", "safe_name", "save", "set_aside", "would_discard"]
+__all__ = ["FORMAT", "AnswersError", "Loaded", "answers_dir", "answers_path", "backup", "clean_stale", "data_uri",
+           "download_name", "dump", "load", "parse", "safe_name", "save", "set_aside", "would_discard"]
 
 FORMAT = "consent-kit-answers"
 VERSION = 1
+#: The largest answers file read: a whole quiz's answers take a few kilobytes.
+MAX_BYTES = 2 * 1024 * 1024
+#: A temporary file of the kit's older than this is left from a killed save (a save takes milliseconds).
+STALE_SECONDS = 3600
+#: The kit's own temporary files, as :func:`save` names them (``tempfile.mkstemp`` adds 8 characters).
+_TMP = re.compile(r"^\.answers-.+\.json\.[a-z0-9_]{8}\.tmp$")
 
 
 class AnswersError(ValueError):
@@ -80,10 +95,16 @@ def parse(text: str | bytes, quiz_id: str | None = None, name: str = "the file")
             text = text.decode("utf-8")
         except UnicodeDecodeError:
             raise AnswersError(f"{name} is not a text file, so it cannot hold saved answers") from None
+    if len(text) > MAX_BYTES:
+        raise AnswersError(f"{name} is too large to be a file of saved answers ({len(text):,} characters)")
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as e:
         raise AnswersError(f"{name} is damaged (not valid JSON: {e.msg} at line {e.lineno})") from None
+    except RecursionError:
+        raise AnswersError(f"{name} is damaged (lists or objects nested too deeply)") from None
+    except ValueError as e:  # e.g. an integer with more digits than Python converts
+        raise AnswersError(f"{name} is damaged ({e})") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise AnswersError(f"{name} is not a file of saved quiz answers from this kit")
     if not isinstance(doc.get("version"), int) or doc["version"] > VERSION:
@@ -102,6 +123,7 @@ def save(quiz_id: str, answers: dict[str, dict[str, Any]], student: str | None =
     """Write the answers atomically (temporary file, fsync, rename) and return the file's path."""
     path = Path(path) if path else answers_path(quiz_id)
     path.parent.mkdir(parents=True, exist_ok=True)
+    clean_stale(path.parent)
     if path.exists():  # never overwrite a file that is not ours
         try:
             parse(path.read_bytes(), None, path.name)
@@ -179,15 +201,55 @@ class Loaded:
         return dict(self.doc["answers"]) if self.doc else {}
 
 
-def load(quiz_id: str, path: Path | None = None) -> Loaded:
-    """Read the saved answers of a quiz. No file: empty. A bad file: reported, and renamed aside."""
-    path = Path(path) if path else answers_path(quiz_id)
-    if not path.exists():
-        return Loaded(path)
+def clean_stale(folder: Path, older_than: float = STALE_SECONDS, pattern: re.Pattern[str] = _TMP) -> list[Path]:
+    """Remove the kit's own temporary files left in ``folder`` by saves that were killed, if older than
+    ``older_than`` seconds; only regular files named as :func:`save` names them (or as ``pattern`` says, for
+    another writer's temporary files). Returns what was removed."""
+    removed: list[Path] = []
     try:
-        doc = parse(path.read_bytes(), quiz_id, path.name)
-    except (AnswersError, OSError) as e:
-        aside = set_aside(path)
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    now = time.time()
+    for name in names:
+        if not pattern.match(name):
+            continue
+        p = Path(folder) / name
+        try:
+            st = os.lstat(p)
+            if stat.S_ISREG(st.st_mode) and now - st.st_mtime > older_than:
+                os.unlink(p)
+                removed.append(p)
+        except OSError:
+            continue
+    return removed
+
+
+def load(quiz_id: str, path: Path | None = None, check: Callable[[dict[str, Any]], str | None] | None = None
+         ) -> Loaded:
+    """Read the saved answers of a quiz. No file: empty. A bad file: reported, and renamed aside.
+
+    ``check(doc)`` says why well-formed answers cannot be used by the quiz as it is now (None if they can); such a
+    file is set aside too. A file that cannot be set aside (a read-only folder) is reported and left in place.
+    """
+    path = Path(path) if path else answers_path(quiz_id)
+    clean_stale(path.parent)
+    try:
+        if not path.exists():
+            return Loaded(path)
+        data = path.read_bytes()
+    except OSError as e:
+        return Loaded(path, None, f"{path.name} cannot be read ({e.strerror})")
+    try:
+        doc = parse(data, quiz_id, path.name)
+        why = check(doc) if check is not None else None
+        if why:
+            raise AnswersError(f"{path.name} does not fit the quiz as it is now: {why}")
+    except AnswersError as e:
+        try:
+            aside = set_aside(path)
+        except OSError as err:
+            return Loaded(path, None, f"{e} (it could not be set aside: {err.strerror})")
         return Loaded(path, None, str(e), aside)
     return Loaded(path, doc)
 

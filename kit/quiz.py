@@ -27,7 +27,7 @@ from .content.research import Figure, Research, Study
 
 __all__ = ["Citation", "Entry", "Feedback", "citations", "Grade", "QuestionState", "QuizSummary", "duplicates",
            "entry", "feedback", "grade", "is_answered", "number", "response_problem", "restored_state",
-           "saved_response", "shuffled_options", "summarise", "typed_number"]
+           "saved_response", "shuffled_options", "summarise", "typed_number", "unusable_answers"]
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ def number(value: Any) -> float | None:
         return None
     try:
         x = float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: an integer too large for a float
         return None
     return x if math.isfinite(x) else None
 
@@ -262,7 +262,7 @@ def summarise(quiz: Quiz, states: Mapping[str, QuestionState]) -> QuizSummary:
 
 # -------------------------------------------------------------------------------------------- saved entries
 def _count(value: Any) -> int | None:
-    return int(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+    return int(value) if number(value) is not None and isinstance(value, (int, float)) else None
 
 
 @dataclass(frozen=True)
@@ -293,7 +293,7 @@ class Entry:
             response=raw.get("response"),
             attempts=_count(raw.get("attempts")),
             hints=_count(raw.get("hints")),
-            score=float(score) if isinstance(score, (int, float)) and not isinstance(score, bool) else None,
+            score=number(score) if isinstance(score, (int, float)) else None,
             correct=correct if isinstance(correct, bool) else None,
         )
 
@@ -309,6 +309,55 @@ def entry(question: Question, state: QuestionState) -> Entry | None:
         score=None if state.grade is None else state.grade.score,
         correct=None if state.grade is None or not question.graded else state.grade.correct,
     )
+
+
+def _unusable_response(question: Question, response: Any) -> str | None:
+    """Why a saved response cannot be put back into ``question`` as it is now (None if it can)."""
+    t = question.type
+    if response is None:
+        return None
+    if t in ("single", "reflection"):
+        ok = isinstance(response, str) and len(response) <= 100_000
+        return None if ok else f"expected {'an option id' if t == 'single' else 'text'}"
+    if t == "true-false":
+        return None if isinstance(response, bool) else "expected true or false"
+    if t in ("multiple", "ordering"):
+        ok = (isinstance(response, list) and len(response) <= max(len(question.options), 1) * 4
+              and all(isinstance(r, str) for r in response))
+        return None if ok else "expected a list of option ids"
+    if t == "numeric":
+        if isinstance(response, str) and len(response) <= 100:
+            return None if number(typed_number(response)) is not None or not response.strip() else \
+                "expected a number"
+        return None if number(response) is not None else "expected a number"
+    return f"a question of an unknown type {t!r}"  # pragma: no cover - the schema refuses it
+
+
+def unusable_answers(quiz: Quiz, doc: Mapping[str, Any]) -> str | None:
+    """Why the answers of an answers file (already :func:`kit.progress.parse`-d) cannot be put back into ``quiz`` as
+    it is now, naming the question; None if they can. An answer saved when a question had another type (a list for
+    what is now a single choice), or a value of the wrong kind, makes the whole file unusable: it is set aside."""
+    answers = doc.get("answers", {})
+    by_id = {q.id: q for q in quiz.questions}
+    for qid, raw in answers.items():
+        q = by_id.get(qid)
+        if q is None:
+            continue  # a question since removed: its answer is simply not shown
+        if not isinstance(raw, Mapping):
+            return f"the answer to '{qid}' is not in the expected form"
+        why = _unusable_response(q, raw.get("response"))
+        if why:
+            return f"the answer to '{qid}' ({q.type} question): {why}"
+        for name in ("attempts", "hints"):
+            v = raw.get(name)
+            if v is not None and (not isinstance(v, (int, float)) or number(v) is None or v < 0):
+                return f"the answer to '{qid}': '{name}' should be a count, got {json_shown(v)}"
+    return None
+
+
+def json_shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "…"
 
 
 def saved_response(question: Question, response: Any) -> Any:

@@ -74,3 +74,21 @@ def test_folder_permissions_are_checked(tmp_path):
     assert "sticky" in classroom.folder_problem(folder)
     folder.chmod(0o3733)
     assert classroom.folder_problem(folder) is None
+
+
+def test_a_killed_share_leaves_no_temporary_file_behind_for_ever(tmp_path):
+    folder = tmp_path / "class"
+    folder.mkdir()
+    old = folder / ".0123456789abcdef.ab12cd34.tmp"  # what share() writes before its rename
+    fresh = folder / ".fedcba9876543210.zz99yy88.tmp"  # perhaps another student's share under way
+    theirs = folder / ".notes.tmp"  # not the kit's
+    for p in (old, fresh, theirs):
+        p.write_text("{")
+    an_hour_ago = os.stat(old).st_mtime - progress.STALE_SECONDS - 60
+    for p in (old, theirs):
+        os.utime(p, (an_hour_ago, an_hour_ago))
+    classroom.share("final", _answers(), None, folder, ident="0123abcd")
+    names = sorted(p.name for p in folder.iterdir())
+    assert old.name not in names
+    assert fresh.name in names and theirs.name in names
+    assert "answers-final-0123abcd.json" in names

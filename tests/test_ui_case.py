@@ -108,7 +108,7 @@ def test_timeline_figure_is_built_from_the_data():
 def test_a_typo_in_a_case_id_shows_a_message_not_a_traceback():
     out = kit.show_case_timeline("slak-2024")
     assert isinstance(out, w.HTML)
-    assert "no such case folder" in out.value and "slack-2024" in out.value
+    assert "no case &#x27;slak-2024&#x27;" in out.value and "slack-2024" in out.value
 
 
 def test_broken_content_shows_the_problem_in_the_notebook(data_copy):

@@ -231,7 +231,7 @@ def test_show_quiz_unknown_id_is_a_message():
     import kit
 
     out = kit.show_quiz("nope")
-    assert "no such quiz" in out.value
+    assert "no quiz &#x27;nope&#x27; (there are: " in out.value and "final" in out.value
 
 
 def test_the_name_box_saves_when_the_student_is_done_typing_not_on_every_key(quiz, answers_dir, monkeypatch):

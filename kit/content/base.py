@@ -20,7 +20,8 @@ from .schema import ParseContext, parse_document, where
 from .translations import overlay_current, with_translations
 from .yamlio import load_yaml
 
-__all__ = ["ContentKind", "check_duplicates", "check_refs", "data_root", "load_checked", "load_file"]
+__all__ = ["ContentKind", "check_duplicates", "check_refs", "check_stray_files", "data_root", "load_checked",
+           "load_file"]
 
 T = TypeVar("T")
 
@@ -102,3 +103,35 @@ def check_refs(ctx: ParseContext, record, field: str, ids: Iterable[str], known:
             hint = f" Did you mean '{close[0]}'?" if close else ""
             ctx.at(record, field if single else f"{field}[{i}]",
                    f"unknown {noun} '{ref}': no {noun} with this id in {known_where}.{hint}")
+
+
+def _near_yaml(name: str) -> bool:
+    """A name that looks meant to be read as YAML but will not be: .yml, .YAML, 'final.yaml.txt', 'final.yaml~'."""
+    low = name.lower().strip()
+    return (low.endswith((".yml", ".yaml")) and not name.endswith(".yaml")) or ".yaml" in low[:-5] or ".yml" in low
+
+
+def check_stray_files(folder: Path, ctx: ParseContext, allowed: Iterable[str] | None = None,
+                      only_near_misses: bool = False) -> None:
+    """Report the files in ``folder`` the kit will not read, so a quiz saved as ``final.yml`` is not silently
+    ignored. The kit reads ``*.yaml`` (or only the names in ``allowed``); names starting with '.' or '_' are the
+    author's own and skipped. With ``only_near_misses``, only names that look meant as YAML are reported."""
+    try:
+        children = sorted(folder.iterdir())
+    except OSError:
+        return
+    allowed = set(allowed) if allowed is not None else None
+    for p in children:
+        name = p.name
+        if name.startswith((".", "_")) or p.is_dir():
+            continue
+        read = name in allowed if allowed is not None else name.endswith(".yaml")
+        if read or (only_near_misses and not _near_yaml(name)):
+            continue
+        stem = name.lower().strip().split(".yaml")[0].split(".yml")[0].rstrip(".~ ")
+        if allowed is not None:
+            expected = f"the kit reads only {', '.join(sorted(allowed))} here"
+        else:
+            expected = f"the kit reads only files ending in .yaml here (rename it '{stem}.yaml' if it is content)"
+        ctx.add(display_path(p), None, None, None, f"not read: {expected}; move it elsewhere or start its name "
+                                                   "with '_' if it is not content")

@@ -62,7 +62,7 @@ class Source(Record):
 @dataclass(frozen=True, kw_only=True)
 class SourcesFile(Record):
     entry_name = "sources file"
-    sources: tuple[Source, ...] = doc("the list of sources")
+    sources: tuple[Source, ...] = doc("the list of sources", nonempty=True)
 
 
 # --------------------------------------------------------------------------------------------------- case.yaml
@@ -153,7 +153,7 @@ class Event(Record):
 @dataclass(frozen=True, kw_only=True)
 class TimelineFile(Record):
     entry_name = "timeline file"
-    events: tuple[Event, ...] = doc("the dated events")
+    events: tuple[Event, ...] = doc("the dated events", nonempty=True)
 
 
 # ---------------------------------------------------------------------------------------------- documents.yaml
@@ -178,7 +178,7 @@ class Document(Record):
     title: Line = doc("the document's title")
     owner: Line = doc("whose document it is")
     url: Url = doc("where it is published")
-    versions: tuple[Version, ...] = doc("its versions, oldest first")
+    versions: tuple[Version, ...] = doc("its versions, oldest first", nonempty=True)
 
     def version(self, version_id: str) -> Version:
         for v in self.versions:
@@ -190,7 +190,7 @@ class Document(Record):
 @dataclass(frozen=True, kw_only=True)
 class DocumentsFile(Record):
     entry_name = "documents file"
-    documents: tuple[Document, ...] = doc("the documents")
+    documents: tuple[Document, ...] = doc("the documents", nonempty=True)
 
 
 # --------------------------------------------------------------------------------------------- statements.yaml
@@ -213,7 +213,7 @@ class Statement(Record):
 @dataclass(frozen=True, kw_only=True)
 class StatementsFile(Record):
     entry_name = "statements file"
-    statements: tuple[Statement, ...] = doc("the public statements")
+    statements: tuple[Statement, ...] = doc("the public statements", nonempty=True)
 
 
 # ------------------------------------------------------------------------------------------------- the case

@@ -42,7 +42,7 @@ class Claim(Record):
 @dataclass(frozen=True, kw_only=True)
 class ClaimsFile(Record):
     entry_name = "claims file"
-    claims: tuple[Claim, ...] = doc("the claim-checking items")
+    claims: tuple[Claim, ...] = doc("the claim-checking items", nonempty=True)
 
 
 def claims_path(case: Case) -> Path:

@@ -17,16 +17,27 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["BadArgument", "ContentError", "Invalid", "KitError", "NotFound", "Problem", "debug", "display_path"]
+__all__ = ["BadArgument", "ContentError", "Invalid", "KitError", "NotFound", "Problem", "debug", "display_path",
+           "safe_resolve"]
 
 
 def display_path(path: str | Path) -> str:
     """A path as a user should read it: relative to the working directory when it is below it."""
     p = Path(path)
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+        return str(safe_resolve(p).relative_to(safe_resolve(Path.cwd())))
+    except (ValueError, OSError):
         return str(p)
+
+
+def safe_resolve(path: str | Path) -> Path:
+    """``path`` made absolute with the symlinks it can follow resolved; a symlink loop (RuntimeError before Python
+    3.13) or an unreadable folder leaves it merely absolute instead of raising."""
+    p = Path(path)
+    try:
+        return p.resolve()
+    except (RuntimeError, OSError):
+        return Path(os.path.abspath(p))
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from .base import ContentKind, check_duplicates, check_refs, data_root, load_checked, load_file
+from .base import ContentKind, check_duplicates, check_refs, check_stray_files, data_root, load_checked, load_file
 from .case import CHECKED_NOTE_DOC, STATUS_DOC, Status
-from .errors import NotFound, display_path
+from .errors import NotFound, display_path, safe_resolve
 from .loader import case_ids
 from .schema import Id, Line, ParseContext, Record, Text, Url, When, doc
 
@@ -83,7 +83,7 @@ class LawText(Record):
 @dataclass(frozen=True, kw_only=True)
 class LawFile(Record):
     entry_name = "legal texts file"
-    texts: tuple[LawText, ...] = doc("the legal texts")
+    texts: tuple[LawText, ...] = doc("the legal texts", nonempty=True)
 
 
 # ----------------------------------------------------------------------------------------- data/checklist.yaml
@@ -125,8 +125,9 @@ class Assessment(Record):
 @dataclass(frozen=True, kw_only=True)
 class ChecklistFile(Record):
     entry_name = "checklist file"
-    conditions: tuple[Condition, ...] = doc("the conditions, in the order students meet them")
-    assessments: tuple[Assessment, ...] = doc("the model assessments of companies' mechanisms")
+    conditions: tuple[Condition, ...] = doc("the conditions, in the order students meet them", nonempty=True)
+    assessments: tuple[Assessment, ...] = doc("the model assessments of companies' mechanisms",
+                                             nonempty=True)
 
 
 @dataclass(frozen=True)
@@ -218,7 +219,8 @@ def _inputs(root: Path) -> list[Path]:
 def load_law(root: Path | None = None) -> dict[str, LawText]:
     """Every legal text under ``data/law``, by id, in file order. Raises ContentError naming every problem."""
     root = _root(root)
-    return load_checked(f"law:{root.resolve()}", _inputs(root), lambda ctx: {x.id: x for x in _parse_law(root, ctx)})
+    return load_checked(f"law:{safe_resolve(root)}", _inputs(root),
+                        lambda ctx: {x.id: x for x in _parse_law(root, ctx)})
 
 
 def load_checklist(root: Path | None = None) -> Checklist:
@@ -230,11 +232,13 @@ def load_checklist(root: Path | None = None) -> Checklist:
         parsed = _parse_checklist(root, ctx, set(law))
         return Checklist(parsed.conditions, parsed.assessments, law) if parsed else None
 
-    return load_checked(f"checklist:{root.resolve()}", _inputs(root), parse)
+    return load_checked(f"checklist:{safe_resolve(root)}", _inputs(root), parse)
 
 
 def check_law_and_checklist(root: Path, ctx: ParseContext) -> int:
     """For ``kit check``: every legal text and the checklist; returns how many texts and conditions were checked."""
+    check_stray_files(root / "law", ctx)
+    check_stray_files(root, ctx, only_near_misses=True)  # checklist.yml, vocabulary.yml at the top of data/
     texts = _parse_law(root, ctx)
     parsed = _parse_checklist(root, ctx, {t.id for t in texts})
     return len(texts) + (len(parsed.conditions) + len(parsed.assessments) if parsed else 0)

@@ -11,11 +11,11 @@ import os
 from collections import Counter
 from pathlib import Path
 
-from .base import ContentKind, check_duplicates, check_refs, data_root, load_file
+from .base import ContentKind, check_duplicates, check_refs, check_stray_files, data_root, load_file
 from .cache import cached
 from .case import Case, CaseFile, DocumentsFile, SourcesFile, StatementsFile, TimelineFile
 from .claims import ClaimsFile
-from .errors import ContentError, display_path
+from .errors import ContentError, display_path, safe_resolve
 from .schema import ParseContext
 from .translations import with_translations
 
@@ -52,7 +52,7 @@ def load_case(case: str | Path) -> Case:
     """
     folder = _folder(case)
     # i13: in another language the case also depends on its translation folder
-    return cached(f"case:{folder.resolve()}", with_translations([folder]), lambda: _load_case(folder))
+    return cached(f"case:{safe_resolve(folder)}", with_translations([folder]), lambda: _load_case(folder))
 
 
 def _load_case(folder: Path) -> Case:
@@ -72,6 +72,7 @@ def _load_case(folder: Path) -> Case:
         if extra.suffix in (".yaml", ".yml") and extra.name not in CASE_FILES:
             ctx.add(display_path(extra), None, None, None,
                     f"unknown file in a case folder: expected one of {', '.join(CASE_FILES)}")
+    check_stray_files(folder, ctx, [*CASE_FILES, *(p.name for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))])
     ctx.raise_if_any()
 
     meta: CaseFile = parsed["case.yaml"]
@@ -81,6 +82,10 @@ def _load_case(folder: Path) -> Case:
     statements = parsed["statements.yaml"].statements if "statements.yaml" in parsed else ()
     claims = parsed["claims.yaml"].claims if "claims.yaml" in parsed else ()
 
+    period = meta.period
+    latest_end = None if period.end is None else (period.end.year, period.end.month or 12, period.end.day or 31)
+    if latest_end is not None and latest_end < period.start.sort_key:
+        ctx.at(period, "end", f"the case ends ({period.end.human()}) before it starts ({period.start.human()})")
     if meta.id != folder.name:
         ctx.at(meta, "id", f"the case id '{meta.id}' must be the folder's name '{folder.name}'")
     source_ids = [s.id for s in sources]
@@ -117,6 +122,9 @@ def case_ids(root: Path | None = None) -> list[str]:
 
 def check_cases(root: Path, ctx: ParseContext) -> int:
     """For ``kit check``: load every case folder under ``root/cases``; returns the number of cases."""
+    if not (Path(root) / "cases").is_dir() or not case_ids(root):
+        ctx.add(display_path(Path(root) / "cases"), None, None, None,
+                "no case folders: the notebooks show at least one case (python -m kit new-case ID makes one)")
     n = 0
     for cid in case_ids(root):
         n += 1

@@ -18,13 +18,14 @@ an ``attempts`` limit and ``sources`` (URL and how well it was checked, as on th
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from .base import ContentKind, check_duplicates, data_root, load_checked, load_file
+from .base import ContentKind, check_duplicates, check_stray_files, data_root, load_checked, load_file
 from .case import STATUS_DOC, Status
-from .errors import ContentError, NotFound
+from .errors import ContentError, NotFound, display_path, safe_resolve
 from .schema import Id, Invalid, Line, ParseContext, Record, ScalarKind, Text, Url, doc, internal, shown
 
 __all__ = ["GRADED", "Option", "Question", "QuestionType", "Quiz", "QuizSource", "check_quizzes", "load_quiz",
@@ -52,6 +53,10 @@ class _AnswerKind(ScalarKind):
             if not value.strip():
                 raise Invalid("is empty: write the right answer")
             return value.strip()
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 1e15:
+            raise Invalid(f"expected a number of at most 15 digits, got {shown(value)}")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise Invalid(f"expected a finite number, got {shown(value)}: no student's answer can match it")
         return value  # bool, int, float
 
 
@@ -150,6 +155,12 @@ def _is_number(v: Any) -> bool:
 
 def _check_question(ctx: ParseContext, q: Question, withheld: bool = False) -> None:
     check_duplicates(ctx, q.options, "option")
+    texts: dict[str, str] = {}
+    for o in q.options:  # two options a student cannot tell apart (an ordering of identical items has no answer)
+        same = " ".join(o.text.casefold().split())
+        if same in texts and texts[same] != o.id:
+            ctx.at(o, "text", f"the same text as the option '{texts[same]}': a student cannot tell them apart")
+        texts.setdefault(same, o.id)
     ids = [o.id for o in q.options]
     known = ", ".join(repr(i) for i in ids)
     a = q.answer
@@ -259,7 +270,11 @@ def load_quiz(quiz: str | Path) -> Quiz:
         return quiz_obj
 
     # The whole folder: a quiz may include others, and must change when they do.
-    return load_checked(f"quiz:{path.resolve()}", [path, path.parent], parse)
+    return load_checked(f"quiz:{safe_resolve(path)}", [path, path.parent], parse)
+
+
+#: The quizzes being loaded, outermost first: an ``include`` of one of them is a cycle, reported, not followed.
+_LOADING: list[str] = []
 
 
 def _with_includes(ctx: ParseContext, quiz: Quiz, path: Path) -> Quiz:
@@ -270,14 +285,23 @@ def _with_includes(ctx: ParseContext, quiz: Quiz, path: Path) -> Quiz:
     questions: list[Question] = []
     known = quiz_ids(path.parent.parent)
     for i, other in enumerate(quiz.include, 1):
-        if other not in known or other == quiz.id:
+        if other == quiz.id or other in _LOADING:
+            before = _LOADING[_LOADING.index(other):] if other in _LOADING else []
+            chain = " → ".join([*before, quiz.id, other])
+            ctx.at(quiz, f"include[{i}]", f"include cycle: {chain}; a quiz may include only quizzes that include "
+                                          "nothing")
+            continue
+        if other not in known:
             ctx.at(quiz, f"include[{i}]", f"unknown quiz '{other}': expected one of {', '.join(known)}")
             continue
+        _LOADING.append(quiz.id)
         try:
             inc = load_quiz(path.parent / f"{other}.yaml")
         except ContentError as e:
             ctx.problems.extend(e.problems)
             continue
+        finally:
+            _LOADING.pop()
         if inc.included:
             ctx.at(quiz, f"include[{i}]", f"the quiz '{other}' includes other quizzes itself: include only plain ones")
         questions.extend(q for q in inc.questions)
@@ -287,6 +311,13 @@ def _with_includes(ctx: ParseContext, quiz: Quiz, path: Path) -> Quiz:
 def check_quizzes(root: Path, ctx: ParseContext) -> int:
     """For ``kit check``: validate every quiz file under ``root/quizzes``."""
 
+    folder = quizzes_dir(root)
+    if not folder.is_dir():
+        ctx.add(display_path(folder), None, None, None, "no quizzes folder: the notebooks show quizzes from it")
+        return 0
+    check_stray_files(folder, ctx)
+    if not quiz_ids(root):
+        ctx.add(display_path(folder), None, None, None, "no quiz files: expected *.yaml files in this folder")
     n = 0
     for qid in quiz_ids(root):
         n += 1

@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from .base import ContentKind, check_duplicates, check_refs, data_root, load_checked, load_file
+from .base import ContentKind, check_duplicates, check_refs, check_stray_files, data_root, load_checked, load_file
 from .case import CHECKED_NOTE_DOC, STATUS_DOC, Status
-from .errors import ContentError, NotFound, display_path
+from .errors import ContentError, NotFound, display_path, safe_resolve
 from .schema import Id, Line, ParseContext, Record, Text, Url, doc
 
 __all__ = [
+    "CHARTS",
     "Figure",
     "Preset",
     "Research",
@@ -37,6 +38,8 @@ Unit = Literal["percent", "percentage-points", "hours-per-year", "usd-billions-p
                "people"]
 Group = Literal["opt-in", "opt-out", "neutral", "other"]
 SIMULATION_FILE = "simulation.yaml"
+#: The charts show_default_effects draws, in order: ``kit check`` checks each has at least one figure.
+CHARTS = ("jg-countries", "jg-online", "replication-2023", "cookie-banner", "madrian-shea")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -102,11 +105,12 @@ class Preset(Record):
     default: Literal["in", "out"] = doc("in (included unless someone acts) or out (excluded unless someone acts)")
     who_acts: Literal["each", "owner"] = doc("each (every person decides for themselves) or owner (one owner "
                                              "decides for a whole workspace)")
-    workspace_size: int = doc("people per workspace (used when only an owner may act)", 50)
+    workspace_size: int = doc("people per workspace (used when only an owner may act)", 50, bounds=(1, 500))
     want: float = doc("share of people who would want their data used, from 0 to 1")
     awareness: float = doc("share of people who know the setting exists, from 0 to 1")
-    cost_minutes: float = doc("minutes it takes to act (find the setting, write the email …)")
-    patience_minutes: float = doc("average minutes a person who cares is ready to spend on acting")
+    cost_minutes: float = doc("minutes it takes to act (find the setting, write the email …)", bounds=(0, 60))
+    patience_minutes: float = doc("average minutes a person who cares is ready to spend on acting",
+                                  bounds=(0.5, 60))
     note: Text | None = doc("where the numbers come from: illustrative, or from which figure", None, translate=True)
 
 
@@ -114,9 +118,10 @@ class Preset(Record):
 class SimulationFile(Record):
     entry_name = "simulation file"
     seed: int = doc("the seed of the random draws, so every run gives the same numbers")
-    population: int = doc("the number of people simulated by default")
-    assumptions: tuple[Text, ...] = doc("the model's assumptions, in the kit's own words", translate=True)
-    presets: tuple[Preset, ...] = doc("the presets students can pick")
+    population: int = doc("the number of people simulated by default", bounds=(1000, 1_000_000))
+    assumptions: tuple[Text, ...] = doc("the model's assumptions, in the kit's own words", nonempty=True,
+                                        translate=True)
+    presets: tuple[Preset, ...] = doc("the presets students can pick", nonempty=True)
 
     def preset(self, preset_id: str) -> Preset:
         for p in self.presets:
@@ -169,6 +174,7 @@ def _check_figure(ctx: ParseContext, f: Figure) -> None:
 
 
 def _parse_research(folder: Path, ctx: ParseContext) -> Research:
+    before = len(ctx.problems)
     studies: list[Study] = []
     figures: list[Figure] = []
     files = _figure_files(folder)
@@ -186,6 +192,12 @@ def _parse_research(folder: Path, ctx: ParseContext) -> Research:
     for f in figures:
         check_refs(ctx, f, "study", f.study, known, "study", shown)
         _check_figure(ctx, f)
+    if files and len(ctx.problems) == before:  # a figure that failed to parse would look like a missing one
+        drawn = {f.chart for f in figures}
+        for chart in CHARTS:
+            if chart not in drawn:
+                ctx.add(display_path(folder), None, None, None, f"no figures for the chart '{chart}' that notebook 03 "
+                                                                f"shows: give at least one figure 'chart: {chart}'")
     return Research(tuple(studies), tuple(figures))
 
 
@@ -194,7 +206,7 @@ def load_research(root: Path | None = None) -> Research:
     folder = _folder(root)
     if not folder.is_dir():
         raise ContentError.at_file(folder, "no research folder")
-    return load_checked(f"research:{folder.resolve()}", [folder], lambda ctx: _parse_research(folder, ctx))
+    return load_checked(f"research:{safe_resolve(folder)}", [folder], lambda ctx: _parse_research(folder, ctx))
 
 
 def _parse_simulation(path: Path, ctx: ParseContext) -> SimulationFile | None:
@@ -224,14 +236,17 @@ def _parse_simulation(path: Path, ctx: ParseContext) -> SimulationFile | None:
 def load_simulation(root: Path | None = None) -> SimulationFile:
     """``data/research/simulation.yaml``, checked (cached until it changes). Raises ContentError."""
     path = _folder(root) / SIMULATION_FILE
-    return load_checked(f"simulation:{path.resolve()}", [path], lambda ctx: _parse_simulation(path, ctx))
+    return load_checked(f"simulation:{safe_resolve(path)}", [path], lambda ctx: _parse_simulation(path, ctx))
 
 
 def check_research(root: Path, ctx: ParseContext) -> int:
     """For ``kit check``: every figure file and the simulation file; returns the number of figures and presets."""
     folder = Path(root) / "research"
     if not folder.is_dir():
+        ctx.add(display_path(folder), None, None, None,
+                "no research folder: notebook 03 shows its figures and its simulation")
         return 0
+    check_stray_files(folder, ctx)
     research = _parse_research(folder, ctx)
     sim = _parse_simulation(folder / SIMULATION_FILE, ctx)
     return len(research.figures) + (len(sim.presets) if sim else 0)

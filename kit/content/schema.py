@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import math
 import re
 import types
 import typing
+import unicodedata
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, get_args, get_origin
 
@@ -48,6 +50,7 @@ __all__ = [
     "doc",
     "entry_name",
     "internal",
+    "is_blank",
     "is_internal",
     "optional_type",
     "parse_document",
@@ -83,6 +86,16 @@ def shown(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
+# Characters that show nothing although Unicode calls them letters or symbols (fillers, the blank braille cell).
+_INVISIBLE = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
+_BLANK_CATEGORIES = frozenset(("Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp", "Mn", "Me"))
+
+
+def is_blank(text: str) -> bool:
+    """True when ``text`` shows nothing: only spaces, zero-width characters, joiners, marks or fillers."""
+    return all(c in _INVISIBLE or unicodedata.category(c) in _BLANK_CATEGORIES for c in text)
+
+
 class _TextKind(ScalarKind):
     name, expected = "text", "some text"
 
@@ -91,7 +104,7 @@ class _TextKind(ScalarKind):
             raise Invalid(f"expected {self.expected}, got {shown(value)}")
         if isinstance(value, (int, float)):
             value = str(value)
-        if not value.strip():
+        if is_blank(value):
             raise Invalid("is empty: write the text, or remove the field if it is optional")
         return value
 
@@ -153,7 +166,7 @@ When = Annotated[PartialDate, _WhenKind()]
 
 
 def doc(text: str, default: Any = dataclasses.MISSING, *, answer_key: bool = False, translate: bool | str = False,
-        quote: bool = False, **kw) -> Any:
+        quote: bool = False, nonempty: bool = False, bounds: tuple[float, float] | None = None, **kw) -> Any:
     """A dataclass field with a plain-language description (and a default if it may be left out).
 
     ``answer_key=True`` marks a field that gives an answer away: a student copy made with ``kit release
@@ -163,8 +176,11 @@ def doc(text: str, default: Any = dataclasses.MISSING, *, answer_key: bool = Fal
     ``data/translations/<lang>/`` (a list of texts is translated item by item; ``translate="list"`` translates the
     whole list as one value, as for vocabulary variants). ``quote=True`` marks an exact quotation: never translated,
     but a language may add the kit's own rendering of it (``<path>.kit_translation``). See kit/content/translations.py.
+
+    A kind declares what its views need here, and the parser checks it for every file: ``nonempty=True`` (a list a
+    view needs at least one item of) and ``bounds=(low, high)`` (a number the logic can compute with, inclusive).
     """
-    metadata: dict[str, Any] = {"doc": text, "answer_key": answer_key}
+    metadata: dict[str, Any] = {"doc": text, "answer_key": answer_key, "nonempty": nonempty, "bounds": bounds}
     if translate:
         metadata["translate"] = translate
     if quote:
@@ -365,14 +381,31 @@ class _Parser:
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 self.problem(line, entry, field, f"expected a number, got {shown(value)}")
                 return None
+            if isinstance(value, int) and abs(value) > 1e300 or not math.isfinite(value):
+                self.problem(line, entry, field, f"expected a finite number, got {shown(value)} (no student or chart "
+                                                 "can use it)")
+                return None
             return float(value)
         if tp is str:
             return (
                 _TextKind().convert(value)
-                if isinstance(value, str) and value.strip()
+                if isinstance(value, str) and not is_blank(value)
                 else self._bad_str(value, line, entry, field)
             )
         raise TypeError(f"schema type not supported: {tp!r}")  # pragma: no cover - a programming error
+
+    def _declared(self, f: dataclasses.Field, value: Any, line, entry, field) -> None:
+        """What the field's kind declared it needs (:func:`doc`): at least one item, a number within bounds."""
+        if value is None:
+            return
+        if f.metadata.get("nonempty") and isinstance(value, tuple) and not value:
+            what = f.metadata.get("doc") or "items"
+            self.problem(line, entry, field, f"is empty: the view needs at least one ({what})")
+        bounds = f.metadata.get("bounds")
+        if bounds and isinstance(value, (int, float)) and not isinstance(value, bool):
+            low, high = bounds
+            if not low <= value <= high:
+                self.problem(line, entry, field, f"must be between {low:,} and {high:,}, got {value:,}")
 
     def _bad_str(self, value, line, entry, field):
         self.problem(
@@ -422,6 +455,10 @@ class _Parser:
             kwargs[name] = self.value(
                 hints[name], value[name], key_lines.get(name, rec_line), own_entry, f"{prefix}{name}"
             )
+            self._declared(f, kwargs[name], key_lines.get(name, rec_line), own_entry, f"{prefix}{name}")
+        for name, f in fields.items():  # a list the views need, left out altogether
+            if name not in value and f.metadata.get("nonempty") and f.default == ():
+                self._declared(f, (), rec_line, own_entry, f"{prefix}{name}")
         failed_here = self.failed
         self.failed = failed_before or failed_here
         if failed_here:

@@ -10,12 +10,13 @@ import os
 import string
 from pathlib import Path
 
-from .base import ContentKind, data_root, load_checked
+from .base import ContentKind, check_stray_files, data_root, load_checked
 from .errors import ContentError, display_path
-from .schema import ParseContext
+from .schema import ParseContext, is_blank
+from .uikeys import check_code_keys
 from .yamlio import load_yaml
 
-__all__ = ["DEFAULT", "STRINGS", "check_strings", "load_strings", "placeholders", "ui_dir"]
+__all__ = ["DEFAULT", "STRINGS", "Strings", "check_strings", "load_strings", "placeholders", "ui_dir"]
 
 #: The reference language: every other file must have its keys.
 DEFAULT = "en"
@@ -26,32 +27,46 @@ def ui_dir(root: Path | None = None) -> Path:
     return (Path(root) if root else data_root()) / "ui"
 
 
-def _flatten(node, prefix: str, file: str, out: dict[str, str], ctx: ParseContext) -> None:
+class Strings(dict):
+    """The strings of one language by flattened key, with the file they came from and the line of each key."""
+
+    def __init__(self, file: str = ""):
+        super().__init__()
+        self.file = file
+        self.lines: dict[str, int] = {}
+
+
+def _flatten(node, prefix: str, file: str, out: Strings, ctx: ParseContext) -> None:
     lines = getattr(node, "key_lines", {})
     for key, value in node.items():
         full = f"{prefix}{key}"
         if isinstance(value, dict):
             _flatten(value, f"{full}.", file, out, ctx)
-        elif isinstance(value, str) and value.strip():
+        elif isinstance(value, str) and not is_blank(value):
             out[full] = value
+            out.lines[full] = lines.get(key, getattr(node, "line", None))
         else:
             ctx.add(file, lines.get(key, getattr(node, "line", None)), None, full,
                     "expected some text (a UI string), or a group of UI strings")
 
 
-def _parse(path: Path, lang: str, ctx: ParseContext) -> dict[str, str]:
-    if not path.exists():
+def _parse(path: Path, lang: str, ctx: ParseContext) -> Strings:
+    if not path.exists() and not path.is_symlink():
         raise ContentError.at_file(path, f"no UI strings for the language '{lang}'")
-    out: dict[str, str] = {}
+    out = Strings(display_path(path))
     try:
         data = load_yaml(path)
     except ContentError as e:
         ctx.problems.extend(e.problems)
-        data = None
-    if data is not None and not isinstance(data, dict):
-        ctx.add(display_path(path), 1, None, None, "expected a mapping of keys to UI strings")
-    elif data:
-        _flatten(data, "", display_path(path), out, ctx)
+        return out
+    if data is None:
+        ctx.add(out.file, None, None, None, "the file is empty: expected the UI strings, grouped by view")
+    elif not isinstance(data, dict):
+        ctx.add(out.file, 1, None, None, "expected a mapping of keys to UI strings")
+    else:
+        _flatten(data, "", out.file, out, ctx)
+        if not out:
+            ctx.add(out.file, 1, None, None, "holds no UI strings")
     return out
 
 
@@ -59,7 +74,7 @@ def _parse(path: Path, lang: str, ctx: ParseContext) -> dict[str, str]:
 RECHECK_SECONDS = 1.0
 
 
-def load_strings(lang: str, root: Path | None = None) -> dict[str, str]:
+def load_strings(lang: str, root: Path | None = None) -> Strings:
     """The strings of ``lang``, by flattened key (cached until the file changes). Raises ContentError."""
     def path() -> Path:
         return ui_dir(root) / f"{lang}.yaml"
@@ -78,10 +93,12 @@ def check_strings(root: Path, ctx: ParseContext) -> int:
     """Check every ``data/ui/*.yaml``: the English file is the reference; others must have the same keys."""
     folder = ui_dir(root)
     files = sorted(folder.glob("*.yaml"))
-    if not (folder / f"{DEFAULT}.yaml").exists():
+    check_stray_files(folder, ctx)
+    if not (folder / f"{DEFAULT}.yaml").exists() and not (folder / f"{DEFAULT}.yaml").is_symlink():
         ctx.add(display_path(folder / f"{DEFAULT}.yaml"), None, None, None, "file missing: the English UI strings")
         return len(files)
     reference = _parse(folder / f"{DEFAULT}.yaml", DEFAULT, ctx)
+    check_code_keys(reference, ctx)  # the keys and placeholders the kit's code asks for
     for path in files:
         if path.stem == DEFAULT:
             continue

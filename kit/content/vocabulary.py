@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .base import check_duplicates, check_refs, data_root, load_checked, load_file
-from .errors import ContentError, display_path
+from .errors import ContentError, display_path, safe_resolve
 from .schema import Id, Line, ParseContext, Record, Text, doc
 
 __all__ = ["Term", "TermGroup", "VocabularyFile", "check_vocabulary", "load_vocabulary_file", "parse_vocabulary_file",
@@ -40,8 +40,8 @@ class Term(Record):
 class VocabularyFile(Record):
     entry_name = "vocabulary file"
     language: Line = doc("the language of the terms, like 'en'", "en")
-    groups: tuple[TermGroup, ...] = doc("the groups of terms")
-    terms: tuple[Term, ...] = doc("the terms")
+    groups: tuple[TermGroup, ...] = doc("the groups of terms", nonempty=True)
+    terms: tuple[Term, ...] = doc("the terms", nonempty=True)
     stopwords: tuple[Line, ...] = doc("common words the evidence ranking ignores", ())
 
 
@@ -73,7 +73,8 @@ def parse_vocabulary_file(path: Path, ctx: ParseContext) -> VocabularyFile | Non
 
 def check_vocabulary(root: Path, ctx: ParseContext) -> int:
     path = vocabulary_path(root)
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
+        ctx.add(display_path(path), None, None, None, "file missing: the consent vocabulary notebook 02 marks")
         return 0
     parsed = parse_vocabulary_file(path, ctx)
     return len(parsed.terms) if parsed else 0
@@ -84,4 +85,4 @@ def load_vocabulary_file(root: Path | None = None) -> VocabularyFile:
     path = vocabulary_path(root)
     if not path.exists():
         raise ContentError.at_file(path, "file missing: the consent vocabulary")
-    return load_checked(f"vocabulary:{path.resolve()}", [path], lambda ctx: parse_vocabulary_file(path, ctx))
+    return load_checked(f"vocabulary:{safe_resolve(path)}", [path], lambda ctx: parse_vocabulary_file(path, ctx))

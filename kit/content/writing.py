@@ -36,7 +36,7 @@ class WritingSet(Record):
 @dataclass(frozen=True, kw_only=True)
 class WritingFile(Record):
     entry_name = "writing file"
-    sets: tuple[WritingSet, ...] = doc("the writing sets")
+    sets: tuple[WritingSet, ...] = doc("the writing sets", nonempty=True)
 
 
 def writing_path(root: Path | None = None) -> Path:

@@ -2,17 +2,49 @@
 
 Dates are *not* turned into ``datetime.date`` by the loader: they stay strings so that the schema can report a
 bad date (``2024-13-01``) as a content problem with its line, instead of PyYAML raising a bare ``ValueError``.
+
+Content is small, so reading is bounded (issue 11): a file larger than :data:`MAX_BYTES`, nesting deeper than
+:data:`MAX_DEPTH`, or aliases that would expand to more than :data:`MAX_NODES` values ("billion laughs") is a
+ContentError naming the file and line, found while the events stream in, before anything is built. A path that
+is not a regular file (a folder, a pipe, a symlink loop) is one too. Text with a lone surrogate or a control
+character (NUL, escapes like ``"\x07"``) is refused with its line: a browser could not be sent it.
 """
 
 from __future__ import annotations
 
+import errno
+import os
+import re
+import stat as _stat
 from pathlib import Path
 
 import yaml
 
 from .errors import ContentError, Problem, display_path
 
-__all__ = ["LineDict", "LineList", "dump_yaml", "load_yaml", "parse_yaml"]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "LineDict", "LineList", "bad_character", "dump_yaml", "load_yaml",
+           "parse_yaml", "read_text"]
+
+#: The largest content file read (the largest shipped one is under 20 KB).
+MAX_BYTES = 1024 * 1024
+#: The deepest nesting of lists and mappings accepted (shipped content nests at most 6 levels).
+MAX_DEPTH = 40
+#: The most values a file may hold once its aliases are expanded (shipped files hold a few thousand).
+MAX_NODES = 100_000
+
+# Characters no content text may hold: C0/C1 controls other than tab and newline, and lone surrogates.
+_BAD_CHAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def bad_character(text: str) -> str | None:
+    """Why ``text`` cannot be shown (a control character or a lone surrogate, named by its code), or None."""
+    m = _BAD_CHAR.search(text)
+    if m is None:
+        return None
+    code = f"U+{ord(m.group()):04X}"
+    if 0xD800 <= ord(m.group()) <= 0xDFFF:
+        return f"holds a lone surrogate ({code}), which is not a character: remove the escape"
+    return f"holds the control character {code}, which cannot be shown: remove it"
 
 
 class LineDict(dict):
@@ -35,8 +67,74 @@ class LineList(list):
         self.item_lines: list[int] = []
 
 
+class _TooBig(Exception):
+    def __init__(self, line: int | None, message: str):
+        self.line, self.message = line, message
+
+
+class _BadText(Exception):
+    def __init__(self, line: int | None, message: str, key: str | None = None):
+        self.line, self.message, self.key = line, message, key
+
+
 class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps line numbers, keeps dates as text, and refuses duplicate keys."""
+    """SafeLoader that keeps line numbers, keeps dates as text, refuses duplicate keys, and bounds what it reads.
+
+    ``get_event`` sees every event before the (recursive) composer does, so depth and alias expansion are counted
+    there and stop the read early, with the line, before a deep or exploding tree is built.
+    """
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._open: list[list] = []  # per open collection: [anchor, expanded size so far]
+        self._sizes: dict[str, int] = {}
+        self._total = 0
+
+    def _count(self, n: int, line: int, total: bool = True) -> None:
+        """Add ``n`` values to the collection being read, and (unless it was counted already) to the total."""
+        if total:
+            self._total += n
+        if self._open:
+            self._open[-1][1] += n
+        if self._total > MAX_NODES:
+            raise _TooBig(line, f"too many values once aliases (*name) are expanded: more than {MAX_NODES:,}; "
+                                "content files are small, so this is a mistake or an alias bomb")
+
+    def get_event(self):
+        event = super().get_event()
+        line = event.start_mark.line + 1 if event.start_mark is not None else None
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            self._count(1, line)
+            self._open.append([event.anchor, 1])
+            if len(self._open) > MAX_DEPTH:
+                raise _TooBig(line, f"nested more than {MAX_DEPTH} levels deep: content files need a few levels")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)) and self._open:
+            anchor, size = self._open.pop()
+            if anchor:
+                self._sizes[anchor] = size
+            self._count(size - 1, line, total=False)  # its values are in the total already; the parent gets them
+        elif isinstance(event, yaml.ScalarEvent):
+            size = 1 + len(event.value) // 256
+            if event.anchor:
+                self._sizes[event.anchor] = size
+            self._count(size, line)
+        elif isinstance(event, yaml.AliasEvent):
+            self._count(self._sizes.get(event.anchor, 1), line)
+        return event
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError) as e:  # e.g. an integer of more digits than Python converts
+            raise _BadText(node.start_mark.line + 1, f"cannot be read as a value ({e})") from None
+
+    def construct_scalar(self, node):
+        value = super().construct_scalar(node)
+        if isinstance(value, str):
+            why = bad_character(value)
+            if why:
+                raise _BadText(node.start_mark.line + 1, why)
+        return value
 
 
 # Timestamps stay text: the schema parses dates itself so that a bad one is a ContentError, not a ValueError.
@@ -62,7 +160,12 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
         line = key_node.start_mark.line + 1
         if key in result:
             raise _DuplicateKey(key, line, result.key_lines[key])
-        result[key] = loader.construct_object(value_node, deep=True)
+        try:
+            result[key] = loader.construct_object(value_node, deep=True)
+        except _BadText as e:
+            if e.key is None:
+                e.key = key
+            raise
         result.key_lines[key] = line
     return result
 
@@ -78,14 +181,69 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
+_FLOW_CHARS = re.compile(r"[\[\]{}\"'#\n]")
+_QUOTED = {'"': re.compile(r'"(?:[^"\\]|\\.)*"', re.S), "'": re.compile(r"'(?:[^']|'')*'", re.S)}
+
+
+def _flow_too_deep(text: str) -> int | None:
+    """The line where ``[``/``{`` brackets nest deeper than :data:`MAX_DEPTH`, or None.
+
+    Checked on the text before PyYAML reads it: its scanner looks ahead over every open bracket before it hands
+    out the first event, in time that grows with the square of the depth, so the event count comes too late. Quoted
+    strings and comments are skipped; this only has to be right for nesting that deep.
+    """
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None
+    depth, line, pos = 0, 1, 0
+    while (m := _FLOW_CHARS.search(text, pos)) is not None:
+        c, i = m.group(), m.start()
+        pos = i + 1
+        if c == "\n":
+            line += 1
+        elif c == "#" and (i == 0 or text[i - 1] in " \t\n"):
+            end = text.find("\n", i)
+            if end < 0:
+                return None
+            pos = end
+        elif c in "\"'" and (i == 0 or text[i - 1] in " \t\n[{,:-?"):
+            q = _QUOTED[c].match(text, i)
+            if q is None:
+                return None  # an unclosed quote: the YAML reader reports it
+            line += q.group().count("\n")
+            pos = q.end()
+        elif c in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return line
+        elif c in "]}":
+            depth = max(0, depth - 1)
+    return None
+
+
 def parse_yaml(text: str, file: str):
     """Parse YAML text; any syntax error becomes a ContentError naming ``file`` and the line."""
+    deep = _flow_too_deep(text)
+    if deep is not None:
+        raise ContentError([Problem(file, deep, None, None,
+                                    f"nested more than {MAX_DEPTH} levels deep: content files need a few levels")])
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
     except _DuplicateKey as e:
         raise ContentError(
             [Problem(file, e.line, None, e.key, f"this key appears twice in one entry (first at line {e.first_line})")]
         ) from None
+    except _TooBig as e:
+        raise ContentError([Problem(file, e.line, None, None, e.message)]) from None
+    except _BadText as e:
+        raise ContentError([Problem(file, e.line, None, e.key, e.message)]) from None
+    except yaml.reader.ReaderError as e:  # a NUL or other character YAML refuses: say the line, not the offset
+        line = text.count("\n", 0, max(0, e.position)) + 1
+        code = f"U+{e.character:04X}" if isinstance(e.character, int) else repr(e.character)
+        raise ContentError([Problem(file, line, None, None,
+                                    f"holds the control character {code}, which cannot be shown: remove it")]
+                           ) from None
+    except RecursionError:  # pragma: no cover - MAX_DEPTH stops nesting long before Python's limit
+        raise ContentError([Problem(file, None, None, None, f"nested more than {MAX_DEPTH} levels deep")]) from None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -100,20 +258,49 @@ def parse_yaml(text: str, file: str):
         raise ContentError([Problem(file, None, None, None, f"YAML error: {e}")]) from None
 
 
-def load_yaml(path: str | Path):
-    """Read and parse one YAML file; unreadable files become a ContentError too."""
+def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
+    """The UTF-8 text of a regular file of at most ``max_bytes``; anything else is a ContentError naming it.
+
+    Never blocks (a pipe is refused before it is opened) and never follows a symlink loop.
+    """
     shown = display_path(path)
+
+    def fail(message: str, line: int | None = None) -> ContentError:
+        return ContentError([Problem(shown, line, None, None, message)])
+
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        st = os.stat(path)
     except FileNotFoundError:
-        raise ContentError([Problem(shown, None, None, None, "file not found")]) from None
-    except UnicodeDecodeError as e:
-        raise ContentError(
-            [Problem(shown, None, None, None, f"not UTF-8 text ({e.reason} at byte {e.start})")]
-        ) from None
+        if os.path.islink(path):
+            raise fail("is a symbolic link to a file that does not exist") from None
+        raise fail("file not found") from None
     except OSError as e:
-        raise ContentError([Problem(shown, None, None, None, f"cannot be read: {e.strerror}")]) from None
-    return parse_yaml(text, shown)
+        if e.errno == errno.ELOOP:
+            raise fail("is a symbolic link that loops back to itself") from None
+        raise fail(f"cannot be read: {e.strerror}") from None
+    if _stat.S_ISDIR(st.st_mode):
+        raise fail("is a folder, not a file")
+    if not _stat.S_ISREG(st.st_mode):
+        raise fail("is not a regular file (a pipe or a device?)")
+    if st.st_size > max_bytes:
+        raise fail(f"is too large ({st.st_size:,} bytes; content files are at most {max_bytes:,})")
+    try:
+        with open(path, "rb") as f:
+            data = f.read(max_bytes + 1)
+    except OSError as e:
+        raise fail(f"cannot be read: {e.strerror}") from None
+    if len(data) > max_bytes:
+        raise fail(f"is too large (over {max_bytes:,} bytes)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        raise fail(f"not UTF-8 text ({e.reason} at byte {e.start})", line) from None
+
+
+def load_yaml(path: str | Path):
+    """Read and parse one YAML file; unreadable, oversized or looping files become a ContentError too."""
+    return parse_yaml(read_text(path), display_path(path))
 
 
 class _Dumper(yaml.SafeDumper):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import textwrap
 
-from ..content.research import Figure, Research
+from ..content.research import CHARTS, Figure, Research
 from ..i18n import t
 from ..locale import lang, number
 from . import PALETTE, new_figure
@@ -31,8 +31,6 @@ STYLE = {
     "neutral": (PALETTE[2], ".."),
     "other": (PALETTE[4], ""),
 }
-#: The charts show_default_effects draws, in order.
-CHARTS = ("jg-countries", "jg-online", "replication-2023", "cookie-banner", "madrian-shea")
 
 
 def _unit(f: Figure) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 
 from ..content.errors import KitError, debug
+from ..i18n import t_or
+from .args import bind
 
 __all__ = ["friendly", "message_widget"]
 
@@ -27,6 +29,7 @@ def friendly(fn):
         from .style import dress
 
         try:
+            bind(fn, args, kwargs)
             return dress(fn(*args, **kwargs))
         except KitError as e:
             if debug():
@@ -40,6 +43,7 @@ def message_widget(message: str):
     from .html import error_html
     from .static import StaticHTML
 
-    widget = StaticHTML(error_html(message), summary=message)
+    # The one-line text form uses the built-in words too: it must not need the UI strings that may have failed.
+    widget = StaticHTML(error_html(message), summary=t_or("common.error", message=message))
     widget.add_class("kit-error")
     return widget

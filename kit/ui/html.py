@@ -10,7 +10,7 @@ import html
 
 from ..content.case import Case
 from ..content.translations import kit_translation_for
-from ..i18n import t
+from ..i18n import t, t_or
 
 __all__ = ["bullets", "card", "esc", "para", "read_in_copy", "sources_html", "status_badge", "status_line"]
 
@@ -120,4 +120,4 @@ def labelled(label: str, value_html: str) -> str:
 
 def error_html(message: str) -> str:
     """A content or input problem, shown as readable text instead of a traceback."""
-    return card(f"<strong>{esc(t('common.error', message=message))}</strong>", label="error")
+    return card(f"<strong>{esc(t_or('common.error', message=message))}</strong>", label="error")

@@ -7,6 +7,7 @@ control is a standard widget with a description, so it works with the keyboard a
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ from ..quiz import (
     shuffled_options,
     summarise,
     typed_number,
+    unusable_answers,
 )
 from . import html as h
 from .share import share_view
@@ -449,8 +451,11 @@ class QuizView(Static, w.VBox):
             self._loading = before
 
     def _restore_saved(self) -> None:
-        loaded = progress.load(self.quiz.id, self.path)
-        if loaded.problem:
+        loaded = progress.load(self.quiz.id, self.path, check=lambda doc: unusable_answers(self.quiz, doc))
+        if loaded.problem and loaded.kept_aside is None:  # unreadable, or it could not be moved (read-only folder)
+            self.save_status.value = h.card(h.esc(t("quiz.load_failed", problem=loaded.problem)),
+                                            label=t("quiz.save"))
+        elif loaded.problem:
             self.save_status.value = h.card(h.esc(t("quiz.corrupt", problem=loaded.problem.rstrip("."),
                                                      aside=str(loaded.kept_aside))), label=t("quiz.save"))
         elif loaded.doc is not None:
@@ -482,12 +487,16 @@ class QuizView(Static, w.VBox):
             f"<small>{h.esc(t('quiz.download_help'))}</small></p>"
         )
         if self.save_box.value:
-            if save or not self.path.exists():
-                try:
+            try:
+                if save or not self.path.exists():
                     progress.save(self.quiz.id, self.answers(), student, self.path)
                     self.save_status.value = h.esc(t("quiz.saved_to", path=str(self.path)))
-                except OSError as e:
-                    self.save_status.value = h.esc(t("quiz.save_failed", path=str(self.path), error=e.strerror))
+            except OSError as e:
+                if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+                    self.save_status.value = h.esc(t("quiz.read_only", folder=str(self.path.parent)))
+                else:
+                    self.save_status.value = h.esc(t("quiz.save_failed", path=str(self.path),
+                                                     error=e.strerror or str(e)))
         elif not self.save_status.value:
             self.save_status.value = f"<small>{h.esc(t('quiz.not_saving', path=str(self.path)))}</small>"
         if self.share is not None:
@@ -538,6 +547,9 @@ class QuizView(Static, w.VBox):
         message says why not: a bad file, or answers on the page that the student must first agree to replace)."""
         try:
             doc = progress.parse(content, self.quiz.id, name)
+            why = unusable_answers(self.quiz, doc)
+            if why:
+                raise progress.AnswersError(f"{name} does not fit the quiz as it is now: {why}")
         except progress.AnswersError as e:
             self.save_status.value = h.esc(t("quiz.load_failed", problem=str(e)))
             return False
