@@ -77,20 +77,24 @@ class _BadText(Exception):
         self.line, self.message, self.key = line, message, key
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps line numbers, keeps dates as text, refuses duplicate keys, and bounds what it reads.
+# libyaml's C parser when PyYAML has it (every PyPI wheel does): it reads the shipped content ten times faster than
+# the pure-Python one, which matters because every notebook and `kit check` read it all.
+_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    ``get_event`` sees every event before the (recursive) composer does, so depth and alias expansion are counted
-    there and stop the read early, with the line, before a deep or exploding tree is built.
+
+class _Bounds:
+    """Counts depth and alias expansion over a file's events, before any tree is built.
+
+    Events stream in from the (C) parser one at a time, so a deep or exploding file stops here early, with its line,
+    before the composer (recursive) or the constructor (which would expand aliases) sees it.
     """
 
-    def __init__(self, stream):
-        super().__init__(stream)
+    def __init__(self):
         self._open: list[list] = []  # per open collection: [anchor, expanded size so far]
         self._sizes: dict[str, int] = {}
         self._total = 0
 
-    def _count(self, n: int, line: int, total: bool = True) -> None:
+    def _count(self, n: int, line: int | None, total: bool = True) -> None:
         """Add ``n`` values to the collection being read, and (unless it was counted already) to the total."""
         if total:
             self._total += n
@@ -100,8 +104,7 @@ class _Loader(yaml.SafeLoader):
             raise _TooBig(line, f"too many values once aliases (*name) are expanded: more than {MAX_NODES:,}; "
                                 "content files are small, so this is a mistake or an alias bomb")
 
-    def get_event(self):
-        event = super().get_event()
+    def see(self, event) -> None:
         line = event.start_mark.line + 1 if event.start_mark is not None else None
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             self._count(1, line)
@@ -120,7 +123,11 @@ class _Loader(yaml.SafeLoader):
             self._count(size, line)
         elif isinstance(event, yaml.AliasEvent):
             self._count(self._sizes.get(event.anchor, 1), line)
-        return event
+
+
+class _Checks:
+    """What both loaders add to PyYAML's safe loader: keep line numbers, keep dates as text, refuse duplicate keys and
+    unshowable text. They only ever read a file that :class:`_Bounds` has counted, so they build small trees."""
 
     def construct_object(self, node, deep=False):
         try:
@@ -137,11 +144,6 @@ class _Loader(yaml.SafeLoader):
         return value
 
 
-# Timestamps stay text: the schema parses dates itself so that a bad one is a ContentError, not a ValueError.
-_Loader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 
 
 class _DuplicateKey(Exception):
@@ -149,7 +151,7 @@ class _DuplicateKey(Exception):
         self.key, self.line, self.first_line = key, line, first_line
 
 
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+def _construct_mapping(loader: _Checks, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     result = LineDict()
     result.line = node.start_mark.line + 1
@@ -170,15 +172,45 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     return result
 
 
-def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+def _construct_sequence(loader: _Checks, node: yaml.SequenceNode) -> LineList:
     result = LineList(loader.construct_object(child, deep=True) for child in node.value)
     result.line = node.start_mark.line + 1
     result.item_lines = [child.start_mark.line + 1 for child in node.value]
     return result
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+def _loader(base: type) -> type:
+    loader = type(f"_Loader{base.__name__}", (_Checks, base), {})
+    # Timestamps stay text: the schema parses dates itself so that a bad one is a ContentError, not a ValueError.
+    loader.yaml_implicit_resolvers = {
+        key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for key, resolvers in base.yaml_implicit_resolvers.items()
+    }
+    loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+    return loader
+
+
+# The fast loader reads every file; a file it refuses is read again by the pure-Python one, whose messages say more
+# (the key holding a bad escape, a tab used for indentation) and count lines in characters, not bytes.
+_FAST, _PURE = _loader(_Parser), _loader(yaml.SafeLoader)
+
+
+def _read(text: str, loader: type):
+    bounds = _Bounds()
+    for event in yaml.parse(text, Loader=loader):
+        bounds.see(event)
+    return yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader
+
+
+def _read_or_explain(text: str):
+    try:
+        return _read(text, _FAST)
+    except yaml.YAMLError:
+        if _FAST is _PURE:
+            raise
+        return _read(text, _PURE)
+
 
 
 _FLOW_CHARS = re.compile(r"[\[\]{}\"'#\n]")
@@ -227,7 +259,7 @@ def parse_yaml(text: str, file: str):
         raise ContentError([Problem(file, deep, None, None,
                                     f"nested more than {MAX_DEPTH} levels deep: content files need a few levels")])
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        return _read_or_explain(text)
     except _DuplicateKey as e:
         raise ContentError(
             [Problem(file, e.line, None, e.key, f"this key appears twice in one entry (first at line {e.first_line})")]
@@ -307,7 +339,7 @@ class _Dumper(yaml.SafeDumper):
     """SafeDumper that writes date-like text unquoted, as the loader (which keeps dates as text) read it."""
 
 
-_Dumper.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+_Dumper.yaml_implicit_resolvers = _PURE.yaml_implicit_resolvers
 _Dumper.add_representer(LineDict, yaml.SafeDumper.represent_dict)
 _Dumper.add_representer(LineList, yaml.SafeDumper.represent_list)
 
