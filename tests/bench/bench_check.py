@@ -16,11 +16,13 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 BUDGET_MS = 2000.0
 BUDGET_MIB = 200.0
 
-# Runs kit check in this process and prints its peak resident memory (KiB on Linux) after it.
-_PROBE = ("import resource, sys\n"
+# Runs kit check in this process and prints its peak resident memory (KiB) after it. VmHWM, not getrusage: Linux
+# carries ru_maxrss across exec, so a child would report the bench's own (larger) peak from before it started.
+_PROBE = ("import sys\n"
           "from kit.instructor.cli import main\n"
           "code = main(['check', '--data', sys.argv[1]])\n"
-          "print('maxrss', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n")
+          "hwm = next(x for x in open('/proc/self/status') if x.startswith('VmHWM:')).split()[1]\n"
+          "print('maxrss', hwm, file=sys.stderr)\n")
 
 
 def _bomb() -> str:
