@@ -9,6 +9,10 @@ kit view carries) and is more specific than JupyterLab's, with ``preventDefault:
 meaning for the control (arrow keys move between options, Space ticks) and no notebook command runs. Its command
 is not registered, so Lumino only logs "Cannot execute key binding" to the browser console.
 
+Undo and redo (:data:`NO_DEFAULT`) are the exception: on a control that holds no text, the browser's own undo acts on
+whichever text box was last edited anywhere on the page, so Ctrl+Z on a quiz option would erase a number typed in
+another question and move the focus there. Those bindings prevent the browser's default inside kit views.
+
 ``pip install`` puts the file in ``<prefix>/share/jupyter/lab/settings/overrides.d/`` (pyproject.toml,
 ``data-files``), where JupyterLab reads default settings. ``python -m kit.shortcuts`` prints it again from the
 installed JupyterLab's own shortcut list (a test checks the shipped file is up to date).
@@ -20,7 +24,7 @@ import json
 import sys
 from pathlib import Path
 
-__all__ = ["KEPT_SELECTORS", "SELECTOR", "SETTINGS_FILE", "kept_keys", "overrides"]
+__all__ = ["KEPT_SELECTORS", "NO_DEFAULT", "SELECTOR", "SETTINGS_FILE", "kept_keys", "overrides"]
 
 PLUGIN = "@jupyterlab/shortcuts-extension:shortcuts"
 COMMAND = "kit:keep-key-in-view"
@@ -33,6 +37,8 @@ KEPT_SELECTORS = (
     "[data-jp-code-runner]",
     "[data-jp-undoer]",
 )
+#: Keys whose browser default reaches outside the focused control (undo, redo): prevented inside kit views.
+NO_DEFAULT = (("Accel Z",), ("Accel Shift Z",), ("Accel Y",))
 SETTINGS_FILE = Path(__file__).resolve().parent.parent / "jupyterlab-settings" / "consent-kit.json"
 
 
@@ -55,8 +61,9 @@ def kept_keys(schemas: Path | None = None) -> list[list[str]]:
 
 
 def overrides(schemas: Path | None = None) -> dict:
-    bindings = [{"command": COMMAND, "keys": k, "selector": SELECTOR, "preventDefault": False}
-                for k in kept_keys(schemas)]
+    keys = sorted({tuple(k) for k in kept_keys(schemas)} | set(NO_DEFAULT))
+    bindings = [{"command": COMMAND, "keys": list(k), "selector": SELECTOR, "preventDefault": k in NO_DEFAULT}
+                for k in keys]
     return {PLUGIN: {"shortcuts": bindings}}
 
 

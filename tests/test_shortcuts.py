@@ -18,8 +18,10 @@ def test_shipped_setting_covers_every_notebook_shortcut_of_this_jupyterlab():
     keys = {tuple(b["keys"]) for b in shipped[shortcuts.PLUGIN]["shortcuts"]}
     for k in [("A",), ("B",), ("M",), ("ArrowDown",), ("ArrowUp",), ("D", "D"), ("Shift Enter",), ("Accel Z",)]:
         assert k in keys, f"{k} would still reach the notebook"
-    assert all(b["preventDefault"] is False and ".kit-view" in b["selector"]
-               for b in shipped[shortcuts.PLUGIN]["shortcuts"])
+    assert all(".kit-view" in b["selector"] for b in shipped[shortcuts.PLUGIN]["shortcuts"])
+    # Keys keep their meaning for the control, except undo/redo, whose browser default reaches other questions.
+    prevented = {tuple(b["keys"]) for b in shipped[shortcuts.PLUGIN]["shortcuts"] if b["preventDefault"]}
+    assert prevented == {("Accel Z",), ("Accel Shift Z",), ("Accel Y",)}
 
 
 def test_every_environment_installs_the_setting():

@@ -51,6 +51,10 @@ def test_arrow_keys_move_between_radio_options_and_no_key_edits_the_notebook(lab
     order = [o.id for o in shuffled_options(q, 0)]
     box = _question(page, qid)
     radios = box.locator(".widget-radio-box input")
+    # A number typed in another question: the browser's own undo (Ctrl+Z) would take it back and move the focus there.
+    number = _question(page, "jg-germany").locator(".widget-text input")
+    number.fill("")
+    number.press_sequentially("12")
     radios.first.focus()  # focusing a control makes its cell the active one
     expect(radios.first).to_be_focused()
     page.wait_for_timeout(300)  # JupyterLab makes the cell active on focus-in; let that settle before measuring
@@ -65,6 +69,8 @@ def test_arrow_keys_move_between_radio_options_and_no_key_edits_the_notebook(lab
     assert page.evaluate(_STATE) == before, "a key pressed on a quiz option changed the notebook"
     assert box.evaluate("b => b.contains(document.activeElement)"), \
         f"the focus left the question, to {page.evaluate(_FOCUS)}"
+    expect(number).to_have_value("12")  # Ctrl+Z on an option did not undo another answer
+    number.fill("")
     radios.first.check()
     # Arrow down to the right answer, Tab to Check, Enter: the kernel got the choice, and focus stays on Check.
     for _ in range(order.index(q.answer)):
