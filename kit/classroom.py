@@ -95,21 +95,8 @@ def share(quiz_id: str, answers: dict[str, dict[str, Any]], student: str | None,
     """Write (or replace) this student's shared copy atomically; returns its path. Raises OSError if it cannot."""
     path = shared_path(quiz_id, folder, ident or student_id())
     progress.clean_stale(folder, pattern=_TMP)  # a killed share leaves its temporary file behind (issue 11)
-    text = progress.dump(quiz_id, answers, student)
-    fd, tmp = tempfile.mkstemp(prefix=f".{secrets.token_hex(8)}.", suffix=".tmp", dir=folder)
-    try:
-        os.fchmod(fd, FILE_MODE)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    progress.atomic_write(path, progress.dump(quiz_id, answers, student), prefix=f".{secrets.token_hex(8)}.",
+                          mode=FILE_MODE)
     return path
 
 

@@ -31,8 +31,8 @@ from typing import Any
 
 from .content.language import current  # i13: the file records the language it was answered in
 
-__all__ = ["FORMAT", "AnswersError", "Loaded", "answers_dir", "answers_path", "backup", "clean_stale", "data_uri",
-           "download_name", "dump", "load", "parse", "safe_name", "save", "set_aside", "would_discard"]
+__all__ = ["FORMAT", "AnswersError", "Loaded", "answers_dir", "answers_path", "atomic_write", "backup", "clean_stale",
+           "data_uri", "download_name", "dump", "load", "parse", "safe_name", "save", "set_aside", "would_discard"]
 
 FORMAT = "consent-kit-answers"
 VERSION = 1
@@ -129,9 +129,19 @@ def save(quiz_id: str, answers: dict[str, dict[str, Any]], student: str | None =
             parse(path.read_bytes(), None, path.name)
         except AnswersError:
             set_aside(path)
-    text = dump(quiz_id, answers, student)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    return atomic_write(path, dump(quiz_id, answers, student), prefix=f".{path.name}.")
+
+
+def atomic_write(path: Path, text: str, prefix: str, mode: int | None = None) -> Path:
+    """Write ``text`` to ``path`` so that a reader sees the old file or the new one, never half of either.
+
+    A temporary file named ``<prefix>XXXXXXXX.tmp`` beside ``path`` (so :func:`clean_stale` can find one a killed
+    write left behind), its mode set before anything is written, fsync, rename, then fsync of the folder.
+    """
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
     try:
+        if mode is not None:
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
             f.flush()
