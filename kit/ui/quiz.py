@@ -523,15 +523,19 @@ class QuizView(Static, w.VBox):
             return " " + t("quiz.save_failed", path=str(self.path), error=e.strerror)
         return " " + t("quiz.backup_kept", path=str(kept)) if kept else ""
 
-    def _confirmed_retry(self) -> None:
-        self.retry_confirm.hide()
-        kept = self._keep_copy()
+    def _reset_all(self) -> None:
+        """Clear every question at once, without saving or sharing after each one."""
         self._loading = True
         try:
             for v in self.questions:
                 v.reset()
         finally:
             self._loading = False
+
+    def _confirmed_retry(self) -> None:
+        self.retry_confirm.hide()
+        kept = self._keep_copy()
+        self._reset_all()
         self._changed()
         if kept:
             self.save_status.value = h.esc(t("quiz.cleared") + kept)
@@ -569,12 +573,7 @@ class QuizView(Static, w.VBox):
         doc, name = self._pending_load
         self._pending_load = None
         kept = self._keep_copy()
-        self._loading = True
-        try:
-            for v in self.questions:
-                v.reset()
-        finally:
-            self._loading = False
+        self._reset_all()
         self._restore(doc, replace=True)
         self._changed()
         self.save_status.value = h.esc(t("quiz.loaded", name=name) + kept)
