@@ -30,7 +30,7 @@ from typing import Any
 
 from . import progress
 
-__all__ = ["FILE_MODE", "FOLDER_MODE", "class_dir", "folder_problem", "is_shared", "shared_files", "shared_path",
+__all__ = ["FILE_MODE", "FOLDER_MODE", "class_dir", "folder_problem", "is_shared", "keeps_students_apart", "shared_files", "shared_path",
            "share", "student_id", "withdraw"]
 
 FILE_MODE = 0o640
@@ -61,6 +61,19 @@ def folder_problem(folder: Path) -> str | None:
     if not mode & stat.S_IWOTH or not mode & stat.S_IXOTH:
         return f"{folder} is not writable by students (mode {stat.S_IMODE(mode):o}); use mode 3733"
     return None
+
+
+def keeps_students_apart(folder: Path) -> bool:
+    """Whether this folder keeps other students out of this student's shared copy, as the notice may then promise.
+
+    True only when the folder is set up as above (:func:`folder_problem` finds nothing) and belongs to someone else
+    (the instructor): a student who owns the class folder, or can list it, shares one account or one open folder with
+    the others, and the notice must not promise what the hub does not do.
+    """
+    try:
+        return folder_problem(folder) is None and os.stat(folder).st_uid != os.getuid()
+    except OSError:
+        return False
 
 
 def student_id(home: Path | None = None) -> str:

@@ -100,3 +100,15 @@ def test_a_failed_write_says_so(folder):
     folder.rmdir()
     quiz.share.box.value = True
     assert "Could not share your answers" in text(quiz.share.status)
+
+
+def test_the_notice_promises_privacy_only_where_the_folder_keeps_students_apart(folder, monkeypatch):
+    # A folder the student owns and can list (one account for everyone, or an open folder): no promise.
+    notice = text(QuizView(load_quiz("final")).share.notice)
+    assert "Other students cannot read" not in notice
+    assert "not set up to keep students apart" in notice
+    # Set up as the instructor guide says (mode 3733, owned by the instructor): the promise is true, so it is made.
+    folder.chmod(0o3733)
+    monkeypatch.setattr("kit.classroom.os.getuid", lambda: folder.stat().st_uid + 1)
+    notice = text(QuizView(load_quiz("final")).share.notice)
+    assert "Other students cannot read, list or change your copy" in notice

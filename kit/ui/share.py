@@ -24,8 +24,10 @@ class ShareView(w.VBox):
     def __init__(self, quiz_id: str, folder: Path, payload: Callable[[], tuple[dict, str | None]]):
         self.quiz_id, self.folder, self._payload = quiz_id, Path(folder), payload
         self.ident = classroom.student_id()
+        # The notice promises other students cannot read the copy only where the folder really keeps them out.
+        who = "who" if classroom.keeps_students_apart(self.folder) else "who_open"
         self.notice = w.HTML(h.card(h.heading(t("share.heading"), 4) + h.bullets(
-            h.esc(t(f"share.notice_{k}", folder=str(self.folder))) for k in ("what", "who", "where", "how_long",
+            h.esc(t(f"share.notice_{k}", folder=str(self.folder))) for k in ("what", who, "where", "how_long",
                                                                               "stop")), label=t("share.heading")))
         self.box = w.Checkbox(value=classroom.is_shared(quiz_id, self.folder, self.ident), description=t("share.box"),
                               indent=False)
