@@ -77,27 +77,10 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
-# The same loader on libyaml's parser, when PyYAML was built with it: about nine times faster on the kit's content
-# (every notebook reads data/ui and its content at start, issue 15), the same values and the same lines. A file it
-# cannot parse is parsed again by _Loader, so syntax errors read the same with or without libyaml.
-_FastLoader = None
-if getattr(yaml, "__with_libyaml__", False):
-    class _FastLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
-        """_Loader on libyaml's parser."""
-
-    _FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
-    _FastLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-    _FastLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
-
 
 def parse_yaml(text: str, file: str):
     """Parse YAML text; any syntax error becomes a ContentError naming ``file`` and the line."""
     try:
-        if _FastLoader is not None:
-            try:
-                return yaml.load(text, Loader=_FastLoader)  # noqa: S506 - a SafeLoader on libyaml
-            except yaml.YAMLError:
-                pass  # the error is reported as the pure-Python parser words it, below
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
     except _DuplicateKey as e:
         raise ContentError(
