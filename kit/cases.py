@@ -12,7 +12,8 @@ from .content.base import data_root
 from .content.case import Case
 from .content.loader import case_ids, load_case
 
-__all__ = ["COLUMNS", "cases_frame", "filter_cases", "load_cases", "opt_out_steps"]
+__all__ = ["COLUMNS", "case_rows", "cases_frame", "filter_cases", "filter_rows", "load_cases", "opt_out_steps",
+           "records"]
 
 COLUMNS = ("id", "company", "title", "year", "start", "end", "default", "mechanism", "individual_can_act",
            "steps", "region", "region_group", "legal_basis", "outcome", "status")
@@ -56,6 +57,30 @@ def _row(case: Case) -> dict:
         "outcome": m.outcome or "",
         "status": c.status if c else "",
     }
+
+
+def case_rows(cases: Iterable[Case] | None = None) -> list[dict]:
+    """One dict per case (the :data:`COLUMNS`), sorted by start date, as :func:`cases_frame`, without pandas.
+
+    Notebook 05's views need no more than this; leaving pandas out keeps its kernel about 33 MiB smaller (issue 15).
+    """
+    cases = load_cases() if cases is None else list(cases)
+    return sorted((_row(c) for c in cases), key=lambda r: (r["start"], r["id"]))
+
+
+def records(table) -> list[dict]:
+    """The rows of ``table``: a list of dicts as it is, or a DataFrame's records (missing steps as None)."""
+    if isinstance(table, list):
+        return table
+    return [{k: (None if k == "steps" and str(v) == "<NA>" else v) for k, v in rec.items()}
+            for rec in table.to_dict("records")]
+
+
+def filter_rows(rows: list[dict], year=None, default=None, mechanism=None, region=None) -> list[dict]:
+    """:func:`filter_cases` on a list of rows: those matching every filter given."""
+    wanted = [(c, _as_set(v)) for c, v in (("year", year), ("default", default), ("mechanism", mechanism),
+                                           ("region_group", region))]
+    return [r for r in rows if all(values is None or r[c] in values for c, values in wanted)]
 
 
 def cases_frame(cases: Iterable[Case] | None = None):

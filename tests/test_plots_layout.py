@@ -1,7 +1,8 @@
 """What a reader sees in each figure: drawn on an Agg canvas, then measured from the artists' window extents.
 
 No two tick labels overlap, the title and every text lie inside the figure, no value label sits on the line or
-title above the bars, and the numbered markers of a timeline and their numbers do not run into each other.
+title above the bars, and in a case's timeline (every case, English and French) no marker, number, title, date or
+legend runs into another.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ pytest.importorskip("matplotlib")
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
+from matplotlib.transforms import Bbox  # noqa: E402
 
 from kit.cases import cases_frame, load_cases  # noqa: E402
+from kit.content.language import speaking  # noqa: E402
 from kit.content.research import load_research  # noqa: E402
 from kit.plots import cases as case_plots  # noqa: E402
 from kit.plots.research import CHARTS, chart_figure  # noqa: E402
@@ -59,6 +62,9 @@ def _all_figures():
     figs = {f"chart {c}": chart_figure(research, c) for c in CHARTS}
     for case in load_cases():
         figs[f"timeline {case.id}"] = timeline_figure(case)
+    with speaking("fr"):  # French dates and titles are longer
+        for case in load_cases():
+            figs[f"timeline {case.id} fr"] = timeline_figure(case)
     df = cases_frame()
     figs["cases timeline"] = case_plots.timeline_figure(df)
     figs["cases by year"] = case_plots.by_year_figure(df)
@@ -106,33 +112,82 @@ def test_value_labels_stay_clear_of_the_header_line_and_titles(chart):
             assert not _overlap(ext, other), f"{chart}: value label {text!r} overlaps a header or title"
 
 
-# OPEN (issue 16 item 8): the Slack case's whole-story panel still puts events of neighbouring months on top of
-# each other. Strict: this fails as soon as the markers are spaced, so the mark must then be removed.
-_CROWDED = {"timeline slack-2024"}
+def _markers(fig, ax):
+    """The box, in pixels, of each marker an axes draws."""
+    out = []
+    for line in ax.get_lines():
+        if line.get_marker() in (None, "None", "", " "):
+            continue
+        (x, y), = line.get_xydata()
+        cx, cy = ax.transData.transform((x, y))
+        half = line.get_markersize() * fig.dpi / 72 / 2  # points to pixels
+        out.append(Bbox.from_extents(cx - half, cy - half, cx + half, cy + half))
+    return out
 
 
-@pytest.mark.parametrize("name", [
-    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="issue 16 item 8: crowded timeline markers, open"))
-    if n in _CROWDED else n
-    for n in FIGURES if n.startswith("timeline ")
-])
+def _box(a, r):
+    """What a text covers: its box drawn around it (the '5–15 →' of a zoomed week) or the text itself."""
+    patch = a.get_bbox_patch()
+    return patch.get_window_extent(r) if patch is not None else a.get_window_extent(r)
+
+
+def test_the_timeline_test_sees_both_languages_and_every_case():
+    timelines = [n for n in FIGURES if n.startswith("timeline ")]
+    assert len(timelines) == 2 * len(load_cases()) and "timeline slack-2024 fr" in timelines
+
+
+@pytest.mark.parametrize("name", [n for n in FIGURES if n.startswith("timeline ")])
 def test_timeline_markers_and_their_numbers_do_not_run_into_each_other(name):
-    fig = FIGURES[name]
+    """Issue 16 item 8: on the Slack case, markers of events close in time were drawn on top of each other."""
+    _assert_nothing_runs_into_anything(name, FIGURES[name])
+
+
+_STATUSES = ("seen-primary", "seen-secondary", "inferred")
+
+
+@pytest.mark.parametrize("dates", [
+    [f"2023-{m:02d}" for m in range(1, 13)],  # a month apart, all year
+    ["2020", "2020-06", "2021-02"] + [f"2024-03-{d:02d}" for d in (1, 2, 2, 3, 3, 3, 4, 5, 6, 6, 6, 6, 7)],
+    [f"2024-05-{d:02d}" for d in (1, 1, 1, 1, 1, 1, 1, 1)],  # all on one day
+], ids=["monthly", "burst", "one-day"])
+def test_a_crowded_timeline_of_an_instructors_case_stays_readable(mini_case, dates):
+    """Not only the shipped cases: events a month apart all year, a busy week, eight on one day."""
+    events = "".join(
+        f"  - {{id: e{i}, date: {d}, title: Event {i}, what: Something happened., sources: [example-page], "
+        f"status: {_STATUSES[i % 3]}}}\n" for i, d in enumerate(dates))
+    (mini_case / "timeline.yaml").write_text("events:\n" + events, encoding="utf-8")
+    from kit import load_case
+
+    case = load_case(str(mini_case))
+    assert len(case.timeline) == len(dates)
+    fig = timeline_figure(case)
+    numbers = {a.get_text() for ax in fig.axes for a in ax.texts}
+    assert {str(i) for i in range(1, len(dates) + 1)} <= numbers  # every event drawn, none left out to make room
+    _assert_nothing_runs_into_anything("mini-case", fig)
     r = _draw(fig)
+    for a, ext in _texts(fig, r):
+        assert ext.x0 >= -0.5 and ext.x1 <= fig.bbox.x1 + 0.5 and ext.y0 >= -0.5 and ext.y1 <= fig.bbox.y1 + 0.5, \
+            f"{a.get_text()!r} is cut by the figure's edge"
+
+
+def _assert_nothing_runs_into_anything(name, fig):
+    r = _draw(fig)
+    texts = [(a, _box(a, r)) for a, _ext in _texts(fig, r)]
     for ax in fig.axes:
-        markers = []
-        for line in ax.get_lines():
-            if line.get_marker() in (None, "None", "", " "):
-                continue
-            (x, y), = line.get_xydata()
-            cx, cy = ax.transData.transform((x, y))
-            size = line.get_markersize() * fig.dpi / 72  # points to pixels
-            markers.append((cx, cy, size))
-        for i, (x0, y0, s0) in enumerate(markers):
-            for x1, y1, s1 in markers[i + 1:]:
-                apart = max(abs(x0 - x1), abs(y0 - y1))
-                assert apart >= (s0 + s1) / 2, f"{name}: two markers at ({x0:.0f},{y0:.0f}) overlap"
-        numbers = [(a.get_text(), a.get_window_extent(r)) for a in ax.texts]
-        for i, (ta, a) in enumerate(numbers):
-            for tb, b in numbers[i + 1:]:
-                assert not _overlap(a, b), f"{name}: marker labels {ta!r} and {tb!r} overlap"
+        markers = _markers(fig, ax)
+        for i, m0 in enumerate(markers):
+            for m1 in markers[i + 1:]:
+                assert not _overlap(m0, m1), f"{name}: two markers at ({m0.x0:.0f},{m0.y0:.0f}) overlap"
+        for m in markers:
+            # a marker's number lies wholly inside it; every other text keeps clear of it
+            inside = [a.get_text() for a, box in texts if box.x0 >= m.x0 and box.x1 <= m.x1 and box.y0 >= m.y0
+                      and box.y1 <= m.y1]
+            assert len(inside) == 1 and inside[0].isdigit(), f"{name}: a marker shows {inside}, not one number"
+            for a, box in texts:
+                if a.get_text() not in inside:
+                    assert not _overlap(box, m), f"{name}: {a.get_text()!r} runs into a marker"
+    for i, (a, ea) in enumerate(texts):
+        for b, eb in texts[i + 1:]:
+            if b.get_text() in a.get_text().splitlines() or a.get_text() in b.get_text().splitlines():
+                continue  # a legend's or title's line and the same text drawn as a whole
+            assert not _overlap(ea, eb), f"{name}: {a.get_text()!r} and {b.get_text()!r} overlap"

@@ -1,8 +1,13 @@
 """Figures across cases: a timeline of cases, defaults by year, steps to opt out. Shapes, hatching and labels carry
-meaning as well as colour. Every figure has alt text built from the same data."""
+meaning as well as colour. Every figure has alt text built from the same data.
+
+Each takes the cases as rows (:func:`kit.cases.case_rows`, what notebook 05 uses: no pandas) or a DataFrame
+(:func:`kit.cases.cases_frame`).
+"""
 
 from __future__ import annotations
 
+from ..cases import records
 from ..i18n import t
 from ..locale import typo
 from . import PALETTE, new_figure
@@ -19,28 +24,35 @@ def _default_label(d: str) -> str:
     return t(f"cases.default_{d}")
 
 
+def _steps(row) -> int | None:
+    s = row["steps"]
+    return None if s is None or str(s) == "<NA>" else int(s)
+
+
 def timeline_figure(df):
     """One row per case from start to end, marker shape by default, the company written beside it."""
-    n = max(len(df), 1)
+    rows = records(df)
+    n = max(len(rows), 1)
     fig = new_figure(9, 0.45 * n + 1.4)
     ax = fig.subplots()
-    for i, row in enumerate(df.itertuples()):
+    for i, row in enumerate(rows):
         y = n - 1 - i
-        colour = COLOURS[row.default]
-        ax.plot([row.start, row.end], [y, y], color=colour, linewidth=3, solid_capstyle="round")
-        ax.plot([row.start], [y], linestyle="none", marker=MARKERS[row.default], markersize=10, color=colour,
+        colour = COLOURS[row["default"]]
+        ax.plot([row["start"], row["end"]], [y, y], color=colour, linewidth=3, solid_capstyle="round")
+        ax.plot([row["start"]], [y], linestyle="none", marker=MARKERS[row["default"]], markersize=10, color=colour,
                 markeredgecolor="black")
-        ax.annotate(row.company, (row.end, y), xytext=(8, 0), textcoords="offset points", va="center", fontsize=8)
+        ax.annotate(row["company"], (row["end"], y), xytext=(8, 0), textcoords="offset points", va="center",
+                    fontsize=8)
     ax.set_yticks([])
     for side in ("left", "right", "top"):
         ax.spines[side].set_visible(False)
-    if len(df):
-        lo, hi = float(df["start"].min()), float(df["end"].max())
+    if rows:
+        lo, hi = float(min(r["start"] for r in rows)), float(max(r["end"] for r in rows))
         ax.set_xlim(lo - 0.2, hi + 0.9)
         ax.set_xticks(range(int(lo), int(hi) + 2))
     ax.set_ylim(-0.8, n - 0.2)
     ax.set_title(t("cases.timeline_title"), fontsize=10, loc="left")
-    _legend(fig, [d for d in DEFAULTS if d in set(df["default"])], markers=True)
+    _legend(fig, [d for d in DEFAULTS if d in {r["default"] for r in rows}], markers=True)
     return fig
 
 
@@ -61,8 +73,8 @@ def _legend(fig, defaults, markers: bool) -> None:
 
 def by_year_counts(df) -> dict[int, dict[str, int]]:
     counts: dict[int, dict[str, int]] = {}
-    for row in df.itertuples():
-        counts.setdefault(int(row.year), {d: 0 for d in DEFAULTS})[row.default] += 1
+    for row in records(df):
+        counts.setdefault(int(row["year"]), {d: 0 for d in DEFAULTS})[row["default"]] += 1
     return dict(sorted(counts.items()))
 
 
@@ -90,36 +102,39 @@ def by_year_figure(df):
 
 def steps_figure(df):
     """Horizontal bars: steps to opt out or object per case, labelled; cases with no individual opt-out named."""
-    n = max(len(df), 1)
+    rows = records(df)
+    n = max(len(rows), 1)
     fig = new_figure(8, 0.42 * n + 1.4)
     ax = fig.subplots()
     labels = []
-    for i, row in enumerate(df.itertuples()):
+    for i, row in enumerate(rows):
         y = n - 1 - i
-        labels.append(row.company)
-        steps = row.steps
-        if steps is None or str(steps) == "<NA>":
+        labels.append(row["company"])
+        steps = _steps(row)
+        if steps is None:
             ax.annotate(t("cases.no_opt_out"), (0, y), xytext=(4, 0), textcoords="offset points", va="center",
                         fontsize=8, fontstyle="italic")
             continue
-        bars = ax.barh([y], [int(steps)], color=COLOURS[row.default], hatch=HATCHES[row.default],
+        bars = ax.barh([y], [steps], color=COLOURS[row["default"]], hatch=HATCHES[row["default"]],
                        edgecolor="black", height=0.6)
-        label = str(int(steps)) + (f" ({t('cases.not_individual')})" if row.individual_can_act is False else "")
+        label = str(steps) + (f" ({t('cases.not_individual')})" if row["individual_can_act"] is False else "")
         ax.bar_label(bars, labels=[label], padding=3, fontsize=9)
     ax.set_yticks([n - 1 - i for i in range(len(labels))], labels, fontsize=8)
     ax.set_xlabel(t("cases.steps_axis"))
     ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.set_xlim(0, max([int(s) for s in df["steps"].dropna()] + [1]) + 1.5)
+    ax.set_xlim(0, max([s for s in map(_steps, rows) if s is not None] + [1]) + 1.5)
     ax.set_title(t("cases.steps_title"), fontsize=10, loc="left")
-    _legend(fig, [d for d in DEFAULTS if d in set(df["default"])], markers=False)
+    _legend(fig, [d for d in DEFAULTS if d in {r["default"] for r in rows}], markers=False)
     return fig
 
 
 def timeline_alt(df) -> str:
-    if not len(df):
+    rows = records(df)
+    if not rows:
         return t("cases.none")
-    items = "; ".join(f"{r.company} ({int(r.year)}, {_default_label(r.default)})" for r in df.itertuples())
-    return t("cases.timeline_alt", n=len(df), start=int(df["year"].min()), end=int(df["year"].max()), cases=items)
+    items = "; ".join(f"{r['company']} ({int(r['year'])}, {_default_label(r['default'])})" for r in rows)
+    years = [int(r["year"]) for r in rows]
+    return t("cases.timeline_alt", n=len(rows), start=min(years), end=max(years), cases=items)
 
 
 def by_year_alt(df) -> str:
@@ -132,11 +147,11 @@ def by_year_alt(df) -> str:
 
 def steps_alt(df) -> str:
     items = []
-    for r in df.itertuples():
-        s = r.steps
-        if s is None or str(s) == "<NA>":
-            items.append(typo(f"{r.company}: {t('cases.no_opt_out')}"))
+    for r in records(df):
+        s = _steps(r)
+        if s is None:
+            items.append(typo(f"{r['company']}: {t('cases.no_opt_out')}"))
         else:
-            extra = f" ({t('cases.not_individual')})" if r.individual_can_act is False else ""
-            items.append(typo(f"{r.company}: {int(s)}{extra}"))
+            extra = f" ({t('cases.not_individual')})" if r["individual_can_act"] is False else ""
+            items.append(typo(f"{r['company']}: {s}{extra}"))
     return t("cases.steps_alt", cases="; ".join(items) or t("cases.none"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from ..cases import filter_cases
+from ..cases import filter_rows, records
 from ..i18n import t
 from ..plots import cases as plots
 from ..plots import figure_html
@@ -37,14 +37,15 @@ def _cell(column: str, value) -> str:
 
 
 def table_html(df) -> str:
-    """The rows as an HTML table; every cell's text is escaped."""
+    """The rows (a list of dicts or a DataFrame) as an HTML table; every cell's text is escaped."""
+    df = records(df)
     if not len(df):
         return f"<p>{h.esc(t('cases.none'))}</p>"
     head = "".join(f"<th scope='col' style='text-align:left;padding:0.2em 0.4em'>{h.esc(t('cases.' + _HEAD[c]))}</th>"
                    for c in _SUMMARY)
     td = f"<td style='vertical-align:top;padding:0.2em 0.4em;border-top:1px solid {h.BORDER}'>"
     rows = []
-    for rec in df.to_dict("records"):
+    for rec in df:
         detail = "".join(h.labelled(t("cases." + _HEAD[c]), _cell(c, rec[c])) for c in _DETAIL[1:])
         first = (f"<details><summary><strong>{_cell('company', rec['company'])}</strong>: "
                  f"{_cell('title', rec['title'])}</summary>{detail}</details>")
@@ -59,21 +60,21 @@ class CasesView(Static, w.VBox):
     """Filter the cases; the table (and, with ``plots=True``, the figures) follow the filters."""
 
     def __init__(self, df, plots: bool = False):
-        self.df = df
+        self.df = df = records(df)  # rows as dicts: the view needs no pandas (kit.cases.case_rows)
         anyone = (t("cases.any"), "")
-        self.year = w.SelectMultiple(options=[(str(y), int(y)) for y in sorted(df["year"].unique())], value=(),
+        self.year = w.SelectMultiple(options=[(str(y), int(y)) for y in sorted({r["year"] for r in df})], value=(),
                                      description=t("cases.year"), rows=3)
         self.year.tooltip = t("cases.year_description")
         self.default = w.Dropdown(options=[anyone] + [(t(f"cases.default_{d}"), d) for d in
-                                                      sorted(df["default"].unique())],
+                                                      sorted({r["default"] for r in df})],
                                   value="", description=t("cases.default"))
         self.default.tooltip = t("cases.default_description")
         self.mechanism = w.Dropdown(options=[anyone] + [(t(f"cases.mechanism_{m}"), m) for m in
-                                                        sorted(df["mechanism"].unique())],
+                                                        sorted({r["mechanism"] for r in df})],
                                     value="", description=t("cases.mechanism"))
         self.mechanism.tooltip = t("cases.mechanism_description")
         self.region = w.Dropdown(options=[anyone] + [(t(f"cases.region_{r}"), r) for r in
-                                                     sorted(x for x in df["region_group"].unique() if x)],
+                                                     sorted({r["region_group"] for r in df} - {""})],
                                  value="", description=t("cases.region"))
         self.region.tooltip = t("cases.region_description")
         self.count = w.HTML()
@@ -92,8 +93,8 @@ class CasesView(Static, w.VBox):
 
     @property
     def filtered(self):
-        return filter_cases(self.df, year=list(self.year.value), default=self.default.value or None,
-                            mechanism=self.mechanism.value or None, region=self.region.value or None)
+        return filter_rows(self.df, year=list(self.year.value), default=self.default.value or None,
+                           mechanism=self.mechanism.value or None, region=self.region.value or None)
 
     def static_html(self) -> str:
         """The table (or the figures) for the current filters."""
