@@ -30,8 +30,8 @@ from typing import Any
 
 from . import progress
 
-__all__ = ["FILE_MODE", "FOLDER_MODE", "class_dir", "folder_problem", "is_shared", "keeps_students_apart", "shared_files", "shared_path",
-           "share", "student_id", "withdraw"]
+__all__ = ["FILE_MODE", "FOLDER_MODE", "class_dir", "folder_problem", "is_shared", "keeps_students_apart",
+           "shared_files", "shared_path", "share", "student_id", "withdraw"]
 
 FILE_MODE = 0o640
 FOLDER_MODE = 0o3733  # set-group-id, sticky; rwx for the instructor, write+search only for everyone else
