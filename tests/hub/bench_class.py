@@ -16,8 +16,9 @@ import sys
 import time
 from pathlib import Path
 
+from tests.conftest import CHROMIUM, FLAGS  # the same Chromium as every browser test
 from tests.hub import hubctl
-from tests.hub.students import CHROMIUM, FLAGS, QUIZ, QUIZ_NB, login_async, option_text, run_all_async
+from tests.hub.students import QUIZ, QUIZ_NB, login_async, option_text, run_all_async
 
 N = int(os.environ.get("KIT_BENCH_STUDENTS", "30"))
 

@@ -5,15 +5,10 @@ Shared by tests/hub/test_hub.py and ``make bench-class`` (tests/hub/bench_class.
 
 from __future__ import annotations
 
-import os
-
 from kit.content.quiz import load_quiz
 
 from .hubctl import PASSWORD
 
-CHROMIUM = os.environ.get("KIT_CHROMIUM", "/usr/bin/chromium")
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 QUIZ_NB = "notebooks/06_final_quiz.ipynb"
 CLASS_NB = "notebooks/instructor/class_results.ipynb"
 QUIZ = load_quiz("final")

@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import expect
 
 from . import hubctl
-from .students import CHROMIUM, CLASS_NB, FLAGS, QUIZ_NB, login, option_text, question, run_all
+from .students import CLASS_NB, QUIZ_NB, login, option_text, question, run_all
 
 pytestmark = pytest.mark.browser
 
@@ -27,12 +27,11 @@ ANSWERS = [("included", "Ada"), ("excluded", None), ("excluded", None)]
 
 
 @pytest.fixture(scope="module")
-def hub():
+def hub(browser):
+    """The hub, once the session's one Chromium (tests/conftest.py; it fails saying why if Chromium is missing) runs."""
     why = hubctl.problem()
     if why:
         pytest.fail(why, pytrace=False)
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"the hub test needs Chromium at {CHROMIUM}: apt-get install chromium", pytrace=False)
     h = hubctl.Hub(students=3)
     users = [*h.students, h.instructor]
     uids = [pwd.getpwnam(n).pw_uid for n in users]
@@ -47,18 +46,6 @@ def hub():
                               text=True).stdout
         assert left.strip() == "", f"still running after the test:\n{left}"
         assert h.proc.poll() is not None and not h.tmp.exists()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 @pytest.fixture(scope="module")
