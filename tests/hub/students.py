@@ -5,6 +5,8 @@ Shared by tests/hub/test_hub.py and ``make bench-class`` (tests/hub/bench_class.
 
 from __future__ import annotations
 
+import urllib.parse
+
 from kit.content.quiz import load_quiz
 
 from .hubctl import PASSWORD
@@ -61,11 +63,38 @@ async def login_async(browser, hub, name: str, timeout_ms: int = 600_000):
     return page
 
 
-def run_all(page, hub, name: str, notebook: str, timeout_ms: int = 240_000):
-    """Open ``notebook`` in the student's JupyterLab, Run All, wait until every cell ran; check no cell failed."""
-    page.goto(f"{hub.base}/user/{name}/lab/tree/{notebook}?reset")
+def open_notebook(browser, hub, name: str, notebook: str, timeout_ms: int = 240_000):
+    """A new browser context that logs in to the hub as ``name`` and is sent on to ``notebook`` in their JupyterLab
+    (the login form's ``next``, as an nbgitpuller link does). Returns as soon as the hub accepted the login, while
+    JupyterLab is still loading, so several students' pages load at once; :func:`press_run_all` waits for it."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(timeout_ms)
+    target = f"/user/{name}/lab/tree/{notebook}?reset"
+    page.goto(f"{hub.base}/hub/login?next={urllib.parse.quote(target, safe='')}")
+    page.fill("#username_input", name)
+    page.fill("#password_input", PASSWORD)
+    page.click("#login_submit", no_wait_after=True)
+    page.wait_for_url(f"**/user/{name}/lab/tree/**", timeout=timeout_ms, wait_until="commit")
+    return page
+
+
+def press_run_all(page, timeout_ms: int = 240_000):
+    """Once the notebook's kernel is ready, press Run All, without waiting for the cells to finish (so several
+    students' kernels run at once, as in class); :func:`finish_run_all` waits and checks."""
     page.wait_for_function(KERNEL_READY, timeout=timeout_ms)
     page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
+    return page
+
+
+def start_run_all(page, hub, name: str, notebook: str, timeout_ms: int = 240_000):
+    """Open ``notebook`` in the logged-in student's JupyterLab and press Run All (without waiting for the cells)."""
+    page.goto(f"{hub.base}/user/{name}/lab/tree/{notebook}?reset")
+    return press_run_all(page, timeout_ms)
+
+
+def finish_run_all(page, name: str, notebook: str, timeout_ms: int = 240_000):
+    """Wait until every cell of the open notebook ran; check that no cell failed."""
     page.wait_for_function(ALL_RUN, timeout=timeout_ms, polling=250)
     page.wait_for_timeout(300)
     errors = page.locator(".jp-OutputArea-output.jp-mod-error, .jp-RenderedText[data-mime-type="
@@ -73,6 +102,12 @@ def run_all(page, hub, name: str, notebook: str, timeout_ms: int = 240_000):
     assert errors.count() == 0, f"{name} {notebook}: a cell shows an error:\n{errors.first.inner_text()[:2000]}"
     assert "Error displaying widget" not in page.locator(".jp-NotebookPanel").inner_text()
     return page
+
+
+def run_all(page, hub, name: str, notebook: str, timeout_ms: int = 240_000):
+    """Open ``notebook`` in the student's JupyterLab, Run All, wait until every cell ran; check no cell failed."""
+    start_run_all(page, hub, name, notebook, timeout_ms)
+    return finish_run_all(page, name, notebook, timeout_ms)
 
 
 async def run_all_async(page, hub, name: str, notebook: str, timeout_ms: int = 600_000):
