@@ -32,34 +32,24 @@ KERNEL_READY = """() => {
 }"""
 
 
-def login(browser, hub, name: str, timeout_ms: int = 240_000):
-    """A new browser context logged in to the hub as ``name``, their server started; returns the page."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.set_default_timeout(timeout_ms)
-    page.goto(f"{hub.base}/hub/login")
-    page.fill("#username_input", name)
-    page.fill("#password_input", PASSWORD)
-    page.click("#login_submit")
-    page.wait_for_url(f"**/user/{name}/lab**", timeout=timeout_ms)
-    return page
-
-
-async def login_async(browser, hub, name: str, timeout_ms: int = 600_000):
+async def login_async(browser, hub, name: str, notebook: str, timeout_ms: int = 1_200_000):
+    """:func:`open_notebook` for the bench (async): log in with ``next`` pointing at ``notebook``; returns once the hub
+    has started the student's server and sent the browser on to the notebook."""
     context = await browser.new_context(viewport={"width": 1200, "height": 900})
     page = await context.new_page()
     page.set_default_timeout(timeout_ms)
+    target = f"/user/{name}/lab/tree/{notebook}?reset"
     for attempt in range(5):
         # Under load, JupyterHub sometimes answers a login form with "403: XSRF cookie does not match" (seen with
         # 30 logins at once); a person would reload the page and log in again, and so does this.
-        await page.goto(f"{hub.base}/hub/login")
+        await page.goto(f"{hub.base}/hub/login?next={urllib.parse.quote(target, safe='')}")
         await page.fill("#username_input", name)
         await page.fill("#password_input", PASSWORD)
         await page.click("#login_submit")
         await page.wait_for_load_state()
         if "/hub/login" not in page.url or attempt == 4:
             break
-    await page.wait_for_url(f"**/user/{name}/lab**", timeout=timeout_ms)
+    await page.wait_for_url(f"**/user/{name}/lab/tree/**", timeout=timeout_ms, wait_until="commit")
     return page
 
 
@@ -87,12 +77,6 @@ def press_run_all(page, timeout_ms: int = 240_000):
     return page
 
 
-def start_run_all(page, hub, name: str, notebook: str, timeout_ms: int = 240_000):
-    """Open ``notebook`` in the logged-in student's JupyterLab and press Run All (without waiting for the cells)."""
-    page.goto(f"{hub.base}/user/{name}/lab/tree/{notebook}?reset")
-    return press_run_all(page, timeout_ms)
-
-
 def finish_run_all(page, name: str, notebook: str, timeout_ms: int = 240_000):
     """Wait until every cell of the open notebook ran; check that no cell failed."""
     page.wait_for_function(ALL_RUN, timeout=timeout_ms, polling=250)
@@ -104,17 +88,11 @@ def finish_run_all(page, name: str, notebook: str, timeout_ms: int = 240_000):
     return page
 
 
-def run_all(page, hub, name: str, notebook: str, timeout_ms: int = 240_000):
-    """Open ``notebook`` in the student's JupyterLab, Run All, wait until every cell ran; check no cell failed."""
-    start_run_all(page, hub, name, notebook, timeout_ms)
-    return finish_run_all(page, name, notebook, timeout_ms)
-
-
-async def run_all_async(page, hub, name: str, notebook: str, timeout_ms: int = 600_000):
-    await page.goto(f"{hub.base}/user/{name}/lab/tree/{notebook}?reset")
+async def run_all_async(page, name: str, timeout_ms: int = 1_200_000):
+    """Run All in the notebook the page opened (:func:`login_async`); wait until every cell ran; no cell failed."""
     await page.wait_for_function(KERNEL_READY, timeout=timeout_ms)
     await page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
-    await page.wait_for_function(ALL_RUN, timeout=timeout_ms, polling=500)
+    await page.wait_for_function(ALL_RUN, timeout=timeout_ms, polling=1000)
     errors = page.locator(".jp-OutputArea-output.jp-mod-error")
     if await errors.count():
         raise AssertionError(f"{name}: a cell shows an error: {(await errors.first.inner_text())[:500]}")
