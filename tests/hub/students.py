@@ -38,7 +38,10 @@ async def login_async(browser, hub, name: str, notebook: str, timeout_ms: int = 
     context = await browser.new_context(viewport={"width": 1200, "height": 900})
     page = await context.new_page()
     page.set_default_timeout(timeout_ms)
+    # Through /hub/spawn (which starts the server, then sends the browser on), as the hub's own login does: a link
+    # straight to /user/NAME/... whose server is not running stops at "server not running" (424).
     target = f"/user/{name}/lab/tree/{notebook}?reset"
+    target = f"/hub/spawn/{name}?next={urllib.parse.quote(target, safe='')}"
     for attempt in range(5):
         # Under load, JupyterHub sometimes answers a login form with "403: XSRF cookie does not match" (seen with
         # 30 logins at once); a person would reload the page and log in again, and so does this.
