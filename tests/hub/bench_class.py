@@ -27,7 +27,7 @@ LOG = Path(os.environ.get("KIT_BENCH_LOG", "/tmp/consent-kit-bench-class.log"))
 
 async def student(browser, hub, name: str, t: dict) -> None:
     start = time.monotonic()
-    page = await login_async(browser, hub, name, QUIZ_NB)
+    page = await login_async(browser, hub, name, QUIZ_NB, stats=t)
     t["login"] = time.monotonic() - start
     await run_all_async(page, name)
     t["run_all"] = time.monotonic() - start
@@ -110,6 +110,8 @@ def main() -> int:
     for name, e in sorted(out["errors"].items()):
         print(f"    {name}: {e}")
     print(f"  answers lost:  {lost} (target 0)")
+    reloads = {n: t["reloads"] for n, t in out["times"].items() if t.get("reloads")}
+    print(f"  'server starting' pages reloaded by hand: {len(reloads)} students ({sum(reloads.values())} reloads)")
     if logins:
         print(f"  login to server ready:       median {statistics.median(logins):6.1f} s   "
               f"p95 {percentile(logins, 0.95):6.1f} s")
