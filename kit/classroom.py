@@ -31,7 +31,7 @@ from typing import Any
 from . import progress
 
 __all__ = ["FILE_MODE", "FOLDER_MODE", "class_dir", "folder_problem", "is_shared", "keeps_students_apart",
-           "shared_files", "shared_path", "share", "student_id", "withdraw"]
+           "shared_files", "shared_ident", "shared_path", "share", "student_id", "withdraw"]
 
 FILE_MODE = 0o640
 FOLDER_MODE = 0o3733  # set-group-id, sticky; rwx for the instructor, write+search only for everyone else
@@ -101,6 +101,17 @@ _TMP = re.compile(r"^\.[0-9a-f]{16}\.[a-z0-9_]{8}\.tmp$")
 
 def shared_path(quiz_id: str, folder: Path, ident: str) -> Path:
     return Path(folder) / f"answers-{quiz_id}-{ident}.json"
+
+
+def shared_ident(path: Path) -> str | None:
+    """The random identifier in the name of a shared copy (``answers-<quiz>-<id>.json``), or None for another file.
+
+    Each identifier is one student's (kept in their own home), so two shared copies with different identifiers are
+    two students, even when neither gave a name and both gave the same answers.
+    """
+    stem = Path(path).name.removesuffix(".json")
+    head, _, ident = stem.rpartition("-")
+    return ident if head.startswith("answers-") and _ID.match(ident) else None
 
 
 def share(quiz_id: str, answers: dict[str, dict[str, Any]], student: str | None, folder: Path,

@@ -1,14 +1,21 @@
-"""Shared fixtures: a copy of the small fictional case, and a copy of the whole content folder."""
+"""Shared fixtures: a copy of the small fictional case, a copy of the whole content folder, and one headless Chromium
+for the whole session (the browser tests and the real-JupyterHub test both drive it)."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+#: Debian's Chromium (apt-get install chromium); no browser is ever downloaded. KIT_CHROMIUM names another.
+CHROMIUM = os.environ.get("KIT_CHROMIUM", "/usr/bin/chromium")
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
 @pytest.fixture(autouse=True)
@@ -86,3 +93,28 @@ def executed_notebooks(tmp_path_factory):
     from kit.book import execute_all, notebook_sets
 
     return execute_all(notebook_sets(ROOT / "notebooks"))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium (``CHROMIUM``) for the whole session, shared by every user of a browser.
+
+    Playwright's sync API allows one ``sync_playwright()`` open at a time in a thread, so the browser tests
+    (tests/browser) and the hub test (tests/hub) must share this one rather than each open their own. A missing
+    Chromium fails with an instruction, never skips; the browser that runs is checked to be that executable (not a
+    Chromium Playwright might have downloaded), by its version.
+    """
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"the browser tests need Chromium at {CHROMIUM}: install Debian's package "
+                    "(apt-get install chromium) or set KIT_CHROMIUM", pytrace=False)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        try:
+            said = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, timeout=60).stdout
+            assert browser.version in said, \
+                f"the browser that started is Chromium {browser.version}, not {CHROMIUM} ({said.strip()})"
+            yield browser
+        finally:
+            browser.close()

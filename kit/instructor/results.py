@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..classroom import shared_ident
 from ..content.base import data_root
 from ..content.errors import ContentError
 from ..content.quiz import load_quiz
@@ -86,12 +87,17 @@ def _key_grader():
     return grader
 
 
-def _same_student_key(doc: dict) -> tuple:
+def _same_student_key(doc: dict, path: Path | None = None) -> tuple:
     """Files with the same key hold the same student's answers to one quiz: the same name (ignoring case and
-    spaces), or, with no name, the very same answers (a saved file and its download)."""
+    spaces), or, with no name, the very same answers (a saved file and its download). An unnamed copy shared
+    through the class folder is keyed by the student's random identifier in its file name: two students who gave
+    no name and the same answers are two students, not one."""
     name = doc.get("student")
     if isinstance(name, str) and name.strip():
         return doc["quiz"], "name", " ".join(name.split()).casefold()
+    ident = shared_ident(path) if path is not None else None
+    if ident is not None:
+        return doc["quiz"], "shared", ident
     return doc["quiz"], "answers", json.dumps(doc["answers"], sort_keys=True)
 
 
@@ -116,7 +122,7 @@ def read_files(paths: Iterable[Path]) -> tuple[list[tuple[Path, dict]], list[str
         docs.append((path, doc))
     kept: dict[tuple, tuple[Path, dict]] = {}
     for path, doc in docs:
-        key = _same_student_key(doc)
+        key = _same_student_key(doc, path)
         if key not in kept:
             kept[key] = (path, doc)
             continue

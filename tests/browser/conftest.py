@@ -7,7 +7,9 @@ quiet and offline: ``lab`` (JupyterLab) and ``notebook7`` (Jupyter Notebook 7, w
 returns the page; both frontends run the same checks. ``axe_scan(page, context)`` runs axe-core (installed from the
 npm registry by the Makefile into tests/browser/node) and returns the serious and critical violations.
 
-No browser is downloaded: a missing /usr/bin/chromium fails these tests with an instruction, it never skips them.
+The browser itself is the session's one Chromium, the ``browser`` fixture of tests/conftest.py (shared with the hub
+test). No browser is downloaded: a missing /usr/bin/chromium fails these tests with an instruction, it never skips
+them.
 """
 
 from __future__ import annotations
@@ -26,9 +28,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("KIT_CHROMIUM", "/usr/bin/chromium")
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 RUN_TIMEOUT_MS = 120_000
 
 # Everything a run of all cells must finish: the kernel idle and every code cell executed.
@@ -127,24 +126,14 @@ class Frontend:
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """One headless Chromium for the whole session, shared by every frontend and the reading edition."""
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"the browser tests need Chromium at {CHROMIUM}: install Debian's package "
-                    "(apt-get install chromium) or set KIT_CHROMIUM", pytrace=False)
+def browser(browser):
+    """The session's one headless Chromium (tests/conftest.py), once the JupyterLab setting the views need is in."""
     installed = Path(sys.prefix) / "share/jupyter/lab/settings/overrides.d/consent-kit.json"
     shipped = ROOT / "jupyterlab-settings" / "consent-kit.json"
     if not installed.exists() or installed.read_text() != shipped.read_text():
         pytest.fail(f"{installed} is missing or out of date: run `make .venv/.installed` (it installs the setting "
                     "that keeps notebook shortcuts out of kit views)", pytrace=False)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    return browser
 
 
 def _serve(kind: str, tmp: Path, browser):

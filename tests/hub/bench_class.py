@@ -3,7 +3,8 @@
 Reports errors (target 0), answers lost (target 0: a student whose shared copy is missing or lacks the answer they
 gave), the time from login to a finished Run All (median and 95th percentile) and the memory per student (their
 single-user server plus kernel, proportional set size, after everyone finished). A report, never a timed test.
-Needs root, like tests/hub. ``KIT_BENCH_STUDENTS`` changes the number of students.
+Needs root, like tests/hub. ``KIT_BENCH_STUDENTS`` changes the number of students; ``KIT_BENCH_BUDGET`` (seconds,
+default 1800) bounds the run: students not finished by then are reported as errors, beside the others' figures.
 """
 
 from __future__ import annotations
@@ -11,22 +12,26 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import shutil
 import statistics
 import sys
 import time
 from pathlib import Path
 
+from tests.conftest import CHROMIUM, FLAGS  # the same Chromium as every browser test
 from tests.hub import hubctl
-from tests.hub.students import CHROMIUM, FLAGS, QUIZ, QUIZ_NB, login_async, option_text, run_all_async
+from tests.hub.students import QUIZ, QUIZ_NB, login_async, option_text, run_all_async
 
 N = int(os.environ.get("KIT_BENCH_STUDENTS", "30"))
+BUDGET = float(os.environ.get("KIT_BENCH_BUDGET", "1800"))  # seconds; students still working then count as errors
+LOG = Path(os.environ.get("KIT_BENCH_LOG", "/tmp/consent-kit-bench-class.log"))
 
 
 async def student(browser, hub, name: str, t: dict) -> None:
     start = time.monotonic()
-    page = await login_async(browser, hub, name)
+    page = await login_async(browser, hub, name, QUIZ_NB, stats=t)
     t["login"] = time.monotonic() - start
-    await run_all_async(page, hub, name, QUIZ_NB)
+    await run_all_async(page, name)
     t["run_all"] = time.monotonic() - start
     box = page.locator(".kit-quiz-question", has_text=QUIZ.question("slack-default").text.split("\n")[0][:60]).first
     await box.locator(".widget-radio-box label", has_text=option_text("slack-default", "included")).click()
@@ -62,14 +67,22 @@ async def main_async(hub) -> dict:
     times = {name: {} for name in hub.students}
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        tasks: dict = {}
         try:
-            results = await asyncio.gather(*(student(browser, hub, n, times[n]) for n in hub.students),
-                                           return_exceptions=True)
-            errors = {n: f"{type(r).__name__}: {str(r).splitlines()[0][:200] if str(r) else ''}"
-                      for n, r in zip(hub.students, results, strict=True) if isinstance(r, BaseException)}
+            tasks = {n: asyncio.create_task(student(browser, hub, n, times[n])) for n in hub.students}
+            _, late = await asyncio.wait(tasks.values(), timeout=BUDGET)
+            errors = {}
+            for n, task in tasks.items():
+                if task in late:  # the figures of those who finished are still reported
+                    errors[n] = f"not finished within the bench's {BUDGET:.0f} s (KIT_BENCH_BUDGET)"
+                elif task.exception() is not None:
+                    r = task.exception()
+                    errors[n] = f"{type(r).__name__}: {str(r).splitlines()[0][:200] if str(r) else ''}"
             memory = {n: sum(pss_kib(pid) for pid in pids) for n, pids in hub.user_pids().items()
                       if n in hub.students}
         finally:
+            for task in tasks.values():
+                task.cancel()
             await browser.close()
     return {"times": times, "errors": errors, "memory": memory}
 
@@ -87,7 +100,9 @@ def main() -> int:
         for p in hub.class_dir.glob("answers-final-*.json"):
             shared[p.name] = json.loads(p.read_text())
         lost = 0
-        for name in hub.students:
+        for name in hub.students:  # a student whose page said "shared" but whose copy is missing or wrong
+            if "shared" not in out["times"][name]:
+                continue  # never got that far: an error above, not a lost answer
             try:
                 ident = (hub.home(name) / ".consent-kit" / "class-id").read_text().strip()
                 doc = shared[f"answers-final-{ident}.json"]
@@ -96,6 +111,7 @@ def main() -> int:
                 ok = False
             lost += not ok
     finally:
+        shutil.copy(hub.log_path, LOG)  # kept for reading after the hub's folder is gone
         hub.close()
     runs = [t["run_all"] for t in out["times"].values() if "run_all" in t]
     logins = [t["login"] for t in out["times"].values() if "login" in t]
@@ -105,7 +121,10 @@ def main() -> int:
     print(f"  errors:        {len(out['errors'])} (target 0)")
     for name, e in sorted(out["errors"].items()):
         print(f"    {name}: {e}")
-    print(f"  answers lost:  {lost} (target 0)")
+    shared_n = sum("shared" in t for t in out["times"].values())
+    print(f"  answers lost:  {lost} of {shared_n} shared (target 0)")
+    reloads = {n: t["reloads"] for n, t in out["times"].items() if t.get("reloads")}
+    print(f"  'server starting' pages reloaded by hand: {len(reloads)} students ({sum(reloads.values())} reloads)")
     if logins:
         print(f"  login to server ready:       median {statistics.median(logins):6.1f} s   "
               f"p95 {percentile(logins, 0.95):6.1f} s")
@@ -115,6 +134,7 @@ def main() -> int:
     if mem:
         print(f"  memory per student (server + kernel, PSS): median {statistics.median(mem):.0f} MiB, "
               f"max {max(mem):.0f} MiB, total {sum(mem):.0f} MiB")
+    print(f"  the hub's log (hub, proxy and every single-user server): {LOG}")
     return 1 if out["errors"] or lost else 0
 
 

@@ -5,15 +5,15 @@ Shared by tests/hub/test_hub.py and ``make bench-class`` (tests/hub/bench_class.
 
 from __future__ import annotations
 
-import os
+import asyncio
+import urllib.parse
+
+from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from kit.content.quiz import load_quiz
 
 from .hubctl import PASSWORD
 
-CHROMIUM = os.environ.get("KIT_CHROMIUM", "/usr/bin/chromium")
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 QUIZ_NB = "notebooks/06_final_quiz.ipynb"
 CLASS_NB = "notebooks/instructor/class_results.ipynb"
 QUIZ = load_quiz("final")
@@ -35,42 +35,78 @@ KERNEL_READY = """() => {
 }"""
 
 
-def login(browser, hub, name: str, timeout_ms: int = 240_000):
-    """A new browser context logged in to the hub as ``name``, their server started; returns the page."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.set_default_timeout(timeout_ms)
-    page.goto(f"{hub.base}/hub/login")
-    page.fill("#username_input", name)
-    page.fill("#password_input", PASSWORD)
-    page.click("#login_submit")
-    page.wait_for_url(f"**/user/{name}/lab**", timeout=timeout_ms)
-    return page
-
-
-async def login_async(browser, hub, name: str, timeout_ms: int = 600_000):
+async def login_async(browser, hub, name: str, notebook: str, timeout_ms: int = 1_200_000, stats=None):
+    """:func:`open_notebook` for the bench (async): log in with ``next`` pointing at ``notebook``; returns once the hub
+    has started the student's server and sent the browser on to the notebook."""
     context = await browser.new_context(viewport={"width": 1200, "height": 900})
     page = await context.new_page()
     page.set_default_timeout(timeout_ms)
+    # Through /hub/spawn (which starts the server, then sends the browser on), as the hub's own login does: a link
+    # straight to /user/NAME/... whose server is not running stops at "server not running" (424).
+    target = f"/user/{name}/lab/tree/{notebook}?reset"
+    target = f"/hub/spawn/{name}?next={urllib.parse.quote(target, safe='')}"
     for attempt in range(5):
         # Under load, JupyterHub sometimes answers a login form with "403: XSRF cookie does not match" (seen with
         # 30 logins at once); a person would reload the page and log in again, and so does this.
-        await page.goto(f"{hub.base}/hub/login")
+        await page.goto(f"{hub.base}/hub/login?next={urllib.parse.quote(target, safe='')}")
         await page.fill("#username_input", name)
         await page.fill("#password_input", PASSWORD)
         await page.click("#login_submit")
         await page.wait_for_load_state()
         if "/hub/login" not in page.url or attempt == 4:
             break
-    await page.wait_for_url(f"**/user/{name}/lab**", timeout=timeout_ms)
+    # The hub's "server starting" page follows the spawn's progress and moves on when the server is ready. With 30
+    # pages in one headless Chromium on 2 cores, about half stayed on it after their server was ready (seen here);
+    # a student would reload the page, and so does this, 30 s after the hub says the server is ready. The reloads are
+    # counted and reported.
+    deadline = asyncio.get_running_loop().time() + timeout_ms / 1000
+    ready_since = None
+    while True:
+        try:
+            await page.wait_for_url(f"**/user/{name}/lab/tree/**", timeout=10_000, wait_until="commit")
+            return page
+        except PlaywrightTimeout:
+            pass
+        now = asyncio.get_running_loop().time()
+        if now > deadline:
+            raise TimeoutError(f"{name}: still on {page.url} after {timeout_ms / 1000:.0f} s")
+        if ready_since is None:
+            server = ((await asyncio.to_thread(hub._api, "GET", f"/users/{name}")).get("servers") or {}).get("")
+            if server and server.get("ready"):
+                ready_since = now
+        elif now - ready_since > 30:
+            if stats is not None:
+                stats["reloads"] = stats.get("reloads", 0) + 1
+            await page.reload(wait_until="commit")
+            ready_since = now
+
+
+def open_notebook(browser, hub, name: str, notebook: str, timeout_ms: int = 240_000):
+    """A new browser context that logs in to the hub as ``name`` and is sent on to ``notebook`` in their JupyterLab
+    (the login form's ``next``, as an nbgitpuller link does). Returns as soon as the hub accepted the login, while
+    JupyterLab is still loading, so several students' pages load at once; :func:`press_run_all` waits for it."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(timeout_ms)
+    target = f"/user/{name}/lab/tree/{notebook}?reset"
+    page.goto(f"{hub.base}/hub/login?next={urllib.parse.quote(target, safe='')}")
+    page.fill("#username_input", name)
+    page.fill("#password_input", PASSWORD)
+    page.click("#login_submit", no_wait_after=True)
+    page.wait_for_url(f"**/user/{name}/lab/tree/**", timeout=timeout_ms, wait_until="commit")
     return page
 
 
-def run_all(page, hub, name: str, notebook: str, timeout_ms: int = 240_000):
-    """Open ``notebook`` in the student's JupyterLab, Run All, wait until every cell ran; check no cell failed."""
-    page.goto(f"{hub.base}/user/{name}/lab/tree/{notebook}?reset")
+def press_run_all(page, timeout_ms: int = 240_000):
+    """Once the notebook's kernel is ready, press Run All, without waiting for the cells to finish (so several
+    students' kernels run at once, as in class); :func:`finish_run_all` waits and checks."""
     page.wait_for_function(KERNEL_READY, timeout=timeout_ms)
     page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
+    return page
+
+
+def finish_run_all(page, name: str, notebook: str, timeout_ms: int = 240_000):
+    """Wait until every cell of the open notebook ran; check that no cell failed."""
     page.wait_for_function(ALL_RUN, timeout=timeout_ms, polling=250)
     page.wait_for_timeout(300)
     errors = page.locator(".jp-OutputArea-output.jp-mod-error, .jp-RenderedText[data-mime-type="
@@ -80,11 +116,11 @@ def run_all(page, hub, name: str, notebook: str, timeout_ms: int = 240_000):
     return page
 
 
-async def run_all_async(page, hub, name: str, notebook: str, timeout_ms: int = 600_000):
-    await page.goto(f"{hub.base}/user/{name}/lab/tree/{notebook}?reset")
+async def run_all_async(page, name: str, timeout_ms: int = 1_200_000):
+    """Run All in the notebook the page opened (:func:`login_async`); wait until every cell ran; no cell failed."""
     await page.wait_for_function(KERNEL_READY, timeout=timeout_ms)
     await page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
-    await page.wait_for_function(ALL_RUN, timeout=timeout_ms, polling=500)
+    await page.wait_for_function(ALL_RUN, timeout=timeout_ms, polling=1000)
     errors = page.locator(".jp-OutputArea-output.jp-mod-error")
     if await errors.count():
         raise AssertionError(f"{name}: a cell shows an error: {(await errors.first.inner_text())[:500]}")
