@@ -202,9 +202,3 @@ def lab(tmp_path_factory, browser):
 def notebook7(tmp_path_factory, browser):
     """Jupyter Notebook 7."""
     yield from _serve("notebook", tmp_path_factory.mktemp("notebook7"), browser)
-
-
-@pytest.fixture(params=["lab", "notebook7"])
-def frontend(request):
-    """Each frontend in turn: the same test runs in JupyterLab and in Notebook 7."""
-    return request.getfixturevalue(request.param)
