@@ -142,6 +142,33 @@ def test_timeline_markers_and_their_numbers_do_not_run_into_each_other(name):
     _assert_nothing_runs_into_anything(name, FIGURES[name])
 
 
+def _contrast(a, b) -> float:
+    from matplotlib.colors import to_rgb
+
+    def lum(c):
+        lin = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in to_rgb(c)]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize("name", [n for n in FIGURES if n.startswith("timeline ")])
+def test_each_markers_number_is_readable_on_the_marker(name):
+    """WCAG AA for text (4.5:1) between each number and the face of the marker it sits on; the dark theme inverts
+    the figure, which keeps the contrast."""
+    fig = FIGURES[name]
+    for ax in fig.axes:
+        faces = [(ax.transData.transform(ln.get_xydata()[0]), ln.get_markerfacecolor()) for ln in ax.get_lines()
+                 if ln.get_marker() not in (None, "None", "", " ")]
+        for a in ax.texts:
+            if not a.get_text().isdigit():
+                continue
+            px = ax.transData.transform((ax.convert_xunits(a.xy[0]), a.xy[1]))
+            face = min(faces, key=lambda f: (f[0][0] - px[0]) ** 2 + (f[0][1] - px[1]) ** 2)[1]
+            ratio = _contrast(a.get_color(), face)
+            assert ratio >= 4.5, f"{name}: number {a.get_text()} is {ratio:.1f}:1 on its marker ({face})"
+
+
 _STATUSES = ("seen-primary", "seen-secondary", "inferred")
 
 

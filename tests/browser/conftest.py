@@ -4,8 +4,9 @@ One browser per test session is shared by two frontends, each a server started o
 ``notebooks/`` (a frontend autosaves, and must never rewrite the repository's notebooks), with settings that keep it
 quiet and offline: ``lab`` (JupyterLab) and ``notebook7`` (Jupyter Notebook 7, what many hubs open by default).
 ``frontend.notebook(name)`` opens a notebook, runs all cells once per session, checks the outputs for errors, and
-returns the page; both frontends run the same checks (Notebook 7 on the English edition). ``axe_scan(page, context)`` runs axe-core (installed from the
-npm registry by the Makefile into tests/browser/node) and returns the serious and critical violations.
+returns the page; both frontends run the same checks (Notebook 7 on the English edition). ``axe_scan(page,
+context)`` runs axe-core (installed from the npm registry by the Makefile into tests/browser/node) and returns the
+serious and critical violations.
 
 The browser itself is the session's one Chromium, the ``browser`` fixture of tests/conftest.py (shared with the hub
 test). No browser is downloaded: a missing /usr/bin/chromium fails these tests with an instruction, it never skips
