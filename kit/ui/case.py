@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import ipywidgets as w
-
 from ..content.case import STATUSES, Case
 from ..i18n import t
 from . import html as h
+from . import widgets as w
 from .static import StaticHTML
 
 __all__ = ["questions_view", "status_key_view", "summary_view"]

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import ipywidgets as w
-
 from ..cases import filter_rows, records
 from ..i18n import t
 from ..plots import cases as plots
 from ..plots import figure_html
 from . import html as h
+from . import widgets as w
 from .static import Static
 
 __all__ = ["CasesView", "table_html"]
@@ -84,7 +83,7 @@ class CasesView(Static, w.VBox):
             control.observe(lambda _c: self.update(), names="value")
         parts = [w.HTML(h.heading(t("cases.title"), level=3)),
                  w.HBox([self.year, w.VBox([self.default, self.mechanism, self.region])],
-                        layout=w.Layout(flex_flow="row wrap")),
+                        layout={"flex_flow": "row wrap"}),
                  self.count]
         parts.append(self.figures if plots else self.table)
         super().__init__(parts)

@@ -3,8 +3,6 @@ then check; the feedback says in words and symbols what was right, gives the mod
 
 from __future__ import annotations
 
-import ipywidgets as w
-
 from .. import handin
 from ..claims import ClaimItem, Result, check
 from ..content.case import Case
@@ -12,6 +10,7 @@ from ..content.claims import VERDICTS
 from ..content.errors import BadArgument
 from ..i18n import t
 from . import html as h
+from . import widgets as w
 from .compare import sentence_ids_html
 from .static import Static, show_answer
 
@@ -80,13 +79,13 @@ class ClaimView(Static, w.VBox):
         self.case, self.items = case, claim_items
         self.picker = w.Dropdown(options=[(f"{it.statement.speaker} — {_short(it.statement.text, 60)}", i)
                                           for i, it in enumerate(claim_items)],
-                                 value=0, description=t("claims.pick"), layout=w.Layout(width="min(100%, 46em)"))
+                                 value=0, description=t("claims.pick"), layout={"width": "min(100%, 46em)"})
         self.picker.tooltip = t("claims.pick_tooltip")
         self.statement = w.HTML()
         self.verdict = w.RadioButtons(options=[(t(f"claims.{v}"), v) for v in VERDICTS], value=None,
                                       description=t("claims.verdict"))
         self.verdict.tooltip = t("claims.verdict_tooltip")
-        self.evidence = w.Dropdown(description=t("claims.evidence"), layout=w.Layout(width="min(100%, 46em)"))
+        self.evidence = w.Dropdown(description=t("claims.evidence"), layout={"width": "min(100%, 46em)"})
         self.evidence.tooltip = t("claims.evidence_tooltip")
         self.check_button = w.Button(description=t("claims.check"), tooltip=t("claims.check_tooltip"),
                                      button_style="primary", icon="check")

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import ipywidgets as w
-
 from ..i18n import t
 from ..instructor.class_results import ClassSummary, QuestionResult, class_summary
 from . import html as h
+from . import widgets as w
 
 __all__ = ["ClassView"]
 

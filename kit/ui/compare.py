@@ -6,8 +6,6 @@ Insertions and deletions are marked four ways: colour, underline or strike-throu
 
 from __future__ import annotations
 
-import ipywidgets as w
-
 from ..content.case import Case, Document, Version
 from ..content.errors import BadArgument
 from ..diff import diff, new_side, old_side, set_apart_form, split_form, summarize
@@ -15,6 +13,7 @@ from ..i18n import t
 from ..locale import typo
 from ..text import sentences
 from . import html as h
+from . import widgets as w
 from .static import Static
 
 __all__ = ["CompareView", "ops_html", "sentence_ids_html", "sr_only"]
@@ -100,11 +99,11 @@ class CompareView(Static, w.VBox):
         self.case = case
         chosen = case.document(document) if document else docs[0]
         self.document = w.Dropdown(options=[(d.title, d.id) for d in docs], value=chosen.id,
-                                   description=t("compare.document"), layout=w.Layout(width="min(100%, 46em)"))
+                                   description=t("compare.document"), layout={"width": "min(100%, 46em)"})
         self.document.tooltip = t("compare.document_tooltip")
-        self.old = w.Dropdown(description=t("compare.old"), layout=w.Layout(width="min(100%, 30em)"))
+        self.old = w.Dropdown(description=t("compare.old"), layout={"width": "min(100%, 30em)"})
         self.old.tooltip = t("compare.old_tooltip")
-        self.new = w.Dropdown(description=t("compare.new"), layout=w.Layout(width="min(100%, 30em)"))
+        self.new = w.Dropdown(description=t("compare.new"), layout={"width": "min(100%, 30em)"})
         self.new.tooltip = t("compare.new_tooltip")
         self.mode = w.ToggleButtons(options=[(t("compare.inline"), "inline"), (t("compare.side"), "side")],
                                     value="inline", description=t("compare.mode"),
@@ -122,7 +121,7 @@ class CompareView(Static, w.VBox):
         for control in (self.old, self.new, self.mode, self.set_apart):
             control.observe(lambda _c: self.render(), names="value")
         super().__init__([w.HTML(h.heading(t("compare.title", title=case.title), level=3)), self.document,
-                          w.HBox([self.old, self.new], layout=w.Layout(flex_flow="row wrap")), self.mode,
+                          w.HBox([self.old, self.new], layout={"flex_flow": "row wrap"}), self.mode,
                           self.set_apart, self.summary, self.body])
         self.add_class("kit-compare")
         self.render()

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-import ipywidgets as w
-
 from .. import handin
 from ..content.case import Case
 from ..content.law import VERDICTS, Checklist
 from ..i18n import language, t
 from ..law import Comparison, compare
 from . import html as h
+from . import widgets as w
 from .static import Static, StaticHTML, show_answer
 
 __all__ = ["ChecklistView", "law_html", "law_view"]
@@ -75,11 +74,11 @@ class _ConditionRow(w.VBox):
                                       description=t("checklist.verdict_label"))
         self.verdict.tooltip = t("checklist.verdict_description", name=condition.name)
         self.reason = w.Text(description=t("checklist.reason_label"), placeholder=t("checklist.reason_placeholder"),
-                             layout=w.Layout(width="min(100%, 40em)"))
+                             layout={"width": "min(100%, 40em)"})
         self.reason.tooltip = t("checklist.reason_description", name=condition.name)
         self.feedback = w.HTML()
         super().__init__([self.header, w.HBox([self.verdict, self.reason]), self.feedback],
-                         layout=w.Layout(border_bottom="1px solid var(--jp-border-color2, #ccc)", padding="0.3em 0"))
+                         layout={"border_bottom": "1px solid var(--jp-border-color2, #ccc)", "padding": "0.3em 0"})
 
 
 class ChecklistView(Static, w.VBox):
@@ -92,7 +91,7 @@ class ChecklistView(Static, w.VBox):
             options=[(cases[a.case].meta.title, a.id) for a in checklist.assessments],
             value=checklist.assessment(assessment_id).id,
             description=t("checklist.pick"),
-            layout=w.Layout(width="min(100%, 46em)"),
+            layout={"width": "min(100%, 46em)"},
         )
         self.picker.tooltip = t("checklist.pick_description")
         self.title = w.HTML()
@@ -100,7 +99,7 @@ class ChecklistView(Static, w.VBox):
         self.rows_box = w.VBox()
         self.compare_button = w.Button(description=t("checklist.compare"), tooltip=t("checklist.compare_tooltip"),
                                        icon="check", button_style="primary",
-                                       layout=w.Layout(width="auto", max_width="100%"))  # never "Compare with …"
+                                       layout={"width": "auto", "max_width": "100%"})  # never "Compare with …"
         self.summary = w.HTML()
         self.rows: list[_ConditionRow] = []
         self.picker.observe(lambda _c: self._build(), names="value")

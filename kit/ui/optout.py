@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import ipywidgets as w
-
 from ..content.case import Case
 from ..content.errors import BadArgument
 from ..i18n import language, t
 from ..optout import RoleView, role_view, student_roles
 from . import html as h
+from . import widgets as w
 from .static import Static
 
 __all__ = ["OptOutView", "role_html"]
@@ -82,8 +81,8 @@ class OptOutView(Static, w.VBox):
             style={"button_width": "auto"},
         )
         self.role.tooltip = t("optout.role_description")
-        self.chosen = w.HTML(layout=w.Layout(flex="1 1 20em", min_width="16em"))
-        self.other = w.HTML(layout=w.Layout(flex="1 1 20em", min_width="16em"))
+        self.chosen = w.HTML(layout={"flex": "1 1 20em", "min_width": "16em"})
+        self.other = w.HTML(layout={"flex": "1 1 20em", "min_width": "16em"})
         self.summary = w.HTML(choice_html(case))
         self.role.observe(lambda _c: self._render(), names="value")
         super().__init__(
@@ -92,7 +91,7 @@ class OptOutView(Static, w.VBox):
                 self.summary,
                 self.role,
                 w.HTML(h.heading(t("optout.compare_title"), level=4)),
-                w.HBox([self.chosen, self.other], layout=w.Layout(flex_flow="row wrap", grid_gap="1em")),
+                w.HBox([self.chosen, self.other], layout={"flex_flow": "row wrap", "grid_gap": "1em"}),
             ]
         )
         self._render()

@@ -12,8 +12,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import ipywidgets as w
-
 from .. import handin, progress
 from ..content.quiz import Question, Quiz
 from ..i18n import t
@@ -35,12 +33,13 @@ from ..quiz import (
     unusable_answers,
 )
 from . import html as h
+from . import widgets as w
 from .share import share_view
 from .static import Static, show_answer
 
 __all__ = ["QuestionView", "QuizView", "question_sources_html", "question_view"]
 
-_WIDE = w.Layout(width="min(100%, 46em)")
+_WIDE = {"width": "min(100%, 46em)"}
 
 
 def _citation_line(c: Citation) -> str:
@@ -90,13 +89,13 @@ class QuestionView(w.VBox):
         )
         self.check_button.on_click(lambda _b: self.check())
         self.hint_button = w.Button(description=t("quiz.hint"), tooltip=t("quiz.hint_tooltip"),
-                                    layout=w.Layout(display=None if question.hints else "none"))
+                                    layout={"display": None if question.hints else "none"})
         self.hint_button.on_click(lambda _b: self.hint())
         self.hints = w.HTML()
         self.feedback = w.HTML()
         self.feedback.add_class("kit-quiz-feedback")
         super().__init__([self.heading, self.input, w.HBox([self.check_button, self.hint_button]), self.hints,
-                          self.feedback], layout=w.Layout(margin="0 0 1.2em 0"))
+                          self.feedback], layout={"margin": "0 0 1.2em 0"})
         self.add_class("kit-quiz-question")
 
     # ------------------------------------------------------------------------------------------- inputs
@@ -133,7 +132,7 @@ class QuestionView(w.VBox):
             return w.VBox([w.HTML(f"<em>{h.esc(t('quiz.order_help'))}</em>"), *self.slots])
         self.text = w.Textarea(value="", description=t("quiz.reflection"), placeholder=t("quiz.reflection_tooltip"),
                                style={"description_width": "initial"},
-                               layout=w.Layout(width="min(100%, 46em)", height="7em"))
+                               layout={"width": "min(100%, 46em)", "height": "7em"})
         self.text.tooltip = t("quiz.reflection_tooltip")
         return self.text
 

@@ -6,8 +6,6 @@ Thin views: the model is :mod:`kit.research`, the figures are :mod:`kit.plots.re
 
 from __future__ import annotations
 
-import ipywidgets as w
-
 from ..content.research import Research, SimulationFile
 from ..i18n import t
 from ..locale import number
@@ -23,6 +21,7 @@ from ..plots.research import (
 )
 from ..research import Params, simulate, simulate_all
 from . import html as h
+from . import widgets as w
 from .static import Static
 
 __all__ = ["DefaultEffectsView", "SimulationView", "figures_table_html"]
@@ -87,7 +86,7 @@ def _number(cls, name: str, **kw):
     """
     return cls(description=t(f"defaults.sim.{name}"), tooltip=t(f"defaults.sim.{name}_tooltip"),
                continuous_update=False, style={"description_width": "9em"},
-               layout=w.Layout(width="min(100%, 18em)"), **kw)
+               layout={"width": "min(100%, 18em)"}, **kw)
 
 
 class SimulationView(Static, w.VBox):
@@ -100,7 +99,7 @@ class SimulationView(Static, w.VBox):
         self.preset = w.Dropdown(
             options=[(p.label, p.id) for p in sim.presets] + [(t("defaults.sim.preset_custom"), CUSTOM)],
             value=first.id, description=t("defaults.sim.preset"), style={"description_width": "9em"},
-            layout=w.Layout(width="min(100%, 30em)"),
+            layout={"width": "min(100%, 30em)"},
         )
         self.preset.tooltip = t("defaults.sim.preset_tooltip")
         self.n = _number(w.BoundedIntText, "n", min=1000, max=max(100_000, sim.population), step=1000,
@@ -123,7 +122,7 @@ class SimulationView(Static, w.VBox):
         self.controls = (self.n, self.want, self.awareness, self.cost, self.patience, self.default, self.who,
                          self.workspace)
         self.preset_note = w.HTML()
-        self.plot = w.HTML(layout=w.Layout(min_height="360px"))
+        self.plot = w.HTML(layout={"min_height": "360px"})
         self.numbers = w.HTML()
         items = "".join(f"<li>{h.esc(a)}</li>" for a in sim.assumptions)
         self.assumptions = w.HTML(

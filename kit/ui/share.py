@@ -11,11 +11,10 @@ import datetime as _dt
 from collections.abc import Callable
 from pathlib import Path
 
-import ipywidgets as w
-
 from .. import classroom
 from ..i18n import t
 from . import html as h
+from . import widgets as w
 
 __all__ = ["ShareView", "share_view"]
 
@@ -32,7 +31,8 @@ class ShareView(w.VBox):
         self.box = w.Checkbox(value=classroom.is_shared(quiz_id, self.folder, self.ident), description=t("share.box"),
                               indent=False)
         self.box.tooltip = t("share.box_tooltip")
-        self.stop_button = w.Button(description=t("share.stop"), tooltip=t("share.stop_tooltip"))
+        self.stop_button = w.Button(description=t("share.stop"), tooltip=t("share.stop_tooltip"),
+                                    layout=w.Layout())  # its own: shown only while sharing
         self.stop_button.on_click(lambda _b: self.stop())
         self.status = w.HTML()
         self.status.add_class("kit-share-status")

@@ -14,10 +14,9 @@ A frontend that runs widgets still shows the live widget: it prefers the widget'
 
 from __future__ import annotations
 
-import ipywidgets as w
-
 from ..i18n import t
 from . import html as h
+from . import widgets as w
 
 __all__ = ["Static", "StaticHTML", "details", "show_answer"]
 

@@ -70,5 +70,5 @@ def dress(widget):
     if isinstance(widget, w.HTML):
         widget.value = style_tag() + widget.value
     elif isinstance(widget, w.Box):
-        widget.children = (*widget.children, w.HTML(style_tag(), layout=w.Layout(display="none")))
+        widget.children = (*widget.children, w.HTML(style_tag(), layout={"display": "none"}))
     return widget

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import ipywidgets as w
-
 from ..content.case import Case, Event
 from ..i18n import t
 from ..timeline import TimelineCursor
 from . import html as h
+from . import widgets as w
 from .static import Static, StaticHTML
 
 __all__ = ["TimelineView", "event_html", "timeline_plot_view"]
@@ -42,7 +41,7 @@ class TimelineView(Static, w.VBox):
             value=0,
             description=t("timeline.pick"),
             description_allow_html=False,
-            layout=w.Layout(width="min(100%, 46em)"),
+            layout={"width": "min(100%, 46em)"},
         )
         self.picker.tooltip = t("timeline.pick_description")
         self.first_button = self._button("first", lambda: 0)

@@ -4,12 +4,11 @@ reader hears which term each is."""
 
 from __future__ import annotations
 
-import ipywidgets as w
-
 from ..content.case import Case
 from ..i18n import t
 from ..vocabulary import Vocabulary
 from . import html as h
+from . import widgets as w
 from .compare import TEXT_STYLE, sr_only
 from .static import Static
 
@@ -57,13 +56,13 @@ class VocabView(Static, w.VBox):
         self.case, self.vocabulary = case, vocabulary
         self.group = w.Dropdown(options=[(t("vocab.group_none"), ""), (t("vocab.all"), "*")]
                                 + [(g.label, g.id) for g in vocabulary.groups],
-                                value="", description=t("vocab.group"), layout=w.Layout(width="min(100%, 30em)"))
+                                value="", description=t("vocab.group"), layout={"width": "min(100%, 30em)"})
         self.group.tooltip = t("vocab.group_tooltip")
         first = vocabulary.groups[0].id if vocabulary.groups else None
         self.terms = w.SelectMultiple(options=[(term.label, term.id) for term in vocabulary.terms],
                                       value=vocabulary.group_terms(first) if first else (),
                                       rows=min(8, len(vocabulary.terms)), description=t("vocab.terms"),
-                                      layout=w.Layout(width="min(100%, 30em)"))
+                                      layout={"width": "min(100%, 30em)"})
         self.terms.tooltip = t("vocab.terms_tooltip")
         self.definitions = w.Checkbox(value=False, description=t("vocab.definitions"), indent=False)
         self.definitions.tooltip = t("vocab.definitions_tooltip")

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import ipywidgets as w
-
 from .. import handin, progress
 from ..content.writing import WritingSet
 from ..i18n import t
 from . import html as h
+from . import widgets as w
 from .static import Static
 
 __all__ = ["WritingView"]
@@ -34,7 +33,7 @@ class WritingView(Static, w.VBox):
             box = w.Textarea(value=handin.get(key(wset.id, n)) or "", description=t("writing.answer", n=n),
                              placeholder=t("writing.placeholder"), continuous_update=False,
                              style={"description_width": "initial"},
-                             layout=w.Layout(width="min(100%, 46em)", height="6em"))
+                             layout={"width": "min(100%, 46em)", "height": "6em"})
             box.tooltip = t("writing.tooltip", n=n)
             box.observe(lambda c, n=n: handin.put(key(wset.id, n), c["new"]), names="value")
             self.boxes.append(box)
@@ -70,7 +69,7 @@ class WritingView(Static, w.VBox):
             self._changed(save=False)
         else:
             self.note.value = f"<p><small>{h.esc(t('writing.saved_with_quiz'))}</small></p>"
-        super().__init__(rows, layout=w.Layout(margin="0 0 1em 0"))
+        super().__init__(rows, layout={"margin": "0 0 1em 0"})
         self.add_class("kit-writing")
 
     def static_html(self) -> str:

@@ -1,0 +1,92 @@
+"""The ipywidgets the views are built from, sharing their layouts and styles (issue 15: speed).
+
+Every ipywidgets control makes two more widgets of its own: a ``Layout`` and, for most, a style (``HTMLStyle``,
+``ButtonStyle``…). Each is a model the kernel sends to the page, one message apiece, that the page builds and keeps.
+The final quiz made 611 widgets, 316 of them layouts and styles, nearly all empty or alike. Here the controls share
+them: one per kind and values. The final quiz now makes 250 widgets. What a student sees and does is the same.
+
+Views import this module as ``w``, in place of ``ipywidgets``: ``from . import widgets as w``. Anything else
+(``w.Layout``, ``w.Widget``, ``w.FileUpload``…) is ipywidgets' own.
+
+- A layout or style left out, or given as a dict (``layout={"width": "20em"}``), is shared.
+- A ``w.Layout()`` given to a control is its own.
+- A shared layout or style cannot be changed: changing it would change every control at once, so it raises. A view
+  that shows, hides or restyles a control gives it its own: ``w.Button(..., layout=w.Layout())``.
+"""
+
+from __future__ import annotations
+
+import ipywidgets
+
+__all__ = ["BoundedFloatText", "BoundedIntText", "Box", "Button", "Checkbox", "Dropdown", "HBox", "HTML",
+           "RadioButtons", "SelectMultiple", "Text", "Textarea", "ToggleButtons", "VBox", "shared"]
+
+_SHARED: dict[tuple, ipywidgets.Widget] = {}
+_SEALED: dict[type, type] = {}
+
+
+def _sealed(klass: type) -> type:
+    """``klass`` whose synced traits cannot change once it is built."""
+    if klass not in _SEALED:
+        class Sealed(klass):
+            def __setattr__(self, name, value):
+                if self.__dict__.get("_kit_sealed") and not name.startswith("_") and name in self.keys:
+                    raise AttributeError(f"this {klass.__name__} is shared by many of the kit's controls; give the "
+                                         f"control its own (layout=w.Layout(), style={{...}}) before changing {name}")
+                super().__setattr__(name, value)
+
+        Sealed.__name__ = Sealed.__qualname__ = klass.__name__
+        _SEALED[klass] = Sealed
+    return _SEALED[klass]
+
+
+def shared(klass: type, **values) -> ipywidgets.Widget:
+    """The one unchangeable ``klass(**values)`` (a ``Layout`` or a style) this kernel's controls share.
+
+    Made again when it was closed (``Widget.close_all()``): a closed widget has no model on the page to point to.
+    """
+    key = (klass, tuple(sorted(values.items(), key=lambda kv: kv[0])))
+    inst = _SHARED.get(key)
+    if inst is None or inst.comm is None:
+        inst = _sealed(klass)(**values)
+        inst.__dict__["_kit_sealed"] = True
+        _SHARED[key] = inst
+    return inst
+
+
+def _lean(base: type) -> type:
+    """``base`` whose layout and style are :func:`shared` when left out or given as a dict; a ``w.Layout()`` or a
+    style instance given to it is its own."""
+    kinds = {"layout": ipywidgets.Layout}
+    style = base.class_traits().get("style")
+    if style is not None:
+        kinds["style"] = style.klass
+
+    def __init__(self, *args, **kw):
+        for name, klass in kinds.items():
+            given = kw.get(name, {})
+            if isinstance(given, dict):
+                kw[name] = shared(klass, **given)
+        base.__init__(self, *args, **kw)
+
+    return type(base.__name__, (base,), {"__doc__": base.__doc__, "__module__": __name__, "__init__": __init__})
+
+
+BoundedFloatText = _lean(ipywidgets.BoundedFloatText)
+BoundedIntText = _lean(ipywidgets.BoundedIntText)
+Box = _lean(ipywidgets.Box)
+Button = _lean(ipywidgets.Button)
+Checkbox = _lean(ipywidgets.Checkbox)
+Dropdown = _lean(ipywidgets.Dropdown)
+HBox = _lean(ipywidgets.HBox)
+HTML = _lean(ipywidgets.HTML)
+RadioButtons = _lean(ipywidgets.RadioButtons)
+SelectMultiple = _lean(ipywidgets.SelectMultiple)
+Text = _lean(ipywidgets.Text)
+Textarea = _lean(ipywidgets.Textarea)
+ToggleButtons = _lean(ipywidgets.ToggleButtons)
+VBox = _lean(ipywidgets.VBox)
+
+
+def __getattr__(name: str):
+    return getattr(ipywidgets, name)
