@@ -75,7 +75,9 @@ $(AXE): tests/browser/node/package.json tests/browser/node/package-lock.json
 # JupyterLab refuses to run as root unless told to (containers, CI machines); an ordinary user never needs it.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
+# The notebooks' figures are drawn into the figure cache first (new ones only: a few seconds the first time).
 lab: $(STAMP)
+	$(BIN)/python -m kit figures
 	$(BIN)/jupyter lab --ServerApp.port=$(PORT) --ServerApp.root_dir=. $(ALLOW_ROOT) notebooks/00_start_here.ipynb
 
 check: $(STAMP)

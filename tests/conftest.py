@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,16 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 #: Debian's Chromium (apt-get install chromium); no browser is ever downloaded. KIT_CHROMIUM names another.
 CHROMIUM = os.environ.get("KIT_CHROMIUM", "/usr/bin/chromium")
+#: The figure cache (kit/plots/cache.py) of this session: a new folder, never the tester's ~/.cache. The notebooks
+#: nbval runs and the JupyterLab servers the browser tests start inherit it; the session's end removes it.
+FIGURES = tempfile.mkdtemp(prefix="kit-test-figures-")
+os.environ["KIT_FIGURE_CACHE"] = FIGURES
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(FIGURES, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,8 @@
 """The command line: ``python -m kit COMMAND``. Errors are one clear line and a non-zero exit, never a traceback.
 
 Commands: ``check`` (validate content), ``release`` (student or instructor copies of the notebooks), ``new-case``
-(scaffold a case folder), ``results`` (a class's exported quiz answers), ``translate`` (what a language lacks).
+(scaffold a case folder), ``results`` (a class's exported quiz answers), ``translate`` (what a language lacks),
+``figures`` (draw the notebooks' figures into the figure cache).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from ..content.base import data_root
 from ..content.errors import debug, display_path
 from ..content.registry import check_all
 from ..content.translations import check_translations, skeleton, skeleton_text
+from .figures import FiguresError, fill
 from .release import ReleaseError, release, strip_answer_keys
 from .results import write_results
 from .scaffold import ScaffoldError, new_case
@@ -167,6 +169,16 @@ def cmd_translate(args) -> int:
     return 0
 
 
+def cmd_figures(args) -> int:
+    """Issue 15: a first Run All reads the figures instead of drawing them."""
+    try:
+        where, total, new = fill(tuple(args.lang))
+    except FiguresError as e:
+        return _fail("figures", str(e))
+    print(f"kit figures: {total} figures in {display_path(where)} ({new} drawn now, {total - new} already there)")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m kit", description="The consent teaching kit's tools for instructors.",
                      formatter_class=_formatter)
@@ -216,6 +228,15 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--write", action="store_true", help="append the skeleton entries to the translation files")
     tr.add_argument("--data", metavar="DIR", help="the content folder (default: the kit's data/)")
     tr.set_defaults(func=cmd_translate)
+
+    fig = sub.add_parser("figures", help="draw every figure the notebooks show into the figure cache",
+                         formatter_class=_formatter,
+                         description="Draw the figures of notebooks 01, 03 and 05 (every case, chart and preset) into "
+                                     "the figure cache (KIT_FIGURE_CACHE, else ~/.cache/consent-kit/figures), so a "
+                                     "Run All reads them instead of drawing them.")
+    fig.add_argument("--lang", choices=("en", "fr"), nargs="+", default=["en", "fr"],
+                     help="the editions to draw for (default: en fr)")
+    fig.set_defaults(func=cmd_figures)
 
     COMMANDS[:] = list(sub.choices)
     return parser

@@ -40,8 +40,9 @@ def figure_png(fig) -> bytes:
 
 
 def figure_html(fig, alt: str, caption: str) -> str:
-    """The figure as an accessible HTML <figure>: the PNG with its alt text, then a visible caption."""
-    data = base64.b64encode(figure_png(fig)).decode("ascii")
+    """The figure (a matplotlib figure, or its PNG bytes from :func:`kit.plots.cache.drawn`) as an accessible HTML
+    <figure>: the PNG with its alt text, then a visible caption."""
+    data = base64.b64encode(fig if isinstance(fig, bytes) else figure_png(fig)).decode("ascii")
     return (
         "<figure style='margin:0.5em 0'>"
         f"<img src='data:image/png;base64,{data}' alt='{esc(alt)}' style='max-width:100%;height:auto'/>"

@@ -6,6 +6,7 @@ from ..cases import filter_rows, records
 from ..i18n import t
 from ..plots import cases as plots
 from ..plots import figure_html
+from ..plots.cache import drawn
 from . import html as h
 from . import widgets as w
 from .static import Static
@@ -113,7 +114,7 @@ class CasesView(Static, w.VBox):
             self.figures.children = [w.HTML(f"<p>{h.esc(t('cases.none'))}</p>")]
             return
         self.figures.children = [
-            w.HTML(figure_html(plots.timeline_figure(df), plots.timeline_alt(df), t("cases.timeline_caption"))),
-            w.HTML(figure_html(plots.by_year_figure(df), plots.by_year_alt(df), t("cases.by_year_caption"))),
-            w.HTML(figure_html(plots.steps_figure(df), plots.steps_alt(df), t("cases.steps_caption"))),
+            w.HTML(figure_html(drawn(plots.timeline_figure, df), plots.timeline_alt(df), t("cases.timeline_caption"))),
+            w.HTML(figure_html(drawn(plots.by_year_figure, df), plots.by_year_alt(df), t("cases.by_year_caption"))),
+            w.HTML(figure_html(drawn(plots.steps_figure, df), plots.steps_alt(df), t("cases.steps_caption"))),
         ]

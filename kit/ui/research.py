@@ -10,6 +10,7 @@ from ..content.research import Research, SimulationFile
 from ..i18n import t
 from ..locale import number
 from ..plots import figure_html
+from ..plots.cache import drawn
 from ..plots.research import (
     CHARTS,
     chart_alt,
@@ -63,7 +64,7 @@ class DefaultEffectsView(Static, w.VBox):
 
     def __init__(self, research: Research, charts: tuple[str, ...] = CHARTS):
         self.research = research
-        self.charts = {c: w.HTML(figure_html(chart_figure(research, c), chart_alt(research, c),
+        self.charts = {c: w.HTML(figure_html(drawn(chart_figure, research, c), chart_alt(research, c),
                                              chart_caption(research, c))) for c in charts}
         self.table = w.HTML(figures_table_html(research))
         super().__init__([w.HTML(h.heading(t("defaults.title"), 3)), *self.charts.values(), self.table])
@@ -201,8 +202,10 @@ class SimulationView(Static, w.VBox):
         p = self.params()
         outcomes = simulate_all(p)
         current = (p.default, p.who_acts)
-        self.plot.value = figure_html(simulation_figure(outcomes, current), simulation_alt(outcomes, current),
-                                      t("defaults.sim.caption"))
+        # A preset's chart is the same at every Run All and is reused; settings a student typed are drawn and not kept.
+        fig = drawn(simulation_figure, outcomes, current) if self.preset.value != CUSTOM else \
+            simulation_figure(outcomes, current)
+        self.plot.value = figure_html(fig, simulation_alt(outcomes, current), t("defaults.sim.caption"))
         self.numbers.value = self.numbers_html(p)
 
     def numbers_html(self, p: Params) -> str:

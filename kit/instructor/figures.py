@@ -1,0 +1,57 @@
+"""``python -m kit figures``: draw every figure the notebooks show into the figure cache (:mod:`kit.plots.cache`).
+
+Binder's ``postBuild`` and ``make lab`` run it, so a student's first Run All reads the figures instead of drawing
+them. On a hub, an instructor can fill a folder every student can read and point ``KIT_FIGURE_CACHE`` at it.
+The figures are made by the very views the notebooks show, so their keys are the ones a Run All looks for.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..cases import case_rows
+from ..content import case_ids, load_case
+from ..content.language import current
+from ..content.research import load_research, load_simulation
+from ..i18n import set_language
+from ..plots.cache import folder
+
+__all__ = ["FiguresError", "fill"]
+
+
+class FiguresError(Exception):
+    """The cache is off or cannot be written."""
+
+
+def fill(languages: tuple[str, ...] = ("en", "fr")) -> tuple[Path, int, int]:
+    """Build every view that shows a figure, in each language: (the folder, figures in it, of which new)."""
+    from ..ui.cases import CasesView
+    from ..ui.research import DefaultEffectsView, SimulationView
+    from ..ui.timeline import timeline_plot_view
+
+    where = folder()
+    if where is None:
+        raise FiguresError("the figure cache is off (KIT_FIGURE_CACHE=off): there is nothing to fill")
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise FiguresError(f"cannot make the figure cache folder {where}: {e.strerror}") from None
+    if not os.access(where, os.W_OK):
+        raise FiguresError(f"cannot write to the figure cache folder {where}")
+    before = set(where.glob("*.png"))
+    was = current()
+    try:
+        for lang in languages:
+            set_language(lang)
+            DefaultEffectsView(load_research())
+            sim = load_simulation()
+            for preset in sim.presets:
+                SimulationView(sim, preset.id)
+            for case in case_ids():
+                timeline_plot_view(load_case(case))
+            CasesView(case_rows(), plots=True)
+    finally:
+        set_language(was)
+    after = set(where.glob("*.png"))
+    return where, len(after), len(after - before)
