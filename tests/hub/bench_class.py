@@ -31,7 +31,7 @@ async def student(browser, hub, name: str, t: dict) -> None:
     start = time.monotonic()
     page = await login_async(browser, hub, name, QUIZ_NB, stats=t)
     t["login"] = time.monotonic() - start
-    await run_all_async(page, name)
+    await run_all_async(page, name, stats=t)
     t["run_all"] = time.monotonic() - start
     box = page.locator(".kit-quiz-question", has_text=QUIZ.question("slack-default").text.split("\n")[0][:60]).first
     await box.locator(".widget-radio-box label", has_text=option_text("slack-default", "included")).click()
@@ -125,6 +125,9 @@ def main() -> int:
     print(f"  answers lost:  {lost} of {shared_n} shared (target 0)")
     reloads = {n: t["reloads"] for n, t in out["times"].items() if t.get("reloads")}
     print(f"  'server starting' pages reloaded by hand: {len(reloads)} students ({sum(reloads.values())} reloads)")
+    lab = {n: t["lab_reloads"] for n, t in out["times"].items() if t.get("lab_reloads")}
+    print(f"  JupyterLab pages that never started, reloaded by hand: {len(lab)} students ({sum(lab.values())} "
+          f"reloads)")
     if logins:
         print(f"  login to server ready:       median {statistics.median(logins):6.1f} s   "
               f"p95 {percentile(logins, 0.95):6.1f} s")

@@ -116,8 +116,29 @@ def finish_run_all(page, name: str, notebook: str, timeout_ms: int = 240_000):
     return page
 
 
-async def run_all_async(page, name: str, timeout_ms: int = 1_200_000):
-    """Run All in the notebook the page opened (:func:`login_async`); wait until every cell ran; no cell failed."""
+LAB_STARTED = "() => !!window.jupyterapp && !!window.jupyterapp.shell"
+#: Seconds a student waits for JupyterLab to appear before reloading the page (see :func:`run_all_async`).
+LAB_PATIENCE = 180
+
+
+async def run_all_async(page, name: str, timeout_ms: int = 1_200_000, stats=None):
+    """Run All in the notebook the page opened (:func:`login_async`); wait until every cell ran; no cell failed.
+
+    With 30 students at once on 2 cores, one page in 30 got JupyterLab's HTML and then never started it (no request
+    after the page itself, for 17 minutes; seen here). A student would reload the page; so does this, after
+    :data:`LAB_PATIENCE` seconds without JupyterLab. The reloads are counted (``stats["lab_reloads"]``) and reported.
+    """
+    deadline = asyncio.get_running_loop().time() + timeout_ms / 1000
+    while True:
+        try:
+            await page.wait_for_function(LAB_STARTED, timeout=LAB_PATIENCE * 1000, polling=1000)
+            break
+        except PlaywrightTimeout:
+            if asyncio.get_running_loop().time() > deadline:
+                raise TimeoutError(f"{name}: JupyterLab never started on {page.url}") from None
+            if stats is not None:
+                stats["lab_reloads"] = stats.get("lab_reloads", 0) + 1
+            await page.reload(wait_until="commit")
     await page.wait_for_function(KERNEL_READY, timeout=timeout_ms)
     await page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
     await page.wait_for_function(ALL_RUN, timeout=timeout_ms, polling=1000)
