@@ -27,19 +27,43 @@ BUDGET = float(os.environ.get("KIT_BENCH_BUDGET", "1800"))  # seconds; students 
 LOG = Path(os.environ.get("KIT_BENCH_LOG", "/tmp/consent-kit-bench-class.log"))
 
 
+#: Seconds a student waits for the page to answer a click before clicking again, as a person would.
+PATIENCE = 120
+
+
+async def until(t: dict, step: str, act, shown) -> None:
+    """Do ``act`` until ``shown`` is on the page: a person who clicks and sees nothing for :data:`PATIENCE` seconds
+    clicks again. ``t["step"]`` says where the student is (reported for a student who never finishes); the clicks
+    made again are counted in ``t["again"]``."""
+    from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+    t["step"] = step
+    while True:
+        await act()
+        try:
+            await shown.wait_for(timeout=PATIENCE * 1000)
+            return
+        except PlaywrightTimeout:
+            t["again"] = t.get("again", 0) + 1
+
+
 async def student(browser, hub, name: str, t: dict) -> None:
     start = time.monotonic()
+    t["step"] = "logging in"
     page = await login_async(browser, hub, name, QUIZ_NB, stats=t)
     t["login"] = time.monotonic() - start
+    t["step"] = "Run All"
     await run_all_async(page, name, stats=t)
     t["run_all"] = time.monotonic() - start
     box = page.locator(".kit-quiz-question", has_text=QUIZ.question("slack-default").text.split("\n")[0][:60]).first
-    await box.locator(".widget-radio-box label", has_text=option_text("slack-default", "included")).click()
-    await box.locator(".widget-button", has_text="Check").click()
-    await box.locator(".kit-quiz-feedback", has_text="Correct").wait_for()
+    option = box.locator(".widget-radio-box label", has_text=option_text("slack-default", "included"))
+    await until(t, "picking an answer", option.click, box.locator(".widget-radio-box input:checked"))
+    await until(t, "checking the answer", box.locator(".widget-button", has_text="Check").click,
+                box.locator(".kit-quiz-feedback", has_text="Correct"))
     share = page.locator(".kit-share")
-    await share.locator(".widget-checkbox input").check()
-    await share.locator(".kit-share-status", has_text="Shared with your instructor: 1 answers").wait_for()
+    await until(t, "sharing", share.locator(".widget-checkbox input").check,
+                share.locator(".kit-share-status", has_text="Shared with your instructor: 1 answers"))
+    t["step"] = "done"
     t["shared"] = time.monotonic() - start
 
 
@@ -74,10 +98,12 @@ async def main_async(hub) -> dict:
             errors = {}
             for n, task in tasks.items():
                 if task in late:  # the figures of those who finished are still reported
-                    errors[n] = f"not finished within the bench's {BUDGET:.0f} s (KIT_BENCH_BUDGET)"
+                    errors[n] = (f"not finished within the bench's {BUDGET:.0f} s (KIT_BENCH_BUDGET), still "
+                                 f"{times[n].get('step', 'starting')}")
                 elif task.exception() is not None:
                     r = task.exception()
-                    errors[n] = f"{type(r).__name__}: {str(r).splitlines()[0][:200] if str(r) else ''}"
+                    errors[n] = (f"{type(r).__name__} while {times[n].get('step', 'starting')}: "
+                                 f"{str(r).splitlines()[0][:200] if str(r) else ''}")
             memory = {n: sum(pss_kib(pid) for pid in pids) for n, pids in hub.user_pids().items()
                       if n in hub.students}
         finally:
@@ -125,6 +151,9 @@ def main() -> int:
     print(f"  answers lost:  {lost} of {shared_n} shared (target 0)")
     reloads = {n: t["reloads"] for n, t in out["times"].items() if t.get("reloads")}
     print(f"  'server starting' pages reloaded by hand: {len(reloads)} students ({sum(reloads.values())} reloads)")
+    again = {n: t["again"] for n, t in out["times"].items() if t.get("again")}
+    print(f"  clicks made again after {PATIENCE} s without an answer on the page: {len(again)} students "
+          f"({sum(again.values())} clicks)")
     lab = {n: t["lab_reloads"] for n, t in out["times"].items() if t.get("lab_reloads")}
     print(f"  JupyterLab pages that never started, reloaded by hand: {len(lab)} students ({sum(lab.values())} "
           f"reloads)")
