@@ -88,14 +88,17 @@ class QuestionView(w.VBox):
             button_style="primary",
         )
         self.check_button.on_click(lambda _b: self.check())
-        self.hint_button = w.Button(description=t("quiz.hint"), tooltip=t("quiz.hint_tooltip"),
-                                    layout={"display": None if question.hints else "none"})
-        self.hint_button.on_click(lambda _b: self.hint())
+        buttons = [self.check_button]
+        self.hint_button = None  # only a question with hints has the button (one widget fewer for the page)
+        if question.hints:
+            self.hint_button = w.Button(description=t("quiz.hint"), tooltip=t("quiz.hint_tooltip"))
+            self.hint_button.on_click(lambda _b: self.hint())
+            buttons.append(self.hint_button)
         self.hints = w.HTML()
         self.feedback = w.HTML()
         self.feedback.add_class("kit-quiz-feedback")
-        super().__init__([self.heading, self.input, w.HBox([self.check_button, self.hint_button]), self.hints,
-                          self.feedback], layout={"margin": "0 0 1.2em 0"})
+        super().__init__([self.heading, self.input, w.HBox(buttons), self.hints, self.feedback],
+                         layout={"margin": "0 0 1.2em 0"})
         self.add_class("kit-quiz-question")
 
     # ------------------------------------------------------------------------------------------- inputs
