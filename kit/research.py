@@ -136,8 +136,13 @@ def outcomes_per_person(p: Params, default: Default | None = None, who_acts: Who
 def simulate(p: Params, default: Default | None = None, who_acts: WhoActs | None = None) -> Outcome:
     """The outcome of one regime (the params' own unless ``default`` / ``who_acts`` are given)."""
     p.check()
-    default = default or p.default
-    who_acts = who_acts or p.who_acts
+    return _simulate(p, default or p.default, who_acts or p.who_acts)
+
+
+@lru_cache(maxsize=64)
+def _simulate(p: Params, default: Default, who_acts: WhoActs) -> Outcome:
+    """The same params give the same outcome (the draws are seeded): a view's chart and its numbers ask for the
+    same regimes, and each is worked out once."""
     wants, included, may_act, acts = _per_person(p, default, who_acts)
     n_inc = int(included.sum())
     n_want = int(wants.sum())
