@@ -58,3 +58,44 @@ def test_the_final_quiz_sends_less_than_half_the_models_it_used_to():
     assert len(made) < 611 / 2
     layouts = [x for x in made if isinstance(x, ipywidgets.Layout)]
     assert len(layouts) <= 12
+
+
+def _tree(widget) -> list:
+    out = [widget]
+    for child in getattr(widget, "children", ()):
+        out += _tree(child)
+    return out
+
+
+def test_a_view_reaches_the_page_once_complete_and_changes_after_that_are_sent(monkeypatch):
+    """Inside kit.show_... a view is sent whole: no update message for a tooltip, a class or a first value. Every
+    control is then open, each one's state names controls already sent, and a later change is sent as usual."""
+    sent = []
+    monkeypatch.setattr(ipywidgets.Widget, "send_state", lambda self, key=None: sent.append((self, key)))
+    opened = []
+    real_open = ipywidgets.Widget.open
+
+    def open_(self):
+        was = self.comm
+        real_open(self)
+        if was is None and self.comm is not None:
+            opened.append(self)
+
+    monkeypatch.setattr(ipywidgets.Widget, "open", open_)
+    view = kit.show_quiz("final")
+    sim = kit.show_simulation()
+    assert sent == []
+    order = {id(x): i for i, x in enumerate(opened)}
+    for top in (view, sim):
+        for x in _tree(top):
+            assert x.comm is not None, f"{type(x).__name__} was never sent to the page"
+            for child in getattr(x, "children", ()):
+                assert order.get(id(child), -1) < order.get(id(x), -1), "a control was sent before its children"
+        assert top.get_state()["children"]  # every child has a model id
+    sim.want.value = 37  # after the view is shown: the change reaches the page
+    assert any(w is sim.want and k == "value" for w, k in sent)
+
+
+def test_a_view_that_fails_still_shows_its_message():
+    view = kit.show_quiz("no-such-quiz")
+    assert view.comm is not None and "no-such-quiz" in view.value

@@ -27,14 +27,16 @@ def friendly(fn):
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         from .style import dress
+        from .widgets import building
 
-        try:
-            bind(fn, args, kwargs)
-            return dress(fn(*args, **kwargs))
-        except KitError as e:
-            if debug():
-                raise
-            return dress(message_widget(str(e)))
+        with building():  # the view reaches the page once, complete (kit/ui/widgets.py)
+            try:
+                bind(fn, args, kwargs)
+                return dress(fn(*args, **kwargs))
+            except KitError as e:
+                if debug():
+                    raise
+                return dress(message_widget(str(e)))
 
     return wrapper
 

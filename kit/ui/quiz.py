@@ -386,8 +386,8 @@ class QuizView(Static, w.VBox):
         self.save_box.observe(lambda _c: self._changed(), names="value")
         self.save_status = w.HTML()
         self.download = w.HTML()
-        self.upload = w.FileUpload(accept=".json,application/json", multiple=False, description=t("quiz.load"))
-        self.upload.tooltip = t("quiz.load_tooltip")
+        self.upload = w.FileUpload(accept=".json,application/json", multiple=False, description=t("quiz.load"),
+                                   tooltip=t("quiz.load_tooltip"))
         self.upload.observe(self._uploaded, names="value")
         self.share = share_view(quiz.id, lambda: (self.answers(), self.student.value.strip() or None))
         header = h.heading(t("quiz.title", title=quiz.title), level=3) + (h.para(quiz.intro) if quiz.intro else "")

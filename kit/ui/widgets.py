@@ -12,17 +12,56 @@ Views import this module as ``w``, in place of ``ipywidgets``: ``from . import w
 - A ``w.Layout()`` given to a control is its own.
 - A shared layout or style cannot be changed: changing it would change every control at once, so it raises. A view
   that shows, hides or restyles a control gives it its own: ``w.Button(..., layout=w.Layout())``.
+
+A view is also sent to the page once, whole. A control is normally sent when it is made, and every change made
+while the view is being put together (a tooltip, a CSS class, a first value, the chart drawn by the view's first
+update) is one more message: 96 of them for the final quiz. Inside :func:`building` (every ``kit.show_...`` runs in
+it, :func:`kit.ui.friendly`), the controls are sent when the view is complete, each with its final state, the
+controls a control holds before it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import ipywidgets
 
-__all__ = ["BoundedFloatText", "BoundedIntText", "Box", "Button", "Checkbox", "Dropdown", "HBox", "HTML",
+__all__ = ["building", "BoundedFloatText", "BoundedIntText", "Box", "Button", "Checkbox", "Dropdown", "HBox", "HTML",
            "RadioButtons", "SelectMultiple", "Text", "Textarea", "ToggleButtons", "VBox", "shared"]
 
 _SHARED: dict[tuple, ipywidgets.Widget] = {}
 _SEALED: dict[type, type] = {}
+_pending: list[ipywidgets.Widget] = []  # made inside building(), not yet sent
+_depth = 0
+
+
+@contextmanager
+def building() -> Iterator[None]:
+    """Send the controls made inside to the page when the outermost ``building()`` ends, not one by one."""
+    global _depth
+    _depth += 1
+    try:
+        yield
+    finally:
+        _depth -= 1
+        if _depth == 0:
+            pending = _pending[:]
+            _pending.clear()
+            for widget in pending:
+                _open(widget)
+
+
+def _open(widget: ipywidgets.Widget) -> None:
+    """Send ``widget``, after every control its state names (a child, a layout): the page needs them first."""
+    if widget.comm is not None:
+        return
+    for key in widget.keys:
+        value = getattr(widget, key, None)
+        for item in value if isinstance(value, (list, tuple)) else (value,):
+            if isinstance(item, ipywidgets.Widget) and item.comm is None and item is not widget:
+                _open(item)
+    ipywidgets.Widget.open(widget)
 
 
 def _sealed(klass: type) -> type:
@@ -69,7 +108,14 @@ def _lean(base: type) -> type:
                 kw[name] = shared(klass, **given)
         base.__init__(self, *args, **kw)
 
-    return type(base.__name__, (base,), {"__doc__": base.__doc__, "__module__": __name__, "__init__": __init__})
+    def open(self):
+        if _depth and self.comm is None:
+            _pending.append(self)  # sent, whole, when building() ends
+            return
+        base.open(self)
+
+    return type(base.__name__, (base,), {"__doc__": base.__doc__, "__module__": __name__, "__init__": __init__,
+                                        "open": open})
 
 
 BoundedFloatText = _lean(ipywidgets.BoundedFloatText)
