@@ -132,8 +132,9 @@ def save(quiz_id: str, answers: dict[str, dict[str, Any]], student: str | None =
     return atomic_write(path, dump(quiz_id, answers, student), prefix=f".{path.name}.")
 
 
-def atomic_write(path: Path, text: str, prefix: str, mode: int | None = None) -> Path:
-    """Write ``text`` to ``path`` so that a reader sees the old file or the new one, never half of either.
+def atomic_write(path: Path, text: str | bytes, prefix: str, mode: int | None = None) -> Path:
+    """Write ``text`` (UTF-8) or bytes to ``path`` so that a reader sees the old file or the new one, never half of
+    either.
 
     A temporary file named ``<prefix>XXXXXXXX.tmp`` beside ``path`` (so :func:`clean_stale` can find one a killed
     write left behind), its mode set before anything is written, fsync, rename, then fsync of the folder.
@@ -142,7 +143,7 @@ def atomic_write(path: Path, text: str, prefix: str, mode: int | None = None) ->
     try:
         if mode is not None:
             os.fchmod(fd, mode)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
+        with os.fdopen(fd, "wb") if isinstance(text, bytes) else os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())

@@ -23,12 +23,12 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from ..content.language import current
 from ..content.strings import DEFAULT, load_strings
+from ..progress import atomic_write
 
 __all__ = ["MAX_FILES", "drawn", "folder"]
 
@@ -86,14 +86,7 @@ def _read(path: Path) -> bytes | None:
 def _write(path: Path, data: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".figure-", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic_write(path, data, prefix=".figure-")
         _prune(path.parent)
     except OSError:
         pass  # a cache that cannot be written only means the figure is drawn next time too
