@@ -3,7 +3,7 @@
 Every ipywidgets control makes two more widgets of its own: a ``Layout`` and, for most, a style (``HTMLStyle``,
 ``ButtonStyle``…). Each is a model the kernel sends to the page, one message apiece, that the page builds and keeps.
 The final quiz made 611 widgets, 316 of them layouts and styles, nearly all empty or alike. Here the controls share
-them: one per kind and values. The final quiz now makes 250 widgets. What a student sees and does is the same.
+them: one per kind and values. What a student sees and does is the same.
 
 Views import this module as ``w``, in place of ``ipywidgets``: ``from . import widgets as w``. Anything else
 (``w.Layout``, ``w.Widget``, ``w.FileUpload``…) is ipywidgets' own.
