@@ -89,13 +89,9 @@ def run():
     rows = [(f"floor (imports pandas, matplotlib, ipywidgets): Run All, median of {rounds}", floor_ms, floor_ms, "ms"),
             ("floor: CPU time (pytest and kernel)", floor_cpu, floor_cpu, "ms"),
             ("floor: kernel peak memory", floor_mib, floor_mib, "MiB")]
-    for path, (ms, cpu, mib) in med.items():
-        name = path.stem
-        rows.append((f"{name}: Run All, {ms / floor_ms:.2f} × floor", ms, floor_ms, "ms"))
-        rows.append((f"{name}: CPU time, {cpu / floor_cpu:.2f} × floor", cpu, floor_cpu, "ms"))
-        rows.append((f"{name}: kernel peak memory, {mib / floor_mib:.2f} × floor", mib, floor_mib, "MiB"))
-    for path, (ms, cpu, mib) in cold.items():  # one run each: the first Run All, every figure drawn
-        name = f"{path.stem}, figure cache empty"
+    named = [(path.stem, m) for path, m in med.items()]
+    named += [(f"{path.stem}, figure cache empty", m) for path, m in cold.items()]  # one run each: every figure drawn
+    for name, (ms, cpu, mib) in named:
         rows.append((f"{name}: Run All, {ms / floor_ms:.2f} × floor", ms, floor_ms, "ms"))
         rows.append((f"{name}: CPU time, {cpu / floor_cpu:.2f} × floor", cpu, floor_cpu, "ms"))
         rows.append((f"{name}: kernel peak memory, {mib / floor_mib:.2f} × floor", mib, floor_mib, "MiB"))
