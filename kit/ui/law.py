@@ -23,6 +23,19 @@ def _more(summary: str, body: str) -> str:
             f"<div style='margin:0.2em 0 0.4em 1em'>{body}</div></details>")
 
 
+SETTLED = ("law", "case-law")  # a statute's or a court's words: certain in themselves, however the kit read them
+
+
+def _sureness(record, kind: str) -> str:
+    """How sure we are of the wording. For a law or a judgment checked against copies of the official text, say so in
+    words: the law is not uncertain, only the page the kit read was a copy (issue 23)."""
+    n = getattr(record, "copies_checked", None)
+    if kind in SETTLED and n and record.status == "seen-secondary":
+        return h.labelled(t("law.wording"), h.esc(t("law.copies_checked_one" if n == 1 else "law.copies_checked",
+                                                     n=n)))
+    return h.status_line(record.status)
+
+
 def law_html(text) -> str:
     """One legal text: heading, plain-language reading first; exact words, translations and sources on demand."""
     parts = [h.heading(text.title), f"<div style='color:{h.MUTED}'>{h.esc(text.instrument)} · {h.esc(text.reference)}"
@@ -33,14 +46,14 @@ def law_html(text) -> str:
     for tr in own:
         official = [h.quote(tr.text, tr.language),
                     h.labelled(t("law.read_at"), h.link(tr.url, tr.url) + h.read_in_copy(tr.read_at)),
-                    h.status_line(tr.status)]
+                    _sureness(tr, text.kind)]
         if tr.note:
             official.append(h.labelled(t("common.note"), h.esc(tr.note)))
         parts.append(_more(t("law.official"), "".join(official)))
     if text.text:
         exact = h.quote(text.text, "en") if own else h.quote_of(text, "text")
         parts.append(_more(t("law.original") if own else t("law.exact"), exact))
-    elif not own:
+    elif not own and not text.translations:  # a French law has its words only in French: shown just below
         parts.append(f"<p><em>{h.esc(t('law.no_quote'))}</em></p>")
     for tr in text.translations:
         if tr not in own:
@@ -51,7 +64,7 @@ def law_html(text) -> str:
     source = [h.labelled(t("law.read_at"), h.link(text.url, text.url) + h.read_in_copy(text.read_at))]
     if text.note:
         source.append(h.labelled(t("common.note"), h.esc(text.note)))
-    parts.append(h.status_line(text.status))
+    parts.append(_sureness(text, text.kind))
     parts.append(_more(t("law.source"), "".join(source)))
     return h.card("".join(parts), label=text.title)
 
@@ -88,7 +101,8 @@ class ChecklistView(Static, w.VBox):
         self.checklist = checklist
         self.cases = cases
         self.picker = w.Dropdown(
-            options=[(cases[a.case].meta.title, a.id) for a in checklist.assessments],
+            options=[(t("checklist.option", title=cases[a.case].meta.title, basis=t("checklist.basis_short_" + a.basis)),
+                      a.id) for a in checklist.assessments],
             value=checklist.assessment(assessment_id).id,
             description=t("checklist.pick"),
             layout={"width": "min(100%, 46em)"},
@@ -111,9 +125,10 @@ class ChecklistView(Static, w.VBox):
     def _build(self) -> None:
         a = self.checklist.assessment(self.picker.value)
         case = self.cases[a.case]
-        self.title.value = h.heading(t("checklist.title", company=case.company), level=3)
+        self.title.value = h.heading(t("checklist.title_" + a.basis, company=case.company), level=3)
         note = h.labelled(t("common.note"), h.esc(a.note)) if a.note else ""
         self.mechanism.value = h.card(h.labelled(t("checklist.mechanism"), h.esc(a.mechanism))
+                                      + h.labelled(t("checklist.relationship"), h.esc(a.relationship))
                                       + f"<p>{h.esc(t('checklist.basis_' + a.basis))}</p>" + note,
                                       label=t("checklist.mechanism"))
         self.rows = [_ConditionRow(c, self.checklist) for c in self.checklist.conditions_for(a.basis)]
@@ -133,7 +148,8 @@ class ChecklistView(Static, w.VBox):
 
     def static_text(self) -> str:
         a = self.checklist.assessment(self.picker.value)
-        return t("static.checklist", title=t("checklist.title", company=self.cases[a.case].company), n=len(self.rows))
+        return t("static.checklist", title=t("checklist.title_" + a.basis, company=self.cases[a.case].company),
+                 n=len(self.rows))
 
     def answers(self) -> dict[str, tuple[str | None, str]]:
         return {r.condition.id: (r.verdict.value, r.reason.value) for r in self.rows}
