@@ -107,8 +107,8 @@ def test_an_official_translation_linking_a_copy_is_refused(data_copy):
 def test_missing_official_hosts_file_is_named(data_copy):
     (data_copy / "official_hosts.yaml").unlink()
     problems = _check(data_copy)
-    assert [p.file for p in problems] == ["data/official_hosts.yaml"] or problems[0].file.endswith("official_hosts.yaml")
-    assert "file missing" in problems[0].message
+    (problem,) = problems
+    assert problem.file.endswith("official_hosts.yaml") and "file missing" in problem.message
 
 
 def _bad_law(data_copy, old, new):
@@ -142,7 +142,8 @@ def test_malformed_law_names_file_and_field(data_copy, old, new, field, words):
      "      - condition: demonstrable\n        verdict: maybe\n        reason: Since nobody", "verdicts[7].verdict",
      "expected one of"),
     ("      - condition: li-necessity\n        verdict: unclear\n        reason: >-\n          Slack said",
-     "      - condition: specific\n        verdict: unclear\n        reason: >-\n          Slack said", "verdicts[2].condition",
+     "      - condition: specific\n        verdict: unclear\n        reason: >-\n          Slack said",
+     "verdicts[2].condition",
      "the condition 'specific' is for consent, but this assessment's basis is legitimate-interest"),
 ])
 def test_malformed_checklist_names_file_and_field(data_copy, old, new, field, words):

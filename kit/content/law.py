@@ -72,8 +72,8 @@ class LawText(Record):
     id: Id = doc("a short id the checklist uses, like 'gdpr-art-7-3'")
     title: Line = doc("what students see as the heading, like 'GDPR Article 7(3): withdrawing consent'", translate=True)
     instrument: Line = doc("the law, judgment or document it comes from, by the name its publisher uses (each "
-                           "language gives the official name in its own words, like « Règlement (UE) 2016/679 (RGPD) »)",
-                           translate=True)
+                           "language gives the official name in its own words, like « Règlement (UE) 2016/679 "
+                           "(RGPD) »)", translate=True)
     reference: Line = doc("the article, paragraph or case number, as that language writes it (« considérant 32 »)",
                           translate=True)
     kind: LawKind = doc("law, case-law, guidance or regulator (a regulator's statement or post)")

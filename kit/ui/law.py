@@ -101,8 +101,8 @@ class ChecklistView(Static, w.VBox):
         self.checklist = checklist
         self.cases = cases
         self.picker = w.Dropdown(
-            options=[(t("checklist.option", title=cases[a.case].meta.title, basis=t("checklist.basis_short_" + a.basis)),
-                      a.id) for a in checklist.assessments],
+            options=[(t("checklist.option", title=cases[a.case].meta.title,
+                        basis=t("checklist.basis_short_" + a.basis)), a.id) for a in checklist.assessments],
             value=checklist.assessment(assessment_id).id,
             description=t("checklist.pick"),
             layout={"width": "min(100%, 46em)"},
