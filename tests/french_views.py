@@ -101,8 +101,9 @@ def visible_texts(widget) -> list[str]:
 
 def fact_strings(root: Path) -> list[str]:
     """Proper names, source titles and publishers: facts that stay as they are in every language."""
-    keys = {"company", "title", "publisher", "author", "owner", "speaker", "who", "instrument", "reference",
-            "authors", "venue", "name"}
+    # A legal text's instrument and reference are the kit's naming of the source, translated like its other words
+    # (issue 23): « Règlement (UE) 2016/679 (RGPD) », « considérant 32 ». They are not facts left in English.
+    keys = {"company", "title", "publisher", "author", "owner", "speaker", "who", "authors", "venue", "name"}
     found: set[str] = set()
 
     def walk(node, parent_key=None, in_sources=False) -> None:
