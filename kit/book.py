@@ -9,6 +9,9 @@ in the reader's dark mode. Nothing on a page loads anything from outside ``site/
 Views reach the page in their static form (:mod:`kit.ui.static`): the notebooks are executed without storing the
 widget state, so nbconvert shows each output's ``text/html``. Cells tagged ``instructor`` are left out; a cell tagged
 ``solution`` (answer notes) is kept behind "Show the answer", as the quiz answers are.
+
+A notebook may link a page of ``docs/`` with a relative link (``[primer](../docs/legal_primer.md)``, which JupyterLab
+opens): the site gets that page too, as ``docs/<name>.html``, and the link points at it.
 """
 
 from __future__ import annotations
@@ -88,14 +91,29 @@ def _tags(cell) -> list[str]:
     return list(cell.get("metadata", {}).get("tags", []))
 
 
-def _prepare(nb, show_answer: str):
-    """A copy for readers: no instructor cells, answer notes folded, links to notebooks pointed at pages."""
+#: A Markdown link to a page of the repository's docs/ folder, relative to the notebook: ``](../docs/x.md#part)``.
+_DOC_LINK = re.compile(r"\]\(((?:\.\./)+)docs/([\w-]+)\.md(#[^)]*)?\)")
+
+
+def doc_links(nb) -> list[str]:
+    """The names of the docs/ pages a notebook's Markdown links (``legal_primer`` for ``../docs/legal_primer.md``)."""
+    found = []
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            found += [m.group(2) for m in _DOC_LINK.finditer(cell.source) if m.group(2) not in found]
+    return found
+
+
+def _prepare(nb, show_answer: str, prefix: str = ""):
+    """A copy for readers: no instructor cells, answer notes folded, links to notebooks pointed at pages, links to
+    docs/ pointed at the site's copy of them (``prefix`` leads from the page's folder to the site's root)."""
     out = copy.deepcopy(nb)
     out.cells = [c for c in out.cells if "instructor" not in _tags(c)]
     for cell in out.cells:
         if cell.cell_type != "markdown":
             continue
         cell.source = re.sub(r"\]\(([^)\s]+?)\.ipynb(#[^)]*)?\)", r"](\1.html\2)", cell.source)
+        cell.source = _DOC_LINK.sub(lambda m: f"]({prefix}docs/{m.group(2)}.html{m.group(3) or ''})", cell.source)
         if "solution" in _tags(cell):
             cell.source = (f"<details class='kit-answer'><summary><strong>{html.escape(show_answer)}</strong>"
                            f"</summary>\n\n{cell.source}\n\n</details>")
@@ -198,8 +216,11 @@ def build(executed: dict[str, list[tuple[Path, object]]], out: Path) -> list[Pat
                                                      "", index_main, "", t), encoding="utf-8")
             written.append(folder / "index.html")
             home = f"<p class='book-home'><a href='index.html'>{html.escape(t('book.home'))}</a></p>"
+            for path, nb in notebooks:
+                for name in doc_links(nb):
+                    written += _doc_page(path, name, lang, out, site_title, t)
             for i, (_path, nb) in enumerate(notebooks):
-                body = _body(_prepare(nb, t("static.show_answer")), t("book.table"))
+                body = _body(_prepare(nb, t("static.show_answer"), prefix), t("book.table"))
                 toc = f"<details class='book-toc-fold'><summary>{html.escape(t('book.contents'))}</summary>" \
                       f"{home}{_nav(pages, i, '', t)}</details>"
                 page = _page(lang, pages[i][1], site_title, prefix + CSS_NAME, switch, toc, body,
@@ -210,6 +231,25 @@ def build(executed: dict[str, list[tuple[Path, object]]], out: Path) -> list[Pat
     finally:
         set_language(before)
     return written
+
+
+def _doc_page(notebook: Path, name: str, lang: str, out: Path, site_title: str, t) -> list[Path]:
+    """``docs/<name>.md`` (found from the linking notebook's folder upwards) as ``out/docs/<name>.html``, once."""
+    import nbformat
+
+    target = out / "docs" / f"{name}.html"
+    found = [d / "docs" / f"{name}.md" for d in notebook.resolve().parents]
+    source = next((f for f in found if f.is_file()), None)
+    if target.exists() or source is None:
+        return []
+    text = source.read_text(encoding="utf-8")
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(text)])
+    home = f"<p class='book-home'><a href='../{'' if lang == DEFAULT_LANGUAGE else lang + '/'}index.html'>" \
+           f"{html.escape(t('book.home'))}</a></p>"
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(_page(lang, page_title(nb, name), site_title, "../" + CSS_NAME, "", home,
+                            _body(nb, t("book.table")), "", t), encoding="utf-8")
+    return [target]
 
 
 def main(argv: list[str] | None = None) -> int:
