@@ -25,7 +25,7 @@ def test_a_group_quiz_is_short_scenario_questions_with_feedback(quiz_id):
     quiz = load_quiz(quiz_id)
     assert 2 <= len(quiz.questions) <= 3
     for q in quiz.questions:
-        assert q.type in ("single", "multiple", "true-false"), f"{q.id}: apply a condition; no numbers or dates to recall"
+        assert q.type in ("single", "multiple", "true-false"), f"{q.id}: apply a condition, recall no number or date"
         assert len(q.text.split()) >= 25, f"{q.id}: a scenario describes a mechanism"
         assert q.explanation and q.sources, q.id
         wrong = [o for o in q.options if o.id not in (q.answer if isinstance(q.answer, tuple) else (q.answer,))]
