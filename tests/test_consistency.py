@@ -73,8 +73,8 @@ BATCHES = {
           "    sources: [techcrunch-2024-05-17, pcmag-irwin, ars-belanger]\n    status: seen-primary"),
          ("law/03-us.yaml", "    url: https://leginfo.legislature.ca.gov/faces/codes_displaySection.xhtml?lawCode=CIV&"
           "sectionNum=1798.135", "    url: https://lexace.ai/us/statute/california/civ-1798.135"),
-         ("law/03-us.yaml", "      1 January 2023. That AI training",
-          "      1 January 2023 (fact sheet §3). That AI training"),
+         ("law/03-us.yaml", "      1 January 2023. Whether training AI",
+          "      1 January 2023 (fact sheet §3). Whether training AI"),
          ("quizzes/03-defaults.yaml", "    answer: 12\n", "    answer: 13\n"),
          ("quizzes/03-defaults.yaml", "Yes, about 42% agreed.", "Yes, about 52% agreed."),
          ("quizzes/03-defaults.yaml", "    figures: [jg-germany, jg-denmark, jg-netherlands, jg-sweden, jg-austria]\n",
