@@ -86,7 +86,7 @@ def test_law_notebook_has_a_box_for_each_discussion_question_and_a_way_to_keep_t
     page = lab.notebook("04_consent_and_the_law.ipynb")
     writing = page.locator(".kit-writing").first
     expect(writing).to_contain_text("Questions to discuss")
-    expect(writing.locator("textarea")).to_have_count(3)
+    expect(writing.locator("textarea")).to_have_count(4)
     writing.locator("textarea").nth(0).fill("It shows what consent would have needed.")
     writing.locator("textarea").nth(0).press("Tab")
     link = writing.locator("a.kit-download")
