@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from french_views import english_leaks, fact_strings, quotations, ui_strings, visible_texts
+from french_views import declared_english, english_leaks, quotations, ui_strings, visible_texts
 
 import kit
 from kit import i18n
@@ -229,7 +229,7 @@ FIXTURE_VIEWS = [
 
 def test_french_views_of_the_fixture_case_show_no_english(fixture_root, french):
     french()
-    facts = fact_strings(fixture_root)
+    facts = declared_english(fixture_root)
     en, fr = ui_strings(fixture_root / "ui" / "en.yaml"), ui_strings(fixture_root / "ui" / "fr.yaml")
     leaks = []
     for name, args in FIXTURE_VIEWS:
@@ -243,7 +243,7 @@ def test_the_walk_catches_english_that_leaks_in(fixture_root, french):
     """The same walk fails when a translation is missing (English falls back) and on an English UI string."""
     (fixture_root / "translations" / "fr" / "cases" / "mini-case" / "timeline.yaml").unlink()
     french()
-    facts = fact_strings(fixture_root)
+    facts = declared_english(fixture_root)
     en, fr = ui_strings(fixture_root / "ui" / "en.yaml"), ui_strings(fixture_root / "ui" / "fr.yaml")
     leaks = english_leaks(_all_texts(kit.show_case_timeline("mini-case")), facts, en, fr)
     assert any("A newspaper wrote about it." in x for x in leaks)
@@ -324,7 +324,7 @@ def test_every_shipped_french_view_shows_no_english(french, tmp_path, monkeypatc
     assert {n for n in dir(kit) if n.startswith("show_")} == {n for n, *_ in SHIPPED_VIEWS}, "a view is not walked"
     assert (ROOT / "data" / "ui" / "fr.yaml").exists(), "data/ui/fr.yaml (part A) is missing"
     french()
-    facts = fact_strings(ROOT / "data")
+    facts = declared_english(ROOT / "data")  # i25: what the content declares, nothing more
     en, fr = ui_strings(ROOT / "data" / "ui" / "en.yaml"), ui_strings(ROOT / "data" / "ui" / "fr.yaml")
     quotes = quotations(ROOT / "data")
     leaks = []
