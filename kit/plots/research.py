@@ -10,7 +10,7 @@ import textwrap
 
 from ..content.research import CHARTS, Figure, Research
 from ..i18n import t
-from ..locale import lang, number
+from ..locale import colon, lang, number, series
 from . import PALETTE, new_figure
 
 __all__ = [
@@ -147,9 +147,9 @@ def chart_figure(research: Research, chart: str):
 
 def chart_alt(research: Research, chart: str) -> str:
     figures = research.chart(chart)
-    items = "; ".join(
-        f"{f.condition}" + (f" ({t('defaults.group.' + f.group)})" if f.group != "other" else "")
-        + f": {value_with_unit(f)}"
+    items = series(
+        colon(f"{f.condition}" + (f" ({t('defaults.group.' + f.group)})" if f.group != "other" else ""),
+              value_with_unit(f))
         for f in figures
     )
     return t("defaults.alt", title=t(f"defaults.chart.{chart}"), count=len(figures), items=items)
@@ -163,7 +163,7 @@ def chart_caption(research: Research, chart: str) -> str:
         studies.append(t("defaults.cite", authors=s.authors, year=s.year, title=s.title or "", venue=s.venue,
                          link=f"https://doi.org/{s.doi}" if s.doi else s.url).replace(", ,", ","))
     statuses = ", ".join(dict.fromkeys(t(f"status.{f.status}") for f in figures))
-    return t("defaults.caption", sources="; ".join(studies), statuses=statuses)
+    return t("defaults.caption", sources=series(studies), statuses=statuses)
 
 
 # ------------------------------------------------------------------------------------------------ simulation
@@ -218,10 +218,10 @@ def simulation_figure(outcomes, current: tuple[str, str]):
 
 
 def simulation_alt(outcomes, current: tuple[str, str]) -> str:
-    items = "; ".join(
-        t("defaults.sim.alt_item", regime=t(f"defaults.sim.regime.{o.default}_{o.who_acts}").replace("\n", " "),
+    items = series(
+        t("defaults.sim.alt_item", regime=t(f"defaults.sim.regime.{o.default}_{o.who_acts}").replace("\n", ", "),
           included=number(100 * o.share_included, 1), mismatch=number(100 * o.share_mismatch, 1))
         for o in outcomes
     )
-    now = t(f"defaults.sim.regime.{current[0]}_{current[1]}").replace("\n", " ")
+    now = t(f"defaults.sim.regime.{current[0]}_{current[1]}").replace("\n", ", ")  # i25: two facts, not one phrase
     return t("defaults.sim.alt", n=number(outcomes[0].n), current=now, items=items)

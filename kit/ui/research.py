@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..content.research import Research, SimulationFile
 from ..i18n import t
-from ..locale import number
+from ..locale import colon, number
 from ..plots import figure_html
 from ..plots.cache import drawn
 from ..plots.research import (
@@ -52,8 +52,8 @@ def figures_table_html(research: Research) -> str:
     table = f"<div class='kit-scroll' data-lm-suppress-shortcuts='true'><table style='border-collapse:collapse;" \
             f"font-size:0.9em;width:100%'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     caveats = "".join(
-        f"<li><strong>{h.esc(s.authors)} ({s.year})</strong>: {h.esc(s.caveat)}</li>" for s in research.studies
-        if s.caveat
+        f"<li><strong>{h.esc(colon(f'{s.authors} ({s.year})'))}</strong> {h.esc(s.caveat)}</li>"
+        for s in research.studies if s.caveat
     )
     return h.card(h.heading(t("defaults.figures_title")) + table + h.heading(t("defaults.caveat"), 5)
                   + f"<ul>{caveats}</ul>", label=t("defaults.figures_title"))
@@ -184,7 +184,7 @@ class SimulationView(Static, w.VBox):
         items = []
         for c in (self.preset, *self.controls):
             value = c.label if isinstance(c, (w.Dropdown, w.ToggleButtons)) else f"{c.value:g}"
-            items.append(f"{h.esc(c.description)}: <strong>{h.esc(value)}</strong>")
+            items.append(f"{h.esc(colon(c.description))} <strong>{h.esc(value)}</strong>")
         return h.labelled(t("static.settings"), h.bullets(items))
 
     def static_html(self) -> str:
