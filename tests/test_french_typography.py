@@ -133,3 +133,14 @@ def test_labels_get_the_french_colon_and_quotations_their_language_s_marks():
                      link="L").count("Lives?,") == 1  # an English title keeps its own typography
     with speaking("en"):
         assert colon("Rests on", "x") == "Rests on: x" and h.quote("x").endswith("“x”</blockquote>")
+
+
+def test_a_version_option_gives_its_date_once():
+    """Review R9: « Avant la modification (telle que citée les 16 et 17 mai 2024) (16 mai 2024) »."""
+    import re as _re
+
+    with speaking("fr"):
+        view = kit.show_version_comparer("slack-2024")
+        labels = [label for label, _ in view.old.options]
+    assert len(labels) == 2 and labels[1].startswith("Après la modification (17")
+    assert all(len(_re.findall(r"\b20\d\d\b", x)) == 1 for x in labels), labels
