@@ -20,6 +20,7 @@ __all__ = ["colon", "date_text", "in_language", "lang", "month_text", "number", 
 
 NBSP = "\u00a0"  # before : and inside « »
 NNBSP = "\u202f"  # narrow no-break space before ; ! ? (and as the thousands separator babel uses in French)
+MINUS = "\u2212"  # a negative number's sign in French typesetting
 
 
 #: Everything inside ``with in_language(code):`` speaks ``code`` (kit results writes in the language of the answers).
@@ -55,9 +56,11 @@ def number(value: float, digits: int | None = None, language: str | None = None)
     from babel.numbers import format_decimal
 
     if digits is None:
-        return format_decimal(value, locale=babel_locale(code), decimal_quantization=False)
-    return format_decimal(round(value, digits), format=f"#,##0.{'0' * digits}" if digits else "#,##0",
-                          locale=babel_locale(code))
+        text = format_decimal(value, locale=babel_locale(code), decimal_quantization=False)
+    else:
+        text = format_decimal(round(value, digits), format=f"#,##0.{'0' * digits}" if digits else "#,##0",
+                              locale=babel_locale(code))
+    return text.replace("-", MINUS)  # i25: the minus sign, not a hyphen (« −20 à −8 points »)
 
 
 def percent(value: float, digits: int | None = None, language: str | None = None) -> str:
