@@ -28,6 +28,8 @@ from .static import Static
 __all__ = ["DefaultEffectsView", "SimulationView", "figures_table_html"]
 
 CUSTOM = "custom"
+#: i25: wide enough for every setting's name in either language (« Membres par espace » was cut at 9em)
+_LABEL_WIDTH = "11em"
 
 
 def figures_table_html(research: Research) -> str:
@@ -86,7 +88,7 @@ def _number(cls, name: str, **kw):
     widget that keeps the same range and step and is fully accessible.
     """
     return cls(description=t(f"defaults.sim.{name}"), tooltip=t(f"defaults.sim.{name}_tooltip"),
-               continuous_update=False, style={"description_width": "9em"},
+               continuous_update=False, style={"description_width": _LABEL_WIDTH},
                layout={"width": "min(100%, 18em)"}, **kw)
 
 
@@ -99,7 +101,7 @@ class SimulationView(Static, w.VBox):
         self._quiet = False
         self.preset = w.Dropdown(
             options=[(p.label, p.id) for p in sim.presets] + [(t("defaults.sim.preset_custom"), CUSTOM)],
-            value=first.id, description=t("defaults.sim.preset"), style={"description_width": "9em"},
+            value=first.id, description=t("defaults.sim.preset"), style={"description_width": _LABEL_WIDTH},
             layout={"width": "min(100%, 30em)"},
         )
         self.preset.tooltip = t("defaults.sim.preset_tooltip")
@@ -112,12 +114,12 @@ class SimulationView(Static, w.VBox):
         self.workspace = _number(w.BoundedIntText, "workspace", min=1, max=500, step=1, value=50)
         self.default = w.ToggleButtons(options=[(t("defaults.sim.default_in"), "in"),
                                                 (t("defaults.sim.default_out"), "out")],
-                                       description=t("defaults.sim.default"), style={"description_width": "9em"},
+                                       description=t("defaults.sim.default"), style={"description_width": _LABEL_WIDTH},
                                        tooltips=[t("defaults.sim.default_tooltip")] * 2)
         self.default.tooltip = t("defaults.sim.default_tooltip")
         self.who = w.ToggleButtons(options=[(t("defaults.sim.who_each"), "each"),
                                             (t("defaults.sim.who_owner"), "owner")],
-                                   description=t("defaults.sim.who"), style={"description_width": "9em"},
+                                   description=t("defaults.sim.who"), style={"description_width": _LABEL_WIDTH},
                                    tooltips=[t("defaults.sim.who_tooltip")] * 2)
         self.who.tooltip = t("defaults.sim.who_tooltip")
         self.controls = (self.n, self.want, self.awareness, self.cost, self.patience, self.default, self.who,
