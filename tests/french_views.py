@@ -102,7 +102,6 @@ def declared_english(root: Path, lang: str = "fr") -> list[str]:
     ``english`` entries (proper names, titles of English works, terms such as opt-out) and the texts of the places it
     lists as ``pending`` (other work is changing them). Nothing is declared here, in the test."""
     from kit.content.errors import ContentError
-    from kit.content.prose import place_matches
     from kit.content.terminology import load_terminology
 
     try:

@@ -23,8 +23,9 @@ from tests.test_editions import FR, kit_calls
 
 _QUOTED_EN = re.compile(r"“[^”]*”")
 _URL = re.compile(r"https?://\S+|\b[\w.-]+\.(?:com|org|fr|eu|net|io)\b\S*")
-_FRENCH = frozenset("""le la les des du de un une et est sont que qui pour dans pas sur au aux ce cette il elle ne se
-ont a été avec par leurs leur vos votre nous vous""".split())
+_FRENCH = frozenset(["le", "la", "les", "des", "du", "de", "un", "une", "et", "est", "sont", "que", "qui", "pour",
+                     "dans", "pas", "sur", "au", "aux", "ce", "cette", "il", "elle", "ne", "se", "ont", "a", "été",
+                     "avec", "par", "leurs", "leur", "vos", "votre", "nous", "vous"])
 
 
 def french_calls() -> list[str]:

@@ -75,7 +75,7 @@ class Term(Record):
 
     @cached_property
     def patterns(self) -> tuple[tuple[str, re.Pattern], ...]:
-        """The refused variants as patterns, longest first: « se désinscrire » is named whole, not as « désinscrire »."""
+        """The refused variants as patterns, longest first: « se désinscrire » is named whole, not « désinscrire »."""
         return tuple((v, _variant(v)) for v in sorted(self.refuse, key=len, reverse=True))
 
 
