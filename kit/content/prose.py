@@ -24,6 +24,7 @@ from typing import Any
 
 from .errors import ContentError, display_path
 from .schema import ScalarKind, optional_type, type_hints
+from .translations import english_files
 from .yamlio import LineDict, load_yaml
 
 __all__ = ["Passage", "fact_passages", "guide_passages", "markdown_prose", "notebook_cells", "notebook_passages",
@@ -161,8 +162,6 @@ def fact_passages(root: Path, lang: str) -> Iterator[Passage]:
     """The English content's names and titles a reader of ``lang`` sees as written (the fields marked
     ``translate="name"``: companies, speakers, source titles and publishers, venues …), except where
     ``data/translations/<lang>/`` gives a translation."""
-    from .translations import english_files  # the registered kinds' files, read as their record classes
-
     root = Path(root)
     for rel, path, cls in english_files(root):
         try:

@@ -35,6 +35,7 @@ from .base import ContentKind, check_stray_files, data_root
 from .errors import ContentError, Problem, display_path
 from .prose import notebook_cells, ui_passages
 from .schema import ParseContext
+from .terminology import load_terminology
 from .translations import fingerprint
 from .yamlio import LineDict, LineList, load_yaml
 
@@ -254,9 +255,8 @@ def twin_report(root: Path, lang: str) -> TwinReport:
 
 
 def _pending(root: Path, lang: str):
-    """Whether a place is one the language's terminology file says other work is changing (``pending``)."""
-    from .terminology import load_terminology  # the edition's one list of such places
-
+    """Whether a place is one the language's terminology file says other work is changing (``pending``): the
+    edition has one list of such places."""
     try:
         terminology = load_terminology(lang, root)
     except ContentError:
@@ -285,14 +285,12 @@ def _untied(root: Path, lang: str) -> Iterator[tuple[str, str | None, str, str]]
 def tie_untied(root: Path, lang: str) -> int:
     """Tie every untied UI string and cell to its English as it is now (``kit translate LANG --write``); returns
     how many. Stale ties are left for a translator."""
-    import yaml  # read plainly: only to write the file again
-
     root = Path(root)
     path = twins_path(lang, root)
     todo = list(_untied(root, lang))
     if not todo:
         return 0
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
+    data = load_yaml(path) if path.is_file() else None
     data = data if isinstance(data, dict) else {}
     ui = {str(k): str(v) for k, v in (data.get("ui") or {}).items()}
     pairs = [p for p in data.get("notebooks") or [] if isinstance(p, dict)]
