@@ -17,8 +17,10 @@ from .quiz import QUIZZES
 from .research import RESEARCH
 from .schema import ParseContext
 from .strings import STRINGS
+from .terminology import TERMINOLOGY
 from .translated import TRANSLATIONS
 from .translations import register_kinds
+from .twins import TWINS
 from .writing import WRITING
 
 __all__ = ["KINDS", "check_all", "kind"]
@@ -33,6 +35,8 @@ KINDS: tuple[ContentKind, ...] = (
     WRITING,
     CONSISTENCY,
     TRANSLATIONS,
+    TERMINOLOGY,
+    TWINS,
 )
 register_kinds(KINDS)  # which files a language translates, and as what: from each kind's ``translated``
 

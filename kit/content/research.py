@@ -46,10 +46,11 @@ CHARTS = ("jg-countries", "jg-online", "replication-2023", "cookie-banner", "mad
 class Study(Record):
     entry_name = "study"
     id: Id = doc("a short id figures use to cite this study, like 'johnson-goldstein-2003'")
-    authors: Line = doc("the authors, as cited (e.g. 'Johnson, E. J. & Goldstein, D.')")
+    authors: Line = doc("the authors, as cited (e.g. 'Johnson, E. J. & Goldstein, D.')", translate="name")
     year: int = doc("the year of the version cited")
-    title: Line | None = doc("the title; leave it out only if it was not seen, and say so in the note", None)
-    venue: Line = doc("where it was published: journal, volume and pages, or 'working paper'")
+    title: Line | None = doc("the title; leave it out only if it was not seen, and say so in the note", None,
+                             translate="name")
+    venue: Line = doc("where it was published: journal, volume and pages, or 'working paper'", translate="name")
     doi: Line | None = doc("the DOI, like 10.1126/science.1091721, if it has one", None)
     url: Url = doc("the address of the study's page (publisher, DOI resolver or repository)")
     caveat: Text | None = doc("what a reader must keep in mind when using its figures, in the kit's own words", None,

@@ -174,8 +174,11 @@ def doc(text: str, default: Any = dataclasses.MISSING, *, answer_key: bool = Fal
 
     ``translate=True`` marks a text in the kit's own words: each language gives it in a translation file under
     ``data/translations/<lang>/`` (a list of texts is translated item by item; ``translate="list"`` translates the
-    whole list as one value, as for vocabulary variants). ``quote=True`` marks an exact quotation: never translated,
-    but a language may add the kit's own rendering of it (``<path>.kit_translation``). See kit/content/translations.py.
+    whole list as one value, as for vocabulary variants; ``translate="name"`` marks a name or title that stays as
+    published unless the kit wrote it: a translation is given only where one is needed and none is reported missing,
+    "Slack (owned by Salesforce)" is translated, "TechCrunch" is not). ``quote=True`` marks an exact quotation: never
+    translated, but a language may add the kit's own rendering of it (``<path>.kit_translation``). See
+    kit/content/translations.py.
 
     A kind declares what its views need here, and the parser checks it for every file: ``nonempty=True`` (a list a
     view needs at least one item of) and ``bounds=(low, high)`` (a number the logic can compute with, inclusive).

@@ -186,6 +186,7 @@ class Translatable:
     kind: str  # "text" (a text in the kit's words), "list" (translated as one list) or "quote" (kit_translation)
     one_line: bool = False
     official: tuple[str, ...] = ()  # for a quote: the languages with an official text (a law's `translations`)
+    optional: bool = False  # i25: a name or title (translate="name"): translated only where the kit wrote it
 
 
 def _record_class(tp: Any) -> type | None:
@@ -242,9 +243,10 @@ def translatables(cls: type, data: Any, prefix: str = "", entry: str | None = No
                     for i, item in enumerate(value, 1):
                         if _textual(item):
                             yield Translatable(f"{path}[{i}]", str(item), lines[i - 1], entry, f"{f.name}[{i}]",
-                                               "text", _is_one_line(item_tp))
+                                               "text", _is_one_line(item_tp), optional=how == "name")
             elif _textual(value):
-                yield Translatable(path, str(value), line, entry, f.name, "text", _is_one_line(tp))
+                yield Translatable(path, str(value), line, entry, f.name, "text", _is_one_line(tp),
+                                   optional=how == "name")
             continue
         if f.metadata.get("quote"):
             if _textual(value):
@@ -415,7 +417,8 @@ def overlay(cls: type, data: Any, entries: dict[str, TEntry]) -> Any:
             continue
         text = e.text
         if isinstance(text, str) and one_line.get(path):
-            text = _norm(text)  # a one-line field stays one line whatever the translator typed
+            # a one-line field stays one line whatever the translator typed; its no-break spaces stay (i25)
+            text = re.sub(r"[ \t\r\n]+", " ", text).strip()
         if isinstance(text, tuple):
             text = LineList(text)
         _set(data, list(steps), text)
@@ -530,6 +533,8 @@ def check_language(root: Path, lang: str) -> TranslationReport:
             e = parsed.entries.get(t.path)
             where = f"{t.entry + ', ' if t.entry else ''}field '{t.field}'"
             if e is None:
+                if t.optional:  # i25: a name or title stays as published where nobody translated it
+                    continue
                 if t.kind != "quote" or lang not in t.official:  # an official text makes the kit's needless
                     report.missing.append(Problem(shown_t, None, t.entry, t.path,
                                                   f"missing: no {lang} translation (English at {display_path(path)}, "
@@ -583,7 +588,7 @@ def skeleton(root: Path, lang: str) -> dict[Path, list[tuple[Translatable, str |
         for t in translatables(cls, data):
             e = parsed.entries.get(t.path)
             if e is None:
-                if t.kind != "quote" or lang not in t.official:
+                if (t.kind != "quote" or lang not in t.official) and not t.optional:  # i25: names stay as they are
                     todo.setdefault(tpath, []).append((t, None))
             elif e.source != fingerprint(t.english):
                 todo.setdefault(tpath, []).append((t, e.text))

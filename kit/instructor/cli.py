@@ -15,7 +15,9 @@ from pathlib import Path
 from ..content.base import data_root
 from ..content.errors import debug, display_path
 from ..content.registry import check_all
+from ..content.terminology import english_report, terminology_languages
 from ..content.translations import check_translations, skeleton, skeleton_text
+from ..content.twins import tie_untied, twin_report, twins_languages
 from .figures import FiguresError, fill
 from .release import ReleaseError, release, strip_answer_keys
 from .results import write_results
@@ -62,9 +64,15 @@ def cmd_check(args) -> int:
     for r in reports:
         for p in [*r.missing, *r.stale]:
             print(p, file=sys.stderr)
+    # i25: the UI strings and notebook cells whose English changed (or that have no tie), and English a reader of
+    # another language would see: listed as missing translations are, without failing.
+    ties = [twin_report(root or data_root(), lang) for lang in twins_languages(root)]
+    english = [english_report(root or data_root(), lang) for lang in terminology_languages(root)]
+    for p in [*(p for r in ties for p in r.listed()), *(p for r in english for p in r.english)]:
+        print(p, file=sys.stderr)
     for p in problems:
         print(p, file=sys.stderr)
-    for r in reports:
+    for r in [*reports, *ties, *english]:
         print(f"kit check: {r.summary()}")
     summary = ", ".join(f"{n} {what}" for what, n in counts.items())
     if problems:
@@ -166,6 +174,15 @@ def cmd_translate(args) -> int:
             print(text, end="")
     verb = "added to the files above" if args.write else "to do (add --write to append them as skeletons)"
     print(f"kit translate: {args.lang}: {total - stale} missing and {stale} stale text(s) {verb}")
+    # i25: the UI strings and notebook cells: an untied one is tied to its English as it is now; a stale one is
+    # listed, for a translator to bring up to date.
+    report = twin_report(root, args.lang)
+    for p in report.stale if args.write else [*report.untied, *report.stale]:
+        print(f"kit translate: {p}")
+    if args.write:
+        tied = tie_untied(root, args.lang)
+        print(f"kit translate: {args.lang}: {tied} UI string(s) and notebook cell(s) tied to their English in "
+              f"{display_path(root / 'twins' / f'{args.lang}.yaml')}; {len(report.stale)} stale")
     return 0
 
 

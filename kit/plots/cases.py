@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..cases import records
 from ..i18n import t
-from ..locale import typo
+from ..locale import colon, series
 from . import PALETTE, new_figure
 
 __all__ = ["by_year_alt", "by_year_figure", "steps_alt", "steps_figure", "timeline_alt", "timeline_figure"]
@@ -132,7 +132,7 @@ def timeline_alt(df) -> str:
     rows = records(df)
     if not rows:
         return t("cases.none")
-    items = "; ".join(f"{r['company']} ({int(r['year'])}, {_default_label(r['default'])})" for r in rows)
+    items = series(f"{r['company']} ({int(r['year'])}, {_default_label(r['default'])})" for r in rows)
     years = [int(r["year"]) for r in rows]
     return t("cases.timeline_alt", n=len(rows), start=min(years), end=max(years), cases=items)
 
@@ -141,8 +141,8 @@ def by_year_alt(df) -> str:
     parts = []
     for year, c in by_year_counts(df).items():
         split = ", ".join(f"{n} {_default_label(d)}" for d, n in c.items() if n)
-        parts.append(typo(f"{year}: {split}"))  # i13: French typography
-    return t("cases.by_year_alt", counts="; ".join(parts) or t("cases.none"))
+        parts.append(colon(str(year), split))
+    return t("cases.by_year_alt", counts=series(parts) or t("cases.none"))
 
 
 def steps_alt(df) -> str:
@@ -150,8 +150,8 @@ def steps_alt(df) -> str:
     for r in records(df):
         s = _steps(r)
         if s is None:
-            items.append(typo(f"{r['company']}: {t('cases.no_opt_out')}"))
+            items.append(colon(r["company"], t("cases.no_opt_out")))
         else:
             extra = f" ({t('cases.not_individual')})" if r["individual_can_act"] is False else ""
-            items.append(typo(f"{r['company']}: {s}{extra}"))
-    return t("cases.steps_alt", cases="; ".join(items) or t("cases.none"))
+            items.append(colon(r["company"], f"{s}{extra}"))
+    return t("cases.steps_alt", cases=series(items) or t("cases.none"))

@@ -10,6 +10,7 @@ from ..content.case import Case
 from ..content.law import VERDICTS, Checklist
 from ..i18n import language, t
 from ..law import Comparison, compare
+from ..locale import colon, series
 from . import html as h
 from . import widgets as w
 from .static import Static, StaticHTML, show_answer
@@ -73,16 +74,16 @@ def law_view(texts: Iterable) -> w.HTML:
     """The legal texts given, one card each, under the section's heading."""
     texts = list(texts)
     return StaticHTML(h.heading(t("law.title"), 3) + "".join(law_html(x) for x in texts),
-                      summary=f"{t('law.title')}: " + "; ".join(x.title for x in texts))
+                      summary=colon(t("law.title"), series(x.title for x in texts)))
 
 
 class _ConditionRow(w.VBox):
     def __init__(self, condition, checklist: Checklist):
         self.condition = condition
-        law = ", ".join(checklist.law[i].title for i in condition.law)
-        self.header = w.HTML(f"<strong>{h.esc(condition.name)}</strong>: {h.esc(condition.question)}"
-                             f"<div style='color:{h.MUTED};font-size:0.9em'>{h.esc(t('checklist.rests_on'))}: "
-                             f"{h.esc(law)}</div>")
+        law = series(checklist.law[i].title for i in condition.law)  # i25: titles hold commas and colons
+        self.header = w.HTML(f"<strong>{h.esc(colon(condition.name))}</strong> {h.esc(condition.question)}"
+                             f"<div style='color:{h.MUTED};font-size:0.9em'>"
+                             f"{h.esc(colon(t('checklist.rests_on'), law))}</div>")
         self.verdict = w.RadioButtons(options=[(t(f"checklist.verdict_{v}"), v) for v in VERDICTS], value=None,
                                       description=t("checklist.verdict_label"))
         self.verdict.tooltip = t("checklist.verdict_description", name=condition.name)

@@ -377,7 +377,7 @@ class QuizView(Static, w.VBox):
         self._pending_load: tuple[dict, str] | None = None
         # continuous_update=False: the name is taken (and saved) when the student presses Enter or leaves the box,
         # not rewritten to disk on every keystroke.
-        self.student = w.Text(value="", description=t("quiz.student"), placeholder=t("quiz.student_tooltip"),
+        self.student = w.Text(value="", description=t("quiz.student"), placeholder=t("quiz.student_placeholder"),
                               continuous_update=False)
         self.student.tooltip = t("quiz.student_tooltip")
         self.student.observe(lambda _c: self._changed(), names="value")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..content.research import Research, SimulationFile
 from ..i18n import t
-from ..locale import number
+from ..locale import colon, number
 from ..plots import figure_html
 from ..plots.cache import drawn
 from ..plots.research import (
@@ -28,6 +28,8 @@ from .static import Static
 __all__ = ["DefaultEffectsView", "SimulationView", "figures_table_html"]
 
 CUSTOM = "custom"
+#: i25: wide enough for every setting's name in either language (« Membres par espace » was cut at 9em)
+_LABEL_WIDTH = "11em"
 
 
 def figures_table_html(research: Research) -> str:
@@ -52,8 +54,8 @@ def figures_table_html(research: Research) -> str:
     table = f"<div class='kit-scroll' data-lm-suppress-shortcuts='true'><table style='border-collapse:collapse;" \
             f"font-size:0.9em;width:100%'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     caveats = "".join(
-        f"<li><strong>{h.esc(s.authors)} ({s.year})</strong>: {h.esc(s.caveat)}</li>" for s in research.studies
-        if s.caveat
+        f"<li><strong>{h.esc(colon(f'{s.authors} ({s.year})'))}</strong> {h.esc(s.caveat)}</li>"
+        for s in research.studies if s.caveat
     )
     return h.card(h.heading(t("defaults.figures_title")) + table + h.heading(t("defaults.caveat"), 5)
                   + f"<ul>{caveats}</ul>", label=t("defaults.figures_title"))
@@ -86,7 +88,7 @@ def _number(cls, name: str, **kw):
     widget that keeps the same range and step and is fully accessible.
     """
     return cls(description=t(f"defaults.sim.{name}"), tooltip=t(f"defaults.sim.{name}_tooltip"),
-               continuous_update=False, style={"description_width": "9em"},
+               continuous_update=False, style={"description_width": _LABEL_WIDTH},
                layout={"width": "min(100%, 18em)"}, **kw)
 
 
@@ -99,7 +101,7 @@ class SimulationView(Static, w.VBox):
         self._quiet = False
         self.preset = w.Dropdown(
             options=[(p.label, p.id) for p in sim.presets] + [(t("defaults.sim.preset_custom"), CUSTOM)],
-            value=first.id, description=t("defaults.sim.preset"), style={"description_width": "9em"},
+            value=first.id, description=t("defaults.sim.preset"), style={"description_width": _LABEL_WIDTH},
             layout={"width": "min(100%, 30em)"},
         )
         self.preset.tooltip = t("defaults.sim.preset_tooltip")
@@ -112,12 +114,12 @@ class SimulationView(Static, w.VBox):
         self.workspace = _number(w.BoundedIntText, "workspace", min=1, max=500, step=1, value=50)
         self.default = w.ToggleButtons(options=[(t("defaults.sim.default_in"), "in"),
                                                 (t("defaults.sim.default_out"), "out")],
-                                       description=t("defaults.sim.default"), style={"description_width": "9em"},
+                                       description=t("defaults.sim.default"), style={"description_width": _LABEL_WIDTH},
                                        tooltips=[t("defaults.sim.default_tooltip")] * 2)
         self.default.tooltip = t("defaults.sim.default_tooltip")
         self.who = w.ToggleButtons(options=[(t("defaults.sim.who_each"), "each"),
                                             (t("defaults.sim.who_owner"), "owner")],
-                                   description=t("defaults.sim.who"), style={"description_width": "9em"},
+                                   description=t("defaults.sim.who"), style={"description_width": _LABEL_WIDTH},
                                    tooltips=[t("defaults.sim.who_tooltip")] * 2)
         self.who.tooltip = t("defaults.sim.who_tooltip")
         self.controls = (self.n, self.want, self.awareness, self.cost, self.patience, self.default, self.who,
@@ -184,7 +186,7 @@ class SimulationView(Static, w.VBox):
         items = []
         for c in (self.preset, *self.controls):
             value = c.label if isinstance(c, (w.Dropdown, w.ToggleButtons)) else f"{c.value:g}"
-            items.append(f"{h.esc(c.description)}: <strong>{h.esc(value)}</strong>")
+            items.append(f"{h.esc(colon(c.description))} <strong>{h.esc(value)}</strong>")
         return h.labelled(t("static.settings"), h.bullets(items))
 
     def static_html(self) -> str:

@@ -6,6 +6,9 @@ It fixes what ipywidgets' own styles get wrong for teaching text, using only CSS
 * focus rings are drawn in the text colour with a gap, so they show on the blue (primary) buttons and on both themes;
 * links look like links (underlined, in JupyterLab's link colour);
 * wide tables scroll inside their own box and never push the view past its output area;
+* a file-upload button is as wide as its words ("Charger des réponses (0)" was cut at ipywidgets' fixed width), and
+  toggle buttons, status labels and the checklist's verdict row wrap rather than run past a narrow output area
+  (French words are longer);
 * figures (PNG on white) are turned down in JupyterLab's dark theme instead of glaring white.
 
 A ``<style>`` element applies wherever it sits in the page, so the views carry it in a hidden HTML widget (or at the
@@ -42,7 +45,7 @@ CSS = """
 .kit-view .kit-scroll { max-width: 100%; overflow-x: auto; }
 .kit-view table { max-width: 100%; }
 .kit-view td, .kit-view th { overflow-wrap: anywhere; }
-.kit-view td .kit-status { white-space: normal !important; }
+.kit-view td .kit-status, .kit-view li .kit-status { white-space: normal !important; }
 .kit-view .widget-html-content { max-width: 100%; overflow-wrap: anywhere; }
 .kit-view .widget-inline-hbox, .kit-view .widget-box, .kit-view .widget-html {
   max-width: calc(100% - 2 * var(--jp-widgets-margin, 2px)); box-sizing: border-box;
@@ -50,6 +53,11 @@ CSS = """
 .kit-view .widget-inline-hbox select, .kit-view .widget-inline-hbox input[type='text'] { min-width: 0; }
 .kit-view .widget-button { max-width: 100%; height: auto; min-height: var(--jp-widgets-inline-height, 28px);
   white-space: normal; }
+.kit-view .widget-upload { width: auto; max-width: 100%; }
+.kit-view .widget-toggle-buttons { flex-wrap: wrap; max-width: 100%; }
+.kit-view .widget-toggle-button { white-space: normal; height: auto; max-width: 100%;
+  min-height: var(--jp-widgets-inline-height, 28px); }
+.kit-view.kit-checklist .widget-hbox { flex-wrap: wrap; }
 [data-jp-theme-light='false'] .kit-view figure img {
   filter: invert(0.86) hue-rotate(180deg); background: white;
 }

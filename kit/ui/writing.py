@@ -44,7 +44,7 @@ class WritingView(Static, w.VBox):
         self.own = wset.save_with == "own"
         if self.own:
             self.path = Path(answers_file) if answers_file else progress.answers_path(wset.id)
-            self.student = w.Text(value="", description=t("quiz.student"), placeholder=t("quiz.student_tooltip"),
+            self.student = w.Text(value="", description=t("quiz.student"), placeholder=t("quiz.student_placeholder"),
                                   continuous_update=False)
             self.student.tooltip = t("quiz.student_tooltip")
             self.save_box = w.Checkbox(value=False, description=t("quiz.save"), indent=False)
