@@ -36,7 +36,7 @@ def view(quiz, qid):
 
 def answer(quiz, qid="slack-default", value="included"):
     v = view(quiz, qid)
-    v.radio.value = value
+    v.input.radio.value = value
     v.check()
 
 
@@ -59,14 +59,14 @@ def test_try_again_asks_first_and_keeps_the_saved_file_until_confirmed(answers_d
     quiz.retry_button.click()
     assert "Clear every answer and start again?" in visible_text(quiz)
     assert path.read_text(encoding="utf-8") == before  # nothing lost yet
-    assert view(quiz, "slack-default").radio.value == "included"
+    assert view(quiz, "slack-default").input.radio.value == "included"
     quiz.retry_confirm.no.click()
     assert "Nothing changed" in visible_text(quiz.save_status) and not quiz.retry_confirm.visible
     assert path.read_text(encoding="utf-8") == before
 
     quiz.retry_button.click()
     quiz.retry_confirm.yes.click()
-    assert view(quiz, "slack-default").radio.value is None
+    assert view(quiz, "slack-default").input.radio.value is None
     assert json.loads(path.read_text(encoding="utf-8"))["answers"] == {}
     backups = sorted(answers_dir.glob("answers-final.json.backup-*"))
     assert len(backups) == 1 and backups[0].read_text(encoding="utf-8") == before
@@ -85,8 +85,8 @@ def test_load_answers_asks_before_replacing_work_and_keeps_a_copy(answers_dir):
     assert "Replace the answers on this page with those in ben.json?" in visible_text(quiz)
     assert quiz.student.value == "Ada" and path.read_text(encoding="utf-8") == before
     quiz.load_confirm.yes.click()
-    assert quiz.student.value == "Ben" and view(quiz, "withdraw").radio.value is True
-    assert view(quiz, "slack-default").radio.value is None
+    assert quiz.student.value == "Ben" and view(quiz, "withdraw").input.radio.value is True
+    assert view(quiz, "slack-default").input.radio.value is None
     assert [p.read_text(encoding="utf-8") for p in answers_dir.glob("answers-final.json.backup-*")] == [before]
     assert "✔ Loaded answers from ben.json" in visible_text(quiz.save_status)
 
@@ -158,7 +158,7 @@ def test_every_write_a_few_sentences_prompt_has_a_box():
 def test_a_word_for_a_number_is_told_it_is_not_a_number():
     quiz = QuizView(load_quiz("final"))
     v = view(quiz, "jg-germany")
-    v.number.value = "twelve"
+    v.input.number.value = "twelve"
     v.check()
     said = visible_text(v.feedback)
     assert "“twelve” is not a number" in said and "12" in said and "Give an answer first" not in said
@@ -168,23 +168,23 @@ def test_a_word_for_a_number_is_told_it_is_not_a_number():
 def test_ordering_starts_empty_and_refuses_an_item_twice():
     quiz = QuizView(load_quiz("final"))
     v = view(quiz, "slack-order")
-    assert all(d.value is None for d in v.slots)
+    assert all(d.value is None for d in v.input.slots)
     v.check()
     assert "Give an answer first" in visible_text(v.feedback) and v.state.attempts == 0
     first = v.question.answer[0]
-    for d in v.slots:
+    for d in v.input.slots:
         d.value = first
     v.check()
     said = visible_text(v.feedback)
     assert "Each item goes in one position only" in said and v.question.option(first).text in said
     assert v.state.attempts == 0 and v.state.grade is None
-    for d, right in zip(v.slots, v.question.answer, strict=True):
+    for d, right in zip(v.input.slots, v.question.answer, strict=True):
         d.value = right
     v.check()
     assert "✔ Correct." in visible_text(v.feedback)
     quiz.retry_button.click()
     quiz.retry_confirm.yes.click()
-    assert all(d.value is None for d in v.slots)
+    assert all(d.value is None for d in v.input.slots)
 
 
 def test_options_do_not_print_the_figures_the_question_asks_about():

@@ -6,6 +6,7 @@ import pytest
 
 from kit.content import ContentError, check_all
 from kit.content.quiz import load_quiz, quiz_ids
+from kit.questions import names
 
 GOOD = """\
 id: demo
@@ -82,8 +83,8 @@ def test_the_kits_quizzes_load_and_have_enough_questions():
     assert {"01-slack-case", "02-policy", "03-defaults", "final"} <= set(ids)
     final = load_quiz("final")
     assert len(final.questions) >= 15
-    assert {q.type for q in final.questions} == {"single", "multiple", "true-false", "numeric", "ordering",
-                                                  "reflection"}
+    used = {q.type for q in final.questions}  # every registered type, or most: another may live in a test quiz
+    assert used <= set(names()) and len(used) >= 6
     for q in final.questions:
         if q.graded:
             # a source of its own, or figures and quotations whose records carry their sources

@@ -11,6 +11,7 @@ from conftest import visible_text
 
 from kit import progress
 from kit.content.quiz import load_quiz
+from kit.questions import question_type
 from kit.ui.quiz import QuizView
 
 
@@ -32,12 +33,12 @@ def view(quiz, qid):
 
 def test_single_choice_right_and_wrong_in_words_and_symbols(quiz):
     v = view(quiz, "slack-default")
-    v.radio.value = "excluded"
+    v.input.radio.value = "excluded"
     v.check_button.click()
     fb = visible_text(v.feedback)
     assert "✘ Not quite." in fb and "That would be opt-in" in fb
     assert "Why" not in fb  # the explanation waits until the answer is right or attempts run out
-    v.radio.value = "included"
+    v.input.radio.value = "included"
     v.check_button.click()
     fb = visible_text(v.feedback)
     assert "✔ Correct." in fb and "That is an opt-out design." in fb and "Sources" in fb
@@ -49,12 +50,12 @@ def test_single_choice_right_and_wrong_in_words_and_symbols(quiz):
 
 def test_multiple_choice_partial_credit_is_said(quiz):
     v = view(quiz, "slack-who")
-    for o, box in zip(v.options, v.boxes, strict=True):
+    for o, box in zip(v.options, v.input.boxes, strict=True):
         box.value = o.id in ("primary-owner", "member")
     v.check_button.click()
     fb = visible_text(v.feedback)
     assert "✘ Not quite." in fb and "◐" not in fb and "individual users could not" in fb
-    for o, box in zip(v.options, v.boxes, strict=True):
+    for o, box in zip(v.options, v.input.boxes, strict=True):
         box.value = o.id in ("primary-owner", "org-owner")
     v.check_button.click()
     assert "◐ Partly right: 67% of the marks." in visible_text(v.feedback)
@@ -62,21 +63,21 @@ def test_multiple_choice_partial_credit_is_said(quiz):
 
 def test_true_false_numeric_and_ordering(quiz):
     tf = view(quiz, "withdraw")
-    tf.radio.value = True
+    tf.input.radio.value = True
     tf.check_button.click()
     assert "✔ Correct." in visible_text(tf.feedback) and "as easy to withdraw" in visible_text(tf.feedback)
 
     num = view(quiz, "jg-germany")
-    num.number.value = "30"
+    num.input.number.value = "30"
     num.check_button.click()
     assert "✘ Not quite." in visible_text(num.feedback)
-    num.number.value = "12,2"
+    num.input.number.value = "12,2"
     num.check_button.click()
     assert "✔ Correct." in visible_text(num.feedback)
 
     order = view(quiz, "slack-order")
-    assert [d.value for d in order.slots] != list(order.question.answer)  # never shown solved
-    for d, right in zip(order.slots, order.question.answer, strict=True):
+    assert [d.value for d in order.input.slots] != list(order.question.answer)  # never shown solved
+    for d, right in zip(order.input.slots, order.question.answer, strict=True):
         d.value = right
     order.check_button.click()
     assert "✔ Correct." in visible_text(order.feedback)
@@ -91,10 +92,10 @@ def test_blank_answer_is_refused_without_using_an_attempt(quiz):
 
 def test_attempt_limit(quiz):
     v = view(quiz, "slack-how")  # 2 attempts
-    v.radio.value = "toggle"
+    v.input.radio.value = "toggle"
     v.check_button.click()
     assert "Attempts left: 1." in visible_text(v.feedback)
-    v.radio.value = "profile"
+    v.input.radio.value = "profile"
     v.check_button.click()
     fb = visible_text(v.feedback)
     assert "No attempts left." in fb and "Why" in fb
@@ -112,7 +113,7 @@ def test_hints_come_one_at_a_time(quiz):
 
 def test_reflection_shows_model_answer_and_discussion(quiz):
     v = view(quiz, "reflect-consent")
-    v.text.value = "Not really consent."
+    v.input.text.value = "Not really consent."
     v.check_button.click()
     fb = visible_text(v.feedback)
     assert "✔ Submitted." in fb and "A model answer" in fb and "Points for discussion" in fb
@@ -124,20 +125,9 @@ def test_content_text_is_escaped(quiz):
 
 
 def answer_all(quiz):
+    """Give every question its right answer through its input view, whatever its type."""
     for v in quiz.questions:
-        q = v.question
-        if q.type in ("single", "true-false"):
-            v.radio.value = q.answer
-        elif q.type == "multiple":
-            for o, b in zip(v.options, v.boxes, strict=True):
-                b.value = o.id in q.answer
-        elif q.type == "numeric":
-            v.number.value = str(q.answer)
-        elif q.type == "ordering":
-            for d, right in zip(v.slots, q.answer, strict=True):
-                d.value = right
-        else:
-            v.text.value = "My view."
+        v.input.set_response(question_type(v.question).right_response(v.question))
         v.check()
 
 
@@ -156,7 +146,7 @@ def test_progress_score_and_retry(quiz):
 
 def test_download_link_holds_the_answers(quiz):
     v = view(quiz, "slack-default")
-    v.radio.value = "included"
+    v.input.radio.value = "included"
     v.check()
     m = re.search(r"download='answers-final.json' href='data:application/json;charset=utf-8;base64,([^']+)'",
                   quiz.download.value)
@@ -167,17 +157,17 @@ def test_download_link_holds_the_answers(quiz):
 
 def test_nothing_is_saved_unless_opted_in_then_a_new_view_restores(answers_dir):
     q1 = QuizView(load_quiz("final"))
-    view(q1, "slack-default").radio.value = "included"
+    view(q1, "slack-default").input.radio.value = "included"
     view(q1, "slack-default").check()
     assert not answers_dir.exists()
     assert str(answers_dir / "answers-final.json") in visible_text(q1.save_status)
     q1.save_box.value = True
     assert "✔ Saved to" in visible_text(q1.save_status)
-    view(q1, "jg-germany").number.value = "12"
+    view(q1, "jg-germany").input.number.value = "12"
     view(q1, "jg-germany").check()
     q2 = QuizView(load_quiz("final"))  # as after a kernel restart
     assert "✔ Restored" in visible_text(q2.save_status) and q2.save_box.value
-    assert view(q2, "slack-default").radio.value == "included"
+    assert view(q2, "slack-default").input.radio.value == "included"
     assert "✔ Correct." in visible_text(view(q2, "jg-germany").feedback)
     assert "2 of" in visible_text(q2.progress)
 
@@ -195,7 +185,7 @@ def test_load_answers_from_a_downloaded_file(quiz):
     data = progress.dump("final", {"withdraw": {"response": True, "attempts": 1, "hints": 0}}, "Ada")
     assert quiz.load_text(data.encode(), "mine.json")
     assert "✔ Loaded answers from mine.json" in visible_text(quiz.save_status)
-    assert view(quiz, "withdraw").radio.value is True and quiz.student.value == "Ada"
+    assert view(quiz, "withdraw").input.radio.value is True and quiz.student.value == "Ada"
     assert not quiz.load_text(b"not json", "other.json")
     assert "other.json is damaged" in visible_text(quiz.save_status)
 
@@ -205,7 +195,7 @@ def test_upload_widget_loads(quiz):
     quiz.upload.value = ({"name": "a.json", "type": "application/json", "size": len(data),
                           "content": memoryview(data.encode()),
                           "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)},)
-    assert view(quiz, "withdraw").radio.value is False
+    assert view(quiz, "withdraw").input.radio.value is False
 
 
 def test_every_control_has_a_description():

@@ -41,7 +41,7 @@ def folder(tmp_path, monkeypatch):
 
 def answer_default(quiz):
     v = next(v for v in quiz.questions if v.question.id == "slack-default")
-    v.radio.value = "included"
+    v.input.radio.value = "included"
     v.check_button.click()
 
 

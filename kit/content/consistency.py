@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..questions import question_type
 from .base import ContentKind
 from .errors import ContentError, Problem
 from .law import load_law
@@ -257,8 +258,8 @@ def _check_question(ctx: ParseContext, q, research, quotations: dict[str, tuple[
         else:
             used.append(figures[fid])
     allowed = set().union(*(_figure_values(f) for f in used)) if used else set()
-    numeric = q.type == "numeric" and used and q.answer is not None and not isinstance(q.answer, bool)
-    if numeric and round(abs(float(q.answer)), 4) not in allowed:
+    value = question_type(q).number_answer(q) if used else None
+    if value is not None and round(abs(value), 4) not in allowed:
         shown = ", ".join(f"{f.id} = {f.shown}" for f in used)
         ctx.at(q, "answer", f"{q.answer:g} is not the value of the figure it refers to ({shown}): the answer must "
                             "be the record's value")

@@ -19,8 +19,9 @@ import csv
 import json
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..classroom import shared_ident
 from ..content.base import data_root
@@ -52,6 +53,7 @@ class Row:
     hints: int | None
     saved_at: str
     language: str = "en"  # i13: the language the answers were given in (older files: English)
+    raw: Any = field(default=None, compare=False)  # the response as the file holds it (``response`` is its text)
 
 
 def _response_text(value) -> str:
@@ -154,7 +156,8 @@ def collect(paths: Iterable[Path]) -> tuple[list[Row], list[str]]:
                             response=_response_text(entry.response), score=score,
                             correct=correct, graded_by=graded_by, attempts=entry.attempts, hints=entry.hints,
                             saved_at=str(doc.get("saved_at") or ""),
-                            language=doc["language"] if isinstance(doc.get("language"), str) else "en"))
+                            language=doc["language"] if isinstance(doc.get("language"), str) else "en",
+                            raw=entry.response))
     return rows, skipped
 
 

@@ -1,4 +1,5 @@
-"""Quiz views: one widget per question type and a quiz container with progress, score, retry, save and download.
+"""Quiz views: a question (its text, its type's input from :mod:`kit.ui.questions`, Check, Hint, feedback) and a quiz
+container with progress, score, retry, save and download.
 
 The rules (grading, attempts, hints, shuffling, saving) live in :mod:`kit.quiz` and :mod:`kit.progress`; these
 views only show them. Right and wrong are said in words with a symbol (✔ / ◐ / ✘), never by colour alone; every
@@ -17,11 +18,11 @@ from ..content.quiz import Question, Quiz
 from ..i18n import t
 from ..locale import typo
 from ..plots.research import value_with_unit
+from ..questions import question_type
 from ..quiz import (
     Citation,
     Entry,
     QuestionState,
-    duplicates,
     entry,
     feedback,
     response_problem,
@@ -29,18 +30,15 @@ from ..quiz import (
     saved_response,
     shuffled_options,
     summarise,
-    typed_number,
     unusable_answers,
 )
 from . import html as h
 from . import widgets as w
+from .questions.base import input_view
 from .share import share_view
 from .static import Static, show_answer
 
 __all__ = ["QuestionView", "QuizView", "question_sources_html", "question_view"]
-
-_WIDE = {"width": "min(100%, 46em)"}
-
 
 def _citation_line(c: Citation) -> str:
     """A figure or quotation the question uses, shown from its one record (see :func:`kit.quiz.citations`)."""
@@ -80,11 +78,11 @@ class QuestionView(w.VBox):
             f"<div style='color:{h.MUTED}'>{h.esc(t('quiz.question_heading', n=n, total=total))}</div>"
             + h.heading(question.text, level=4)
         )
-        self.input = self._make_input()
-        reflection = question.type == "reflection"
+        self.input = input_view(question, self.options)  # the controls of the question's type
+        graded = question.graded
         self.check_button = w.Button(
-            description=t("quiz.submit" if reflection else "quiz.check"),
-            tooltip=t("quiz.submit_tooltip" if reflection else "quiz.check_tooltip"),
+            description=t("quiz.check" if graded else "quiz.submit"),
+            tooltip=t("quiz.check_tooltip" if graded else "quiz.submit_tooltip"),
             button_style="primary",
         )
         self.check_button.on_click(lambda _b: self.check())
@@ -97,103 +95,27 @@ class QuestionView(w.VBox):
         self.hints = w.HTML()
         self.feedback = w.HTML()
         self.feedback.add_class("kit-quiz-feedback")
-        super().__init__([self.heading, self.input, w.HBox(buttons), self.hints, self.feedback],
+        super().__init__([self.heading, self.input.widget, w.HBox(buttons), self.hints, self.feedback],
                          layout={"margin": "0 0 1.2em 0"})
         self.add_class("kit-quiz-question")
 
-    # ------------------------------------------------------------------------------------------- inputs
-    def _make_input(self) -> w.Widget:
-        q = self.question
-        if q.type == "single":
-            self.radio = w.RadioButtons(options=[(o.text, o.id) for o in self.options], value=None,
-                                        description=t("quiz.answer"), layout=_WIDE)
-            self.radio.tooltip = t("quiz.pick_one")
-            return self.radio
-        if q.type == "true-false":
-            choices = [(t("quiz.answer_true"), True), (t("quiz.answer_false"), False)]
-            self.radio = w.RadioButtons(options=choices, value=None, description=t("quiz.answer"))
-            self.radio.tooltip = t("quiz.pick_one")
-            return self.radio
-        if q.type == "multiple":
-            self.boxes = [w.Checkbox(value=False, description=o.text, indent=False, layout=_WIDE)
-                          for o in self.options]
-            for b in self.boxes:
-                b.tooltip = t("quiz.pick_many")
-            return w.VBox([w.HTML(f"<em>{h.esc(t('quiz.pick_many'))}</em>"), *self.boxes])
-        if q.type == "numeric":
-            self.number = w.Text(value="", description=t("quiz.number"), placeholder=t("quiz.number_tooltip"))
-            self.number.tooltip = t("quiz.number_tooltip")
-            unit = w.HTML(h.esc(q.unit) if q.unit else "")
-            return w.HBox([self.number, unit])
-        if q.type == "ordering":
-            items = [(o.text, o.id) for o in self.options]
-            self.slots = []
-            for i, _o in enumerate(self.options, 1):  # every position starts empty: nothing is chosen for them
-                d = w.Dropdown(options=items, value=None, description=t("quiz.position", n=i), layout=_WIDE)
-                d.tooltip = t("quiz.position_tooltip", n=i)
-                self.slots.append(d)
-            return w.VBox([w.HTML(f"<em>{h.esc(t('quiz.order_help'))}</em>"), *self.slots])
-        self.text = w.Textarea(value="", description=t("quiz.reflection"), placeholder=t("quiz.reflection_tooltip"),
-                               style={"description_width": "initial"},
-                               layout={"width": "min(100%, 46em)", "height": "7em"})
-        self.text.tooltip = t("quiz.reflection_tooltip")
-        return self.text
-
-    def response(self) -> Any:
-        q = self.question
-        if q.type in ("single", "true-false"):
-            return self.radio.value
-        if q.type == "multiple":
-            return [o.id for o, b in zip(self.options, self.boxes, strict=True) if b.value]
-        if q.type == "numeric":
-            return typed_number(self.number.value)
-        if q.type == "ordering":
-            return [d.value for d in self.slots]
-        return self.text.value
-
-    def set_response(self, value: Any) -> None:
-        q = self.question
-        if value is None:
-            return
-        if q.type in ("single", "true-false"):
-            valid = {v for _l, v in self.radio.options}
-            self.radio.value = value if value in valid else None
-        elif q.type == "multiple":
-            for o, b in zip(self.options, self.boxes, strict=True):
-                b.value = o.id in value
-        elif q.type == "numeric":
-            self.number.value = f"{value:g}" if isinstance(value, (int, float)) else str(value)
-        elif q.type == "ordering":
-            for d, v in zip(self.slots, value, strict=False):
-                if v in {i for _l, i in d.options}:
-                    d.value = v
-        else:
-            self.text.value = str(value)
-
     # ------------------------------------------------------------------------------------------- actions
+    def response(self) -> Any:
+        return self.input.response()
+
     def check(self) -> None:
         response = self.response()
         new = self.state.submit(self.question, response)
         if new is self.state:
             problem = response_problem(self.question, response)
             if self.state.can_submit(self.question) and problem:
-                message = self._problem_text(problem, response)
+                message = self.input.problem_text(problem, response)
                 self.feedback.value = h.card(f"<strong role='status'>{h.esc(message)}</strong>", label=message)
             return
         self.state = new
         self._render()
         if self._on_change:
             self._on_change()
-
-    def _problem_text(self, problem: str, response: Any) -> str:
-        if problem == "not_a_number":
-            return t("quiz.not_a_number", text=self.number.value.strip())
-        if problem == "duplicate":
-            texts = {o.id: o.text for o in self.options}
-            return t("quiz.order_duplicate", items="; ".join(texts.get(d, str(d)) for d in duplicates(response)))
-        if problem == "incomplete":
-            return t("quiz.order_incomplete")
-        return t("quiz.blank")
 
     def hint(self) -> None:
         self.state = self.state.next_hint(self.question)
@@ -204,31 +126,38 @@ class QuestionView(w.VBox):
     def restore(self, saved: dict | Entry) -> None:
         """Put back a saved answer: response, attempts and hints; the feedback is worked out again."""
         saved = saved if isinstance(saved, Entry) else Entry.from_json(saved)
-        self.set_response(saved_response(self.question, saved.response))
+        response = saved_response(self.question, saved.response)
+        if response is not None:
+            self.input.set_response(response)
         self.state = restored_state(self.question, self.response(), saved)
         self._render()
 
     def reset(self) -> None:
         self.state = QuestionState()
-        q = self.question
-        if q.type in ("single", "true-false"):
-            self.radio.value = None
-        elif q.type == "multiple":
-            for b in self.boxes:
-                b.value = False
-        elif q.type == "numeric":
-            self.number.value = ""
-        elif q.type == "ordering":
-            for d in self.slots:
-                d.value = None
-        else:
-            self.text.value = ""
+        self.input.reset()
         self._render()
 
     def entry(self) -> dict | None:
         """The answer as saved in an answers file (None if not answered)."""
         e = entry(self.question, self.state)
         return None if e is None else e.to_json()
+
+    def static_html(self, n: int, total: int) -> str:
+        """The question as text: the question, its options, and collapsed, the answer, explanation and sources."""
+        q = self.question
+        parts = [f"<div style='color:{h.MUTED}'>{h.esc(t('quiz.question_heading', n=n, total=total))}</div>",
+                 h.heading(q.text, level=4), self.input.static_html()]
+        answer = _answer_html(q)
+        if q.explanation:
+            answer += h.labelled(t("quiz.explanation"), h.para(q.explanation))
+        if q.model_answer:
+            answer += h.labelled(t("quiz.model_answer"), h.para(q.model_answer))
+        if q.discussion:
+            answer += h.labelled(t("quiz.discussion"), h.bullets(h.esc(d) for d in q.discussion))
+        answer += question_sources_html(q, self.cited)
+        if answer:
+            parts.append(show_answer(answer))
+        return f"<div class='kit-quiz-question' style='margin:0 0 1em 0'>{''.join(parts)}</div>"
 
     # ------------------------------------------------------------------------------------------- rendering
     def _render_hints(self) -> None:
@@ -306,49 +235,15 @@ def question_view(question: Question, **kw) -> QuestionView:
 
 def _answer_html(question: Question) -> str:
     """The right answer in words (nothing when the answer keys are withheld)."""
-    q, a = question, question.answer
-    if a is None:
+    words = question_type(question).answer_words(question)
+    if words is None:
         return ""
-    if q.type == "single":
-        shown = h.esc(q.option(a).text)
-    elif q.type == "multiple":
-        shown = h.bullets(h.esc(q.option(i).text) for i in a)
-    elif q.type == "true-false":
-        shown = h.esc(t("quiz.answer_true" if a else "quiz.answer_false"))
-    elif q.type == "numeric":
-        shown = h.esc(f"{a:g}" + (f" {q.unit}" if q.unit else ""))
-        if q.tolerance:
-            shown += " " + h.esc(t("static.tolerance", tolerance=f"{q.tolerance:g}"))
-    elif q.type == "ordering":
-        shown = "<ol>" + "".join(f"<li>{h.esc(q.option(i).text)}</li>" for i in a) + "</ol>"
+    lines = [h.esc(line) for line in words.lines]
+    if words.ordered:
+        shown = "<ol>" + "".join(f"<li>{line}</li>" for line in lines) + "</ol>"
     else:
-        return ""
+        shown = lines[0] if len(lines) == 1 else h.bullets(lines)
     return h.labelled(t("static.answer"), shown)
-
-
-def question_static_html(question: Question, n: int, total: int, seed: int | str = 0,
-                         cited: tuple[Citation, ...] = ()) -> str:
-    """One question as text: the question, its options, and collapsed, the answer, explanation and sources."""
-    q = question
-    parts = [f"<div style='color:{h.MUTED}'>{h.esc(t('quiz.question_heading', n=n, total=total))}</div>",
-             h.heading(q.text, level=4)]
-    if q.type in ("single", "multiple", "ordering"):
-        hint = {"single": "quiz.pick_one", "multiple": "quiz.pick_many", "ordering": "quiz.order_help"}[q.type]
-        parts.append(f"<p><em>{h.esc(t(hint))}</em></p>" + h.bullets(h.esc(o.text)
-                                                                   for o in shuffled_options(q, seed)))
-    elif q.type == "true-false":
-        parts.append(h.bullets([h.esc(t("quiz.answer_true")), h.esc(t("quiz.answer_false"))]))
-    answer = _answer_html(q)
-    if q.explanation:
-        answer += h.labelled(t("quiz.explanation"), h.para(q.explanation))
-    if q.model_answer:
-        answer += h.labelled(t("quiz.model_answer"), h.para(q.model_answer))
-    if q.discussion:
-        answer += h.labelled(t("quiz.discussion"), h.bullets(h.esc(d) for d in q.discussion))
-    answer += question_sources_html(q, cited)
-    if answer:
-        parts.append(show_answer(answer))
-    return f"<div class='kit-quiz-question' style='margin:0 0 1em 0'>{''.join(parts)}</div>"
 
 
 class QuizView(Static, w.VBox):
@@ -429,8 +324,7 @@ class QuizView(Static, w.VBox):
         total = len(self.quiz.questions)
         header = h.heading(t("quiz.title", title=self.quiz.title), level=3)
         header += h.para(self.quiz.intro) if self.quiz.intro else ""
-        return header + "".join(question_static_html(v.question, i, total, self._seed, v.cited)
-                                for i, v in enumerate(self.questions, 1))
+        return header + "".join(v.static_html(i, total) for i, v in enumerate(self.questions, 1))
 
     def static_text(self) -> str:
         return t("static.quiz", title=t("quiz.title", title=self.quiz.title), n=len(self.quiz.questions))
