@@ -22,6 +22,7 @@ from typing import Any
 from ..content.errors import NotFound
 from .base import AnswerWords, Grade, QuestionType, TypeField
 from .choice import Multiple, Single, TrueFalse
+from .match_pairs import MatchPairs
 from .numeric import Numeric
 from .ordering import Ordering
 from .reflection import Reflection
@@ -36,6 +37,7 @@ TYPES: tuple[QuestionType, ...] = (
     Numeric(),
     Ordering(),
     Reflection(),
+    MatchPairs(),
 )
 
 _BY_NAME = {qt.name: qt for qt in TYPES}
