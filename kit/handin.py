@@ -65,11 +65,14 @@ def entries() -> dict[str, dict[str, Any]]:
     return dict(_entries)
 
 
-def restore(answers: Mapping[str, Any], replace: bool = False) -> None:
-    """Put back the entries of a saved or loaded answers file (``replace``: forget those not in it)."""
+def restore(answers: Mapping[str, Any], replace: bool = False, keep: bool = False) -> None:
+    """Put back the entries of a saved or loaded answers file (``replace``: forget those not in it; ``keep``: an
+    entry already here, entered in this kernel before the file was read, is newer and stays)."""
     if replace:
         _entries.clear()
     for key, raw in answers.items():
+        if keep and key in _entries:
+            continue
         if is_extra(key) and isinstance(raw, Mapping) and text_entry(raw.get("response")) is not None:
             _entries[key] = Entry.from_json(raw).to_json()
     for listener in list(_restored.values()):

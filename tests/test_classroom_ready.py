@@ -42,15 +42,15 @@ def answer(quiz, qid="slack-default", value="included"):
 
 def _download(quiz_or_view):
     m = re.search(r"download='([^']+)' href='data:application/json;charset=utf-8;base64,([^']+)'",
-                  quiz_or_view.download.value)
-    assert m, quiz_or_view.download.value
+                  quiz_or_view.keep.download.value)
+    assert m, quiz_or_view.keep.download.value
     return m.group(1), json.loads(base64.b64decode(m.group(2)))
 
 
 # ------------------------------------------------------------------------ 3. Try again / Load ask before discarding
 def test_try_again_asks_first_and_keeps_the_saved_file_until_confirmed(answers_dir):
     quiz = QuizView(load_quiz("final"))
-    quiz.save_box.value = True
+    quiz.keep.save_box.value = True
     answer(quiz)
     path = answers_dir / "answers-final.json"
     before = path.read_text(encoding="utf-8")
@@ -60,35 +60,35 @@ def test_try_again_asks_first_and_keeps_the_saved_file_until_confirmed(answers_d
     assert "Clear every answer and start again?" in visible_text(quiz)
     assert path.read_text(encoding="utf-8") == before  # nothing lost yet
     assert view(quiz, "slack-default").input.radio.value == "included"
-    quiz.retry_confirm.no.click()
-    assert "Nothing changed" in visible_text(quiz.save_status) and not quiz.retry_confirm.visible
+    quiz.keep.discard_confirm.no.click()
+    assert "Nothing changed" in visible_text(quiz.keep.status) and not quiz.keep.discard_confirm.visible
     assert path.read_text(encoding="utf-8") == before
 
     quiz.retry_button.click()
-    quiz.retry_confirm.yes.click()
+    quiz.keep.discard_confirm.yes.click()
     assert view(quiz, "slack-default").input.radio.value is None
     assert json.loads(path.read_text(encoding="utf-8"))["answers"] == {}
     backups = sorted(answers_dir.glob("answers-final.json.backup-*"))
     assert len(backups) == 1 and backups[0].read_text(encoding="utf-8") == before
-    assert str(backups[0]) in visible_text(quiz.save_status)
+    assert str(backups[0]) in visible_text(quiz.keep.status)
 
 
 def test_load_answers_asks_before_replacing_work_and_keeps_a_copy(answers_dir):
     quiz = QuizView(load_quiz("final"))
-    quiz.save_box.value = True
-    quiz.student.value = "Ada"
+    quiz.keep.save_box.value = True
+    quiz.keep.student.value = "Ada"
     answer(quiz)
     path = answers_dir / "answers-final.json"
     before = path.read_text(encoding="utf-8")
     other = progress.dump("final", {"withdraw": {"response": True, "attempts": 1, "hints": 0}}, "Ben")
     assert quiz.load_text(other.encode(), "ben.json") is False
     assert "Replace the answers on this page with those in ben.json?" in visible_text(quiz)
-    assert quiz.student.value == "Ada" and path.read_text(encoding="utf-8") == before
-    quiz.load_confirm.yes.click()
-    assert quiz.student.value == "Ben" and view(quiz, "withdraw").input.radio.value is True
+    assert quiz.keep.student.value == "Ada" and path.read_text(encoding="utf-8") == before
+    quiz.keep.load_confirm.yes.click()
+    assert quiz.keep.student.value == "Ben" and view(quiz, "withdraw").input.radio.value is True
     assert view(quiz, "slack-default").input.radio.value is None
     assert [p.read_text(encoding="utf-8") for p in answers_dir.glob("answers-final.json.backup-*")] == [before]
-    assert "✔ Loaded answers from ben.json" in visible_text(quiz.save_status)
+    assert "✔ Loaded answers from ben.json" in visible_text(quiz.keep.status)
 
 
 # ------------------------------------------------------------------------------ 4. somewhere to write, handed in
@@ -97,7 +97,7 @@ def test_writing_is_saved_downloaded_and_listed_by_results(answers_dir, tmp_path
     assert len(writing.boxes) == 2 and all(b.description for b in writing.boxes)
     claims = kit.show_claim_checker("slack-2024")
     quiz = QuizView(load_quiz("02-policy"))
-    quiz.save_box.value = True
+    quiz.keep.save_box.value = True
     writing.boxes[0].value = "A change of practice: before.p1.s2 still allows it."
     claims.verdict.value = "contradicted"
     claims.evidence.value = claims.evidence.options[1][1]
@@ -131,7 +131,7 @@ def test_a_notebook_without_a_quiz_saves_writing_and_checklist_reasons(answers_d
     checklist.compare_button.click()
     writing = kit.show_writing("law-discussion")
     assert "Save my answers" in visible_text(writing) and "Download my answers" in visible_text(writing)
-    writing.student.value = "Zoë O'Brien"
+    writing.keep.student.value = "Zoë O'Brien"
     writing.boxes[2].value = "A right to say yes."
     name, doc = _download(writing)
     assert name == "answers-law-discussion-Zoe-O-Brien.json"
@@ -139,7 +139,7 @@ def test_a_notebook_without_a_quiz_saves_writing_and_checklist_reasons(answers_d
     key = f"checklist:slack-2024:{row.condition.id}"
     assert doc["answers"][key]["response"] == {"verdict": "not-met", "reason": "Only owners could act."}
     assert not answers_dir.exists()  # nothing saved without the opt-in
-    writing.save_box.value = True
+    writing.keep.save_box.value = True
     assert key in json.loads((answers_dir / "answers-law-discussion.json").read_text(encoding="utf-8"))["answers"]
 
 
@@ -183,7 +183,7 @@ def test_ordering_starts_empty_and_refuses_an_item_twice():
     v.check()
     assert "✔ Correct." in visible_text(v.feedback)
     quiz.retry_button.click()
-    quiz.retry_confirm.yes.click()
+    quiz.keep.discard_confirm.yes.click()
     assert all(d.value is None for d in v.input.slots)
 
 
@@ -197,9 +197,9 @@ def test_options_do_not_print_the_figures_the_question_asks_about():
 
 def test_the_download_link_has_its_own_heading():
     quiz = QuizView(load_quiz("final"))
-    headings = [c.value for c in quiz.children if hasattr(c, "value") and isinstance(c.value, str) and "<h4" in
+    headings = [c.value for c in quiz.keep.children if hasattr(c, "value") and isinstance(c.value, str) and "<h4" in
                 c.value]
-    link = t_link = re.search(r"class='kit-download'>([^<]+)<", quiz.download.value).group(1)
+    link = t_link = re.search(r"class='kit-download'>([^<]+)<", quiz.keep.download.value).group(1)
     assert headings and all(t_link not in hd for hd in headings), (headings, link)
 
 
@@ -232,7 +232,7 @@ def test_downloads_are_named_after_the_quiz_and_the_student():
     assert progress.download_name("final", "../../etc") == "answers-final-etc.json"
     assert progress.download_name("final", "  ") == "answers-final.json"
     quiz = QuizView(load_quiz("final"))
-    quiz.student.value = "Ada Lovelace"
+    quiz.keep.student.value = "Ada Lovelace"
     assert _download(quiz)[0] == "answers-final-Ada-Lovelace.json"
 
 

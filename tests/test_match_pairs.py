@@ -94,16 +94,16 @@ def test_answered_in_the_view_with_words_and_symbols():
 
 def test_saved_restored_and_an_unusable_saved_answer_set_aside(answers_dir):
     view = QuizView(load_quiz(QUIZ))
-    view.save_box.value = True
+    view.keep.save_box.value = True
     choose(matching(view), RIGHT)
     matching(view).check()
-    saved = progress.load("match-vocabulary", view.path).doc["answers"]["defaults"]
+    saved = progress.load("match-vocabulary", view.keep.path).doc["answers"]["defaults"]
     assert saved["response"] == RIGHT and saved["score"] == 1.0
     again = QuizView(load_quiz(QUIZ))  # as after a kernel restart
     assert matching(again).input.response() == RIGHT and "✔ Correct." in visible_text(matching(again).feedback)
-    progress.save("match-vocabulary", {"defaults": {"response": ["says-yes"], "attempts": 1}}, None, view.path)
+    progress.save("match-vocabulary", {"defaults": {"response": ["says-yes"], "attempts": 1}}, None, view.keep.path)
     third = QuizView(load_quiz(QUIZ))
-    assert "expected each option id with the id of its match" in visible_text(third.save_status)
+    assert "expected each option id with the id of its match" in visible_text(third.keep.status)
 
 
 def test_static_form_lists_the_items_and_the_choices_and_hides_the_answer():

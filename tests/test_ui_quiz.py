@@ -140,7 +140,7 @@ def test_progress_score_and_retry(quiz):
     assert f"Your score: {graded} of {graded} (100%)" in visible_text(quiz.score)
     quiz.retry_button.click()  # asks first (issue 16): nothing is cleared until the student confirms
     assert f"{n} of {n} answered" in visible_text(quiz.progress)
-    quiz.retry_confirm.yes.click()
+    quiz.keep.discard_confirm.yes.click()
     assert f"0 of {n} answered" in visible_text(quiz.progress) and "Your score:" not in visible_text(quiz.score)
 
 
@@ -149,8 +149,8 @@ def test_download_link_holds_the_answers(quiz):
     v.input.radio.value = "included"
     v.check()
     m = re.search(r"download='answers-final.json' href='data:application/json;charset=utf-8;base64,([^']+)'",
-                  quiz.download.value)
-    assert m, quiz.download.value
+                  quiz.keep.download.value)
+    assert m, quiz.keep.download.value
     doc = progress.parse(base64.b64decode(m.group(1)), "final")
     assert doc["answers"]["slack-default"]["response"] == "included"
 
@@ -160,13 +160,13 @@ def test_nothing_is_saved_unless_opted_in_then_a_new_view_restores(answers_dir):
     view(q1, "slack-default").input.radio.value = "included"
     view(q1, "slack-default").check()
     assert not answers_dir.exists()
-    assert str(answers_dir / "answers-final.json") in visible_text(q1.save_status)
-    q1.save_box.value = True
-    assert "✔ Saved to" in visible_text(q1.save_status)
+    assert str(answers_dir / "answers-final.json") in visible_text(q1.keep.status)
+    q1.keep.save_box.value = True
+    assert "✔ Saved to" in visible_text(q1.keep.status)
     view(q1, "jg-germany").input.number.value = "12"
     view(q1, "jg-germany").check()
     q2 = QuizView(load_quiz("final"))  # as after a kernel restart
-    assert "✔ Restored" in visible_text(q2.save_status) and q2.save_box.value
+    assert "✔ Restored" in visible_text(q2.keep.status) and q2.keep.save_box.value
     assert view(q2, "slack-default").input.radio.value == "included"
     assert "✔ Correct." in visible_text(view(q2, "jg-germany").feedback)
     assert "2 of" in visible_text(q2.progress)
@@ -176,7 +176,7 @@ def test_corrupt_save_is_reported_and_kept_aside(answers_dir):
     answers_dir.mkdir()
     (answers_dir / "answers-final.json").write_text("{broken", encoding="utf-8")
     q = QuizView(load_quiz("final"))
-    msg = visible_text(q.save_status)
+    msg = visible_text(q.keep.status)
     assert "⚠" in msg and "damaged" in msg and ".corrupt-" in msg
     assert any(".corrupt-" in p.name for p in answers_dir.iterdir())
 
@@ -184,15 +184,15 @@ def test_corrupt_save_is_reported_and_kept_aside(answers_dir):
 def test_load_answers_from_a_downloaded_file(quiz):
     data = progress.dump("final", {"withdraw": {"response": True, "attempts": 1, "hints": 0}}, "Ada")
     assert quiz.load_text(data.encode(), "mine.json")
-    assert "✔ Loaded answers from mine.json" in visible_text(quiz.save_status)
-    assert view(quiz, "withdraw").input.radio.value is True and quiz.student.value == "Ada"
+    assert "✔ Loaded answers from mine.json" in visible_text(quiz.keep.status)
+    assert view(quiz, "withdraw").input.radio.value is True and quiz.keep.student.value == "Ada"
     assert not quiz.load_text(b"not json", "other.json")
-    assert "other.json is damaged" in visible_text(quiz.save_status)
+    assert "other.json is damaged" in visible_text(quiz.keep.status)
 
 
 def test_upload_widget_loads(quiz):
     data = progress.dump("final", {"withdraw": {"response": False, "attempts": 1, "hints": 0}})
-    quiz.upload.value = ({"name": "a.json", "type": "application/json", "size": len(data),
+    quiz.keep.upload.value = ({"name": "a.json", "type": "application/json", "size": len(data),
                           "content": memoryview(data.encode()),
                           "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)},)
     assert view(quiz, "withdraw").input.radio.value is False
@@ -225,10 +225,10 @@ def test_show_quiz_unknown_id_is_a_message():
 
 
 def test_the_name_box_saves_when_the_student_is_done_typing_not_on_every_key(quiz, answers_dir, monkeypatch):
-    assert quiz.student.continuous_update is False  # the browser sends the name on Enter or on leaving the box
-    quiz.save_box.value = True
+    assert quiz.keep.student.continuous_update is False  # the browser sends the name on Enter or on leaving the box
+    quiz.keep.save_box.value = True
     writes = []
     real = progress.save
     monkeypatch.setattr(progress, "save", lambda *a, **k: writes.append(a) or real(*a, **k))
-    quiz.student.value = "Ada Lovelace"  # what the browser sends once, when the student leaves the box
-    assert len(writes) == 1 and progress.load("final", quiz.path).doc["student"] == "Ada Lovelace"
+    quiz.keep.student.value = "Ada Lovelace"  # what the browser sends once, when the student leaves the box
+    assert len(writes) == 1 and progress.load("final", quiz.keep.path).doc["student"] == "Ada Lovelace"

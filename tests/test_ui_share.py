@@ -73,7 +73,7 @@ def test_sharing_follows_the_answers_and_stop_deletes_it(folder):
     answer_default(quiz)
     doc = json.loads(path.read_text())
     assert doc["answers"]["slack-default"]["response"] == "included" and doc["student"] is None
-    quiz.student.value = "Ada"
+    quiz.keep.student.value = "Ada"
     assert json.loads(path.read_text())["student"] == "Ada"
     assert quiz.share.stop_button.layout.display is None
     quiz.share.stop_button.click()
