@@ -13,9 +13,9 @@ def test_mark_a_condition_and_compare(lab):
     view = page.locator(".kit-checklist").first
     expect(view).to_contain_text("Freely given")
     view.locator(".widget-radio-box input").first.check()  # "met" for the first condition, freely given
-    view.locator(".widget-text input").first.fill("Owners could email Slack.")
+    view.locator(".widget-textarea textarea").first.fill("Owners could email Slack.")
     view.locator(".widget-button", has_text="Compare with the model").click()
-    expect(view).to_contain_text("✘ You said met; the model says not met", timeout=10_000)
+    expect(view).to_contain_text("↔ A different reading: you said met, the model says not met", timeout=10_000)
     expect(view).to_contain_text("You agree with the model on")
 
 
