@@ -12,7 +12,8 @@ from french_views import english_leaks, fact_strings, quotations, ui_strings, vi
 
 import kit
 from kit import i18n
-from kit.content.translations import check_translations, fingerprint, translatables
+from kit.content.registry import language_reports as check_translations
+from kit.content.translations import fingerprint, translatables
 from kit.instructor.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent

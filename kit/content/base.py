@@ -11,10 +11,11 @@ import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .cache import cached
 from .errors import ContentError, display_path
+from .language import DEFAULT
 from .root import data_root
 from .schema import ParseContext, parse_document, where
 from .translations import overlay_current, with_translations
@@ -42,9 +43,22 @@ class ContentKind:
     schema: tuple[type, ...]
     check: Callable[[Path, ParseContext], int]
     load: Callable | None  # None for rules across kinds, which load nothing of their own
-    #: Which files of the kind a language translates (issue 13): (pattern under data/, record class) pairs, first
-    #: match wins; the pattern is matched with fnmatch against the path relative to the content folder.
+    #: Which files of the kind a language translates (issue 13), and in which release strips answer keys:
+    #: (pattern under data/, record class) pairs, first match wins; the pattern is matched with fnmatch against the
+    #: path relative to the content folder.
     translated: tuple[tuple[str, type], ...] = ()
+    #: The kinds whose files this kind's checks read: the registry checks it after them.
+    after: tuple[str, ...] = ()
+    #: The language a file of the kind is written in, ``language_of(root, rel, data)``; None: the file's own
+    #: ``language`` field, else English.
+    language_of: Callable[[Path, str, Any], str] | None = None
+
+    def written_in(self, root: Path, rel: str, data: Any) -> str:
+        """The language a file of this kind is written in (a translation into it has nothing to do)."""
+        if self.language_of is not None:
+            return self.language_of(root, rel, data)
+        value = data.get("language") if isinstance(data, dict) else None
+        return value if isinstance(value, str) else DEFAULT
 
 
 def load_checked(key: str, paths: Iterable[Path] | Callable[[], Iterable[Path]], parse: Callable[[ParseContext], T],

@@ -425,4 +425,4 @@ def check_consistency(root: Path, ctx: ParseContext) -> int:
 
 #: Not a kind of file but rules across kinds: listed last in the registry, so each kind has been checked on its own.
 CONSISTENCY = ContentKind("consistency", "links, figures and quotations across files", "every file above",
-                          (), check_consistency, None)
+                          (), check_consistency, None, after=("cases", "law", "quizzes", "research"))

@@ -18,11 +18,13 @@ from .claims import ClaimsFile
 from .errors import ContentError, display_path, safe_resolve
 from .schema import ParseContext
 from .translations import with_translations
+from .yamlio import load_yaml
 
 __all__ = [
     "CASES",
     "CASE_FILES",
     "case_ids",
+    "case_language",
     "check_cases",
     "load_case",
 ]
@@ -135,6 +137,19 @@ def check_cases(root: Path, ctx: ParseContext) -> int:
     return n
 
 
+def case_language(root: Path, rel: str, data) -> str:
+    """The language a case's file is written in: the ``language`` of its folder's case.yaml (English by default)."""
+    parts = rel.split("/")
+    if parts[-1] != "case.yaml":
+        try:
+            data = load_yaml(Path(root).joinpath(*parts[:-1], "case.yaml"))
+        except ContentError:
+            data = None  # the cases check reports it
+    value = data.get("language") if isinstance(data, dict) else None
+    return value if isinstance(value, str) else "en"
+
+
 CASES = ContentKind("cases", "cases", "cases/<id>/*.yaml", tuple(cls for cls, _ in CASE_FILES.values()),
                     check_cases, load_case,
-                    translated=tuple((f"cases/*/{name}", cls) for name, (cls, _) in CASE_FILES.items()))
+                    translated=tuple((f"cases/*/{name}", cls) for name, (cls, _) in CASE_FILES.items()),
+                    language_of=case_language)

@@ -33,4 +33,4 @@ def check_policy_content(root: Path, ctx: ParseContext) -> int:
 
 POLICY = ContentKind("policy", "consent vocabulary terms and claim items", "vocabulary.yaml, cases/<id>/claims.yaml",
                      (VocabularyFile, ClaimsFile), check_policy_content, load_vocabulary_file,
-                     translated=(("vocabulary.yaml", VocabularyFile),))
+                     translated=(("vocabulary.yaml", VocabularyFile),), after=("cases",))

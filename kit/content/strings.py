@@ -16,7 +16,7 @@ from .schema import ParseContext, is_blank
 from .uikeys import check_code_keys
 from .yamlio import load_yaml
 
-__all__ = ["DEFAULT", "STRINGS", "Strings", "check_strings", "load_strings", "placeholders", "ui_dir"]
+__all__ = ["DEFAULT", "STRINGS", "Strings", "check_strings", "languages", "load_strings", "placeholders", "ui_dir"]
 
 #: The reference language: every other file must have its keys.
 DEFAULT = "en"
@@ -25,6 +25,13 @@ DEFAULT = "en"
 def ui_dir(root: Path | None = None) -> Path:
     """``data/ui`` (or ``root/ui``)."""
     return (Path(root) if root else data_root()) / "ui"
+
+
+def languages(root: Path | None = None) -> list[str]:
+    """The languages the kit has: those with UI strings, ``data/ui/<language>.yaml`` (English first)."""
+    folder = ui_dir(root)
+    found = {p.stem for p in folder.glob("*.yaml") if not p.name.startswith(("_", "."))} if folder.is_dir() else set()
+    return [DEFAULT, *sorted(found - {DEFAULT})]
 
 
 class Strings(dict):

@@ -88,4 +88,4 @@ def check_writing(root: Path, ctx: ParseContext) -> int:
 
 
 WRITING = ContentKind("writing", "writing sets", "writing.yaml", (WritingFile,), check_writing, load_writing,
-                      translated=(("writing.yaml", WritingFile),))
+                      translated=(("writing.yaml", WritingFile),), after=("cases",))

@@ -15,11 +15,12 @@ from pathlib import Path
 from ..content.base import data_root
 from ..content.errors import debug, display_path
 from ..content.registry import check_all
-from ..content.translations import check_translations, skeleton, skeleton_text
+from ..content.strings import DEFAULT, languages
 from .figures import FiguresError, fill
 from .release import ReleaseError, release, strip_answer_keys
 from .results import write_results
 from .scaffold import ScaffoldError, new_case
+from .translations import report_lines, skeleton, skeleton_text
 
 __all__ = ["main"]
 
@@ -58,14 +59,13 @@ def cmd_check(args) -> int:
     counts, problems = check_all(root)
     # i13: per language, missing and stale translations are listed (they fall back to English or still show);
     # unknown paths and malformed entries are problems like any other (the 'translations' kind reports them).
-    reports = check_translations(root or data_root())
-    for r in reports:
-        for p in [*r.missing, *r.stale]:
-            print(p, file=sys.stderr)
+    todo, summaries = report_lines(root or data_root())
+    for line in todo:
+        print(line, file=sys.stderr)
     for p in problems:
         print(p, file=sys.stderr)
-    for r in reports:
-        print(f"kit check: {r.summary()}")
+    for line in summaries:
+        print(f"kit check: {line}")
     summary = ", ".join(f"{n} {what}" for what, n in counts.items())
     if problems:
         print(f"kit check: {len(problems)} problem(s) found; checked {summary}", file=sys.stderr)
@@ -79,17 +79,17 @@ def cmd_release(args) -> int:
     # i13: --lang fr releases notebooks/fr with a copy of the content (translations included); the English
     # release leaves the other editions' folders out.
     lang = args.lang
-    editions = ("fr",)
-    source = Path(args.notebooks) if args.notebooks else ROOT / "notebooks" / ("" if lang == "en" else lang)
+    editions = tuple(other for other in languages() if other != DEFAULT)  # notebooks/<language>: not English
+    source = Path(args.notebooks) if args.notebooks else ROOT / "notebooks" / ("" if lang == DEFAULT else lang)
     out = Path(args.out)
     data = Path(args.data) if args.data else data_root()
-    if (args.without_answer_keys or lang != "en") and not data.is_dir():
+    if (args.without_answer_keys or lang != DEFAULT) and not data.is_dir():
         return _fail("release", f"no content folder at {display_path(data)}", 2)
     try:
-        skip = editions if lang == "en" and not args.notebooks else ()
+        skip = editions if lang == DEFAULT and not args.notebooks else ()
         kind = "instructor" if args.instructor else "student"
         where = display_path(out / "notebooks")
-        edition = "" if lang == "en" else f" {lang}"
+        edition = "" if lang == DEFAULT else f" {lang}"
         if args.instructor:
             written = release(source, out, instructor=True, skip=skip)
         else:  # a folder a student opens and runs as it is: notebooks, the kit package and its content
@@ -104,7 +104,7 @@ def cmd_release(args) -> int:
             quizzes = strip_answer_keys(data, keys_out)
             print(f"kit release: wrote {display_path(keys_out)} with the answer keys removed from "
                   f"{len(quizzes)} quiz file(s)")
-        elif lang != "en" and args.instructor:  # a student copy already holds the content, translations included
+        elif lang != DEFAULT and args.instructor:  # a student copy already holds the content, translations included
             shutil.copytree(data, out / "data", ignore=shutil.ignore_patterns("__pycache__", ".*"))
             print(f"kit release: wrote {display_path(out / 'data')} (the content, with its translations)")
     except ReleaseError as e:
@@ -146,7 +146,7 @@ def cmd_translate(args) -> int:
     root = Path(args.data) if args.data else data_root()
     if not root.is_dir():
         return _fail("translate", f"no content folder at {display_path(root)}", 2)
-    if args.lang == "en" or not args.lang.isalpha():
+    if args.lang == DEFAULT or not args.lang.isalpha():
         return _fail("translate", f"'{args.lang}' is not a language to translate into (English is the source)", 2)
     todo = skeleton(root, args.lang)
     total = sum(len(v) for v in todo.values())
@@ -180,6 +180,7 @@ def cmd_figures(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    langs = tuple(languages())  # the languages the kit has: those with data/ui/<language>.yaml
     parser = _Parser(prog="python -m kit", description="The consent teaching kit's tools for instructors.",
                      formatter_class=_formatter)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -189,7 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
     results = sub.add_parser("results", help="gather students' answer files into a CSV and a per-question chart")
     results.add_argument("files", nargs="+", metavar="FILE", help="answer files (answers-<quiz>.json) to read")
     results.add_argument("--out", metavar="DIR", default="results", help="where to write (default: ./results)")
-    results.add_argument("--lang", choices=("en", "fr"), default=None,
+    results.add_argument("--lang", choices=langs, default=None,
                          help="the language of the headers and chart (default: the one most answers were given in)")
     results.set_defaults(func=cmd_results)
 
@@ -206,8 +207,9 @@ def build_parser() -> argparse.ArgumentParser:
                           "DIR/data with --instructor)")
     rel.add_argument("--notebooks", metavar="DIR", help="the notebooks to release (default: the kit's notebooks/)")
     rel.add_argument("--data", metavar="DIR", help="the content folder to copy (default: the kit's data/)")
-    rel.add_argument("--lang", choices=("en", "fr"), default="en",
-                     help="the edition: en (notebooks/) or fr (notebooks/fr, with a copy of data/)")
+    rel.add_argument("--lang", choices=langs, default=DEFAULT,
+                     help="the edition: en (notebooks/) or another language (notebooks/<language>, with a copy of "
+                          "data/)")
     rel.set_defaults(func=cmd_release)
 
     new = sub.add_parser("new-case", help="create data/cases/ID/ with every file a case needs, to fill in",
@@ -215,7 +217,7 @@ def build_parser() -> argparse.ArgumentParser:
                          description="Scaffold a new case folder; 'python -m kit check' then names what is missing.")
     new.add_argument("id", metavar="ID", help="the new case's id: lower-case letters, digits and hyphens")
     new.add_argument("--data", metavar="DIR", help="the content folder (default: the kit's data/)")
-    new.add_argument("--lang", choices=("en", "fr"), default="en",
+    new.add_argument("--lang", choices=langs, default=DEFAULT,
                      help="the language the case is written in: fr writes French placeholders and 'language: fr'")
     new.set_defaults(func=cmd_new_case)
 
@@ -234,8 +236,8 @@ def build_parser() -> argparse.ArgumentParser:
                          description="Draw the figures of notebooks 01, 03 and 05 (every case, chart and preset) into "
                                      "the figure cache (KIT_FIGURE_CACHE, else ~/.cache/consent-kit/figures), so a "
                                      "Run All reads them instead of drawing them.")
-    fig.add_argument("--lang", choices=("en", "fr"), nargs="+", default=["en", "fr"],
-                     help="the editions to draw for (default: en fr)")
+    fig.add_argument("--lang", choices=langs, nargs="+", default=list(langs),
+                     help=f"the editions to draw for (default: {' '.join(langs)})")
     fig.set_defaults(func=cmd_figures)
 
     COMMANDS[:] = list(sub.choices)

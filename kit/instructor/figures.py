@@ -14,6 +14,7 @@ from ..cases import case_rows
 from ..content import case_ids, load_case
 from ..content.language import current
 from ..content.research import load_research, load_simulation
+from ..content.strings import languages as kit_languages
 from ..i18n import set_language
 from ..plots.cache import folder
 
@@ -24,8 +25,10 @@ class FiguresError(Exception):
     """The cache is off or cannot be written."""
 
 
-def fill(languages: tuple[str, ...] = ("en", "fr")) -> tuple[Path, int, int]:
-    """Build every view that shows a figure, in each language: (the folder, figures in it, of which new)."""
+def fill(languages: tuple[str, ...] | None = None) -> tuple[Path, int, int]:
+    """Build every view that shows a figure, in each language (default: every language the kit has): (the folder,
+    figures in it, of which new)."""
+    languages = tuple(kit_languages()) if languages is None else languages
     from ..ui.cases import CasesView
     from ..ui.research import DefaultEffectsView, SimulationView
     from ..ui.timeline import timeline_plot_view
