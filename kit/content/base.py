@@ -14,15 +14,15 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .cache import cached
-from .errors import ContentError, display_path
+from .errors import ContentError, display_path, safe_resolve
 from .language import DEFAULT
 from .root import data_root
 from .schema import ParseContext, parse_document, where
 from .translations import overlay_current, with_translations
 from .yamlio import load_yaml
 
-__all__ = ["ContentKind", "check_duplicates", "check_refs", "check_stray_files", "data_root", "load_checked",
-           "load_file"]
+__all__ = ["ContentKind", "check_by_loading", "check_duplicates", "check_refs", "check_stray_files", "data_root",
+           "load_checked", "load_file", "load_one_file"]
 
 T = TypeVar("T")
 
@@ -75,6 +75,24 @@ def load_checked(key: str, paths: Iterable[Path] | Callable[[], Iterable[Path]],
     # i13: in another language the value also depends on that language's translation files (the cache keys each
     # language apart, kit/content/cache.py).
     return cached(key, with_translations(paths), build, recheck)
+
+
+def load_one_file(path: Path, what: str, parse: Callable[[ParseContext], T], also: Iterable[Path] = ()) -> T:
+    """A kind held in one file: ``parse(ctx)`` of it, cached until it (or a path in ``also`` it reads too) changes;
+    a ContentError naming the file (``what`` it holds) when it is missing."""
+    if not path.exists():
+        raise ContentError.at_file(path, f"file missing: {what}")
+    return load_checked(f"{what}:{safe_resolve(path)}", [path, *also], parse)
+
+
+def check_by_loading(ctx: ParseContext, load: Callable[[], T], count: Callable[[T], int]) -> int:
+    """For ``kit check``: ``load()`` a kind's content (raising one ContentError that names every problem) and count
+    what it holds; the problems go to ``ctx`` and then the count is 0."""
+    try:
+        return count(load())
+    except ContentError as e:
+        ctx.problems.extend(e.problems)
+        return 0
 
 
 def load_file(path: Path, cls: type, ctx: ParseContext):
