@@ -13,10 +13,13 @@ from .cases import case_rows
 from .claims import items as claim_items
 from .classroom import class_dir
 from .content import BadArgument, ContentError, NotFound, case_ids, check_all, load_case
+from .content.glossary import load_glossary
 from .content.law import load_checklist, load_law
 from .content.quiz import load_quiz, quiz_ids
 from .content.research import load_research, load_simulation
+from .content.vocabulary import load_vocabulary_file
 from .content.writing import load_writing
+from .glossary import entries as glossary_entries
 from .i18n import set_language, t
 from .law import select_texts
 from .quiz import citations
@@ -42,6 +45,7 @@ __all__ = [
     "show_class_results",
     "show_claim_checker",
     "show_default_effects",
+    "show_glossary",
     "show_law",
     "show_opt_out",
     "show_questions",
@@ -194,6 +198,14 @@ def show_law(ids=None):
 
     law = load_law()
     return law_view(select_texts(law, pick_ids(ids, law, "legal text", "ids")))
+
+
+@friendly
+def show_glossary():
+    """The glossary: the words of data protection the kit uses, each with its definition, the law and its sources."""
+    from .ui.glossary import glossary_view
+
+    return glossary_view(glossary_entries(load_glossary(), load_vocabulary_file(), load_law()))
 
 
 @friendly

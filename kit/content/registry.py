@@ -24,6 +24,7 @@ from typing import Any
 from .base import ContentKind, data_root
 from .consistency import CONSISTENCY
 from .errors import NotFound, Problem
+from .glossary import GLOSSARY
 from .law import LAW
 from .loader import CASES
 from .policy import POLICY
@@ -62,6 +63,7 @@ KINDS: tuple[ContentKind, ...] = (
     POLICY,
     STRINGS,
     WRITING,
+    GLOSSARY,
     CONSISTENCY,
     TRANSLATIONS,
 )
