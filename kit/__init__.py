@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .cases import case_rows
+from .cases import case_rows, drafts
 from .claims import items as claim_items
 from .classroom import class_dir
 from .content import BadArgument, ContentError, NotFound, case_ids, check_all, load_case
@@ -224,7 +224,7 @@ def show_cases_table():
     """Every case side by side, with filters by year, default, mechanism and region."""
     from .ui.cases import CasesView
 
-    return CasesView(case_rows())  # rows, not a DataFrame: notebook 05 needs no pandas (issue 15)
+    return CasesView(case_rows(), drafts=drafts())  # rows: notebook 05 needs no pandas; drafts named, left out
 
 
 @friendly
@@ -232,7 +232,7 @@ def show_case_plots():
     """The cases on a timeline, defaults by year and steps to opt out, with the same filters."""
     from .ui.cases import CasesView
 
-    return CasesView(case_rows(), plots=True)
+    return CasesView(case_rows(), plots=True, drafts=drafts())
 
 
 @friendly

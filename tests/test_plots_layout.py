@@ -15,7 +15,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 from matplotlib.transforms import Bbox  # noqa: E402
 
-from kit.cases import cases_frame, load_cases  # noqa: E402
+from kit.cases import case_rows, load_cases  # noqa: E402
 from kit.content.language import speaking  # noqa: E402
 from kit.content.research import load_research  # noqa: E402
 from kit.plots import cases as case_plots  # noqa: E402
@@ -65,7 +65,7 @@ def _all_figures():
     with speaking("fr"):  # French dates and titles are longer
         for case in load_cases():
             figs[f"timeline {case.id} fr"] = timeline_figure(case)
-    df = cases_frame()
+    df = case_rows()
     figs["cases timeline"] = case_plots.timeline_figure(df)
     figs["cases by year"] = case_plots.by_year_figure(df)
     figs["cases steps"] = case_plots.steps_figure(df)

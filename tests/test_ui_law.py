@@ -47,12 +47,12 @@ def test_cases_filters_update_the_table():
 
 
 def test_table_escapes_content(monkeypatch):
-    from kit.cases import cases_frame
+    from kit.cases import case_rows
     from kit.ui.cases import table_html
 
-    df = cases_frame()
-    df.loc[0, "company"] = "<script>alert(1)</script>"
-    assert "&lt;script&gt;" in table_html(df) and "<script>" not in table_html(df)
+    rows = case_rows()
+    rows[0]["company"] = "<script>alert(1)</script>"
+    assert "&lt;script&gt;" in table_html(rows) and "<script>" not in table_html(rows)
 
 
 def test_plots_follow_the_filters():
