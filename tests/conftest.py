@@ -55,6 +55,18 @@ def data_copy(tmp_path, monkeypatch) -> Path:
     return dest
 
 
+def downloaded(view) -> tuple[str, dict]:
+    """The file name and the answers of a view's "Download my answers" link (its data: URI, decoded)."""
+    import base64
+    import json
+    import re
+
+    m = re.search(r"download='([^']+)' href='data:application/json;charset=utf-8;base64,([^']+)'",
+                  view.keep.download.value)
+    assert m, view.keep.download.value
+    return m.group(1), json.loads(base64.b64decode(m.group(2)))
+
+
 def visible_text(widget) -> str:
     """The words a person sees in a widget and everything inside it, in order, without markup.
 

@@ -4,13 +4,18 @@ notebook 04's checklist, notebook 02's claim checker)."""
 
 from __future__ import annotations
 
+import csv
 import json
+import re
 
 import pytest
-from conftest import visible_text
+from conftest import ROOT, downloaded, visible_text
 
 import kit
 from kit import handin, progress
+from kit.content.quiz import load_quiz
+from kit.instructor.cli import main
+from kit.ui.quiz import QuizView
 
 
 @pytest.fixture(autouse=True)
@@ -18,6 +23,16 @@ def answers_dir(tmp_path, monkeypatch):
     """Answers are saved in this test's own folder."""
     monkeypatch.setenv("KIT_ANSWERS_DIR", str(tmp_path / "saved"))
     return tmp_path / "saved"
+
+
+def view(quiz, qid):
+    return next(v for v in quiz.questions if v.question.id == qid)
+
+
+def answer(quiz, qid="slack-default", value="included"):
+    v = view(quiz, qid)
+    v.input.radio.value = value
+    v.check()
 
 
 def saved(answers_dir, name):
@@ -132,3 +147,114 @@ def test_a_writing_set_with_its_own_box_loads_a_file_only_after_asking_and_keeps
     backups = list(answers_dir.glob("answers-law-discussion.json.backup-*"))
     assert len(backups) == 1 and "Mine." in backups[0].read_text(encoding="utf-8")
     assert str(backups[0]) in visible_text(writing.keep.status)
+
+
+# --------------------------------------------------------------- Try again and Load answers ask before discarding
+
+
+def test_try_again_asks_first_and_keeps_the_saved_file_until_confirmed(answers_dir):
+    quiz = QuizView(load_quiz("final"))
+    quiz.keep.save_box.value = True
+    answer(quiz)
+    path = answers_dir / "answers-final.json"
+    before = path.read_text(encoding="utf-8")
+    assert "slack-default" in json.loads(before)["answers"]
+
+    quiz.retry_button.click()
+    assert "Clear every answer and start again?" in visible_text(quiz)
+    assert path.read_text(encoding="utf-8") == before  # nothing lost yet
+    assert view(quiz, "slack-default").input.radio.value == "included"
+    quiz.keep.discard_confirm.no.click()
+    assert "Nothing changed" in visible_text(quiz.keep.status) and not quiz.keep.discard_confirm.visible
+    assert path.read_text(encoding="utf-8") == before
+
+    quiz.retry_button.click()
+    quiz.keep.discard_confirm.yes.click()
+    assert view(quiz, "slack-default").input.radio.value is None
+    assert json.loads(path.read_text(encoding="utf-8"))["answers"] == {}
+    backups = sorted(answers_dir.glob("answers-final.json.backup-*"))
+    assert len(backups) == 1 and backups[0].read_text(encoding="utf-8") == before
+    assert str(backups[0]) in visible_text(quiz.keep.status)
+
+
+def test_load_answers_asks_before_replacing_work_and_keeps_a_copy(answers_dir):
+    quiz = QuizView(load_quiz("final"))
+    quiz.keep.save_box.value = True
+    quiz.keep.student.value = "Ada"
+    answer(quiz)
+    path = answers_dir / "answers-final.json"
+    before = path.read_text(encoding="utf-8")
+    other = progress.dump("final", {"withdraw": {"response": True, "attempts": 1, "hints": 0}}, "Ben")
+    assert quiz.load_text(other.encode(), "ben.json") is False
+    assert "Replace the answers on this page with those in ben.json?" in visible_text(quiz)
+    assert quiz.keep.student.value == "Ada" and path.read_text(encoding="utf-8") == before
+    quiz.keep.load_confirm.yes.click()
+    assert quiz.keep.student.value == "Ben" and view(quiz, "withdraw").input.radio.value is True
+    assert view(quiz, "slack-default").input.radio.value is None
+    assert [p.read_text(encoding="utf-8") for p in answers_dir.glob("answers-final.json.backup-*")] == [before]
+    assert "✔ Loaded answers from ben.json" in visible_text(quiz.keep.status)
+
+
+# ------------------------------------------------------------------------- writing and verdicts, handed in
+
+
+def test_writing_is_saved_downloaded_and_listed_by_results(answers_dir, tmp_path):
+    writing = kit.show_writing("policy-reflection")
+    assert len(writing.boxes) == 2 and all(b.description for b in writing.boxes)
+    claims = kit.show_claim_checker("slack-2024")
+    quiz = QuizView(load_quiz("02-policy"))
+    quiz.keep.save_box.value = True
+    writing.boxes[0].value = "A change of practice: before.p1.s2 still allows it."
+    claims.verdict.value = "contradicted"
+    claims.evidence.value = claims.evidence.options[1][1]
+    claims.check_button.click()
+    saved = json.loads((answers_dir / "answers-02-policy.json").read_text(encoding="utf-8"))["answers"]
+    assert saved["writing:policy-reflection:1"]["response"].startswith("A change of practice")
+    assert any(k.startswith("claim:") and v["response"]["verdict"] == "contradicted" for k, v in saved.items())
+    _name, doc = downloaded(quiz)
+    assert doc["answers"]["writing:policy-reflection:1"] == saved["writing:policy-reflection:1"]
+
+    handin.clear()  # a new kernel: the box is filled again from the saved file
+    again = kit.show_writing("policy-reflection")
+    QuizView(load_quiz("02-policy"))
+    assert again.boxes[0].value.startswith("A change of practice")
+
+    out = tmp_path / "results"
+    assert main(["results", str(answers_dir / "answers-02-policy.json"), "--out", str(out)]) == 0
+    with open(out / "answers.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    row = next(r for r in rows if r["question"] == "writing:policy-reflection:1")
+    assert row["response"].startswith("A change of practice") and row["score"] == ""
+    chart = out / "summary.txt"  # the chart is of quiz questions only: this file has none
+    assert not chart.exists() or "writing:" not in chart.read_text(encoding="utf-8")
+
+
+def test_a_notebook_without_a_quiz_saves_writing_and_checklist_reasons(answers_dir):
+    checklist = kit.show_checklist("slack-2024")
+    row = checklist.rows[0]
+    row.verdict.value = "not-met"
+    row.reason.value = "Only owners could act."
+    checklist.compare_button.click()
+    writing = kit.show_writing("law-discussion")
+    assert "Save my answers" in visible_text(writing) and "Download my answers" in visible_text(writing)
+    writing.keep.student.value = "Zoë O'Brien"
+    writing.boxes[2].value = "A right to say yes."
+    name, doc = downloaded(writing)
+    assert name == "answers-law-discussion-Zoe-O-Brien.json"
+    assert doc["answers"]["writing:law-discussion:3"]["response"] == "A right to say yes."
+    key = f"checklist:slack-2024:{row.condition.id}"
+    assert doc["answers"][key]["response"] == {"verdict": "not-met", "reason": "Only owners could act."}
+    assert not answers_dir.exists()  # nothing saved without the opt-in
+    writing.keep.save_box.value = True
+    assert key in json.loads((answers_dir / "answers-law-discussion.json").read_text(encoding="utf-8"))["answers"]
+
+
+def test_every_write_a_few_sentences_prompt_has_a_box():
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        for i, cell in enumerate(cells):
+            text = "".join(cell["source"])
+            if cell["cell_type"] == "markdown" and re.search(r"write (a few|one) sentences?", text, re.I) \
+                    and "checklist" not in text:
+                nxt = "".join(cells[i + 1]["source"])
+                assert "kit.show_writing(" in nxt, f"{path.name}, cell {i + 1}: a writing prompt without a box"

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+import shutil
+
 import pytest
+from conftest import ROOT
 
 from kit.content import ContentError, check_all
 from kit.content.quiz import load_quiz, quiz_ids
@@ -188,3 +192,25 @@ def test_unknown_quiz_id_lists_the_quizzes():
     with pytest.raises(ContentError) as info:
         load_quiz("no-such-quiz")
     assert "final" in str(info.value)
+
+
+def test_options_do_not_print_the_figures_the_question_asks_about():
+    for quiz_id in ("03-defaults", "final"):
+        for q in load_quiz(quiz_id).questions:
+            if q.type in ("single", "multiple") and re.search(r"\b(lowest|highest)\b", q.text):
+                for o in q.options:
+                    assert not re.search(r"\d\s*%", o.text), f"{quiz_id}/{q.id}: option '{o.text}' gives it away"
+
+
+def test_a_problem_in_an_included_quiz_is_reported_once(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    path = data / "quizzes" / "01-slack-case.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("answer: included", "answer: nowhere", 1), encoding="utf-8")
+    _counts, problems = check_all(data)
+    lines = [str(p) for p in problems]
+    assert len(lines) == 1 and "01-slack-case.yaml" in lines[0], lines
+    assert "include:" in (ROOT / "data" / "quizzes" / "final.yaml").read_text(encoding="utf-8")
+    guide = (ROOT / "docs" / "instructor_guide.md").read_text(encoding="utf-8")
+    assert "include: [01-slack-case" in guide

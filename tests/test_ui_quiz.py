@@ -7,7 +7,7 @@ import datetime
 import re
 
 import pytest
-from conftest import visible_text
+from conftest import downloaded, visible_text
 
 from kit import progress
 from kit.content.quiz import load_quiz
@@ -232,3 +232,55 @@ def test_the_name_box_saves_when_the_student_is_done_typing_not_on_every_key(qui
     monkeypatch.setattr(progress, "save", lambda *a, **k: writes.append(a) or real(*a, **k))
     quiz.keep.student.value = "Ada Lovelace"  # what the browser sends once, when the student leaves the box
     assert len(writes) == 1 and progress.load("final", quiz.keep.path).doc["student"] == "Ada Lovelace"
+
+
+# ------------------------------------------------------------------ typed numbers, ordering, the download link
+
+
+def test_a_word_for_a_number_is_told_it_is_not_a_number():
+    quiz = QuizView(load_quiz("final"))
+    v = view(quiz, "jg-germany")
+    v.input.number.value = "twelve"
+    v.check()
+    said = visible_text(v.feedback)
+    assert "“twelve” is not a number" in said and "12" in said and "Give an answer first" not in said
+    assert v.state.attempts == 0
+
+
+def test_ordering_starts_empty_and_refuses_an_item_twice():
+    quiz = QuizView(load_quiz("final"))
+    v = view(quiz, "slack-order")
+    assert all(d.value is None for d in v.input.slots)
+    v.check()
+    assert "Give an answer first" in visible_text(v.feedback) and v.state.attempts == 0
+    first = v.question.answer[0]
+    for d in v.input.slots:
+        d.value = first
+    v.check()
+    said = visible_text(v.feedback)
+    assert "Each item goes in one position only" in said and v.question.option(first).text in said
+    assert v.state.attempts == 0 and v.state.grade is None
+    for d, right in zip(v.input.slots, v.question.answer, strict=True):
+        d.value = right
+    v.check()
+    assert "✔ Correct." in visible_text(v.feedback)
+    quiz.retry_button.click()
+    quiz.keep.discard_confirm.yes.click()
+    assert all(d.value is None for d in v.input.slots)
+
+
+def test_the_download_link_has_its_own_heading():
+    quiz = QuizView(load_quiz("final"))
+    headings = [c.value for c in quiz.keep.children if hasattr(c, "value") and isinstance(c.value, str) and "<h4" in
+                c.value]
+    link = t_link = re.search(r"class='kit-download'>([^<]+)<", quiz.keep.download.value).group(1)
+    assert headings and all(t_link not in hd for hd in headings), (headings, link)
+
+
+def test_downloads_are_named_after_the_quiz_and_the_student():
+    assert progress.download_name("final", "Zoë O'Brien / 2B") == "answers-final-Zoe-O-Brien-2B.json"
+    assert progress.download_name("final", "../../etc") == "answers-final-etc.json"
+    assert progress.download_name("final", "  ") == "answers-final.json"
+    quiz = QuizView(load_quiz("final"))
+    quiz.keep.student.value = "Ada Lovelace"
+    assert downloaded(quiz)[0] == "answers-final-Ada-Lovelace.json"
