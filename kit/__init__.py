@@ -164,7 +164,7 @@ def show_writing(set_id: str):
 def show_version_comparer(case_id: str = "slack-2024", document: str | None = None):
     """Two versions of a policy document side by side or inline, word by word, with a summary of what changed."""
     case_id = pick_case(case_id)
-    from .ui.compare import CompareView
+    from .ui.diff import CompareView
 
     case = load_case(case_id)
     if document is not None:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from .content.base import data_root
 from .content.case import Case
+from .content.cases import case_ids, load_case
 from .content.errors import ContentError, Problem
-from .content.loader import case_ids, load_case
 
 __all__ = ["COLUMNS", "Draft", "case_rows", "drafts", "filter_rows", "load_cases", "opt_out_steps"]
 

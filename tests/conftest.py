@@ -28,13 +28,13 @@ def pytest_sessionfinish(session, exitstatus):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_handin():
+def _fresh_hand_ins():
     """Each test starts as a fresh kernel would: no writing, checklist or claim entries kept from another test."""
-    from kit import handin
+    from kit import writing
 
-    handin.clear()
+    writing.clear()
     yield
-    handin.clear()
+    writing.clear()
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+import kit
 from kit.cases import case_rows, filter_rows
 from kit.content import load_case
 from kit.plots.cases import by_year_alt, by_year_figure, steps_alt, steps_figure, timeline_alt, timeline_figure
@@ -80,3 +81,50 @@ def test_notebook_05s_views_show_the_cases_without_loading_pandas():
     pandas_loaded, shown, figures, images = json.loads(out)
     assert not pandas_loaded
     assert shown == len(case_rows()) and figures == 3 and images == 3
+
+
+# ------------------------------------------------------------------------------- the views: filters, table, plots
+
+
+def test_cases_filters_update_the_table():
+    view = kit.show_cases_table()
+    assert "12 of 12" in view.count.value or "of" in view.count.value
+    view.region.value = "europe"
+    assert "Meta" in view.table.value and "Slack" not in view.table.value
+    view.region.value = ""
+    view.year.value = (2025,)
+    assert "Anthropic" in view.table.value and "Zoom" not in view.table.value
+    view.year.value = (2023,)
+    view.default.value = "in"
+    assert "No case matches" in view.table.value
+    assert all(c.description for c in (view.year, view.default, view.mechanism, view.region))
+
+
+def test_table_escapes_content(monkeypatch):
+    from kit.cases import case_rows
+    from kit.ui.cases import table_html
+
+    rows = case_rows()
+    rows[0]["company"] = "<script>alert(1)</script>"
+    assert "&lt;script&gt;" in table_html(rows) and "<script>" not in table_html(rows)
+
+
+def test_plots_follow_the_filters():
+    view = kit.show_case_plots()
+    assert len(view.figures.children) == 3 and "alt=" in view.figures.children[0].value
+    view.mechanism.value = "form"
+    assert "Meta" in view.figures.children[2].value and "Slack" not in view.figures.children[2].value
+
+
+def test_steps_chart_does_not_say_admin():
+    from kit.i18n import t
+
+    assert "admin" not in t("cases.not_individual")
+
+
+def test_cases_table_shows_a_summary_and_each_case_on_demand():
+    """Issue 16, item 5: ten columns made notebook 05's table ~6,300 px tall and cut its last column."""
+    view = kit.show_cases_table()
+    html = view.table.value
+    assert html.count("<th ") == 5 and html.count("<details>") == len(view.filtered)
+    assert "Outcome" in html and "How sure" in html  # inside each case's fold-out, not as columns

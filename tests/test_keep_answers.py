@@ -1,4 +1,4 @@
-"""Keep your answers (kit/ui/keep.py, kit/handin.py): every view that takes a student's input saves it as it is
+"""Keep your answers (kit/ui/keep.py, kit/writing.py): every view that takes a student's input saves it as it is
 entered, shows it again after a restart, and never replaces saved work with less without asking (issue 27 item 1:
 notebook 04's checklist, notebook 02's claim checker)."""
 
@@ -12,7 +12,8 @@ import pytest
 from conftest import ROOT, downloaded, visible_text
 
 import kit
-from kit import handin, progress
+from kit import progress
+from kit import writing as handed_in
 from kit.content.quiz import load_quiz
 from kit.instructor.cli import main
 from kit.ui.quiz import QuizView
@@ -46,7 +47,7 @@ def notebook_04():
 
 def restart():
     """What a kernel restart does to the kit: every entry and listener in memory is gone."""
-    handin.clear()
+    handed_in.clear()
 
 
 def test_checklist_verdicts_and_reasons_are_saved_as_entered_and_come_back_after_a_restart(answers_dir):
@@ -132,7 +133,7 @@ def test_a_changed_choice_clears_feedback_that_no_longer_fits():
     claims.check_button.click()
     assert claims.feedback.value
     claims.verdict.value = "supported"
-    assert claims.feedback.value == "" and handin.get(f"claim:{claims.item.claim.id}")["verdict"] == "supported"
+    assert claims.feedback.value == "" and handed_in.get(f"claim:{claims.item.claim.id}")["verdict"] == "supported"
 
 
 def test_a_writing_set_with_its_own_box_loads_a_file_only_after_asking_and_keeps_a_copy(answers_dir):
@@ -214,7 +215,7 @@ def test_writing_is_saved_downloaded_and_listed_by_results(answers_dir, tmp_path
     _name, doc = downloaded(quiz)
     assert doc["answers"]["writing:policy-reflection:1"] == saved["writing:policy-reflection:1"]
 
-    handin.clear()  # a new kernel: the box is filled again from the saved file
+    handed_in.clear()  # a new kernel: the box is filled again from the saved file
     again = kit.show_writing("policy-reflection")
     QuizView(load_quiz("02-policy"))
     assert again.boxes[0].value.startswith("A change of practice")

@@ -60,7 +60,7 @@ KEY_TERMS = ContentKind("key-terms", "key terms", "key-terms.yaml", (KeyTermsFil
 def test_every_kind_is_listed_once_and_kit_check_reports_each():
     names = [k.name for k in KINDS]
     assert len(names) == len(set(names))
-    assert {"cases", "law", "quizzes", "research", "policy", "strings"} <= set(names)
+    assert {"cases", "law", "quizzes", "research", "vocabulary", "strings"} <= set(names)
     counts, problems = check_all()
     assert problems == []
     assert list(counts) == [k.label for k in KINDS] and all(n > 0 for n in counts.values())
@@ -111,6 +111,6 @@ def test_the_check_order_is_explicit_and_refused_when_broken():
     names = [k.name for k in KINDS]
     for k in KINDS:
         assert all(names.index(a) < names.index(k.name) for a in k.after), k.name
-    backwards = (kind("policy"), kind("cases"))
-    with pytest.raises(ValueError, match="the kind 'policy' is checked before cases, whose files it reads"):
+    backwards = (kind("glossary"), kind("law"))
+    with pytest.raises(ValueError, match="the kind 'glossary' is checked before law, whose files it reads"):
         check_all(None, backwards)

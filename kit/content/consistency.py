@@ -31,9 +31,9 @@ from urllib.parse import urlsplit
 
 from ..questions import question_type
 from .base import ContentKind
+from .cases import case_ids, load_case
 from .errors import ContentError, Problem
 from .law import load_law
-from .loader import case_ids, load_case
 from .quiz import load_quiz, quiz_ids, quizzes_dir
 from .research import load_research
 from .schema import ParseContext

@@ -93,4 +93,4 @@ def check_glossary(root: Path, ctx: ParseContext) -> int:
 
 
 GLOSSARY = ContentKind("glossary", "glossary terms", "glossary.yaml", (GlossaryFile,), check_glossary, load_glossary,
-                       translated=(("glossary.yaml", GlossaryFile),), after=("law", "policy"))
+                       translated=(("glossary.yaml", GlossaryFile),), after=("law", "vocabulary"))

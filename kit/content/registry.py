@@ -22,17 +22,17 @@ from pathlib import Path
 from typing import Any
 
 from .base import ContentKind, data_root
+from .cases import CASES
 from .consistency import CONSISTENCY
 from .errors import NotFound, Problem
 from .glossary import GLOSSARY
 from .law import LAW
-from .loader import CASES
-from .policy import POLICY
 from .quiz import QUIZZES
 from .research import RESEARCH
 from .schema import ParseContext, answer_key_fields
 from .strings import STRINGS, languages
 from .translations import DIR, LanguageReport, compare_language
+from .vocabulary import VOCABULARY
 from .writing import WRITING
 
 __all__ = ["KINDS", "TRANSLATIONS", "TranslatedFile", "check_all", "kind", "language_reports", "schema_for",
@@ -51,8 +51,8 @@ def check_translation_files(root: Path, ctx: ParseContext) -> int:
 
 #: The translation files of every kind (checked last: it reads every kind's English files).
 TRANSLATIONS = ContentKind("translations", "translated texts", "translations/<language>/**/*.yaml", (),
-                           check_translation_files, None, after=("cases", "law", "quizzes", "research", "policy",
-                                                                 "strings", "writing"))
+                           check_translation_files, None, after=("cases", "law", "quizzes", "research",
+                                                                 "vocabulary", "strings", "writing", "glossary"))
 
 #: Every kind, in the order ``kit check`` checks and reports them.
 KINDS: tuple[ContentKind, ...] = (
@@ -60,7 +60,7 @@ KINDS: tuple[ContentKind, ...] = (
     LAW,
     QUIZZES,
     RESEARCH,
-    POLICY,
+    VOCABULARY,
     STRINGS,
     WRITING,
     GLOSSARY,

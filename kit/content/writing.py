@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Literal
 
 from .base import ContentKind, check_by_loading, check_duplicates, data_root, load_file, load_one_file
+from .cases import case_ids, load_case
 from .errors import ContentError
-from .loader import case_ids, load_case
 from .schema import Id, Line, ParseContext, Record, Text, doc
 
 __all__ = ["WRITING", "WritingFile", "WritingSet", "check_writing", "load_writing", "writing_path"]

@@ -27,11 +27,11 @@ from ..classroom import shared_ident
 from ..content.errors import ContentError
 from ..content.quiz import load_quiz
 from ..content.strings import DEFAULT, languages
-from ..handin import is_extra
 from ..i18n import t
 from ..locale import in_language
 from ..progress import AnswersError, parse
 from ..quiz import Entry, grade
+from ..writing import is_extra
 
 __all__ = ["COLUMNS", "Row", "collect", "csv_cells", "read_files", "summary", "summary_figure", "write_results"]
 

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, get_args, get_origin
 
 from ..content.base import data_root
+from ..content.cases import CASE_FILES
 from ..content.errors import display_path
-from ..content.loader import CASE_FILES
 from ..content.schema import ID_RE, describe, optional_type, record_fields, type_hints
 
 __all__ = ["ScaffoldError", "case_file_text", "new_case", "valid_case_id"]

@@ -3,7 +3,7 @@ then check; the feedback says in words and symbols what was right, gives the mod
 
 from __future__ import annotations
 
-from .. import handin
+from .. import writing
 from ..claims import ClaimItem, Result, check
 from ..content.case import Case
 from ..content.claims import VERDICTS
@@ -11,7 +11,7 @@ from ..content.errors import BadArgument
 from ..i18n import t
 from . import html as h
 from . import widgets as w
-from .compare import sentence_ids_html
+from .diff import sentence_ids_html
 from .static import Static, show_answer
 
 __all__ = ["ClaimView", "feedback_html", "model_answer_html", "statement_html"]
@@ -73,7 +73,7 @@ def model_answer_html(item: ClaimItem) -> str:
 class ClaimView(Static, w.VBox):
     """Pick a statement; choose a verdict (radio buttons) and evidence (ranked dropdown); Check.
 
-    Each item's verdict and evidence are handed in (:mod:`kit.handin`) as they are chosen, with whether they were
+    Each item's verdict and evidence are handed in (:mod:`kit.writing`) as they are chosen, with whether they were
     checked; picking an item, or reading a saved file, shows its choices (and its feedback, once checked) again.
     """
 
@@ -104,7 +104,7 @@ class ClaimView(Static, w.VBox):
                           self.evidence, self.check_button, self.feedback])
         self.add_class("kit-claims")
         self._show()
-        handin.subscribe(f"claims:{case.id}", on_restore=self._show)
+        writing.subscribe(f"claims:{case.id}", on_restore=self._show)
 
     @property
     def item(self) -> ClaimItem:
@@ -116,7 +116,7 @@ class ClaimView(Static, w.VBox):
     def _show(self) -> None:
         """The item picked, with what was chosen for it before (and its feedback, if it was checked)."""
         item = self.item
-        saved = handin.get(self._key())
+        saved = writing.get(self._key())
         saved = saved if isinstance(saved, dict) else {}
         self._filling = True
         try:
@@ -141,7 +141,7 @@ class ClaimView(Static, w.VBox):
             answer["checked"] = True
         else:
             self.feedback.value = ""
-        handin.put(self._key(), answer)
+        writing.put(self._key(), answer)
 
     def static_html(self) -> str:
         """Every item: the statement, the policy sentences it is read against, the model answer collapsed."""

@@ -3,7 +3,7 @@ its own save box, and through it notebook 04's checklist; an audit notebook to c
 
 It holds the student's name, the opt-in "Save my answers" box, a status line, the download link, "Load answers"
 and the questions asked before anything is discarded; the rules are in :mod:`kit.progress` (the file, atomic saves,
-backups, damaged files set aside) and :mod:`kit.handin` (what a student writes or chooses outside a quiz question).
+backups, damaged files set aside) and :mod:`kit.writing` (what a student writes or chooses outside a quiz question).
 
 How a view uses it::
 
@@ -18,9 +18,9 @@ How a view uses it::
     children = [..., self.keep]
 
 * what the view's controls hold is saved **as it is entered**: the view calls ``keep.changed()`` after a change
-  (entries put in :mod:`kit.handin` by any view of the notebook call it themselves);
+  (entries put in :mod:`kit.writing` by any view of the notebook call it themselves);
 * on opening, a file saved before is read (the box comes back ticked) and put back: the view's own entries through
-  ``restore``, the hand-in entries into :mod:`kit.handin`, whose views refill themselves (``handin.subscribe(...,
+  ``restore``, the hand-in entries into :mod:`kit.writing`, whose views refill themselves (``writing.subscribe(...,
   on_restore=...)``); what was entered in this kernel before the file was read is kept, never replaced by it;
 * ``keep.discard(action, question, yes, done)`` asks before ``action`` throws work away (Try again), copies the saved
   file aside first, and says where the copy is; "Load answers" does the same before it replaces anything.
@@ -36,7 +36,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from .. import handin, progress
+from .. import progress, writing
 from ..i18n import t
 from . import html as h
 from . import widgets as w
@@ -110,7 +110,7 @@ class KeepAnswers(w.VBox):
         self.save_box.observe(lambda _c: self.changed(), names="value")
         self.upload.observe(self._uploaded, names="value")
         # What the student writes or chooses elsewhere in the notebook is saved with these answers, as it is entered.
-        handin.subscribe(f"keep:{answers_id}", on_change=self.changed)
+        writing.subscribe(f"keep:{answers_id}", on_change=self.changed)
 
     # ------------------------------------------------------------------------------------------- what is kept
     @property
@@ -118,8 +118,8 @@ class KeepAnswers(w.VBox):
         return self.student.value.strip() or None
 
     def answers(self) -> dict[str, dict]:
-        """Every entry saved and downloaded: the view's own, then what was handed in (:mod:`kit.handin`)."""
-        return {**self._own(), **handin.entries()}
+        """Every entry saved and downloaded: the view's own, then what was handed in (:mod:`kit.writing`)."""
+        return {**self._own(), **writing.entries()}
 
     def has_work(self) -> bool:
         """Whether clearing or replacing the answers would lose anything the student did."""
@@ -138,7 +138,7 @@ class KeepAnswers(w.VBox):
             self.status.value = h.card(h.esc(t("quiz.corrupt", problem=loaded.problem.rstrip("."),
                                                 aside=str(loaded.kept_aside))), label=t("quiz.save"))
         elif loaded.doc is not None:
-            before = handin.entries()
+            before = writing.entries()
             self._put_back(loaded.doc, replace=False)
             self.save_box.value = True  # they opted in before
             self.say(t("quiz.restored", path=str(self.path)))
@@ -150,12 +150,12 @@ class KeepAnswers(w.VBox):
         self.changed(save=False)
 
     def _put_back(self, doc: Mapping[str, Any], replace: bool) -> None:
-        """A file's answers back into the controls: what was handed in into :mod:`kit.handin` (entered in this
+        """A file's answers back into the controls: what was handed in into :mod:`kit.writing` (entered in this
         kernel and not yet in a file wins, unless ``replace``), the rest through the view's ``restore``."""
         before, self._loading = self._loading, True
         try:
             answers = doc.get("answers", {})
-            handin.restore(answers, replace=replace, keep=not replace)
+            writing.restore(answers, replace=replace, keep=not replace)
             self._restore_own(answers, replace)
             if isinstance(doc.get("student"), str):
                 self.student.value = doc["student"]

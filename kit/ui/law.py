@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from .. import handin
+from .. import writing
 from ..content.case import Case
 from ..content.law import VERDICTS, Checklist
 from ..i18n import language, t
@@ -99,7 +99,7 @@ class _ConditionRow(w.VBox):
 class ChecklistView(Static, w.VBox):
     """Pick a mechanism; give a verdict and a reason per condition; Compare shows the model's verdicts and reasons.
 
-    Each verdict and reason is handed in (:mod:`kit.handin`) as it is entered, so the notebook's "Keep your answers"
+    Each verdict and reason is handed in (:mod:`kit.writing`) as it is entered, so the notebook's "Keep your answers"
     saves it at once; when a saved file is read, the rows are filled again.
     """
 
@@ -127,7 +127,7 @@ class ChecklistView(Static, w.VBox):
         super().__init__([self.title, self.picker, self.mechanism, self.rows_box, self.compare_button, self.summary])
         self.add_class("kit-checklist")
         self._build()
-        handin.subscribe(f"checklist:{self.picker.value}", on_restore=self._fill)
+        writing.subscribe(f"checklist:{self.picker.value}", on_restore=self._fill)
 
     def _key(self, row: _ConditionRow) -> str:
         return f"checklist:{self.picker.value}:{row.condition.id}"
@@ -150,13 +150,13 @@ class ChecklistView(Static, w.VBox):
         self._filling = True
         try:
             for row in self.rows:
-                row.fill(handin.get(self._key(row)))
+                row.fill(writing.get(self._key(row)))
         finally:
             self._filling = False
 
     def _entered(self, row: _ConditionRow) -> None:
         if not self._filling:
-            handin.put(self._key(row), row.answer)
+            writing.put(self._key(row), row.answer)
 
     def static_html(self) -> str:
         """The mechanism, then each condition with the legal texts it rests on and, collapsed, the model's verdict."""

@@ -1,5 +1,5 @@
 """Text boxes for the notebooks' "write a few sentences" prompts (``kit.show_writing``). The writing is kept by
-:mod:`kit.handin` and saved and downloaded with the quiz of the notebook, or, in a notebook without a quiz, by the
+:mod:`kit.writing` and saved and downloaded with the quiz of the notebook, or, in a notebook without a quiz, by the
 "Keep your answers" component under the boxes (:class:`kit.ui.keep.KeepAnswers`: same opt-in, same file format,
 read by ``kit results``).
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import handin
+from .. import writing
 from ..content.writing import WritingSet
 from ..i18n import t
 from . import html as h
@@ -32,17 +32,17 @@ class WritingView(Static, w.VBox):
         self.prompts = prompts
         rows: list[w.Widget] = [w.HTML(h.heading(wset.title, level=3))]
         for n, prompt in enumerate(prompts, 1):
-            box = w.Textarea(value=handin.get(key(wset.id, n)) or "", description=t("writing.answer", n=n),
+            box = w.Textarea(value=writing.get(key(wset.id, n)) or "", description=t("writing.answer", n=n),
                              placeholder=t("writing.placeholder"), continuous_update=False,
                              style={"description_width": "initial"},
                              layout={"width": "min(100%, 46em)", "height": "6em"})
             box.tooltip = t("writing.tooltip", n=n)
-            box.observe(lambda c, n=n: handin.put(key(wset.id, n), c["new"]), names="value")
+            box.observe(lambda c, n=n: writing.put(key(wset.id, n), c["new"]), names="value")
             self.boxes.append(box)
             rows += [w.HTML(f"<p><strong>{n}.</strong> {h.esc(prompt)}</p>"), box]
         self.note = w.HTML()
         rows.append(self.note)
-        handin.subscribe(f"writing:{wset.id}", on_restore=self._refill)
+        writing.subscribe(f"writing:{wset.id}", on_restore=self._refill)
         self.keep: KeepAnswers | None = None
         if wset.save_with == "own":  # a notebook without a quiz: the writing (and the checklist) keep their own file
             self.keep = KeepAnswers(wset.id, path=answers_file)
@@ -64,4 +64,4 @@ class WritingView(Static, w.VBox):
 
     def _refill(self) -> None:
         for n, box in enumerate(self.boxes, 1):
-            box.value = handin.get(key(self.wset.id, n)) or ""
+            box.value = writing.get(key(self.wset.id, n)) or ""

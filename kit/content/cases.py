@@ -1,4 +1,5 @@
-"""The cases kind: one folder per case under ``data/cases``, its files listed in :data:`CASE_FILES`.
+"""The cases kind: one folder per case under ``data/cases``, its files listed in :data:`CASE_FILES`, its claim items
+(``claims.yaml``) cross-checked against its statements and documents.
 
 Loading is cached on the files' modification times, so a notebook re-runs instantly and an instructor's edit is
 picked up on the next call without restarting the kernel. Every kind of content is listed in
@@ -14,7 +15,7 @@ from pathlib import Path
 from .base import ContentKind, check_duplicates, check_refs, check_stray_files, data_root, load_file
 from .cache import cached
 from .case import Case, CaseFile, DocumentsFile, SourcesFile, StatementsFile, TimelineFile
-from .claims import ClaimsFile
+from .claims import ClaimsFile, check_claims
 from .errors import ContentError, display_path, safe_resolve
 from .schema import ParseContext
 from .translations import with_translations
@@ -123,7 +124,8 @@ def case_ids(root: Path | None = None) -> list[str]:
 
 
 def check_cases(root: Path, ctx: ParseContext) -> int:
-    """For ``kit check``: load every case folder under ``root/cases``; returns the number of cases."""
+    """For ``kit check``: load every case folder under ``root/cases`` and cross-check its claim items; returns the
+    number of cases."""
     if not (Path(root) / "cases").is_dir() or not case_ids(root):
         ctx.add(display_path(Path(root) / "cases"), None, None, None,
                 "no case folders: the notebooks show at least one case (python -m kit new-case ID makes one)")
@@ -131,9 +133,11 @@ def check_cases(root: Path, ctx: ParseContext) -> int:
     for cid in case_ids(root):
         n += 1
         try:
-            load_case(root / "cases" / cid)
+            case = load_case(root / "cases" / cid)
         except ContentError as e:
             ctx.problems.extend(e.problems)
+            continue
+        check_claims(case, ctx)
     return n
 
 
