@@ -173,7 +173,7 @@ CASES = [
     ("checklist-conditions-empty", "checklist.yaml", _replace("conditions:", "conditions: []\nold_conditions:"),
      "checklist.yaml", "conditions: []", None, "conditions", "the view needs at least one"),
     ("chart-left-without-figures", "research/defaults.yaml", _replace_all("chart: madrian-shea", "chart: m-s"),
-     "research", None, None, None, "no figures for the chart 'madrian-shea'"),
+     "research/defaults.yaml", "charts: [", None, "charts[5]", "no figures for the chart 'madrian-shea'"),
     # --- class 3: bounded input ---------------------------------------------------------------------------------
     ("deep-flow-nesting", f"{SLACK}/timeline.yaml", _whole("events: " + "[" * 1000 + "]" * 1000 + "\n"),
      f"{SLACK}/timeline.yaml", 1, None, None, "nested more than"),

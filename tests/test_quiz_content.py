@@ -214,3 +214,13 @@ def test_a_problem_in_an_included_quiz_is_reported_once(tmp_path):
     assert "include:" in (ROOT / "data" / "quizzes" / "final.yaml").read_text(encoding="utf-8")
     guide = (ROOT / "docs" / "instructor_guide.md").read_text(encoding="utf-8")
     assert "include: [01-slack-case" in guide
+
+
+def test_a_language_the_kit_has_not_is_named_with_those_it_has(tmp_path, monkeypatch):
+    """The languages are those with UI strings (data/ui/<language>.yaml), not a list in the code."""
+    path = _write(tmp_path, monkeypatch, GOOD.replace("title: A demo quiz", "title: A demo quiz\nlanguage: de"))
+    with pytest.raises(ContentError) as info:
+        load_quiz(path)
+    p = info.value.first
+    assert (p.entry, p.field) == ("quiz 'demo'", "language")
+    assert "expected one of 'en', 'fr' (the languages with UI strings in data/ui), got 'de'" in p.message

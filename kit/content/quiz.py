@@ -24,7 +24,7 @@ from ..questions import TYPES, names, question_type
 from .base import ContentKind, check_duplicates, check_stray_files, data_root, load_checked, load_file
 from .case import STATUS_DOC, Status
 from .errors import ContentError, NotFound, display_path, safe_resolve
-from .schema import Id, Invalid, Line, ParseContext, Record, ScalarKind, Text, Url, doc, internal, shown
+from .schema import Id, Invalid, Language, Line, ParseContext, Record, ScalarKind, Text, Url, doc, internal, shown
 
 __all__ = ["Option", "Question", "Quiz", "QuizSource", "check_quizzes", "load_quiz", "quiz_ids"]
 
@@ -138,7 +138,7 @@ class Quiz(Record):
     entry_name = "quiz"
     id: Id = doc("the quiz id; must be the file's name without .yaml")
     title: Line = doc("the quiz's title", translate=True)
-    language: Literal["en", "fr"] = doc("the language the quiz is written in", "en")
+    language: Language = doc("the language the quiz is written in", "en")
     intro: Text | None = doc("a sentence or two shown above the questions", None, translate=True)
     include: tuple[Id, ...] = doc("ids of other quizzes whose questions come first (one level: they may not "
                                   "include others)", ())

@@ -26,6 +26,7 @@ from .cases import CASES
 from .consistency import CONSISTENCY
 from .errors import NotFound, Problem
 from .glossary import GLOSSARY
+from .hosts import HOSTS
 from .law import LAW
 from .quiz import QUIZZES
 from .research import RESEARCH
@@ -64,6 +65,7 @@ KINDS: tuple[ContentKind, ...] = (
     STRINGS,
     WRITING,
     GLOSSARY,
+    HOSTS,
     CONSISTENCY,
     TRANSLATIONS,
 )

@@ -29,6 +29,7 @@ from typing import Annotated, Any, Literal, get_args, get_origin
 
 from .dates import DATE_EXPECTED, PartialDate
 from .errors import ContentError, Invalid, Problem
+from .language import languages
 from .yamlio import LineDict, LineList
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
     "Email",
     "Id",
     "Invalid",
+    "Language",
     "Line",
     "Loc",
     "ParseContext",
@@ -146,6 +148,17 @@ class _PatternKind(ScalarKind):
         return value.strip()
 
 
+class _LanguageKind(ScalarKind):
+    name, expected = "language", "a language the kit has (one with UI strings in data/ui/<language>.yaml)"
+
+    def convert(self, value):
+        known = languages()
+        if value not in known:
+            raise Invalid(f"expected one of {', '.join(map(repr, known))} (the languages with UI strings in "
+                          f"data/ui), got {shown(value)}")
+        return value
+
+
 class _WhenKind(ScalarKind):
     name = "date"
     expected = DATE_EXPECTED
@@ -163,6 +176,7 @@ Url = Annotated[str, _PatternKind("url", "a web address starting with http:// or
                                   r"^https?://[^\s/$.?#][^\s]*$")]
 Email = Annotated[str, _PatternKind("email", "an email address", r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")]
 When = Annotated[PartialDate, _WhenKind()]
+Language = Annotated[str, _LanguageKind()]
 
 
 def doc(text: str, default: Any = dataclasses.MISSING, *, answer_key: bool = False, translate: bool | str = False,

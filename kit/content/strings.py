@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .base import ContentKind, check_stray_files, data_root, load_checked
 from .errors import ContentError, display_path
+from .language import languages
 from .schema import ParseContext, is_blank
 from .uikeys import check_code_keys
 from .yamlio import load_yaml
@@ -25,13 +26,6 @@ DEFAULT = "en"
 def ui_dir(root: Path | None = None) -> Path:
     """``data/ui`` (or ``root/ui``)."""
     return (Path(root) if root else data_root()) / "ui"
-
-
-def languages(root: Path | None = None) -> list[str]:
-    """The languages the kit has: those with UI strings, ``data/ui/<language>.yaml`` (English first)."""
-    folder = ui_dir(root)
-    found = {p.stem for p in folder.glob("*.yaml") if not p.name.startswith(("_", "."))} if folder.is_dir() else set()
-    return [DEFAULT, *sorted(found - {DEFAULT})]
 
 
 class Strings(dict):

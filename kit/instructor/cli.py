@@ -1,4 +1,6 @@
-"""The command line: ``python -m kit COMMAND``. Errors are one clear line and a non-zero exit, never a traceback.
+"""The command line: ``python -m kit COMMAND``. The kit's own errors (a content mistake, a bad argument, a file the
+system will not let it read or write) are one clear line and a non-zero exit; anything else is a bug in the kit and
+keeps its traceback (``KIT_DEBUG=1`` keeps it for the kit's own errors too).
 
 Commands: ``check`` (validate content), ``release`` (student or instructor copies of the notebooks), ``new-case``
 (scaffold a case folder), ``results`` (a class's exported quiz answers), ``translate`` (what a language lacks),
@@ -13,7 +15,7 @@ import sys
 from pathlib import Path
 
 from ..content.base import data_root
-from ..content.errors import debug, display_path
+from ..content.errors import KitError, debug, display_path
 from ..content.registry import check_all
 from ..content.strings import DEFAULT, languages
 from .figures import FiguresError, fill
@@ -262,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except KeyboardInterrupt:
         return 130
-    except Exception as e:  # never a traceback: one line naming what went wrong (unless KIT_DEBUG=1)
+    except (KitError, OSError) as e:  # the kit's own errors, and the file system's: one line (unless KIT_DEBUG=1)
         if debug():
             raise
         text = str(e).splitlines()[0] if str(e) else type(e).__name__
