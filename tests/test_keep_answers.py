@@ -259,3 +259,50 @@ def test_every_write_a_few_sentences_prompt_has_a_box():
                     and "checklist" not in text:
                 nxt = "".join(cells[i + 1]["source"])
                 assert "kit.show_writing(" in nxt, f"{path.name}, cell {i + 1}: a writing prompt without a box"
+
+
+# ------------------------------------------------------------- where the answers go when their place is taken
+def test_a_folder_where_the_answers_file_should_be_is_said_and_worked_around(answers_dir):
+    (answers_dir / "answers-final.json").mkdir(parents=True)
+    quiz = QuizView(load_quiz("final"))
+    said = visible_text(quiz.keep.status)
+    assert f"⚠ Your answers cannot be saved in their usual place: {answers_dir / 'answers-final.json'} is a folder. " \
+           f"They are saved in {answers_dir / 'answers-final-2.json'} instead" in said
+    quiz.keep.save_box.value = True
+    answer(quiz)
+    assert saved(answers_dir, "final-2")["slack-default"]["response"] == "included"
+    assert (answers_dir / "answers-final.json").is_dir()  # left as it was
+    again = QuizView(load_quiz("final"))  # after a restart: found again where they went
+    assert view(again, "slack-default").input.radio.value == "included"
+
+
+def test_an_answers_folder_that_is_a_file_sends_the_answers_home(tmp_path, monkeypatch):
+    (tmp_path / "not-a-folder").write_text("mine", encoding="utf-8")
+    monkeypatch.setenv("KIT_ANSWERS_DIR", str(tmp_path / "not-a-folder"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    quiz = QuizView(load_quiz("final"))
+    home = tmp_path / "home" / ".consent-kit" / "answers-final.json"
+    assert f"{tmp_path / 'not-a-folder'} is a file, not a folder. They are saved in {home} instead" in \
+        visible_text(quiz.keep.status)
+    quiz.keep.save_box.value = True
+    assert home.is_file() and (tmp_path / "not-a-folder").read_text(encoding="utf-8") == "mine"
+
+
+def test_an_answers_file_the_kit_cannot_read_is_said_and_set_aside(answers_dir, monkeypatch):
+    progress.save("final", {"slack-default": {"response": "included", "attempts": 1}})
+    real = type(answers_dir).read_bytes
+
+    def unreadable(path):
+        if path.name == "answers-final.json":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(type(answers_dir), "read_bytes", unreadable)
+    quiz = QuizView(load_quiz("final"))
+    said = visible_text(quiz.keep.status)
+    assert "⚠ answers-final.json cannot be read (Permission denied). It was kept aside as" in said
+    monkeypatch.setattr(type(answers_dir), "read_bytes", real)
+    quiz.keep.save_box.value = True
+    answer(quiz, value="excluded")
+    assert saved(answers_dir, "final")["slack-default"]["response"] == "excluded"
+    assert len(list(answers_dir.glob("answers-final.json.corrupt-*"))) == 1  # the unreadable one, kept

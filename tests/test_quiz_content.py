@@ -224,3 +224,15 @@ def test_a_language_the_kit_has_not_is_named_with_those_it_has(tmp_path, monkeyp
     p = info.value.first
     assert (p.entry, p.field) == ("quiz 'demo'", "language")
     assert "expected one of 'en', 'fr' (the languages with UI strings in data/ui), got 'de'" in p.message
+
+
+def test_an_option_yaml_reads_as_a_number_is_shown_as_it_was_written(tmp_path, monkeypatch):
+    """Issue 26 item 7: YAML reads 12.50 as the number 12.5; an option is text, so it shows 12.50, as written."""
+    from kit.ui.quiz import QuizView
+
+    path = _write(tmp_path, monkeypatch, GOOD.replace("text: Option A", "text: 12.50").replace("text: Option B",
+                                                                                                 "text: 1_000"))
+    q = load_quiz(path).question("one")
+    assert [o.text for o in q.options] == ["12.50", "1_000"]
+    labels = [label for label, _id in QuizView(load_quiz(path)).questions[0].input.radio.options]
+    assert sorted(labels) == ["12.50", "1_000"]

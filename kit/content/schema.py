@@ -30,7 +30,7 @@ from typing import Annotated, Any, Literal, get_args, get_origin
 from .dates import DATE_EXPECTED, PartialDate
 from .errors import ContentError, Invalid, Problem
 from .language import languages
-from .yamlio import LineDict, LineList
+from .yamlio import LineDict, LineList, written
 
 __all__ = [
     "ID_RE",
@@ -84,7 +84,7 @@ def shown(value: Any) -> str:
         return "nothing (an empty value)"
     if isinstance(value, bool):
         return f"{str(value).lower()} (YAML reads yes/no/on/off/true/false as true or false; put it in quotes)"
-    text = repr(value) if isinstance(value, str) else str(value)
+    text = repr(value) if isinstance(value, str) else written(value)
     return text if len(text) <= 60 else text[:57] + "…"
 
 
@@ -105,7 +105,7 @@ class _TextKind(ScalarKind):
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             raise Invalid(f"expected {self.expected}, got {shown(value)}")
         if isinstance(value, (int, float)):
-            value = str(value)
+            value = written(value)  # as the file wrote it: an option '12.50' stays 12.50
         if is_blank(value):
             raise Invalid("is empty: write the text, or remove the field if it is optional")
         return value
@@ -130,7 +130,7 @@ class _IdKind(ScalarKind):
     def convert(self, value):
         if isinstance(value, bool) or not isinstance(value, (str, int)):
             raise Invalid(f"expected {self.expected}, got {shown(value)}")
-        value = str(value)
+        value = written(value)
         if not ID_RE.match(value):
             raise Invalid(f"expected {self.expected}, got {value!r}")
         return value

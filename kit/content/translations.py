@@ -40,7 +40,7 @@ from .cache import cached
 from .errors import ContentError, Problem, display_path, safe_resolve
 from .language import DEFAULT, current
 from .schema import ScalarKind, optional_type, type_hints, where
-from .yamlio import LineDict, LineList, load_yaml
+from .yamlio import LineDict, LineList, load_yaml, written
 
 __all__ = [
     "DIR",
@@ -161,7 +161,7 @@ def translatables(cls: type, data: Any, prefix: str = "", entry: str | None = No
         how = f.metadata.get("translate")
         if how == "list":
             if isinstance(value, list) and value and all(_textual(v) for v in value):
-                yield Translatable(path, tuple(str(v) for v in value), line, entry, f.name, "list", steps=here)
+                yield Translatable(path, tuple(written(v) for v in value), line, entry, f.name, "list", steps=here)
             continue
         if how:
             item_tp = _tuple_item(tp)
@@ -170,16 +170,16 @@ def translatables(cls: type, data: Any, prefix: str = "", entry: str | None = No
                     lines = getattr(value, "item_lines", None) or [line] * len(value)
                     for i, item in enumerate(value, 1):
                         if _textual(item):
-                            yield Translatable(f"{path}[{i}]", str(item), lines[i - 1], entry, f"{f.name}[{i}]",
+                            yield Translatable(f"{path}[{i}]", written(item), lines[i - 1], entry, f"{f.name}[{i}]",
                                                "text", _is_one_line(item_tp), steps=(*here, i - 1))
             elif _textual(value):
-                yield Translatable(path, str(value), line, entry, f.name, "text", _is_one_line(tp), steps=here)
+                yield Translatable(path, written(value), line, entry, f.name, "text", _is_one_line(tp), steps=here)
             continue
         if f.metadata.get("quote"):
             if _textual(value):
                 others = data.get("translations") if isinstance(data.get("translations"), list) else []
                 official = tuple(str(o.get("language")) for o in others if isinstance(o, dict))
-                yield Translatable(f"{path}.{KIT_TRANSLATION}", str(value), line, entry, f.name, "quote",
+                yield Translatable(f"{path}.{KIT_TRANSLATION}", written(value), line, entry, f.name, "quote",
                                    official=official, steps=here)
             continue
         sub = _record_class(tp)
@@ -249,12 +249,12 @@ def _parse_translation_file(path: Path) -> TranslationFile:
             if not text or not all(_textual(t) for t in text):
                 bad("malformed entry: 'text' is a list with an empty or non-text item")
                 continue
-            text = tuple(str(t) for t in text)
+            text = tuple(written(t) for t in text)
         elif not _textual(text):
             bad("malformed entry: 'text' is missing or empty: write the translation")
             continue
         else:
-            text = str(text)
+            text = written(text)
         if isinstance(source, int) and not isinstance(source, bool):
             source = str(source)  # YAML reads an all-digit fingerprint as a number
         if not isinstance(source, str) or not _FP_RE.match(source):

@@ -81,7 +81,8 @@ class KeepAnswers(w.VBox):
                  check: Callable[[dict], str | None] | None = None, path: Path | None = None,
                  on_change: Callable[[bool], None] | None = None):
         self.answers_id = answers_id
-        self.path = Path(path) if path else progress.answers_path(answers_id)
+        wanted = Path(path) if path else progress.answers_path(answers_id)
+        self.path, moved = progress.usable_path(wanted)  # a folder in the file's place: the answers go beside it
         self._own = answers or dict
         self._restore_own = restore or (lambda _answers, _replace: None)
         self._clear_own = clear or (lambda: None)
@@ -106,6 +107,9 @@ class KeepAnswers(w.VBox):
                           self.save_box, self.status, self.download, self.upload, self.load_confirm])
         self.add_class("kit-keep")
         self._open_saved()
+        if moved:
+            self.status.value = h.card(h.esc(t("keep.moved", why=moved, path=str(self.path))),
+                                       label=t("quiz.save")) + self.status.value
         self.student.observe(lambda _c: self.changed(), names="value")
         self.save_box.observe(lambda _c: self.changed(), names="value")
         self.upload.observe(self._uploaded, names="value")
