@@ -191,14 +191,20 @@ def atomic_write(path: Path, text: str | bytes, prefix: str, mode: int | None = 
     return path
 
 
-def set_aside(path: Path) -> Path:
-    """Rename a file that cannot be used to ``<name>.corrupt-<timestamp>`` (never delete it)."""
+def _stamped(path: Path, tag: str) -> Path:
+    """A free name beside ``path``: ``<name>.<tag>-<timestamp>`` (``-2``, ``-3`` … after it when taken)."""
     stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    dest = path.with_name(f"{path.name}.corrupt-{stamp}")
+    dest = path.with_name(f"{path.name}.{tag}-{stamp}")
     n = 1
     while dest.exists():
         n += 1
-        dest = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+        dest = path.with_name(f"{path.name}.{tag}-{stamp}-{n}")
+    return dest
+
+
+def set_aside(path: Path) -> Path:
+    """Rename a file that cannot be used to ``<name>.corrupt-<timestamp>`` (never delete it)."""
+    dest = _stamped(path, "corrupt")
     os.replace(path, dest)
     return dest
 
@@ -214,12 +220,7 @@ def backup(path: Path) -> Path | None:
     path = Path(path)
     if not path.exists():
         return None
-    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    dest = path.with_name(f"{path.name}.backup-{stamp}")
-    n = 1
-    while dest.exists():
-        n += 1
-        dest = path.with_name(f"{path.name}.backup-{stamp}-{n}")
+    dest = _stamped(path, "backup")
     shutil.copy2(path, dest)
     return dest
 
