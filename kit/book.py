@@ -28,23 +28,20 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from .content.strings import DEFAULT, languages
 from .i18n import language, set_language, t
 
 __all__ = ["build", "execute", "execute_all", "notebook_sets", "page_title"]
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_LANGUAGE = "en"
+DEFAULT_LANGUAGE = DEFAULT
 CSS_NAME = "book.css"
-_LANG_DIR = re.compile(r"^[a-z]{2}$")
 
 
 def notebook_sets(root: Path) -> dict[str, list[Path]]:
-    """The notebooks per language: ``root/*.ipynb`` is English, ``root/<xx>/*.ipynb`` is language ``xx``."""
-    sets = {DEFAULT_LANGUAGE: sorted(root.glob("*.ipynb"))}
-    for sub in sorted(p for p in root.iterdir() if p.is_dir() and _LANG_DIR.match(p.name)):
-        found = sorted(sub.glob("*.ipynb"))
-        if found:
-            sets[sub.name] = found
+    """The notebooks per language the kit has (:func:`kit.content.strings.languages`): ``root/*.ipynb`` is English,
+    ``root/<language>/*.ipynb`` another language's."""
+    sets = {lang: sorted((root if lang == DEFAULT_LANGUAGE else root / lang).glob("*.ipynb")) for lang in languages()}
     return {lang: paths for lang, paths in sets.items() if paths}
 
 

@@ -145,7 +145,8 @@ def ui_strings(path: Path) -> set[str]:
 def quotations(root: Path) -> list[str]:
     """Every exact quotation in the content (statements, policy wording, quotes, legal texts), whitespace-normalised:
     a widget option cannot carry the kit-quote class, so a quoted sentence in a dropdown is recognised by its text."""
-    from kit.content.translations import english_files, translatables
+    from kit.content.registry import translated_files as english_files
+    from kit.content.translations import translatables
     from kit.content.yamlio import load_yaml
 
     out = []

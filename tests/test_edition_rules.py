@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from kit.content.terminology import english_report, load_terminology
+from kit.content.registry import english_reports
+from kit.content.terminology import load_terminology
 from kit.content.twins import twin_report
 from kit.instructor.cli import main
 from tests.conftest import ROOT
@@ -64,7 +65,7 @@ def test_the_shipped_french_edition_breaks_no_rule(capsys):
     assert ", 0 in English (not declared)" in out
     report = twin_report(ROOT / "data", "fr")
     assert report.tied > 500 and report.stale == report.untied == []
-    assert english_report(ROOT / "data", "fr").english == []
+    assert english_reports(ROOT / "data")[0].english == []
 
 
 def test_the_terminology_file_says_why_for_every_term():
@@ -171,9 +172,9 @@ def test_english_a_french_student_would_see_is_listed_with_what_to_do(repo, caps
 
 def test_declared_english_is_not_listed_and_an_undeclared_title_is(repo):
     root = repo / "data"
-    assert english_report(root, "fr").english == []
+    assert english_reports(root)[0].english == []
     _replace(root / "terminology" / "fr.yaml", '  - {text: "The Cost of Reading Privacy Policies", kind: title}\n', "")
-    (found,) = english_report(root, "fr").english
+    (found,) = english_reports(root)[0].english
     assert found.field == "title" and "The Cost of Reading Privacy Policies" in found.message
 
 

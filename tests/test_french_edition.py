@@ -12,7 +12,8 @@ from french_views import declared_english, english_leaks, quotations, ui_strings
 
 import kit
 from kit import i18n
-from kit.content.translations import check_translations, fingerprint, translatables
+from kit.content.registry import language_reports as check_translations
+from kit.content.translations import fingerprint, translatables
 from kit.instructor.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -298,6 +299,7 @@ SHIPPED_VIEWS = [
     ("show_vocabulary", (), True), ("show_claim_checker", (), True), ("show_status_key", (), True),
     ("show_default_effects", (), False), ("show_simulation", (), False), ("show_law", (), True),
     ("show_checklist", (), True), ("show_cases_table", (), True), ("show_case_plots", (), False),
+    ("show_glossary", (), True),
     *[("show_quiz", (q,), "press") for q in ("01-slack-case", "02-policy", "03-defaults", "final")],
     ("show_class_results", ("CLASS",), True),  # a class folder with two students' shared answers (made below)
     *[("show_writing", (w,), True) for w in ("slack-questions", "policy-reflection", "law-discussion")],

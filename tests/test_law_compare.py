@@ -57,8 +57,8 @@ def test_agreement_and_difference_are_explained_in_words(checklist):
     rows = {r.condition.id: r for r in result.rows}
     same, diff, blank = rows["affirmative-act"], rows["easy-withdrawal"], rows["specific"]
     assert same.agrees and same.symbol == "✔" and "Same verdict" in same.explanation()
-    assert not diff.agrees and diff.symbol == "✘"
-    assert "You said met; the model says not met" in diff.explanation()
+    assert not diff.agrees and diff.symbol == "↔"  # another reading, not the quiz's wrong answer
+    assert "you said met, the model says not met. Your reasons may be as good" in diff.explanation()
     assert "owner" in diff.explanation()  # the model's own reason is shown
     assert not blank.answered and "No verdict yet" in blank.explanation()
     assert result.agreed == 1 and result.answered == 2

@@ -1,4 +1,4 @@
-"""Drive the checklist and the cases filters from Python, as a student would."""
+"""Drive the checklist and read the legal texts from Python, as a student would."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ def test_checklist_marks_and_compares():
     row.verdict.value = "met"
     row.reason.value = "They could email."
     view.compare_button.click()
-    assert "✘" in row.feedback.value and "You said met; the model says not met" in row.feedback.value
+    # another reading, not a wrong answer: words and a neutral symbol, never the quiz's ✘
+    assert "✘" not in row.feedback.value and "↔ A different reading: you said met, the model says not met" in \
+        row.feedback.value
     assert "You agree with the model on 0 of 7" in view.summary.value
     row.verdict.value = "not-met"
     view.compare_button.click()
@@ -58,36 +60,6 @@ def test_unknown_case_gives_a_message_not_a_traceback():
     assert "no model assessment" in kit.show_checklist("nobody").value
 
 
-def test_cases_filters_update_the_table():
-    view = kit.show_cases_table()
-    assert "12 of 12" in view.count.value or "of" in view.count.value
-    view.region.value = "europe"
-    assert "Meta" in view.table.value and "Slack" not in view.table.value
-    view.region.value = ""
-    view.year.value = (2025,)
-    assert "Anthropic" in view.table.value and "Zoom" not in view.table.value
-    view.year.value = (2023,)
-    view.default.value = "in"
-    assert "No case matches" in view.table.value
-    assert all(c.description for c in (view.year, view.default, view.mechanism, view.region))
-
-
-def test_table_escapes_content(monkeypatch):
-    from kit.cases import cases_frame
-    from kit.ui.cases import table_html
-
-    df = cases_frame()
-    df.loc[0, "company"] = "<script>alert(1)</script>"
-    assert "&lt;script&gt;" in table_html(df) and "<script>" not in table_html(df)
-
-
-def test_plots_follow_the_filters():
-    view = kit.show_case_plots()
-    assert len(view.figures.children) == 3 and "alt=" in view.figures.children[0].value
-    view.mechanism.value = "form"
-    assert "Meta" in view.figures.children[2].value and "Slack" not in view.figures.children[2].value
-
-
 def test_law_view_shows_texts_and_statuses():
     html = kit.show_law(["gdpr-art-7-3", "cnil-ai-legitimate-interest-2025"]).value
     assert "as easy to withdraw as to give consent" in html and "No exact wording is quoted" in html
@@ -122,17 +94,3 @@ def test_law_shows_the_plain_reading_first_and_exact_words_on_demand():
     exact = html.index("Exact words")
     assert html.rfind("<details", 0, exact) > html.rfind("</details>", 0, exact)  # inside a closed fold-out
     assert "<details open" not in html
-
-
-def test_steps_chart_does_not_say_admin():
-    from kit.i18n import t
-
-    assert "admin" not in t("cases.not_individual")
-
-
-def test_cases_table_shows_a_summary_and_each_case_on_demand():
-    """Issue 16, item 5: ten columns made notebook 05's table ~6,300 px tall and cut its last column."""
-    view = kit.show_cases_table()
-    html = view.table.value
-    assert html.count("<th ") == 5 and html.count("<details>") == len(view.filtered)
-    assert "Outcome" in html and "How sure" in html  # inside each case's fold-out, not as columns

@@ -19,7 +19,7 @@ from functools import cached_property
 from typing import Literal
 
 from .errors import NotFound
-from .schema import Email, Id, Line, PartialDate, Record, Text, Url, When, doc
+from .schema import Email, Id, Language, Line, PartialDate, Record, Text, Url, When, doc
 
 Status = Literal["seen-primary", "seen-secondary", "inferred", "unverified"]
 STATUSES: tuple[str, ...] = ("seen-primary", "seen-secondary", "inferred", "unverified")
@@ -122,7 +122,7 @@ class CaseFile(Record):
     title: Line = doc("a short title for the case", translate=True)
     period: Period = doc("start (and end) of the case")
     summary: Text = doc("what happened, in a few sentences of the kit's own words", translate=True)
-    language: Literal["en", "fr"] = doc("the language the case is written in", "en")
+    language: Language = doc("the language the case is written in", "en")
     region: Line | None = doc("where it applied", None, translate=True)
     legal_basis: Text | None = doc("the legal basis the company claimed, if known", None, translate=True)
     outcome: Text | None = doc("how it ended, in the kit's own words", None, translate=True)

@@ -5,9 +5,9 @@ each naming the file, line, entry and field:
 
 * **Copies are not originals.** A link students follow (a source's ``url``, a figure's ``source``, a legal text's
   ``url``, a quiz source's ``url``) must not be a copy: an archive, a proxy, a mirror, a slide or document host or a
-  content-farm repost (:data:`COPY_HOSTS`). The copy's address goes in ``read_at``. A record marked
-  ``seen-primary`` ("read on the original page") must not rest only on copies: with a ``read_at``, or citing only
-  sources read in a copy, it is ``seen-secondary``.
+  content-farm repost (the hosts of ``data/hosts.yaml``, :mod:`kit.content.hosts`). The copy's address goes in
+  ``read_at``. A record marked ``seen-primary`` ("read on the original page") must not rest only on copies: with
+  a ``read_at``, or citing only sources read in a copy, it is ``seen-secondary``.
 * **Figures exist once.** A quiz question that uses a research figure names it in ``figures``; the value, status and
   source students see come from that record. A question that cites a figure's page as its own source, states a
   percentage that none of its figures has, or states a research figure's value without naming it, is rejected. A
@@ -29,51 +29,24 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..questions import question_type
 from .base import ContentKind
+from .cases import case_ids, load_case
 from .errors import ContentError, Problem
+from .hosts import Hosts, load_hosts
 from .law import load_law
-from .loader import case_ids, load_case
 from .quiz import load_quiz, quiz_ids, quizzes_dir
 from .research import load_research
 from .schema import ParseContext
 
 __all__ = [
     "CONSISTENCY",
-    "COPY_HOSTS",
     "INSTRUCTOR_FIELDS",
     "INTERNAL_PHRASES",
     "check_consistency",
     "copy_kind",
     "internal_phrase",
 ]
-
-_ARCHIVE, _PROXY, _MIRROR, _FARM, _HOST, _LAW = (
-    "an archive", "a proxy", "a mirror", "a content-farm copy", "a slide or document host", "a copy of the legal text")
-
-#: Hosts whose pages are copies of someone else's page (and every subdomain of each). Hosts starting ``proxy.`` are
-#: proxies too.
-COPY_HOSTS: dict[str, str] = {
-    # archives
-    "web.archive.org": _ARCHIVE, "archive.org": _ARCHIVE, "archive.ph": _ARCHIVE, "archive.today": _ARCHIVE,
-    "archive.is": _ARCHIVE, "archive.li": _ARCHIVE, "webcache.googleusercontent.com": _ARCHIVE,
-    # proxies and mirrors that rewrite another site's pages
-    "remove-js.com": _PROXY, "vuink.com": _PROXY, "design.onmedianet.com": _PROXY, "timesnews.netlify.app": _PROXY,
-    "gy-118.workers.dev": _PROXY,
-    "hndistilled.com": _MIRROR, "guan.wenxing.site": _MIRROR, "hn.masterscheme.cn": _MIRROR,
-    "narwhal.city": _MIRROR,
-    # reposts of other outlets' articles
-    "promo-sale.live": _FARM, "roadies.info": _FARM, "protechbro.com": _FARM, "readflow.org": _FARM,
-    "gokawiil.com": _FARM, "h04.v6pu.com": _FARM, "megaclicknshop.com": _FARM, "aitopics.org": _FARM,
-    # slide and document hosts
-    "speakerdeck.com": _HOST, "slideshare.net": _HOST, "scribd.com": _HOST, "docobook.com": _HOST,
-    "studylib.net": _HOST, "pdfslide.us": _HOST, "docslib.org": _HOST, "123docz.net": _HOST, "123dok.net": _HOST,
-    "123dok.org": _HOST, "flipbuilder.com": _HOST, "issuu.com": _HOST,
-    # copies of legal texts (the originals are EUR-Lex, curia.europa.eu, leginfo.legislature.ca.gov …)
-    "gdprhub.eu": _LAW, "gdpr-ccpa.org": _LAW, "gdpr-text.com": _LAW, "eulaw.online": _LAW,
-    "moodle.gdprism.eu": _LAW, "softwaremanager.eu": _LAW, "lexace.ai": _LAW, "bifrostindex.ai": _LAW,
-    "timdisab.com": _LAW, "mortascreen.com": _LAW, "qualitionnaire.eu": _LAW, "privacy-gdpr.eu": _LAW,
-    "gdpr-expert.com": _LAW, "datenschutzgesetze.externer-datenschutzbeauftragter-dresden.de": _LAW,
-}
 
 #: Phrases of the kit's internal working notes, which students must not see (case-insensitive).
 INTERNAL_PHRASES: tuple[str, ...] = (
@@ -85,18 +58,12 @@ INTERNAL_PHRASES: tuple[str, ...] = (
 INSTRUCTOR_FIELDS: frozenset[str] = frozenset({"checked_note", "checked", "read_at", "other_urls"})
 
 
-def copy_kind(url: str | None) -> str | None:
-    """What kind of copy ``url`` is ('a proxy', 'a slide or document host' …), or None for an original page."""
+def copy_kind(url: str | None, hosts: Hosts | None = None) -> str | None:
+    """What kind of copy ``url`` is ('a proxy', 'a slide or document host' …), or None for an original page; by the
+    hosts of ``data/hosts.yaml`` (``hosts``: those of another content folder)."""
     if not url:
         return None
-    host = (urlsplit(url).hostname or "").lower()
-    if host.startswith("proxy."):
-        return _PROXY
-    while host:
-        if host in COPY_HOSTS:
-            return COPY_HOSTS[host]
-        host = host.partition(".")[2]
-    return None
+    return (hosts or load_hosts()).copy_kind(urlsplit(url).hostname or "")
 
 
 def internal_phrase(text: str) -> str | None:
@@ -110,8 +77,9 @@ def _host(url: str) -> str:
 
 
 # ------------------------------------------------------------------------------------------- copies and status
-def _original(ctx: ParseContext, record: Any, field: str, url: str | None, copy_field: str = "read_at") -> None:
-    kind = copy_kind(url)
+def _original(ctx: ParseContext, hosts: Hosts, record: Any, field: str, url: str | None,
+              copy_field: str = "read_at") -> None:
+    kind = copy_kind(url, hosts)
     if kind:
         ctx.at(record, field, f"'{_host(url)}' is {kind}, not the original page, and students follow this link: put "
                               f"the original page's address here and the copy's in '{copy_field}'")
@@ -123,9 +91,9 @@ def _primary_not_copy(ctx: ParseContext, record: Any, read_at: str | None) -> No
                                  f"(read_at: {_host(read_at)}): use seen-secondary")
 
 
-def _check_case_copies(ctx: ParseContext, case) -> None:
+def _check_case_copies(ctx: ParseContext, hosts: Hosts, case) -> None:
     for s in case.sources:
-        _original(ctx, s, "url", s.url)
+        _original(ctx, hosts, s, "url", s.url)
         if s.url is None and s.read_at is None:
             ctx.at(s, "url", "missing: give the original page's address, or read_at if only a copy was read")
         if s.read_at and s.url and s.read_at == s.url:
@@ -143,22 +111,22 @@ def _check_case_copies(ctx: ParseContext, case) -> None:
                                 f"in a copy ({copies}): use seen-secondary, or cite the original page that was read")
 
 
-def _check_figure_copies(ctx: ParseContext, research) -> None:
+def _check_figure_copies(ctx: ParseContext, hosts: Hosts, research) -> None:
     for s in research.studies:
-        _original(ctx, s, "url", s.url)
+        _original(ctx, hosts, s, "url", s.url)
     for f in research.figures:
-        _original(ctx, f, "source", f.source)
+        _original(ctx, hosts, f, "source", f.source)
         _primary_not_copy(ctx, f, f.read_at)
         if f.read_at and f.read_at == f.source:
             ctx.at(f, "read_at", "is the same address as source: leave read_at out when the original was read")
 
 
-def _check_law_copies(ctx: ParseContext, law: dict) -> None:
+def _check_law_copies(ctx: ParseContext, hosts: Hosts, law: dict) -> None:
     for text in law.values():
-        _original(ctx, text, "url", text.url)
+        _original(ctx, hosts, text, "url", text.url)
         _primary_not_copy(ctx, text, text.read_at)
         for tr in text.translations:
-            _original(ctx, tr, "url", tr.url)
+            _original(ctx, hosts, tr, "url", tr.url)
             _primary_not_copy(ctx, tr, tr.read_at)
 
 
@@ -227,7 +195,7 @@ def _passages(span: str) -> list[str]:
     return [p for p in parts if len(p.split()) >= 4]
 
 
-def _check_question(ctx: ParseContext, q, research, quotations: dict[str, tuple[Any, str]]) -> None:
+def _check_question(ctx: ParseContext, hosts: Hosts, q, research, quotations: dict[str, tuple[Any, str]]) -> None:
     figures = {f.id: f for f in research.figures} if research else {}
     # sources: originals, and not a copy of what a research record already says
     figure_pages: dict[str, list[str]] = {}
@@ -237,7 +205,7 @@ def _check_question(ctx: ParseContext, q, research, quotations: dict[str, tuple[
                 if u:
                     figure_pages.setdefault(u.rstrip("/"), []).append(f.id)
     for i, s in enumerate(q.sources, 1):
-        _original(ctx, s, "url", s.url)
+        _original(ctx, hosts, s, "url", s.url)
         _primary_not_copy(ctx, s, s.read_at)
         for u in (s.url, s.read_at):
             ids = figure_pages.get((u or "").rstrip("/"))
@@ -257,8 +225,8 @@ def _check_question(ctx: ParseContext, q, research, quotations: dict[str, tuple[
         else:
             used.append(figures[fid])
     allowed = set().union(*(_figure_values(f) for f in used)) if used else set()
-    numeric = q.type == "numeric" and used and q.answer is not None and not isinstance(q.answer, bool)
-    if numeric and round(abs(float(q.answer)), 4) not in allowed:
+    value = question_type(q).number_answer(q) if used else None
+    if value is not None and round(abs(value), 4) not in allowed:
         shown = ", ".join(f"{f.id} = {f.shown}" for f in used)
         ctx.at(q, "answer", f"{q.answer:g} is not the value of the figure it refers to ({shown}): the answer must "
                             "be the record's value")
@@ -376,6 +344,10 @@ def check_consistency(root: Path, ctx: ParseContext) -> int:
     Content that fails its own checks is skipped here (those checks report it).
     """
     own = ParseContext()
+    try:
+        hosts = load_hosts(root)
+    except ContentError:
+        hosts = Hosts({})  # the hosts file's own check reports it
     n = 0
     cases = {}
     for cid in case_ids(root):
@@ -384,7 +356,7 @@ def check_consistency(root: Path, ctx: ParseContext) -> int:
         except ContentError:
             continue
     for case in cases.values():
-        _check_case_copies(own, case)
+        _check_case_copies(own, hosts, case)
         _check_internal_notes(own, [case.meta, *case.events, *case.statements, *case.documents, *case.sources])
         n += len(case.sources)
     research = None
@@ -394,14 +366,14 @@ def check_consistency(root: Path, ctx: ParseContext) -> int:
         except ContentError:
             research = None
     if research is not None:
-        _check_figure_copies(own, research)
+        _check_figure_copies(own, hosts, research)
         _check_internal_notes(own, [*research.studies, *research.figures])
         n += len(research.figures)
     try:
         law = load_law(root) if (Path(root) / "law").is_dir() else {}
     except ContentError:
         law = {}
-    _check_law_copies(own, law)
+    _check_law_copies(own, hosts, law)
     _check_internal_notes(own, law.values())
     n += len(law)
     quotations = _quotations(cases)
@@ -411,7 +383,7 @@ def check_consistency(root: Path, ctx: ParseContext) -> int:
         except ContentError:
             continue
         for q in quiz.questions:
-            _check_question(own, q, research, quotations)
+            _check_question(own, hosts, q, research, quotations)
             _check_internal_notes(own, [q])
             n += 1
     seen: set[Problem] = set()
@@ -424,4 +396,4 @@ def check_consistency(root: Path, ctx: ParseContext) -> int:
 
 #: Not a kind of file but rules across kinds: listed last in the registry, so each kind has been checked on its own.
 CONSISTENCY = ContentKind("consistency", "links, figures and quotations across files", "every file above",
-                          (), check_consistency, None)
+                          (), check_consistency, None, after=("cases", "law", "quizzes", "research", "hosts"))

@@ -23,8 +23,8 @@ from urllib.parse import urlsplit
 
 from .base import ContentKind, check_duplicates, check_refs, check_stray_files, data_root, load_checked, load_file
 from .case import CHECKED_NOTE_DOC, STATUS_DOC, Status
+from .cases import case_ids
 from .errors import NotFound, display_path, safe_resolve
-from .loader import case_ids
 from .schema import Id, Line, ParseContext, Record, Text, Url, When, doc
 
 __all__ = [

@@ -17,14 +17,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import ContentError, display_path
 from .schema import ScalarKind, optional_type, type_hints
-from .translations import english_files
 from .yamlio import LineDict, load_yaml
 
 __all__ = ["Passage", "fact_passages", "guide_passages", "markdown_prose", "notebook_cells", "notebook_passages",
@@ -158,12 +157,13 @@ def _facts(cls: type, data: Any, path: str, entry: str | None, translated: set[s
                 yield from _facts(item, x, f"{here}{step}.", entry, translated)
 
 
-def fact_passages(root: Path, lang: str) -> Iterator[Passage]:
+def fact_passages(root: Path, lang: str, files: Iterable[tuple[str, Path, type]]) -> Iterator[Passage]:
     """The English content's names and titles a reader of ``lang`` sees as written (the fields marked
     ``translate="name"``: companies, speakers, source titles and publishers, venues …), except where
-    ``data/translations/<lang>/`` gives a translation."""
+    ``data/translations/<lang>/`` gives a translation. ``files``: the English files a language translates, (path
+    under ``root``, path, record class), as :func:`kit.content.registry.translated_files` lists them."""
     root = Path(root)
-    for rel, path, cls in english_files(root):
+    for rel, path, cls in files:
         try:
             data = load_yaml(path)
         except ContentError:

@@ -251,9 +251,10 @@ class EnglishReport:
         return f"{self.lang}: {self.checked} texts read, {len(self.english)} in English (not declared)"
 
 
-def english_report(root: Path, lang: str) -> EnglishReport:
+def english_report(root: Path, lang: str, files: Iterable[tuple[str, Path, type]]) -> EnglishReport:
     """The content's texts a reader of ``lang`` sees (translations, UI strings, English facts shown as they are)
-    that show English, outside quotations and the English the terminology keeps."""
+    that show English, outside quotations and the English the terminology keeps. ``files``: the English files a
+    language translates (:func:`kit.content.registry.english_reports` gives them)."""
     root = Path(root)
     report = EnglishReport(lang)
     try:
@@ -261,7 +262,7 @@ def english_report(root: Path, lang: str) -> EnglishReport:
     except ContentError:
         return report  # the terminology kind reports the file
     kept = terminology.kept()
-    for p in [*translation_passages(root, lang), *ui_passages(root, lang), *fact_passages(root, lang)]:
+    for p in [*translation_passages(root, lang), *ui_passages(root, lang), *fact_passages(root, lang, files)]:
         if terminology.is_pending(p.place):
             continue
         report.checked += 1

@@ -1,13 +1,11 @@
 """Figures across cases: a timeline of cases, defaults by year, steps to opt out. Shapes, hatching and labels carry
 meaning as well as colour. Every figure has alt text built from the same data.
 
-Each takes the cases as rows (:func:`kit.cases.case_rows`, what notebook 05 uses: no pandas) or a DataFrame
-(:func:`kit.cases.cases_frame`).
+Each takes the cases as rows (:func:`kit.cases.case_rows`, what notebook 05 uses: no pandas).
 """
 
 from __future__ import annotations
 
-from ..cases import records
 from ..i18n import t
 from ..locale import colon, series
 from . import PALETTE, new_figure
@@ -31,7 +29,7 @@ def _steps(row) -> int | None:
 
 def timeline_figure(df):
     """One row per case from start to end, marker shape by default, the company written beside it."""
-    rows = records(df)
+    rows = list(df)
     n = max(len(rows), 1)
     fig = new_figure(9, 0.45 * n + 1.4)
     ax = fig.subplots()
@@ -73,7 +71,7 @@ def _legend(fig, defaults, markers: bool) -> None:
 
 def by_year_counts(df) -> dict[int, dict[str, int]]:
     counts: dict[int, dict[str, int]] = {}
-    for row in records(df):
+    for row in list(df):
         counts.setdefault(int(row["year"]), {d: 0 for d in DEFAULTS})[row["default"]] += 1
     return dict(sorted(counts.items()))
 
@@ -102,7 +100,7 @@ def by_year_figure(df):
 
 def steps_figure(df):
     """Horizontal bars: steps to opt out or object per case, labelled; cases with no individual opt-out named."""
-    rows = records(df)
+    rows = list(df)
     n = max(len(rows), 1)
     fig = new_figure(8, 0.42 * n + 1.4)
     ax = fig.subplots()
@@ -129,7 +127,7 @@ def steps_figure(df):
 
 
 def timeline_alt(df) -> str:
-    rows = records(df)
+    rows = list(df)
     if not rows:
         return t("cases.none")
     items = series(f"{r['company']} ({int(r['year'])}, {_default_label(r['default'])})" for r in rows)
@@ -147,7 +145,7 @@ def by_year_alt(df) -> str:
 
 def steps_alt(df) -> str:
     items = []
-    for r in records(df):
+    for r in list(df):
         s = _steps(r)
         if s is None:
             items.append(colon(r["company"], t("cases.no_opt_out")))

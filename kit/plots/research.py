@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import textwrap
 
-from ..content.research import CHARTS, Figure, Research
+from ..content.research import Figure, Research
 from ..i18n import t
 from ..locale import colon, lang, number, series
 from . import PALETTE, new_figure
 
 __all__ = [
-    "CHARTS",
     "chart_alt",
     "chart_caption",
     "chart_figure",
@@ -127,7 +126,7 @@ def _ranges(ax, figures: tuple[Figure, ...]) -> None:
 
 
 def chart_figure(research: Research, chart: str):
-    """The kit's chart ``chart`` (an id of :data:`CHARTS` or any chart id used in the data)."""
+    """The kit's chart ``chart`` (one of ``research.charts``, or any chart id used in the data)."""
     figures = research.chart(chart)
     ranged = any(f.value_high is not None for f in figures) or figures[0].unit == "percentage-points"
     if ranged:

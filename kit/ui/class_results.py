@@ -54,7 +54,7 @@ def _table(q: QuestionResult) -> str:
 
 def question_html(q: QuestionResult, chart: bool = True) -> str:
     parts = [h.heading(q.text, 4), h.para(t("classview.answered", n=q.answered))]
-    if q.type == "reflection":
+    if q.written:
         items = (f"<strong>{h.esc(name or t('classview.no_name'))}:</strong> {h.esc(text)}"
                  for name, text in q.reflections)
         parts.append(h.bullets(items) if q.reflections else h.para(t("classview.no_reflections")))

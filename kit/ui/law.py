@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from .. import handin
+from .. import writing
 from ..content.case import Case
 from ..content.law import VERDICTS, Checklist
 from ..i18n import language, t
@@ -78,7 +78,7 @@ def law_view(texts: Iterable) -> w.HTML:
 
 
 class _ConditionRow(w.VBox):
-    def __init__(self, condition, checklist: Checklist):
+    def __init__(self, condition, checklist: Checklist, on_change):
         self.condition = condition
         law = series(checklist.law[i].title for i in condition.law)  # i25: titles hold commas and colons
         self.header = w.HTML(f"<strong>{h.esc(colon(condition.name))}</strong> {h.esc(condition.question)}"
@@ -87,16 +87,35 @@ class _ConditionRow(w.VBox):
         self.verdict = w.RadioButtons(options=[(t(f"checklist.verdict_{v}"), v) for v in VERDICTS], value=None,
                                       description=t("checklist.verdict_label"))
         self.verdict.tooltip = t("checklist.verdict_description", name=condition.name)
-        self.reason = w.Text(description=t("checklist.reason_label"), placeholder=t("checklist.reason_placeholder"),
-                             layout={"width": "min(100%, 40em)"})
+        # A few sentences, not a line: taken (and saved) when the student leaves the box.
+        self.reason = w.Textarea(description=t("checklist.reason_label"),
+                                 placeholder=t("checklist.reason_placeholder"), continuous_update=False,
+                                 layout={"width": "min(100%, 40em)", "height": "5em"})
         self.reason.tooltip = t("checklist.reason_description", name=condition.name)
         self.feedback = w.HTML()
-        super().__init__([self.header, w.HBox([self.verdict, self.reason]), self.feedback],
+        self.verdict.observe(lambda _c: on_change(self), names="value")
+        self.reason.observe(lambda _c: on_change(self), names="value")
+        super().__init__([self.header, self.verdict, self.reason, self.feedback],
                          layout={"border_bottom": "1px solid var(--jp-border-color2, #ccc)", "padding": "0.3em 0"})
+
+    @property
+    def answer(self) -> dict:
+        """The verdict and reason as they are handed in."""
+        return {"verdict": self.verdict.value, "reason": self.reason.value.strip()}
+
+    def fill(self, saved) -> None:
+        saved = saved if isinstance(saved, dict) else {}
+        verdict = saved.get("verdict")
+        self.verdict.value = verdict if verdict in VERDICTS else None
+        self.reason.value = saved.get("reason") if isinstance(saved.get("reason"), str) else ""
 
 
 class ChecklistView(Static, w.VBox):
-    """Pick a mechanism; give a verdict and a reason per condition; Compare shows ✔/✘ and the model's reasons."""
+    """Pick a mechanism; give a verdict and a reason per condition; Compare shows the model's verdicts and reasons.
+
+    Each verdict and reason is handed in (:mod:`kit.writing`) as it is entered, so the notebook's "Keep your answers"
+    saves it at once; when a saved file is read, the rows are filled again.
+    """
 
     def __init__(self, checklist: Checklist, cases: Mapping[str, Case], assessment_id: str = "slack-2024"):
         self.checklist = checklist
@@ -117,11 +136,16 @@ class ChecklistView(Static, w.VBox):
                                        layout={"width": "auto", "max_width": "100%"})  # never "Compare with …"
         self.summary = w.HTML()
         self.rows: list[_ConditionRow] = []
+        self._filling = False
         self.picker.observe(lambda _c: self._build(), names="value")
         self.compare_button.on_click(lambda _b: self.compare())
         super().__init__([self.title, self.picker, self.mechanism, self.rows_box, self.compare_button, self.summary])
         self.add_class("kit-checklist")
         self._build()
+        writing.subscribe(f"checklist:{self.picker.value}", on_restore=self._fill)
+
+    def _key(self, row: _ConditionRow) -> str:
+        return f"checklist:{self.picker.value}:{row.condition.id}"
 
     def _build(self) -> None:
         a = self.checklist.assessment(self.picker.value)
@@ -132,9 +156,23 @@ class ChecklistView(Static, w.VBox):
                                       + h.labelled(t("checklist.relationship"), h.esc(a.relationship))
                                       + f"<p>{h.esc(t('checklist.basis_' + a.basis))}</p>" + note,
                                       label=t("checklist.mechanism"))
-        self.rows = [_ConditionRow(c, self.checklist) for c in self.checklist.conditions_for(a.basis)]
+        self.rows = [_ConditionRow(c, self.checklist, self._entered) for c in self.checklist.conditions_for(a.basis)]
         self.rows_box.children = self.rows
         self.summary.value = ""
+        self._fill()
+
+    def _fill(self) -> None:
+        """Show what was handed in for this mechanism (entered earlier, or read from a saved file)."""
+        self._filling = True
+        try:
+            for row in self.rows:
+                row.fill(writing.get(self._key(row)))
+        finally:
+            self._filling = False
+
+    def _entered(self, row: _ConditionRow) -> None:
+        if not self._filling:
+            writing.put(self._key(row), row.answer)
 
     def static_html(self) -> str:
         """The mechanism, then each condition with the legal texts it rests on and, collapsed, the model's verdict."""
@@ -157,8 +195,6 @@ class ChecklistView(Static, w.VBox):
 
     def compare(self) -> Comparison:
         result = compare(self.checklist, self.picker.value, self.answers())
-        for cid, (verdict, reason) in self.answers().items():  # handed in with the notebook's answers
-            handin.put(f"checklist:{self.picker.value}:{cid}", {"verdict": verdict, "reason": reason.strip()})
         for row, r in zip(self.rows, result.rows, strict=True):
             row.feedback.value = f"<div role='status'>{h.esc(r.explanation())}</div>"
         self.summary.value = h.card(f"<strong>{h.esc(result.summary())}</strong>", label=t("checklist.compare"))

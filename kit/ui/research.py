@@ -12,7 +12,6 @@ from ..locale import colon, number
 from ..plots import figure_html
 from ..plots.cache import drawn
 from ..plots.research import (
-    CHARTS,
     chart_alt,
     chart_caption,
     chart_figure,
@@ -64,7 +63,9 @@ def figures_table_html(research: Research) -> str:
 class DefaultEffectsView(Static, w.VBox):
     """The research charts, each with alt text and a caption, then the table of every figure and the caveats."""
 
-    def __init__(self, research: Research, charts: tuple[str, ...] = CHARTS):
+    def __init__(self, research: Research, charts: tuple[str, ...] | None = None):
+        """``charts``: the charts to draw (default: those the research files list, ``research.charts``)."""
+        charts = research.charts if charts is None else charts
         self.research = research
         self.charts = {c: w.HTML(figure_html(drawn(chart_figure, research, c), chart_alt(research, c),
                                              chart_caption(research, c))) for c in charts}

@@ -9,7 +9,7 @@ from ..i18n import t
 from ..vocabulary import Vocabulary
 from . import html as h
 from . import widgets as w
-from .compare import TEXT_STYLE, sr_only
+from .diff import TEXT_STYLE, sr_only
 from .static import Static
 
 __all__ = ["VocabView", "counts_html", "highlight_html"]
