@@ -2,7 +2,8 @@
 
 Comments and working notes once cited the project's research notes (``../shared/research/facts.md``,
 ``policy_tools.md §13``), which are not in the repository. Every path-like name in a data file (outside a web
-address, and but for templates like ``cases/<id>/case.yaml``) must be a file of the repository, found from the data file's folder, from data/ or from the root.
+address, and but for templates like ``cases/<id>/case.yaml``) must be a file of the repository, found from the data
+file's folder, from data/ or from the root.
 """
 
 from __future__ import annotations
