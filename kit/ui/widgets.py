@@ -27,7 +27,7 @@ from contextlib import contextmanager
 
 import ipywidgets
 
-__all__ = ["building", "BoundedFloatText", "BoundedIntText", "Box", "Button", "Checkbox", "Dropdown", "HBox", "HTML",
+__all__ = ["building", "Box", "Button", "Checkbox", "Dropdown", "HBox", "HTML",
            "RadioButtons", "SelectMultiple", "Text", "Textarea", "ToggleButtons", "VBox", "shared"]
 
 _SHARED: dict[tuple, ipywidgets.Widget] = {}
@@ -118,8 +118,6 @@ def _lean(base: type) -> type:
                                         "open": open})
 
 
-BoundedFloatText = _lean(ipywidgets.BoundedFloatText)
-BoundedIntText = _lean(ipywidgets.BoundedIntText)
 Box = _lean(ipywidgets.Box)
 Button = _lean(ipywidgets.Button)
 Checkbox = _lean(ipywidgets.Checkbox)
