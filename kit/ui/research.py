@@ -43,14 +43,14 @@ def figures_table_html(research: Research) -> str:
             f"{td}{h.esc(s.authors)} ({s.year})</td>"
             f"{td}<details><summary>{h.esc(f.condition)}</summary>{more}</details></td>"
             f"{td}<span style='white-space:nowrap'>{h.link(f.source, shown_value(f))} "
-            f"{h.esc(t('defaults.unit_short.' + f.unit))}{h.read_in_copy(f.read_at)}</span></td>"
+            f"{h.esc(t('defaults.unit_short.' + f.unit))}</span>{h.read_in_copy(f.read_at)}</td>"
             f"{td}{h.status_badge(f.status)}</td></tr>"
         )
     head = "".join(f"<th scope='col' style='text-align:left;padding:0.15em 0.4em'>{h.esc(x)}</th>" for x in (
         t("defaults.col_study"), t("defaults.col_condition"), t("defaults.col_value"), t("status.heading")))
     # Four columns fit 800 px; where in the study and the note open under the condition, on demand.
-    table = f"<div class='kit-scroll' data-lm-suppress-shortcuts='true'><table style='border-collapse:collapse;" \
-            f"font-size:0.9em;width:100%'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    table = h.scroll_box(f"<table style='border-collapse:collapse;font-size:0.9em;width:100%'><thead><tr>{head}</tr>"
+                         f"</thead><tbody>{''.join(rows)}</tbody></table>", t("defaults.figures_title"))
     caveats = "".join(
         f"<li><strong>{h.esc(s.authors)} ({s.year})</strong>: {h.esc(s.caveat)}</li>" for s in research.studies
         if s.caveat

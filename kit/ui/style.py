@@ -5,7 +5,8 @@ It fixes what ipywidgets' own styles get wrong for teaching text, using only CSS
 * a radio or checkbox option whose label wraps grows to fit it, instead of being drawn over the next option;
 * focus rings are drawn in the text colour with a gap, so they show on the blue (primary) buttons and on both themes;
 * links look like links (underlined, in JupyterLab's link colour);
-* wide tables scroll inside their own box and never push the view past its output area;
+* wide tables scroll inside their own box and never push the view past its output area, and their cells break lines
+  only between words (a column is as wide as its longest word: "2023", not "202/3");
 * figures (PNG on white) are turned down in JupyterLab's dark theme instead of glaring white.
 
 A ``<style>`` element applies wherever it sits in the page, so the views carry it in a hidden HTML widget (or at the
@@ -41,7 +42,7 @@ CSS = """
 .kit-view summary { cursor: pointer; }
 .kit-view .kit-scroll { max-width: 100%; overflow-x: auto; }
 .kit-view table { max-width: 100%; }
-.kit-view td, .kit-view th { overflow-wrap: anywhere; }
+.kit-view td, .kit-view th { overflow-wrap: normal; word-break: normal; }
 .kit-view td .kit-status { white-space: normal !important; }
 .kit-view .widget-html-content { max-width: 100%; overflow-wrap: anywhere; }
 .kit-view .widget-inline-hbox, .kit-view .widget-box, .kit-view .widget-html {
