@@ -15,8 +15,10 @@ from .content.base import data_root
 from .content.case import Case
 from .content.cases import case_ids, load_case
 from .content.errors import ContentError, Problem
+from .optout import is_company
 
-__all__ = ["COLUMNS", "Draft", "case_rows", "drafts", "filter_rows", "load_cases", "opt_out_steps"]
+__all__ = ["COLUMNS", "Draft", "case_rows", "drafts", "filter_rows", "individual_can_act", "load_cases",
+           "opt_out_steps"]
 
 COLUMNS = ("id", "company", "title", "year", "start", "end", "default", "mechanism", "individual_can_act",
            "steps", "region", "region_group", "legal_basis", "outcome", "status")
@@ -52,16 +54,35 @@ def drafts(root: Path | None = None) -> list[Draft]:
     return _loaded(root)[1]
 
 
+def individual_can_act(case: Case) -> bool | None:
+    """Whether each person could opt out or object for themselves: the case's own answer (``individual_can_act``)
+    or, where it gives none, whether every actor but the company may make the choice; None without a choice.
+
+    Zoom's case names the account owner or admin as the one who chooses and the meeting participant as one who
+    cannot: each person could not choose for themselves. Every case that answers agrees with this rule (a test
+    checks it).
+    """
+    c = case.meta.choice
+    if c is None:
+        return None
+    if c.individual_can_act is not None:
+        return c.individual_can_act
+    people = [a for a in case.meta.actors if not is_company(case, a)]
+    return all(a.id in c.who_can_act for a in people) if people else None
+
+
 def opt_out_steps(case: Case) -> int | None:
     """Steps the people who may choose take to be left out, from the case's recorded path.
 
-    0 when the default already leaves people out; None when nobody outside the company can choose.
+    0 when the default already leaves people out and each person chooses; None when nobody outside the company can
+    choose, or when the default leaves people out and someone else (an admin) opts them in: they have no step to
+    take and no way to say no.
     """
     c = case.meta.choice
     if c is None or c.mechanism == "none":
         return None
     if c.default == "out":
-        return 0
+        return 0 if individual_can_act(case) else None
     return sum(1 for s in c.steps if s.actor in c.who_can_act)
 
 
@@ -76,7 +97,7 @@ def _row(case: Case) -> dict:
         "end": (m.period.end or m.period.start).as_float_year(),
         "default": c.default if c else "none",
         "mechanism": (c.mechanism or "unclear") if c else "none",
-        "individual_can_act": c.individual_can_act if c else None,
+        "individual_can_act": individual_can_act(case),
         "steps": opt_out_steps(case),
         "region": m.region or "",
         "region_group": m.region_group or "",

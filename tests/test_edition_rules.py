@@ -152,17 +152,18 @@ def test_an_ordinary_space_before_a_colon_in_a_translation_is_named(repo, capsys
 
 # ------------------------------------------------------------------------------------------------ English
 def test_english_a_french_student_would_see_is_listed_with_what_to_do(repo, capsys):
-    # a kit-written publisher note (review §3.1 item 5), and a French translation that kept an English date
+    # a kit-written publisher note (review §3.1 item 5: "Slack (owned by Salesforce)"), and a French translation that
+    # kept an English date
     _replace(repo / "data" / "cases" / "linkedin-2024" / "sources.yaml", "    publisher: LinkedIn\n",
-             "    publisher: LinkedIn (read in a proxy copy)\n")
+             "    publisher: LinkedIn (owned by Microsoft)\n")
     _replace(repo / "data" / "translations" / "fr" / "research" / "defaults.yaml", "21 novembre 2003",
              "21 November 2003")
     code, out, err = _check(repo, capsys)
     assert code == 0  # listed, like a missing translation: the English still shows
     assert ", 2 in English (not declared)" in out
-    (publisher,) = [x for x in err.splitlines() if "read in a proxy copy" in x]
+    (publisher,) = [x for x in err.splitlines() if "owned by Microsoft" in x]
     assert publisher.startswith("data/cases/linkedin-2024/sources.yaml, line 4 (source 'linkedin-help-copy'), "
-                                "field 'publisher': English on a fr screen, English words ['read']: ")
+                                "field 'publisher': English on a fr screen, English words ['by', 'owned']: ")
     assert "translate it ('sources.linkedin-help-copy.publisher' in data/translations/fr/cases/linkedin-2024/" \
            "sources.yaml) or, if it is a proper name or the title of an English work, declare it" in publisher
     (venue,) = [x for x in err.splitlines() if "November" in x]

@@ -17,6 +17,9 @@ each naming the file, line, entry and field:
 * **Working notes stay with instructors.** Text students see must not carry the kit's internal notes ("fact
   sheet §3", "the kit's helper re-read …", "… was not opened"): they belong in ``checked_note`` (or a legal text's
   ``checked``), which no student view shows.
+* **A source is shown by its name.** A source's title and publisher (a case's source, a quiz question's source, a
+  legal text's instrument) must not say how the kit read it ("LinkedIn (read in a proxy copy)", "TechCrunch, second
+  copy"): students see the name, and the view says once, in words, that a copy was read (``read_at``).
 """
 
 from __future__ import annotations
@@ -46,12 +49,15 @@ __all__ = [
     "check_consistency",
     "copy_kind",
     "internal_phrase",
+    "working_note_in_name",
 ]
 
 #: Phrases of the kit's internal working notes, which students must not see (case-insensitive).
 INTERNAL_PHRASES: tuple[str, ...] = (
     "fact sheet", "facts.md", "facts_addendum", "policy_tools", "kit's helper", "kit's search tool",
     "research notes", "kit's notes", "stored copy", "not opened", "re-read",
+    # how a copy was reached: students see "read in a copy" (read_at), never the kind of copy
+    "proxy copy", "proxy's", "in a mirror", "mirror's",
 )
 
 #: Fields no student view shows: working notes and the addresses of copies.
@@ -70,6 +76,34 @@ def internal_phrase(text: str) -> str | None:
     """The first internal-note phrase in ``text``, or None."""
     low = text.lower().replace("’", "'")
     return next((p for p in INTERNAL_PHRASES if p in low), None)
+
+
+#: How the kit read a source, said in its name: a proxy, a mirror, "read in …", "(copy)", "second copy".
+_READ_NOTE = re.compile(r"\b(?:read (?:in|on|at|from)\b|prox(?:y|ies)\b|mirror(?:ed|s)?\b|cop(?:y|ies)\b)",
+                        re.IGNORECASE)
+
+
+def working_note_in_name(name: str) -> str | None:
+    """The words of ``name`` that note how the kit read the source ("read in", "proxy", "copy" …), or None."""
+    m = _READ_NOTE.search(name)
+    return " ".join(m.group(0).split()[:2]) if m else None
+
+
+#: The fields that name a source, by kind of record: :func:`_check_source_names` checks them, and the internal-note
+#: rule leaves them to it, so that a name is reported once.
+SOURCE_NAMES: dict[str, tuple[str, ...]] = {"Source": ("title", "publisher"), "QuizSource": ("title",),
+                                            "LawText": ("instrument",)}
+
+
+def _check_source_names(ctx: ParseContext, records: Iterable[Any]) -> None:
+    for record in records:
+        for field in SOURCE_NAMES.get(type(record).__name__, ()):
+            note = working_note_in_name(getattr(record, field, None) or "")
+            if note:
+                ctx.at(record, field, f"students see this name, and \"{note}\" is a note on how the kit read the "
+                                      "source: name the source as it names itself; put the address of the copy read "
+                                      "in 'read_at' (students then see \"read in a copy\", once) and any other note "
+                                      "in 'checked_note'")
 
 
 def _host(url: str) -> str:
@@ -332,6 +366,8 @@ def _check_internal_notes(ctx: ParseContext, records: Iterable[Any]) -> None:
     for record in records:
         for owner, field, text in _walk_text(record):
             phrase = internal_phrase(text)
+            if phrase and field in SOURCE_NAMES.get(type(owner).__name__, ()) and working_note_in_name(text):
+                continue  # a source's name: reported once, by _check_source_names
             if phrase:
                 ctx.at(owner, field, f"students see this text, and it reads like an internal working note "
                                      f"(\"{phrase}\"): move the note to 'checked_note', which only instructors see")
@@ -357,6 +393,7 @@ def check_consistency(root: Path, ctx: ParseContext) -> int:
             continue
     for case in cases.values():
         _check_case_copies(own, hosts, case)
+        _check_source_names(own, case.sources)
         _check_internal_notes(own, [case.meta, *case.events, *case.statements, *case.documents, *case.sources])
         n += len(case.sources)
     research = None
@@ -374,6 +411,7 @@ def check_consistency(root: Path, ctx: ParseContext) -> int:
     except ContentError:
         law = {}
     _check_law_copies(own, hosts, law)
+    _check_source_names(own, law.values())
     _check_internal_notes(own, law.values())
     n += len(law)
     quotations = _quotations(cases)
@@ -384,6 +422,7 @@ def check_consistency(root: Path, ctx: ParseContext) -> int:
             continue
         for q in quiz.questions:
             _check_question(own, hosts, q, research, quotations)
+            _check_source_names(own, q.sources)
             _check_internal_notes(own, [q])
             n += 1
     seen: set[Problem] = set()

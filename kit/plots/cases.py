@@ -118,6 +118,7 @@ def steps_figure(df):
         label = str(steps) + (f" ({t('cases.not_individual')})" if row["individual_can_act"] is False else "")
         ax.bar_label(bars, labels=[label], padding=3, fontsize=9)
     ax.set_yticks([n - 1 - i for i in range(len(labels))], labels, fontsize=8)
+    ax.set_ylim(-0.7, n - 0.3)  # a row with no bar (only its note) keeps the room a bar would have
     ax.set_xlabel(t("cases.steps_axis"))
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.set_xlim(0, max([s for s in map(_steps, rows) if s is not None] + [1]) + 1.5)

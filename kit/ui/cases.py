@@ -50,9 +50,8 @@ def table_html(df: list[dict]) -> str:
                  f"{_cell('title', rec['title'])}</summary>{detail}</details>")
         cells = td + first + "</td>" + "".join(f"{td}{_cell(c, rec[c])}</td>" for c in _SUMMARY[1:])
         rows.append(f"<tr>{cells}</tr>")
-    return (f"<div class='kit-scroll' data-lm-suppress-shortcuts='true'>"
-            f"<table class='kit-cases' style='border-collapse:collapse;font-size:0.9em;width:100%'>"
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
+    return h.scroll_box(f"<table class='kit-cases' style='border-collapse:collapse;font-size:0.9em;width:100%'>"
+                        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>", t("cases.title"))
 
 
 def drafts_html(left_out: list[Draft]) -> str:

@@ -71,7 +71,7 @@ def model_answer_html(item: ClaimItem) -> str:
 
 
 class ClaimView(Static, w.VBox):
-    """Pick a statement; choose a verdict (radio buttons) and evidence (ranked dropdown); Check.
+    """Pick a statement; choose a verdict (a one-choice list) and evidence (ranked dropdown); Check.
 
     Each item's verdict and evidence are handed in (:mod:`kit.writing`) as they are chosen, with whether they were
     checked; picking an item, or reading a saved file, shows its choices (and its feedback, once checked) again.
@@ -86,8 +86,7 @@ class ClaimView(Static, w.VBox):
                                  value=0, description=t("claims.pick"), layout={"width": "min(100%, 46em)"})
         self.picker.tooltip = t("claims.pick_tooltip")
         self.statement = w.HTML()
-        self.verdict = w.RadioButtons(options=[(t(f"claims.{v}"), v) for v in VERDICTS], value=None,
-                                      description=t("claims.verdict"))
+        self.verdict = w.one_choice([(t(f"claims.{v}"), v) for v in VERDICTS], description=t("claims.verdict"))
         self.verdict.tooltip = t("claims.verdict_tooltip")
         self.evidence = w.Dropdown(description=t("claims.evidence"), layout={"width": "min(100%, 46em)"})
         self.evidence.tooltip = t("claims.evidence_tooltip")

@@ -13,7 +13,8 @@ from ..content.translations import kit_translation_for
 from ..i18n import t, t_or
 from ..locale import colon, lang, quoted
 
-__all__ = ["bullets", "card", "esc", "para", "read_in_copy", "sources_html", "status_badge", "status_line"]
+__all__ = ["bullets", "card", "esc", "para", "read_in_copy", "scroll_box", "sources_html", "status_badge",
+           "status_line"]
 
 FG = "var(--jp-content-font-color1, inherit)"
 MUTED = "var(--jp-content-font-color2, inherit)"
@@ -126,3 +127,10 @@ def labelled(label: str, value_html: str) -> str:
 def error_html(message: str) -> str:
     """A content or input problem, shown as readable text instead of a traceback."""
     return card(f"<strong>{esc(t_or('common.error', message=message))}</strong>", label="error")
+
+
+def scroll_box(inner: str, label: str) -> str:
+    """A wide table in a box that scrolls sideways when the output area is narrow (its cells break only between
+    words): a named region a keyboard reaches with Tab and scrolls with the arrow keys."""
+    return (f"<div class='kit-scroll' role='region' tabindex='0' aria-label='{esc(label)}' "
+            f"data-lm-suppress-shortcuts='true'>{inner}</div>")
