@@ -1,4 +1,5 @@
-"""Inputs of the choice questions: radio buttons for one option or true/false, a checkbox per option for several."""
+"""Inputs of the choice questions: a one-choice list for one option or true/false (one Tab stop, arrow keys choose,
+Tab goes on to Check: :func:`kit.ui.widgets.one_choice`), a checkbox per option for several."""
 
 from __future__ import annotations
 
@@ -19,8 +20,7 @@ class SingleInput(InputView):
         return [(o.text, o.id) for o in self.options]
 
     def make(self) -> w.Widget:
-        self.radio = w.RadioButtons(options=self.choices(), value=None, description=t("quiz.answer"),
-                                    layout=self.layout)
+        self.radio = w.one_choice(self.choices(), description=t("quiz.answer"), layout=self.layout)
         self.radio.tooltip = t("quiz.pick_one")
         return self.radio
 
