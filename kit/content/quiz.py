@@ -87,6 +87,11 @@ class Option(Record):
 TypeName = Literal[names()]
 
 
+#: Bloom's levels, from recalling to creating: what an item asks a student to do.
+LEVELS: tuple[str, ...] = ("remember", "understand", "apply", "analyse", "evaluate", "create")
+Level = Literal["remember", "understand", "apply", "analyse", "evaluate", "create"]
+
+
 @dataclass(frozen=True, kw_only=True)
 class QuestionBase(Record):
     """The fields every question has; :data:`Question` adds those of each question type."""
@@ -109,6 +114,10 @@ class QuestionBase(Record):
     quotes: tuple[Line, ...] = doc("the case quotations the question uses, each as 'case-id/record-id' (an event with "
                                    "a quote, a statement or a document version); their wording, status and source "
                                    "are shown from that one record", ())
+    objectives: tuple[Id, ...] = doc("the ids of the learning objectives the question assesses", ())
+    level: Level | None = doc("what the question asks a student to do, on Bloom's scale: " + ", ".join(LEVELS), None)
+    scenario: bool = doc("true for an item about a mechanism the kit has not judged: a described consent setting the "
+                         "student classifies or evaluates", False)
 
     @property
     def graded(self) -> bool:
