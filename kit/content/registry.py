@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .audit import AUDIT
 from .base import ContentKind, data_root
 from .cases import CASES
 from .consistency import CONSISTENCY
@@ -55,7 +56,8 @@ def check_translation_files(root: Path, ctx: ParseContext) -> int:
 #: The translation files of every kind (checked last: it reads every kind's English files).
 TRANSLATIONS = ContentKind("translations", "translated texts", "translations/<language>/**/*.yaml", (),
                            check_translation_files, None, after=("cases", "law", "quizzes", "research",
-                                                                 "vocabulary", "strings", "writing", "glossary"))
+                                                                 "vocabulary", "strings", "writing", "glossary",
+                                                                 "audit"))
 
 #: Every kind, in the order ``kit check`` checks and reports them.
 KINDS: tuple[ContentKind, ...] = (
@@ -67,6 +69,7 @@ KINDS: tuple[ContentKind, ...] = (
     STRINGS,
     WRITING,
     GLOSSARY,
+    AUDIT,
     HOSTS,
     CONSISTENCY,
     TRANSLATIONS,
