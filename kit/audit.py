@@ -35,14 +35,16 @@ from typing import Any, Literal
 
 from .content.audit import BASIS_CHOICES, PASTE_KINDS, STEPS, AuditFile, LanguageHint
 from .content.claims import VERDICTS as CLAIM_VERDICTS
-from .content.dates import PartialDate
+from .content.dates import PartialDate, babel_locale
 from .content.errors import Invalid
+from .content.language import current
 from .content.law import BASES, Checklist, Condition
 from .content.law import VERDICTS as CONDITION_VERDICTS
 from .content.schema import is_blank
 from .i18n import t
 from .locale import number, series
 from .text import Sentence, split_paragraphs, split_sentences, words
+from .text import sentences as version_sentences
 
 __all__ = ["ANSWERS_ID", "LIMITS", "MAX_STATEMENTS", "PREFIX", "Audit", "ClaimCheck", "ConditionCheck", "Misfit",
            "Notice", "Pasted", "StepState", "answers_fingerprint", "evidence_numbers", "example_audit",
@@ -391,9 +393,6 @@ def guess_language(text: str, hints: Iterable[LanguageHint]) -> str | None:
 
 def language_name(code: str) -> str:
     """The name of a language in the current language ("German", « allemand »)."""
-    from .content.dates import babel_locale
-    from .content.language import current
-
     try:
         name = babel_locale(current()).languages.get(code)
     except Exception:  # noqa: BLE001 - babel without the locale: the code is still a name
@@ -414,7 +413,8 @@ def paste_notices(text: str, what: str, hints: Iterable[LanguageHint] = (), poli
     if is_blank(text):
         return [Notice("warning", t("audit.blank_paste"))]
     out: list[Notice] = []
-    tags = list(dict.fromkeys(m.group(0)[:30] for m in _MARKUP.finditer(text)))
+    tags = list(dict.fromkeys(m.group(0)[:30] for m in _MARKUP.finditer(text) if not m.group(0)[1:].lstrip()
+                              .startswith("/")))
     if tags:
         out.append(Notice("note", t("audit.markup", tags=" ".join(tags[:3]))))
     hints = tuple(hints)
@@ -505,8 +505,6 @@ def conditions_tested(audit: Audit, checklist: Checklist) -> tuple[Condition, ..
 def example_audit(content: AuditFile, case, claims: Mapping[str, Any], checklist: Checklist) -> Audit:
     """The worked example as an audit: the case's texts and claim items, the checklist's assessment, and what the
     example adds (``content.example``). ``claims`` maps the case's claim ids to their items."""
-    from .text import sentences as version_sentences
-
     ex = content.example
     document = case.document(ex.document)
     version = document.version(ex.version)

@@ -35,6 +35,7 @@ from .content.law import Checklist
 from .content.schema import is_blank
 from .i18n import t
 from .locale import colon, lang
+from .progress import safe_name
 
 __all__ = ["FORMATS", "HtmlFormat", "MarkdownFormat", "ReportCheck", "ReportContext", "read_report", "report",
            "report_document", "report_name"]
@@ -335,8 +336,6 @@ def _digest(text: str) -> str:
 
 def report_name(student: str | None, format_name: str) -> str:
     """The file name of a downloaded report: ``audit-report-Ada-Lovelace.html``."""
-    from .progress import safe_name
-
     name = safe_name(student)
     return f"audit-report{'-' + name if name else ''}{FORMATS[format_name].suffix}"
 
