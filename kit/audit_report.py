@@ -57,6 +57,9 @@ class ReportContext:
     student: str | None = None
     made_on: PartialDate | None = None
     example: bool = False
+    #: The audit's fingerprint (:func:`kit.audit.answers_fingerprint`), shown so a report can be matched with its row
+    #: of the grade sheet.
+    fingerprint: str | None = None
 
     @property
     def date(self) -> PartialDate:
@@ -227,6 +230,8 @@ def report(audit: Audit, ctx: ReportContext, fmt, level: int = 1) -> str:
         out.append(fmt.banner(colon(t("audit.example_label"), c.example.note)))
     meta = [t("audit.report.by", student=ctx.student) if ctx.student else t("audit.report.by_nobody"),
             t("audit.report.made", date=ctx.date.human())]
+    if ctx.fingerprint:
+        meta.append(t("audit.report.fingerprint", fingerprint=ctx.fingerprint))
     out.append(fmt.text("\n\n".join(meta), "kit-meta"))
     if not ctx.example:
         out.append(fmt.text(t("audit.report.about"), "kit-note"))

@@ -127,6 +127,9 @@ def test_kit_results_writes_a_report_per_audit_and_the_grade_sheet(tmp_path, ins
     with open(out / "grade-sheet.csv", newline="", encoding="utf-8") as f:
         rows = {r["file"]: r for r in csv.DictReader(f)}
     assert rows[ada.name]["total"] == "12" and rows[other.name]["total"] == ""
+    # a report and its row of the grade sheet name the same audit
+    assert f"Audit fingerprint: {rows[ada.name]['fingerprint']}" in (out / "audits" / "answers-audit-Ada.md").read_text(
+        encoding="utf-8")
     with open(out / "answers.csv", newline="", encoding="utf-8") as f:  # the entries are rows too, as written
         answers = list(csv.DictReader(f))
     assert any(r["question"] == "audit:redesign:cost" and r["response"] == "Less data." for r in answers)

@@ -239,7 +239,7 @@ def write_audits(paths: Iterable[Path], out: Path, content: AuditFile, checklist
     written = []
     for a in audits:
         with in_language(a.language if a.language in known else DEFAULT):
-            ctx = ReportContext(content, checklist, student=a.student)
+            ctx = ReportContext(content, checklist, student=a.student, fingerprint=a.fingerprint)
             for fmt in ("html", "md"):
                 path = folder / f"{Path(a.file).stem}.{fmt}"
                 path.write_text(report_document(a.audit, ctx, fmt), encoding="utf-8")

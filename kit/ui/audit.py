@@ -561,7 +561,8 @@ class ReportStep(_Step):
         self.changed()
 
     def _context(self) -> ReportContext:
-        return ReportContext(self.content, self.checklist, student=_session.student())
+        return ReportContext(self.content, self.checklist, student=_session.student(),
+                             fingerprint=A.answers_fingerprint(writing.entries()))
 
     def changed(self) -> None:
         steps = {s.id: s.title for s in self.content.steps}

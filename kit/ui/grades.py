@@ -148,7 +148,7 @@ class AuditsView(w.VBox):
         if a is None:
             self.report.value = ""
             return
-        ctx = ReportContext(self.content, self.checklist, student=a.student)
+        ctx = ReportContext(self.content, self.checklist, student=a.student, fingerprint=a.fingerprint)
         misfits = h.card(h.bullets(h.esc(m.message()) for m in a.audit.misfits), label=t("audit.misfits_heading")) \
             if a.audit.misfits else ""
         self.report.value = misfits + h.card(report(a.audit, ctx, HtmlFormat(), level=4),
