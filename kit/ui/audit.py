@@ -114,7 +114,8 @@ def _notices_html(notices: list[A.Notice]) -> str:
     if not notices:
         return ""
     items = "".join(f"<li>{h.esc(n.symbol + ' ' + n.text)}</li>" for n in notices)
-    return f"<ul role='status' class='kit-audit-notices' style='margin:0.2em 0;padding-left:1.4em'>{items}</ul>"
+    return (f"<div role='status' class='kit-audit-notices'><ul style='margin:0.2em 0;padding-left:1.4em'>{items}"
+            "</ul></div>")
 
 
 def _misfits_html(misfits, prefixes: tuple[str, ...]) -> str:
@@ -387,8 +388,8 @@ class _ClaimRow(w.VBox):
         by_n = {s.number: s.text for s in sentences}
         lines = [f"<li><strong>{k}.</strong> <span class='kit-quote'>{h.esc(by_n[k])}</span></li>" for k in found]
         lines += [f"<li>{h.esc('⚠ ' + t('audit.evidence_gone', text=g))}</li>" for g in gone]
-        self.echo.value = (f"<ul role='status' style='margin:0.2em 0;padding-left:1.4em'>{''.join(lines)}</ul>"
-                           if lines else "")
+        self.echo.value = (f"<div role='status'><ul style='margin:0.2em 0;padding-left:1.4em'>{''.join(lines)}</ul>"
+                           "</div>" if lines else "")
 
 
 class ClaimsStep(_Step):
@@ -463,11 +464,13 @@ class ChecklistStep(_Step):
         self.form = Form()
         self.rows_form = Form()
         self.basis = self.form.bind(w.one_choice([(t(f"audit.basis_{b}"), b) for b in BASIS_CHOICES],
-                                                 description=t("audit.basis")), A.key("basis"),
+                                                 description=t("audit.basis"), style={"description_width": "initial"}),
+                                    A.key("basis"),
                                     shown=_choice(BASIS_CHOICES))
         self.basis.tooltip = t("audit.basis_tooltip")
         self.tested = self.form.bind(w.one_choice([(t(f"audit.tested_{b}"), b) for b in BASES],
-                                                  description=t("audit.tested"), layout=w.Layout()),
+                                                  description=t("audit.tested"), layout=w.Layout(),
+                                                  style={"description_width": "initial"}),
                                      A.key("basis", "tested"), shown=_choice(BASES))
         self.tested.tooltip = t("audit.tested_tooltip")
         self.why = self.form.bind(_text(t("audit.basis_why"), t("audit.reason_placeholder"), layout=PARAGRAPH),
@@ -668,7 +671,8 @@ class RubricView(Static, w.VBox):
                              + rubric_table(content))]
         for c in r.criteria:
             box = self.form.bind(w.one_choice([(t("audit.level_option", score=lv.score, label=lv.label), lv.score)
-                                               for lv in r.levels], description=c.name),
+                                               for lv in r.levels], description=c.name,
+                                               style={"description_width": "initial"}),
                                  A.key("self", c.id), shown=_choice([lv.score for lv in r.levels]))
             box.tooltip = t("audit.self_tooltip", criterion=c.name)
             self.choices[c.id] = box
