@@ -143,7 +143,7 @@ def cmd_results(args) -> int:
     if not rows:
         print("kit results: no answers could be read from the files given", file=sys.stderr)
         return 1
-    print(f"kit results: {students} student file(s), {rows} answer(s) -> {Path(args.out) / 'answers.csv'}, "
+    print(f"kit results: {students} student(s), {rows} answer(s) -> {Path(args.out) / 'answers.csv'}, "
           f"{Path(args.out) / 'summary.png'} (alt text in summary.txt)")
     return 0
 
