@@ -37,7 +37,7 @@ from .prose import notebook_cells, ui_passages
 from .schema import ParseContext
 from .terminology import load_terminology
 from .translations import fingerprint
-from .yamlio import LineDict, LineList, load_yaml
+from .yamlio import LineDict, LineList, load_yaml, parses
 
 __all__ = ["TWINS", "Ties", "TwinReport", "check_twins", "tie_untied", "twin_report", "twins_languages"]
 
@@ -71,6 +71,7 @@ class Ties:
     ui: dict[str, tuple[str, int | None]] = field(default_factory=dict)
     pairs: list[Pair] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    parsed: bool = True  # False: the file is not YAML that can be read (its problem says why)
 
 
 def _fp(value) -> str | None:
@@ -87,6 +88,7 @@ def read_ties(path: Path) -> Ties:
         data = load_yaml(path)
     except ContentError as e:
         ties.problems.extend(e.problems)
+        ties.parsed = False
         return ties
     if data is None:
         return ties
@@ -182,8 +184,13 @@ def twin_report(root: Path, lang: str) -> TwinReport:
     path = twins_path(lang, root)
     ties = read_ties(path) if path.is_file() else Ties(display_path(path))
     report.problems.extend(ties.problems)
+    if not ties.parsed:
+        return report  # nothing is tied until the file can be read: its problem is reported, once
     english, own = _ui(root, "en"), _ui(root, lang)
     en_file, own_file = display_path(root / "ui" / "en.yaml"), display_path(root / "ui" / f"{lang}.yaml")
+    ui_read = parses(root / "ui" / "en.yaml") and parses(root / "ui" / f"{lang}.yaml")
+    if not ui_read:
+        english = own = {}  # the UI strings are compared once both files can be read (the strings kind says why)
     for key, (_text, line) in own.items():
         if key not in english:
             continue  # the strings kind reports a key English does not have
@@ -201,7 +208,7 @@ def twin_report(root: Path, lang: str) -> TwinReport:
         else:
             report.tied += 1
     for key, (_fp_value, line) in ties.ui.items():
-        if key not in own or key not in english:
+        if ui_read and (key not in own or key not in english):
             close = difflib.get_close_matches(key, sorted(own), n=1)
             hint = f" Did you mean '{close[0]}'?" if close else ""
             report.problems.append(Problem(ties.file, line, None, f"ui.{key}",
