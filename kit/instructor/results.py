@@ -224,19 +224,26 @@ def _file_names(paths: list[Path]) -> dict[Path, str]:
     return out
 
 
+def _entries(doc: dict) -> Iterable[tuple[str, str, dict]]:
+    """(quiz, question or entry key, entry) for each entry of an answers file, read by its key: the one place that
+    says which quiz an entry answers (today the file's own quiz for every entry)."""
+    for key, raw in doc["answers"].items():
+        yield doc["quiz"], str(key), raw
+
+
 def _rows(hand_ins: list[tuple[Path, dict, int]]) -> list[Row]:
     rows: list[Row] = []
     regrade = _key_grader()
     labels = _labels(hand_ins)
     names = _file_names([path for path, _, _ in hand_ins])
     for path, doc, student in hand_ins:
-        for qid, raw in doc["answers"].items():
+        for quiz, qid, raw in _entries(doc):
             entry = Entry.from_json(raw)
             score, correct, graded_by = entry.score, entry.correct, "file"
-            keyed = regrade(doc["quiz"], str(qid), entry.response) if entry.response is not None else None
+            keyed = regrade(quiz, qid, entry.response) if entry.response is not None else None
             if keyed is not None:
                 (score, correct), graded_by = keyed, "key"
-            rows.append(Row(student=labels[student], file=names[path], quiz=doc["quiz"], question=str(qid),
+            rows.append(Row(student=labels[student], file=names[path], quiz=quiz, question=qid,
                             response=_response_text(entry.response), score=score,
                             correct=correct, graded_by=graded_by, attempts=entry.attempts, hints=entry.hints,
                             saved_at=str(doc.get("saved_at") or ""),
