@@ -16,7 +16,7 @@ __all__ = ["COLUMNS", "case_rows", "cases_frame", "filter_cases", "filter_rows",
            "records"]
 
 COLUMNS = ("id", "company", "title", "year", "start", "end", "default", "mechanism", "individual_can_act",
-           "steps", "region", "region_group", "legal_basis", "outcome", "status")
+           "steps", "region", "region_group", "legal_basis", "outcome", "status", "permission", "permission_reason")
 
 
 def load_cases(root: Path | None = None) -> list[Case]:
@@ -56,6 +56,8 @@ def _row(case: Case) -> dict:
         "legal_basis": m.legal_basis or "",
         "outcome": m.outcome or "",
         "status": c.status if c else "",
+        "permission": m.permission.kind if m.permission else "",  # licence or consent (issue 24)
+        "permission_reason": m.permission.reason if m.permission else "",
     }
 
 
@@ -76,10 +78,11 @@ def records(table) -> list[dict]:
             for rec in table.to_dict("records")]
 
 
-def filter_rows(rows: list[dict], year=None, default=None, mechanism=None, region=None) -> list[dict]:
+def filter_rows(rows: list[dict], year=None, default=None, mechanism=None, region=None,
+                permission=None) -> list[dict]:
     """:func:`filter_cases` on a list of rows: those matching every filter given."""
     wanted = [(c, _as_set(v)) for c, v in (("year", year), ("default", default), ("mechanism", mechanism),
-                                           ("region_group", region))]
+                                           ("region_group", region), ("permission", permission))]
     return [r for r in rows if all(values is None or r[c] in values for c, values in wanted)]
 
 
@@ -101,10 +104,11 @@ def _as_set(value) -> set | None:
     return set(value)
 
 
-def filter_cases(df, year=None, default=None, mechanism=None, region=None):
+def filter_cases(df, year=None, default=None, mechanism=None, region=None, permission=None):
     """Rows matching every filter given. Each filter is a value, a collection of values, or None/empty for any."""
     out = df
-    for column, wanted in (("year", year), ("default", default), ("mechanism", mechanism), ("region_group", region)):
+    for column, wanted in (("year", year), ("default", default), ("mechanism", mechanism), ("region_group", region),
+                           ("permission", permission)):
         values = _as_set(wanted)
         if values is not None:
             out = out[out[column].isin(values)]

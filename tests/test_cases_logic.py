@@ -39,7 +39,8 @@ def test_filters_combine(df):
     assert len(filter_cases(df)) == len(df)
     in_2024 = filter_cases(df, year=[2024], default="in")
     assert set(in_2024["year"]) == {2024} and set(in_2024["default"]) == {"in"}
-    assert set(filter_cases(df, region="europe")["id"]) == {"meta-2024"}
+    assert set(filter_cases(df, region="europe")["id"]) == {"meta-2024", "meta-ai-2025"}
+    assert set(filter_cases(df, permission="legitimate-interest")["id"]) >= {"meta-2024", "linkedin-2024"}
     assert set(filter_cases(df, mechanism=["none"])["default"]) == {"none"}
     assert len(filter_cases(df, year=[1999])) == 0
 

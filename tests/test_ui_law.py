@@ -39,9 +39,9 @@ def test_cases_filters_update_the_table():
     view.year.value = (2025,)
     assert "Anthropic" in view.table.value and "Zoom" not in view.table.value
     view.year.value = (2023,)
-    view.default.value = "in"
+    view.mechanism.value = "pop-up"
     assert "No case matches" in view.table.value
-    assert all(c.description for c in (view.year, view.default, view.mechanism, view.region))
+    assert all(c.description for c in (view.year, view.default, view.mechanism, view.region, view.permission))
 
 
 def test_table_escapes_content(monkeypatch):
@@ -85,5 +85,7 @@ def test_cases_table_shows_a_summary_and_each_case_on_demand():
     """Issue 16, item 5: ten columns made notebook 05's table ~6,300 px tall and cut its last column."""
     view = kit.show_cases_table()
     html = view.table.value
-    assert html.count("<th ") == 5 and html.count("<details>") == len(view.filtered)
+    # six columns: the fifth of issue 16 and, since issue 24, licence or consent
+    assert html.count("<th ") == 6 and html.count("<details>") == len(view.filtered)
+    assert "Licence or consent" in html and "Why (licence or consent)" in html
     assert "Outcome" in html and "How sure" in html  # inside each case's fold-out, not as columns

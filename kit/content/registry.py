@@ -14,6 +14,7 @@ from .law import LAW
 from .loader import CASES
 from .policy import POLICY
 from .quiz import QUIZZES
+from .regimes import REGIMES
 from .research import RESEARCH
 from .schema import ParseContext
 from .strings import STRINGS
@@ -31,6 +32,7 @@ KINDS: tuple[ContentKind, ...] = (
     POLICY,
     STRINGS,
     WRITING,
+    REGIMES,
     CONSISTENCY,
     TRANSLATIONS,
 )
