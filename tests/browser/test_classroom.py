@@ -1,6 +1,6 @@
 """Issue 16 in a real JupyterLab: what the page shows a student for the quiz details (items 3, 4, 8, 10).
 
-These reuse the pages other browser tests open (one run of notebooks 04 and 06 per session) and leave the quiz as
+These reuse the pages other browser tests open (one run of notebooks 04 and 08 per session) and leave the quiz as
 they found it: no answer given, no name.
 """
 
@@ -16,7 +16,7 @@ from kit.content.quiz import load_quiz
 
 pytestmark = pytest.mark.browser
 
-NB = "06_final_quiz.ipynb"
+NB = "08_final_quiz.ipynb"
 QUIZ = load_quiz("final")
 
 

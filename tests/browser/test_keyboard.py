@@ -16,7 +16,7 @@ from kit.quiz import shuffled_options
 
 pytestmark = pytest.mark.browser
 
-NB = "06_final_quiz.ipynb"
+NB = "08_final_quiz.ipynb"
 QUIZ = load_quiz("final")
 
 _STATE = """() => {

@@ -16,7 +16,7 @@ from kit.quiz import shuffled_options
 
 pytestmark = pytest.mark.browser
 
-NB = "06_final_quiz.ipynb"
+NB = "08_final_quiz.ipynb"
 QUIZ = load_quiz("final")
 # Every key JupyterLab would turn into a notebook edit or a move to another cell.
 NOTEBOOK_KEYS = ["a", "b", "m", "y", "r", "c", "x", "v", "z", "Shift+m", "d", "d", "Shift+ArrowDown",

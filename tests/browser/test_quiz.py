@@ -1,4 +1,4 @@
-"""Notebook 06 in a real JupyterLab: answer one question of each graded type, and one by keyboard alone."""
+"""Notebook 08 in a real JupyterLab: answer one question of each graded type, and one by keyboard alone."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from kit.quiz import shuffled_options
 
 pytestmark = pytest.mark.browser
 
-NB = "06_final_quiz.ipynb"
+NB = "08_final_quiz.ipynb"
 QUIZ = load_quiz("final")
 
 

@@ -1,4 +1,4 @@
-"""``make bench-class``: 30 students log in to a real JupyterHub at once, Run All of notebook 06, answer, share.
+"""``make bench-class``: 30 students log in to a real JupyterHub at once, Run All of notebook 08, answer, share.
 
 Reports errors (target 0), answers lost (target 0: a student whose shared copy is missing or lacks the answer they
 gave), the time from login to a finished Run All (median and 95th percentile) and the memory per student (their

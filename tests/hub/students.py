@@ -14,7 +14,7 @@ from kit.content.quiz import load_quiz
 
 from .hubctl import PASSWORD
 
-QUIZ_NB = "notebooks/06_final_quiz.ipynb"
+QUIZ_NB = "notebooks/08_final_quiz.ipynb"
 CLASS_NB = "notebooks/instructor/class_results.ipynb"
 QUIZ = load_quiz("final")
 

@@ -1,4 +1,4 @@
-"""The kit on a real JupyterHub: three students (real unix users) open notebook 06, answer and share; the instructor's
+"""The kit on a real JupyterHub: three students (real unix users) open notebook 08, answer and share; the instructor's
 class view shows three; one withdraws and disappears; no student can read, list or change another's shared file;
 nothing is left running or created afterwards.
 
@@ -53,7 +53,7 @@ def hub(browser):
 
 @pytest.fixture(scope="module")
 def pages(hub, browser):
-    """Each student logged in through the hub, notebook 06 run, one question answered, answers shared; and the
+    """Each student logged in through the hub, notebook 08 run, one question answered, answers shared; and the
     instructor's class view open (``"instructor"``), opened while the students worked, as in class.
 
     The four servers start at once, and the four notebooks run at once (each in its own kernel): the test waits for
