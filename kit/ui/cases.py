@@ -82,7 +82,8 @@ class CasesView(Static, w.VBox):
         self.region.tooltip = t("cases.region_description")
         self.permission = w.Dropdown(options=[anyone] + [(t(f"cases.permission_{p}"), p) for p in
                                                          sorted({r["permission"] for r in df} - {""})],
-                                     value="", description=t("cases.permission"))
+                                     value="", description=t("cases.permission"),
+                                     style={"description_width": "initial"})  # its label is longer than the others
         self.permission.tooltip = t("cases.permission_description")
         self.count = w.HTML()
         self.table = w.HTML()

@@ -10,10 +10,10 @@ import pytest
 pytestmark = pytest.mark.browser
 
 QUIZ_NOTEBOOKS = ["01_the_slack_case.ipynb", "02_policy_vs_statements.ipynb", "03_opt_in_vs_opt_out.ipynb",
-                  "06_final_quiz.ipynb"]
+                  "06_consent_in_2026.ipynb", "08_final_quiz.ipynb"]
 ALL_NOTEBOOKS = ["00_start_here.ipynb", "01_the_slack_case.ipynb", "02_policy_vs_statements.ipynb",
                  "03_opt_in_vs_opt_out.ipynb", "04_consent_and_the_law.ipynb", "05_beyond_slack.ipynb",
-                 "06_final_quiz.ipynb"]
+                 "06_consent_in_2026.ipynb", "08_final_quiz.ipynb"]
 
 # For every answer option of every question: its box, and the box of its radio circle or tick box.
 _OPTIONS = """() => [...document.querySelectorAll('.kit-quiz-question')].map((q, qi) => {
