@@ -113,38 +113,26 @@ def test_the_outcomes_in_french(shipped, french):
 
 
 # ------------------------------------------------------------------------------------------------ content checks
-def _problems(data_copy):
-    _counts, problems = check_all(data_copy)
-    return [str(p) for p in problems]
-
-
-def test_a_kind_of_content_missing_a_regime_is_named(data_copy):
-    path = data_copy / "regimes.yaml"
-    text = path.read_text(encoding="utf-8")
+def _drop_workplace_mining(text: str) -> str:
     start = text.index("      - id: mining\n", text.index("  - id: workplace-messages"))
-    end = text.index("    examples:", start)
-    path.write_text(text[:start] + text[end:], encoding="utf-8")
-    problems = _problems(data_copy)
-    assert any("regimes.yaml" in p and "(kind of content 'workplace-messages')" in p and "field 'regimes'" in p
-               and "no answers for the regime(s) mining" in p for p in problems), problems
+    return text[:start] + text[text.index("    examples:", start):]
 
 
-def test_an_unknown_legal_text_is_named_with_a_suggestion(data_copy):
+@pytest.mark.parametrize("edit, said", [
+    (_drop_workplace_mining,
+     ["(kind of content 'workplace-messages'), field 'regimes': no answers for the regime(s) mining"]),
+    (lambda text: text.replace("law: [gdpr-art-21-4]", "law: [gdpr-art-21-5]", 1),
+     ["(kind of content 'public-posts', answers 'legitimate-interest'), field 'publish.law[1]': unknown legal text "
+      "'gdpr-art-21-5'", "Did you mean 'gdpr-art-21-4'?"]),
+    (lambda text: text.replace("        case: slack-2024\n", "", 1),
+     ["(kind of content 'workplace-messages', example 'slack'), field 'sources': an example needs a case"]),
+], ids=["missing-regime", "unknown-legal-text", "example-without-source"])
+def test_a_mistake_in_the_regimes_file_is_named_by_file_line_entry_and_field(data_copy, edit, said):
     path = data_copy / "regimes.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("law: [gdpr-art-21-4]", "law: [gdpr-art-21-5]", 1), encoding="utf-8")
-    problems = _problems(data_copy)
-    assert any("regimes.yaml, line" in p and "unknown legal text 'gdpr-art-21-5'" in p
-               and "Did you mean 'gdpr-art-21-4'?" in p for p in problems), problems
-
-
-def test_an_example_needs_a_case_or_a_source(data_copy):
-    path = data_copy / "regimes.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("        case: slack-2024\n", "", 1), encoding="utf-8")
-    problems = _problems(data_copy)
-    assert any("(kind of content 'workplace-messages', example 'slack')" in p and "field 'sources'" in p
-               and "an example needs a case" in p for p in problems), problems
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    _counts, problems = check_all(data_copy)
+    lines = [str(p) for p in problems]
+    assert any(f"{path}, line" in line and all(s in line for s in said) for line in lines), lines
 
 
 def test_a_missing_regimes_file_is_a_message_in_the_notebook(data_copy):
