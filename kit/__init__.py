@@ -15,6 +15,7 @@ from .classroom import class_dir
 from .content import BadArgument, ContentError, NotFound, case_ids, check_all, load_case
 from .content.law import load_checklist, load_law
 from .content.quiz import load_quiz, quiz_ids
+from .content.regimes import load_regimes
 from .content.research import load_research, load_simulation
 from .content.writing import load_writing
 from .i18n import set_language, t
@@ -213,7 +214,6 @@ def show_regimes(content: str | None = None):
     """One kind of content (public posts, workplace messages, a photographer's images) under three regimes side by
     side: GDPR consent, GDPR legitimate interest with a right to object, and the copyright mining exception with its
     opt-out. ``content`` is an id from data/regimes.yaml."""
-    from .content.regimes import load_regimes
     from .ui.regimes import RegimesView
 
     regimes = load_regimes()

@@ -23,8 +23,8 @@ __all__ = ["RegimesView", "comparison_html"]
 def _laws(texts: tuple[LawText, ...]) -> str:
     links = ", ".join(f"<a href='{h.esc(x.url)}' target='_blank' rel='noopener noreferrer' title='{h.esc(x.title)}'>"
                       f"{h.esc(short_title(x))}</a>" for x in texts)
-    return (f"<div style='color:{h.MUTED};font-size:0.9em;margin-top:0.3em'>"
-            f"{h.esc(t('regimes.rests_on'))}: {links}</div>")
+    style = f"color:{h.MUTED};font-size:0.9em;margin-top:0.3em"
+    return f"<div style='{style}'>{h.labelled(t('regimes.rests_on'), links)}</div>"
 
 
 def outcomes_html(comp: Comparison) -> str:
@@ -62,10 +62,8 @@ def examples_html(comp: Comparison, case_titles: Mapping[str, str]) -> str:
         return ""
     items = []
     for e in comp.examples:
-        line = f"<strong>{h.esc(e.title)}</strong>" + (f" ({h.esc(e.date.human())})" if e.date else "")
-        line += f": {h.esc(e.text)}"
-        if e.case:
-            line += " " + h.esc(t("regimes.see_case", title=case_titles.get(e.case, e.case)))
+        text = e.text + (" " + t("regimes.see_case", title=case_titles.get(e.case, e.case)) if e.case else "")
+        line = h.labelled(e.title + (f" ({e.date.human()})" if e.date else ""), h.esc(text))
         if e.sources:
             line += h.bullets(f"{h.link(s.url, s.about)} — {h.esc(s.publisher)}"
                               + (f", {h.esc(s.date.human())}" if s.date else "") + " · " + h.status_badge(s.status)

@@ -47,7 +47,7 @@ def test_the_french_view_says_the_outcomes_in_french(lab):
     _press(page, view.get_by_role("button", name="Messages professionnels"))
     outcomes = view.locator(".kit-regimes-outcomes")
     expect(outcomes).to_contain_text("qui doit agir", timeout=10_000)
-    expect(outcomes).to_contain_text("chaque personne qui a écrit les messages, en s'opposant")
+    expect(outcomes).to_contain_text("chaque personne qui a écrit les messages, par son droit d'opposition")
     expect(view.locator("table.kit-regimes caption")).to_contain_text("Messages professionnels sous trois régimes")
     violations = axe_scan(page, ".kit-regimes-view")
     assert not violations, describe(violations)
