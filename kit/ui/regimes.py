@@ -34,21 +34,27 @@ def outcomes_html(comp: Comparison) -> str:
             f"<p style='margin:0.3em 0'><strong>{h.esc(contrast(comp))}</strong></p></div>")
 
 
+def _style(border: str, first: bool = False) -> str:
+    """A cell's style: top-aligned, a border above or below; the first column (the questions) keeps its words whole."""
+    extra = "min-width:7em;overflow-wrap:normal;" if first else ""
+    return f"style='text-align:left;vertical-align:top;padding:0.3em 0.5em;{extra}{border}'"
+
+
 def table_html(comp: Comparison) -> str:
     """The comparison as a table: a header per regime (name, field of law, default), a row per question."""
-    th = f"style='text-align:left;vertical-align:top;padding:0.3em 0.5em;border-bottom:2px solid {h.BORDER}'"
-    head = [f"<th scope='col' {th}>{h.esc(t('regimes.question'))}</th>"]
+    below, above = f"border-bottom:2px solid {h.BORDER}", f"border-top:1px solid {h.BORDER}"
+    head = [f"<th scope='col' {_style(below, first=True)}>{h.esc(t('regimes.question'))}</th>"]
     for c in comp.columns:
         mark = f"<span aria-hidden='true'>{MARKS[c.default]}</span>"
-        head.append(f"<th scope='col' {th}>{h.esc(c.regime.name)}"
+        head.append(f"<th scope='col' {_style(below)}>{h.esc(c.regime.name)}"
                     f"<div style='font-weight:normal;color:{h.MUTED};font-size:0.9em'>"
                     f"{h.esc(t('regimes.field_' + c.regime.field))} · {mark} "
                     f"{h.esc(t('regimes.default_' + c.default))}</div></th>")
-    td = f"style='vertical-align:top;padding:0.3em 0.5em;border-top:1px solid {h.BORDER}'"
     rows = []
     for i, (_q, label) in enumerate(comp.questions):
-        cells = "".join(f"<td {td}>{h.esc(c.cells[i].text)}{_laws(c.cells[i].law)}</td>" for c in comp.columns)
-        rows.append(f"<tr><th scope='row' {td}>{h.esc(label)}</th>{cells}</tr>")
+        cells = "".join(f"<td {_style(above)}>{h.esc(c.cells[i].text)}{_laws(c.cells[i].law)}</td>"
+                        for c in comp.columns)
+        rows.append(f"<tr><th scope='row' {_style(above, first=True)}>{h.esc(label)}</th>{cells}</tr>")
     return (f"<div class='kit-scroll' data-lm-suppress-shortcuts='true'>"
             f"<table class='kit-regimes' style='border-collapse:collapse;font-size:0.92em;width:100%'>"
             f"<caption style='text-align:left;font-weight:bold;padding:0.2em 0'>"
