@@ -9,15 +9,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .cases import case_rows
+from .cases import case_rows, drafts
 from .claims import items as claim_items
 from .classroom import class_dir
 from .content import BadArgument, ContentError, NotFound, case_ids, check_all, load_case
+from .content.glossary import load_glossary
 from .content.law import load_checklist, load_law
 from .content.quiz import load_quiz, quiz_ids
 from .content.regimes import load_regimes
 from .content.research import load_research, load_simulation
+from .content.vocabulary import load_vocabulary_file
 from .content.writing import load_writing
+from .glossary import entries as glossary_entries
 from .i18n import set_language, t
 from .law import select_texts
 from .quiz import citations
@@ -43,6 +46,7 @@ __all__ = [
     "show_class_results",
     "show_claim_checker",
     "show_default_effects",
+    "show_glossary",
     "show_law",
     "show_opt_out",
     "show_questions",
@@ -162,7 +166,7 @@ def show_writing(set_id: str):
 def show_version_comparer(case_id: str = "slack-2024", document: str | None = None):
     """Two versions of a policy document side by side or inline, word by word, with a summary of what changed."""
     case_id = pick_case(case_id)
-    from .ui.compare import CompareView
+    from .ui.diff import CompareView
 
     case = load_case(case_id)
     if document is not None:
@@ -199,6 +203,14 @@ def show_law(ids=None):
 
 
 @friendly
+def show_glossary():
+    """The glossary: the words of data protection the kit uses, each with its definition, the law and its sources."""
+    from .ui.glossary import glossary_view
+
+    return glossary_view(glossary_entries(load_glossary(), load_vocabulary_file(), load_law()))
+
+
+@friendly
 def show_checklist(case_id: str = "slack-2024"):
     """Assess a company's mechanism against the conditions for consent, then compare with the model assessment."""
     from .ui.law import ChecklistView
@@ -228,7 +240,7 @@ def show_cases_table():
     """Every case side by side, with filters by year, default, mechanism and region."""
     from .ui.cases import CasesView
 
-    return CasesView(case_rows())  # rows, not a DataFrame: notebook 05 needs no pandas (issue 15)
+    return CasesView(case_rows(), drafts=drafts())  # rows: notebook 05 needs no pandas; drafts named, left out
 
 
 @friendly
@@ -236,7 +248,7 @@ def show_case_plots():
     """The cases on a timeline, defaults by year and steps to opt out, with the same filters."""
     from .ui.cases import CasesView
 
-    return CasesView(case_rows(), plots=True)
+    return CasesView(case_rows(), plots=True, drafts=drafts())
 
 
 @friendly

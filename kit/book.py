@@ -8,7 +8,12 @@ in the reader's dark mode. Nothing on a page loads anything from outside ``site/
 
 Views reach the page in their static form (:mod:`kit.ui.static`): the notebooks are executed without storing the
 widget state, so nbconvert shows each output's ``text/html``. Cells tagged ``instructor`` are left out; a cell tagged
-``solution`` (answer notes) is kept behind "Show the answer", as the quiz answers are.
+``solution`` (answer notes) is kept behind "Show the answer", as the quiz answers are. Cells tagged ``live`` (how to
+use the live widgets: which button to press, which keys, how to save) are left out too, the first replaced by one
+sentence saying the page shows the views as they first appear and the notebook is where to use them.
+
+A notebook may link a page of ``docs/`` with a relative link (``[primer](../docs/legal_primer.md)``, which JupyterLab
+opens): the site gets that page too, as ``docs/<name>.html``, and the link points at it.
 """
 
 from __future__ import annotations
@@ -25,23 +30,20 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from .content.strings import DEFAULT, languages
 from .i18n import language, set_language, t
 
-__all__ = ["build", "execute", "execute_all", "notebook_sets", "page_title"]
+__all__ = ["build", "execute", "execute_all", "notebook_sets", "page_head_title", "page_title"]
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_LANGUAGE = "en"
+DEFAULT_LANGUAGE = DEFAULT
 CSS_NAME = "book.css"
-_LANG_DIR = re.compile(r"^[a-z]{2}$")
 
 
 def notebook_sets(root: Path) -> dict[str, list[Path]]:
-    """The notebooks per language: ``root/*.ipynb`` is English, ``root/<xx>/*.ipynb`` is language ``xx``."""
-    sets = {DEFAULT_LANGUAGE: sorted(root.glob("*.ipynb"))}
-    for sub in sorted(p for p in root.iterdir() if p.is_dir() and _LANG_DIR.match(p.name)):
-        found = sorted(sub.glob("*.ipynb"))
-        if found:
-            sets[sub.name] = found
+    """The notebooks per language the kit has (:func:`kit.content.strings.languages`): ``root/*.ipynb`` is English,
+    ``root/<language>/*.ipynb`` another language's."""
+    sets = {lang: sorted((root if lang == DEFAULT_LANGUAGE else root / lang).glob("*.ipynb")) for lang in languages()}
     return {lang: paths for lang, paths in sets.items() if paths}
 
 
@@ -88,14 +90,43 @@ def _tags(cell) -> list[str]:
     return list(cell.get("metadata", {}).get("tags", []))
 
 
-def _prepare(nb, show_answer: str):
-    """A copy for readers: no instructor cells, answer notes folded, links to notebooks pointed at pages."""
+#: A Markdown link to a page of the repository's docs/ folder, relative to the notebook: ``](../docs/x.md#part)``.
+_DOC_LINK = re.compile(r"\]\(((?:\.\./)+)docs/([\w-]+)\.md(#[^)]*)?\)")
+
+
+def doc_links(nb) -> list[str]:
+    """The names of the docs/ pages a notebook's Markdown links (``legal_primer`` for ``../docs/legal_primer.md``)."""
+    found = []
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            found += [m.group(2) for m in _DOC_LINK.finditer(cell.source) if m.group(2) not in found]
+    return found
+
+
+def _prepare(nb, show_answer: str, prefix: str = "", live_note: str = ""):
+    """A copy for readers: no instructor cells, the instructions for live widgets (cells tagged ``live``) replaced
+    by ``live_note`` once, answer notes folded, links to notebooks pointed at pages, links to docs/ pointed at the
+    site's copy of them (``prefix`` leads from the page's folder to the site's root)."""
+    import nbformat
+
     out = copy.deepcopy(nb)
-    out.cells = [c for c in out.cells if "instructor" not in _tags(c)]
+    cells, noted = [], False
+    for cell in out.cells:
+        if "instructor" in _tags(cell):
+            continue
+        if "live" in _tags(cell):
+            if not noted and live_note:
+                note = f"<p class='book-live'><em>{html.escape(live_note)}</em></p>"
+                cells.append(nbformat.v4.new_markdown_cell(note))
+            noted = True
+            continue
+        cells.append(cell)
+    out.cells = cells
     for cell in out.cells:
         if cell.cell_type != "markdown":
             continue
         cell.source = re.sub(r"\]\(([^)\s]+?)\.ipynb(#[^)]*)?\)", r"](\1.html\2)", cell.source)
+        cell.source = _DOC_LINK.sub(lambda m: f"]({prefix}docs/{m.group(2)}.html{m.group(3) or ''})", cell.source)
         if "solution" in _tags(cell):
             cell.source = (f"<details class='kit-answer'><summary><strong>{html.escape(show_answer)}</strong>"
                            f"</summary>\n\n{cell.source}\n\n</details>")
@@ -106,10 +137,20 @@ def _prepare(nb, show_answer: str):
 _TABLE = re.compile(r"<table\b.*?</table>", re.S)
 
 
+_KIT_SCROLL = re.compile(r"<div class='kit-scroll'[^>]*>\s*$")
+
+
 def _scrollable_tables(body: str, label: str) -> str:
-    """Each table in a region that scrolls sideways on a narrow screen and can be scrolled from the keyboard."""
+    """Each table in a region that scrolls sideways on a narrow screen and can be scrolled from the keyboard (a kit
+    view's table comes in one already: :func:`kit.ui.html.scroll_box`)."""
     opening = f"<div class='book-scroll' tabindex='0' role='region' aria-label='{html.escape(label)}'>"
-    return _TABLE.sub(lambda m: f"{opening}{m.group(0)}</div>", body)
+
+    def wrap(m: re.Match) -> str:
+        if _KIT_SCROLL.search(body, max(0, m.start() - 300), m.start()):
+            return m.group(0)
+        return f"{opening}{m.group(0)}</div>"
+
+    return _TABLE.sub(wrap, body)
 
 
 def _body(nb, table_label: str) -> str:
@@ -142,19 +183,29 @@ def _pager(pages, current: int, t) -> str:
     return f"<nav class='book-pager' aria-label='{html.escape(t('book.pager'))}'>{''.join(parts)}</nav>"
 
 
+def page_head_title(title: str, site_title: str, edition: str) -> str:
+    """The browser tab's title, saying nothing twice: the site's on its index, else the page's and "Reading
+    edition" (the site's full title repeats the kit's subject, which a page's own title often says already)."""
+    return site_title if title == site_title else f"{title} · {edition}"
+
+
 def _page(lang: str, title: str, site_title: str, css: str, languages: str, toc: str, main: str, pager: str,
-          t) -> str:
+          t, home: str = "index.html") -> str:
+    """A page of the site. Its header names the edition, linked to ``home``; the index, whose heading is the
+    site's title, has only the languages there."""
+    site = "" if title == site_title else \
+        f"<p class='book-site'><a href='{html.escape(home)}'>{html.escape(t('book.edition'))}</a></p>"
     return f"""<!DOCTYPE html>
 <html lang="{html.escape(lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{html.escape(title)} · {html.escape(site_title)}</title>
+<title>{html.escape(page_head_title(title, site_title, t('book.edition')))}</title>
 <link rel="stylesheet" href="{html.escape(css)}">
 </head>
 <body>
 <a class="book-skip" href="#main">{html.escape(t('book.skip'))}</a>
-<header class="book-header"><p class="book-site">{html.escape(site_title)}</p>{languages}</header>
+<header class="book-header">{site}{languages}</header>
 {toc}
 <main id="main">
 {main}
@@ -198,8 +249,11 @@ def build(executed: dict[str, list[tuple[Path, object]]], out: Path) -> list[Pat
                                                      "", index_main, "", t), encoding="utf-8")
             written.append(folder / "index.html")
             home = f"<p class='book-home'><a href='index.html'>{html.escape(t('book.home'))}</a></p>"
+            for path, nb in notebooks:
+                for name in doc_links(nb):
+                    written += _doc_page(path, name, lang, out, site_title, t)
             for i, (_path, nb) in enumerate(notebooks):
-                body = _body(_prepare(nb, t("static.show_answer")), t("book.table"))
+                body = _body(_prepare(nb, t("static.show_answer"), prefix, t("book.live_note")), t("book.table"))
                 toc = f"<details class='book-toc-fold'><summary>{html.escape(t('book.contents'))}</summary>" \
                       f"{home}{_nav(pages, i, '', t)}</details>"
                 page = _page(lang, pages[i][1], site_title, prefix + CSS_NAME, switch, toc, body,
@@ -210,6 +264,25 @@ def build(executed: dict[str, list[tuple[Path, object]]], out: Path) -> list[Pat
     finally:
         set_language(before)
     return written
+
+
+def _doc_page(notebook: Path, name: str, lang: str, out: Path, site_title: str, t) -> list[Path]:
+    """``docs/<name>.md`` (found from the linking notebook's folder upwards) as ``out/docs/<name>.html``, once."""
+    import nbformat
+
+    target = out / "docs" / f"{name}.html"
+    found = [d / "docs" / f"{name}.md" for d in notebook.resolve().parents]
+    source = next((f for f in found if f.is_file()), None)
+    if target.exists() or source is None:
+        return []
+    text = source.read_text(encoding="utf-8")
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(text)])
+    index = f"../{'' if lang == DEFAULT_LANGUAGE else lang + '/'}index.html"
+    home = f"<p class='book-home'><a href='{index}'>{html.escape(t('book.home'))}</a></p>"
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(_page(lang, page_title(nb, name), site_title, "../" + CSS_NAME, "", home,
+                            _body(nb, t("book.table")), "", t, home=index), encoding="utf-8")
+    return [target]
 
 
 def main(argv: list[str] | None = None) -> int:

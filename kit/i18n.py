@@ -39,6 +39,10 @@ def t(key: str, **values) -> str:
         text = load_strings(DEFAULT).get(key)
     if text is None:
         raise NotFound(f"no UI string '{key}' in data/ui/{DEFAULT}.yaml")
+    if language() != DEFAULT:
+        # i13, i25: French typography on the string itself, before the values go in: a value may be escaped HTML
+        # (d&#x27;origine), a title or a quotation, which typography must never touch.
+        text = typo(text)
     if values:
         try:
             text = text.format(**values)
@@ -49,7 +53,7 @@ def t(key: str, **values) -> str:
             given = ", ".join(sorted(values))
             raise ContentError([Problem(file, line, None, key, f"the placeholder {e} cannot be filled: this string "
                                                                f"is given {given}")]) from None
-    return typo(text) if language() != DEFAULT else text  # i13: French typography (no-break spaces before ; : ! ?)
+    return text
 
 
 def t_or(key: str, **values) -> str:

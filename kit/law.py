@@ -46,7 +46,8 @@ class Row:
 
     @property
     def symbol(self) -> str:
-        return "✔" if self.agrees else ("…" if not self.answered else "✘")
+        """✔ the same verdict, … none yet, ↔ another reading (not "wrong": the student's reasons may be as good)."""
+        return "✔" if self.agrees else ("…" if not self.answered else "↔")
 
     def explanation(self) -> str:
         """What the student sees: agreement or difference, in words, then the model's reason."""

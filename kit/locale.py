@@ -3,7 +3,9 @@
 English stays as the kit always wrote it (« 17 May 2024 », « 100,000 », « 42% »). In French, dates and numbers come
 from babel (installed with JupyterLab; imported only when a French view asks, so ``import kit`` stays cheap):
 « 17 mai 2024 », « mai 2024 », « 100 000 », « 42 % ». :func:`typo` applies French typography to text the kit writes
-itself (a non-breaking space before ; : ! ? and inside « »); it is never applied to quotations.
+itself (a non-breaking space before ; : ! ? and inside « »); it is never applied to quotations, to titles of works
+or to HTML: a view applies it to plain text, then escapes (issue 25: « Page d'&#x27; ;origine » came from the other
+order). :func:`colon` and :func:`quoted` are the one place a label's colon and a quotation's marks are made.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ import re
 from .content.dates import PartialDate, babel_locale
 from .content.language import current, speaking
 
-__all__ = ["date_text", "in_language", "lang", "month_text", "number", "percent", "typo"]
+__all__ = ["colon", "date_text", "in_language", "lang", "month_text", "number", "percent", "quoted", "series", "typo"]
 
 NBSP = "\u00a0"  # before : and inside « »
 NNBSP = "\u202f"  # narrow no-break space before ; ! ? (and as the thousands separator babel uses in French)
+MINUS = "\u2212"  # a negative number's sign in French typesetting
 
 
 #: Everything inside ``with in_language(code):`` speaks ``code`` (kit results writes in the language of the answers).
@@ -53,9 +56,11 @@ def number(value: float, digits: int | None = None, language: str | None = None)
     from babel.numbers import format_decimal
 
     if digits is None:
-        return format_decimal(value, locale=babel_locale(code), decimal_quantization=False)
-    return format_decimal(round(value, digits), format=f"#,##0.{'0' * digits}" if digits else "#,##0",
-                          locale=babel_locale(code))
+        text = format_decimal(value, locale=babel_locale(code), decimal_quantization=False)
+    else:
+        text = format_decimal(round(value, digits), format=f"#,##0.{'0' * digits}" if digits else "#,##0",
+                              locale=babel_locale(code))
+    return text.replace("-", MINUS)  # i25: the minus sign, not a hyphen (« −20 à −8 points »)
 
 
 def percent(value: float, digits: int | None = None, language: str | None = None) -> str:
@@ -65,27 +70,55 @@ def percent(value: float, digits: int | None = None, language: str | None = None
     return f"{text}%" if code == "en" else f"{text}{NBSP}%"
 
 
-_BEFORE = re.compile(r"[ \u00a0\u202f]*([;!?])")
+_BEFORE = re.compile(r"[ \u00a0\u202f]*([;!?])(?!\w)")  # not inside a word: "Tl;dr", "ToS;DR"
 _COLON = re.compile(r"(?<=\S)[ \u00a0\u202f]*:(?=\s|$)")
 _OPEN = re.compile(r"«[ \u00a0\u202f]*")
 _CLOSE = re.compile(r"[ \u00a0\u202f]*»")
-_URL = re.compile(r"https?://\S+")
+#: What typography never touches: addresses, HTML character references (the ';' of '&#x27;' is not punctuation) and
+#: a UI string's {placeholders} (t() applies typography to the template, before the values go in).
+_KEEP = re.compile(r"https?://\S+|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);|\{[^{}\s]*\}")
 
 
 def typo(text: str, language: str | None = None) -> str:
-    """French typography for text the kit writes (not for quotations): no-break spaces before ; : ! ? and in « »."""
+    """French typography for plain text the kit writes: no-break spaces before ; : ! ? and inside « ».
+
+    Never give it HTML, a quotation or the title of a work: escape after, not before.
+    """
     code = language or lang()
     if code != "fr" or not text:
         return text
-    urls: list[str] = []
+    kept: list[str] = []
 
     def keep(m: re.Match) -> str:
-        urls.append(m.group(0))
-        return f"\x00{len(urls) - 1}\x00"
+        kept.append(m.group(0))
+        return f"\x00{len(kept) - 1}\x00"
 
-    out = _URL.sub(keep, text)
+    out = _KEEP.sub(keep, text)
     out = _BEFORE.sub(lambda m: NNBSP + m.group(1), out)
     out = _COLON.sub(NBSP + ":", out)
     out = _OPEN.sub("«" + NBSP, out)
     out = _CLOSE.sub(NBSP + "»", out)
-    return re.sub(r"\x00(\d+)\x00", lambda m: urls[int(m.group(1))], out)
+    return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], out)
+
+
+def colon(label: str, value: str = "", language: str | None = None) -> str:
+    """« label : value » in French (a no-break space before the colon), "label: value" in English.
+
+    Plain text in, plain text out: ``label`` gets the language's typography, ``value`` (a title, a quotation, a
+    name) is left exactly as it is.
+    """
+    code = language or lang()
+    head = f"{typo(label.rstrip(), code)}{NBSP if code == 'fr' else ''}:"
+    return f"{head} {value}" if value else head
+
+
+def quoted(text: str, language: str | None = None) -> str:
+    """A quotation between the marks of the language it is written in: « … » (no-break spaces) in French, “…”
+    otherwise. The text itself is left exactly as it is."""
+    return f"«{NBSP}{text}{NBSP}»" if (language or lang()) == "fr" else f"“{text}”"
+
+
+def series(items, language: str | None = None) -> str:
+    """Items that may hold commas and colons themselves, one after another: « a ; b » in French, "a; b" in English."""
+    code = language or lang()
+    return (f"{NNBSP}; " if code == "fr" else "; ").join(str(i) for i in items)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .content.case import Actor, Case, Choice, Step
 from .content.errors import BadArgument
 
-__all__ = ["RoleView", "is_company", "role_view", "student_roles"]
+__all__ = ["RoleView", "contrast", "is_company", "role_view", "student_roles"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,16 @@ class RoleView:
     def records_nothing(self) -> bool:
         """The data says nothing about what this actor could or could not do (shown once, not twice)."""
         return not self.actor.can and not self.actor.cannot
+
+    @property
+    def recorded(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """What the data records of this actor, each list only when it has something: ("can", …), ("cannot", …).
+
+        A Primary Owner whose sources say what they could do, and nothing they could not, is not told "could not:
+        nothing recorded".
+        """
+        return tuple((kind, items) for kind, items in (("can", self.actor.can), ("cannot", self.actor.cannot))
+                     if items)
 
 
 def _same_role(case: Case, a: str, b: str) -> bool:
@@ -60,3 +70,15 @@ def student_roles(case: Case) -> tuple[Actor, ...]:
     """The actors a student can pick as "you": every actor but the company (all of them if that leaves none)."""
     people = tuple(a for a in case.meta.actors if not is_company(case, a))
     return people or case.meta.actors
+
+
+def contrast(case: Case, actor_id: str) -> str | None:
+    """The person to show beside ``actor_id``: one on the other side of the choice (who could not make it when
+    ``actor_id`` could, who could when ``actor_id`` could not), never the company; None when there is nobody.
+
+    LinkedIn's members could all choose: beside a member there is nobody to show, and "LinkedIn could not make this
+    choice" would be false (the company set the default).
+    """
+    who = set(case.meta.choice.who_can_act) if case.meta.choice else set()
+    mine = actor_id in who
+    return next((a.id for a in student_roles(case) if a.id != actor_id and (a.id in who) != mine), None)

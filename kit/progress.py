@@ -32,7 +32,8 @@ from typing import Any
 from .content.language import current  # i13: the file records the language it was answered in
 
 __all__ = ["FORMAT", "AnswersError", "Loaded", "answers_dir", "answers_path", "atomic_write", "backup", "clean_stale",
-           "data_uri", "download_name", "dump", "load", "parse", "safe_name", "save", "set_aside", "would_discard"]
+           "data_uri", "download_name", "dump", "load", "parse", "safe_name", "save", "set_aside", "usable_path",
+           "would_discard"]
 
 FORMAT = "consent-kit-answers"
 VERSION = 1
@@ -55,6 +56,31 @@ def answers_dir() -> Path:
 
 def answers_path(quiz_id: str, folder: Path | None = None) -> Path:
     return (folder or answers_dir()) / f"answers-{quiz_id}.json"
+
+
+def usable_path(path: Path) -> tuple[Path, str | None]:
+    """Where answers meant for ``path`` can be kept, and why not at ``path`` itself (None when they can).
+
+    Something else in the file's place (a folder, a pipe) leaves it as it is: the answers go beside it
+    (``answers-final-2.json``). A "folder" that is a file (``KIT_ANSWERS_DIR`` pointing at one) sends them to the
+    default folder, ``~/.consent-kit``.
+    """
+    path = Path(path)
+    folder = path.parent
+    if folder.exists() and not folder.is_dir():
+        default = Path.home() / ".consent-kit"
+        if folder != default:
+            return usable_path(default / path.name)[0], f"{folder} is a file, not a folder"
+        return path, None  # nowhere else to go: saving says why
+    if path.exists() and not path.is_file():
+        what = "a folder" if path.is_dir() else "not a file"
+        n = 2
+        while True:
+            other = path.with_name(f"{path.stem}-{n}{path.suffix}")
+            if not other.exists() or other.is_file():
+                return other, f"{path} is {what}"
+            n += 1
+    return path, None
 
 
 def safe_name(text: str | None, limit: int = 40) -> str:
@@ -165,14 +191,20 @@ def atomic_write(path: Path, text: str | bytes, prefix: str, mode: int | None = 
     return path
 
 
-def set_aside(path: Path) -> Path:
-    """Rename a file that cannot be used to ``<name>.corrupt-<timestamp>`` (never delete it)."""
+def _stamped(path: Path, tag: str) -> Path:
+    """A free name beside ``path``: ``<name>.<tag>-<timestamp>`` (``-2``, ``-3`` … after it when taken)."""
     stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    dest = path.with_name(f"{path.name}.corrupt-{stamp}")
+    dest = path.with_name(f"{path.name}.{tag}-{stamp}")
     n = 1
     while dest.exists():
         n += 1
-        dest = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+        dest = path.with_name(f"{path.name}.{tag}-{stamp}-{n}")
+    return dest
+
+
+def set_aside(path: Path) -> Path:
+    """Rename a file that cannot be used to ``<name>.corrupt-<timestamp>`` (never delete it)."""
+    dest = _stamped(path, "corrupt")
     os.replace(path, dest)
     return dest
 
@@ -188,12 +220,7 @@ def backup(path: Path) -> Path | None:
     path = Path(path)
     if not path.exists():
         return None
-    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    dest = path.with_name(f"{path.name}.backup-{stamp}")
-    n = 1
-    while dest.exists():
-        n += 1
-        dest = path.with_name(f"{path.name}.backup-{stamp}-{n}")
+    dest = _stamped(path, "backup")
     shutil.copy2(path, dest)
     return dest
 
@@ -250,7 +277,12 @@ def load(quiz_id: str, path: Path | None = None, check: Callable[[dict[str, Any]
             return Loaded(path)
         data = path.read_bytes()
     except OSError as e:
-        return Loaded(path, None, f"{path.name} cannot be read ({e.strerror})")
+        problem = f"{path.name} cannot be read ({e.strerror})"
+        try:  # a file the kit cannot read is set aside, so new answers can be saved in its place
+            aside = set_aside(path) if path.is_file() else None
+        except OSError:
+            aside = None
+        return Loaded(path, None, problem, aside)
     try:
         doc = parse(data, quiz_id, path.name)
         why = check(doc) if check is not None else None

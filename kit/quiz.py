@@ -1,22 +1,16 @@
-"""Quiz logic, with no widgets: grading every question type, attempts and hints, seeded shuffling, the score,
-reading a typed number, the saved-answer entry (to and from a question's state) and the feedback a view shows.
+"""Quiz logic, with no widgets: attempts and hints, seeded shuffling, the score, the saved-answer entry (to and from a
+question's state) and the feedback a view shows. What differs between question types (grading, whether a response
+is an answer, the shape of a saved response) is the type's, in :mod:`kit.questions`; the functions below ask it.
 
 Scores are in [0, 1] per graded question (a reflection has no score: ``None``; nor has a question whose answer key
-was withheld from a student copy: its answer is recorded for the instructor to grade).
-
-* single, true-false: 1 if right, else 0.
-* numeric: 1 if within ``tolerance`` of the answer (inclusive), else 0.
-* multiple (partial credit): with k right options, each right option picked earns 1/k and each wrong option picked
-  costs 1/k; the total is floored at 0. Only the exact set of right options counts as "correct".
-* ordering (partial credit): the share of pairs of items that are in the right relative order (1 when the whole
-  order is right, 0 when it is exactly reversed). Items missing from an answer earn nothing for their pairs.
+was withheld from a student copy: its answer is recorded for the instructor to grade). Each type's docstring says
+how it scores (:mod:`kit.questions.choice`, :mod:`~kit.questions.numeric`, :mod:`~kit.questions.ordering` …).
 """
 
 from __future__ import annotations
 
-import math
 import random
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -24,140 +18,33 @@ from .content.case import Case, Source
 from .content.errors import ContentError
 from .content.quiz import Option, Question, Quiz
 from .content.research import Figure, Research, Study
+from .questions import Grade, question_type
+from .questions.base import number, typed_number
+from .questions.ordering import duplicates
 
 __all__ = ["Citation", "Entry", "Feedback", "citations", "Grade", "QuestionState", "QuizSummary", "duplicates",
            "entry", "feedback", "grade", "is_answered", "number", "response_problem", "restored_state",
            "saved_response", "shuffled_options", "summarise", "typed_number", "unusable_answers"]
 
 
-@dataclass(frozen=True)
-class Grade:
-    """The result of checking one answer."""
-
-    score: float | None  # None for a reflection
-    correct: bool  # fully right (always False for a reflection)
-    feedback: tuple[str, ...] = ()  # per-option feedback for the options the student picked
-    answered: bool = True
-
-
 def is_answered(question: Question, response: Any) -> bool:
     """Whether a response counts as an answer at all (an empty selection or blank text does not)."""
-    if response is None:
-        return False
-    if question.type == "reflection":
-        return isinstance(response, str) and bool(response.strip())
-    if question.type in ("multiple", "ordering"):
-        return isinstance(response, (list, tuple, set, frozenset)) and len(response) > 0
-    if question.type == "numeric":
-        return number(response) is not None
-    return True
+    return response is not None and question_type(question).is_answered(question, response)
 
 
 def response_problem(question: Question, response: Any) -> str | None:
     """Why a response cannot be checked yet, as a key of the UI strings' ``quiz`` section, or None when it can:
     ``blank`` (nothing given), ``not_a_number`` (text in a number box that is not a number, "twelve"),
     ``incomplete`` (an ordering with a position left empty), ``duplicate`` (an ordering with one item twice)."""
-    if question.type == "numeric" and isinstance(response, str) and response.strip() and number(response) is None:
-        return "not_a_number"
-    if question.type == "ordering" and isinstance(response, (list, tuple)) and response:
-        chosen = [r for r in response if r is not None and r != ""]
-        if not chosen:
-            return "blank"
-        if len(set(chosen)) < len(chosen):
-            return "duplicate"
-        if len(chosen) < len(response):
-            return "incomplete"
-    if not is_answered(question, response):
+    if response is None:
         return "blank"
-    return None
-
-
-def duplicates(response: Sequence[Any]) -> tuple[Any, ...]:
-    """The items chosen more than once in an ordering response, in the order first seen."""
-    chosen = [r for r in response if r is not None]
-    return tuple(x for x in dict.fromkeys(chosen) if chosen.count(x) > 1)
-
-
-def typed_number(text: str) -> str | None:
-    """What a student typed in a number box, as the answer to check: a decimal comma read as a point ("2,5"), a
-    percent sign at the end left out ("40 %"); None when nothing is left."""
-    cleaned = text.strip().replace(",", ".").rstrip("%").strip()
-    return cleaned or None
-
-
-def number(value: Any) -> float | None:
-    """A response read as a finite number (a float or text like "2.5"); None for anything else, true/false too."""
-    if isinstance(value, bool):
-        return None
-    try:
-        x = float(value)
-    except (TypeError, ValueError, OverflowError):  # OverflowError: an integer too large for a float
-        return None
-    return x if math.isfinite(x) else None
-
-
-def _feedback(question: Question, picked: Iterable[str]) -> tuple[str, ...]:
-    out = []
-    for pid in picked:
-        try:
-            fb = question.option(pid).feedback
-        except KeyError:  # an option id not in the question (an edited file, a hand-made answers file)
-            continue
-        if fb:
-            out.append(fb)
-    return tuple(out)
-
-
-def _ordering_score(right: Sequence[str], given: Sequence[str]) -> float:
-    n = len(right)
-    if n < 2:
-        return 1.0 if list(given) == list(right) else 0.0
-    pos: dict[str, int] = {}
-    for i, item in enumerate(given):
-        pos.setdefault(item, i)
-    good = 0
-    for i in range(n):
-        for j in range(i + 1, n):
-            a, b = right[i], right[j]
-            if a in pos and b in pos and pos[a] < pos[b]:
-                good += 1
-    return good / (n * (n - 1) / 2)
+    return question_type(question).problem(question, response)
 
 
 def grade(question: Question, response: Any) -> Grade:
-    """Check ``response`` against ``question``: an option id (single), ids (multiple), ids in order (ordering),
-    a bool (true-false), a number (numeric) or text (reflection)."""
-    t = question.type
-    if t == "reflection" or not question.keyed:  # a reflection, or a key withheld: recorded, not graded
-        return Grade(None, False, (), is_answered(question, response))
-    if not is_answered(question, response):
-        return Grade(0.0, False, (), False)
-    a = question.answer
-    if t == "single":
-        ok = response == a
-        return Grade(1.0 if ok else 0.0, ok, _feedback(question, [response]))
-    if t == "true-false":
-        ok = bool(response) is a if isinstance(response, bool) else False
-        return Grade(1.0 if ok else 0.0, ok)
-    if t == "numeric":
-        x = number(response)
-        ok = abs(x - float(a)) <= (question.tolerance or 0.0) + 1e-9
-        return Grade(1.0 if ok else 0.0, ok)
-    if t == "multiple":
-        right = set(a if isinstance(a, tuple) else (a,))
-        picked = [p for p in dict.fromkeys(response)]  # in order, without repeats
-        k = len(right)
-        hits = sum(1 for p in picked if p in right)
-        misses = sum(1 for p in picked if p not in right)
-        score = max(0.0, (hits - misses) / k) if k else 0.0
-        ok = set(picked) == right
-        return Grade(min(1.0, score), ok, _feedback(question, picked))
-    if t == "ordering":
-        given = list(response)
-        score = _ordering_score(list(a), given)
-        ok = given == list(a)
-        return Grade(score, ok)
-    raise ValueError(f"unknown question type {t!r}")  # pragma: no cover - the schema refuses it
+    """Check ``response`` against ``question``, as its type does (an option id for a single choice, ids for a
+    multiple choice or an ordering, a bool, a number, text …)."""
+    return question_type(question).grade(question, response)
 
 
 # -------------------------------------------------------------------------------------------- shuffling
@@ -171,10 +58,7 @@ def shuffled_options(question: Question, seed: int | str = 0) -> tuple[Option, .
     movable = [o for o in question.options if not o.keep_last]
     last = [o for o in question.options if o.keep_last]
     rng.shuffle(movable)
-    answer = question.answer
-    if question.type == "ordering" and len(movable) > 1 and [o.id for o in movable] == list(answer or ()):
-        movable = movable[1:] + movable[:1]
-    return tuple(movable + last)
+    return tuple(question_type(question).arrange(question, movable) + last)
 
 
 # -------------------------------------------------------------------------------------------- state
@@ -216,7 +100,7 @@ class QuestionState:
         """Whether the explanation may be shown: right, or no attempts left."""
         if self.grade is None:
             return False
-        return self.grade.correct or not self.can_submit(question) or question.type == "reflection"
+        return self.grade.correct or not self.can_submit(question) or not question.graded
 
 
 @dataclass(frozen=True)
@@ -311,28 +195,6 @@ def entry(question: Question, state: QuestionState) -> Entry | None:
     )
 
 
-def _unusable_response(question: Question, response: Any) -> str | None:
-    """Why a saved response cannot be put back into ``question`` as it is now (None if it can)."""
-    t = question.type
-    if response is None:
-        return None
-    if t in ("single", "reflection"):
-        ok = isinstance(response, str) and len(response) <= 100_000
-        return None if ok else f"expected {'an option id' if t == 'single' else 'text'}"
-    if t == "true-false":
-        return None if isinstance(response, bool) else "expected true or false"
-    if t in ("multiple", "ordering"):
-        ok = (isinstance(response, list) and len(response) <= max(len(question.options), 1) * 4
-              and all(isinstance(r, str) for r in response))
-        return None if ok else "expected a list of option ids"
-    if t == "numeric":
-        if isinstance(response, str) and len(response) <= 100:
-            return None if number(typed_number(response)) is not None or not response.strip() else \
-                "expected a number"
-        return None if number(response) is not None else "expected a number"
-    return f"a question of an unknown type {t!r}"  # pragma: no cover - the schema refuses it
-
-
 def unusable_answers(quiz: Quiz, doc: Mapping[str, Any]) -> str | None:
     """Why the answers of an answers file (already :func:`kit.progress.parse`-d) cannot be put back into ``quiz`` as
     it is now, naming the question; None if they can. An answer saved when a question had another type (a list for
@@ -345,7 +207,8 @@ def unusable_answers(quiz: Quiz, doc: Mapping[str, Any]) -> str | None:
             continue  # a question since removed: its answer is simply not shown
         if not isinstance(raw, Mapping):
             return f"the answer to '{qid}' is not in the expected form"
-        why = _unusable_response(q, raw.get("response"))
+        response = raw.get("response")
+        why = None if response is None else question_type(q).unusable(q, response)
         if why:
             return f"the answer to '{qid}' ({q.type} question): {why}"
         for name in ("attempts", "hints"):
@@ -362,9 +225,7 @@ def json_shown(value: Any) -> str:
 
 def saved_response(question: Question, response: Any) -> Any:
     """A saved response as a view can put it back (a multiple-choice list keeps only option ids)."""
-    if question.type == "multiple" and isinstance(response, list):
-        return [r for r in response if isinstance(r, str)]
-    return response
+    return None if response is None else question_type(question).restored(question, response)
 
 
 def restored_state(question: Question, response: Any, saved: Entry) -> QuestionState:
@@ -403,10 +264,9 @@ def feedback(question: Question, state: QuestionState) -> Feedback:
         return Feedback()
     reveal = state.reveal(question)
     sources = reveal
-    if (g.score is None and question.type != "reflection") or (question.type == "reflection"
-                                                               and question.model_answer is None):
+    if (g.score is None and question.graded) or (not question.graded and question.model_answer is None):
         return Feedback("recorded", sources=sources)
-    if question.type == "reflection":
+    if not question.graded:
         return Feedback("submitted", model_answer=question.model_answer, discussion=question.discussion,
                         sources=sources)
     if g.correct:

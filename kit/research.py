@@ -7,17 +7,24 @@ outcome is everyone's in that workspace. The model's assumptions, in words, are 
 
 The random draws depend only on (N, seed) and are cached, so moving a slider re-runs only cheap comparisons on the
 same people; the result is the same for the same inputs every time.
+
+What a student types in one of the simulation's boxes is read by :func:`read_setting`: a decimal comma or point,
+the language's thousands separators, a % sign; a value out of the box's range is brought to its nearest end and an
+unreadable one keeps the value the box had, each with the key of the sentence the view shows (issue 27 item 2).
 """
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
 from .content.errors import BadArgument
 
-__all__ = ["Params", "Outcome", "REGIMES", "simulate", "simulate_all", "params_from_preset", "outcomes_per_person"]
+__all__ = ["Params", "Outcome", "REGIMES", "SETTINGS", "Setting", "Typed", "simulate", "simulate_all",
+           "params_from_preset", "outcomes_per_person", "read_setting"]
 
 Default = Literal["in", "out"]
 WhoActs = Literal["each", "owner"]
@@ -167,3 +174,84 @@ def params_from_preset(preset, n: int | None = None, seed: int = 2024) -> Params
         workspace_size=preset.workspace_size, seed=seed,
     )
     return replace(base, n=n) if n else base
+
+
+# ------------------------------------------------------------------------------------------------ typed settings
+@dataclass(frozen=True)
+class Setting:
+    """The range a box of the simulation takes (ends included), and whether it counts whole things (people)."""
+
+    low: float
+    high: float
+    whole: bool = False
+
+
+#: The simulation's boxes, by the name the view gives them. Shares are in percent, times in minutes; the view may
+#: raise the population's top to the data's own population.
+SETTINGS: dict[str, Setting] = {
+    "n": Setting(1000, 100_000, whole=True),
+    "want": Setting(0, 100),
+    "awareness": Setting(0, 100),
+    "cost": Setting(0, 60),
+    "patience": Setting(0.5, 60),
+    "workspace": Setting(1, 500, whole=True),
+}
+
+
+@dataclass(frozen=True)
+class Typed:
+    """What the simulation made of a typed value: the value it uses, and why it differs from what was typed.
+
+    ``note`` is None when the value is what was typed; else ``above`` or ``below`` (brought to the range's end),
+    ``rounded`` (a whole number was needed), ``unreadable`` or ``empty`` (the box keeps its value).
+    """
+
+    value: float | int
+    note: str | None
+    typed: str
+
+    @property
+    def key(self) -> str | None:
+        """The UI string that says what was done, or None when there is nothing to say."""
+        return f"defaults.sim.typed_{self.note}" if self.note else None
+
+
+_SPACES = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009]+(?=\d)")  # digits grouped by spaces: 100 000
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # English thousands: 100,000 or 1,234.5
+
+
+def read_number(text: str, language: str = "en") -> float | None:
+    """``text`` as a finite number, or None: a decimal comma or point, thousands grouped by spaces (and by commas
+    in English), a typographic minus and a % sign at the end are all read as a person means them."""
+    s = text.strip().replace("\u2212", "-").removesuffix("%").strip()
+    s = _SPACES.sub("", s)
+    if language == "en" and _GROUPED.fullmatch(s):
+        s = s.replace(",", "")
+    elif s.count(",") == 1 and "." not in s:
+        s = s.replace(",", ".")
+    try:
+        x = float(s)
+    except ValueError:
+        return None
+    return x if math.isfinite(x) else None
+
+
+def read_setting(text: str, setting: Setting, current: float, language: str = "en") -> Typed:
+    """What the simulation uses for ``text`` typed in a box of ``setting``, and what it must say about it.
+
+    A value out of range becomes the nearest end ("150" → 100, "-5" → 0); a whole setting rounds; an unreadable or
+    empty box keeps ``current``. Never silently: each change has a note, and the note a key.
+    """
+    typed = text.strip()
+    x = read_number(typed, language)
+    if x is None:
+        kept = int(current) if setting.whole else float(current)
+        return Typed(kept, "empty" if not typed else "unreadable", typed)
+    note = None
+    if setting.whole and x != round(x):
+        x, note = round(x), "rounded"
+    if x > setting.high:
+        x, note = setting.high, "above"
+    elif x < setting.low:
+        x, note = setting.low, "below"
+    return Typed(int(x) if setting.whole else float(x), note, typed)

@@ -28,13 +28,13 @@ def pytest_sessionfinish(session, exitstatus):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_handin():
+def _fresh_hand_ins():
     """Each test starts as a fresh kernel would: no writing, checklist or claim entries kept from another test."""
-    from kit import handin
+    from kit import writing
 
-    handin.clear()
+    writing.clear()
     yield
-    handin.clear()
+    writing.clear()
 
 
 @pytest.fixture
@@ -53,6 +53,18 @@ def data_copy(tmp_path, monkeypatch) -> Path:
     shutil.copytree(ROOT / "data", dest)
     monkeypatch.setenv("KIT_DATA", str(dest))
     return dest
+
+
+def downloaded(view) -> tuple[str, dict]:
+    """The file name and the answers of a view's "Download my answers" link (its data: URI, decoded)."""
+    import base64
+    import json
+    import re
+
+    m = re.search(r"download='([^']+)' href='data:application/json;charset=utf-8;base64,([^']+)'",
+                  view.keep.download.value)
+    assert m, view.keep.download.value
+    return m.group(1), json.loads(base64.b64decode(m.group(2)))
 
 
 def visible_text(widget) -> str:

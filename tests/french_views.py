@@ -4,8 +4,8 @@
 alt text and aria labels), strips the HTML and leaves out what is marked as a quotation (``class='kit-quote'``):
 quotations stay in their original language by design. :func:`english_leaks` then names every text in which English
 words show: two or more common English function words, an English month in a date, or a whole English UI string.
-Proper names and source titles are facts, not the kit's words: :func:`fact_strings` collects them from the content
-so they are taken out before the check.
+English the content shows on purpose (proper names, titles of English works, terms) is declared in the content,
+``data/terminology/<lang>.yaml`` (:func:`declared_english`), and taken out before the check.
 """
 
 from __future__ import annotations
@@ -16,15 +16,6 @@ from pathlib import Path
 
 import yaml
 
-_WORDS = """
-the and of to is are was were with for this that which what how from by has have not it its their they you your
-our we can could would should there been be will who when where these those than into about only each does did
-because no yes any all but if so after before said says data users choose show next previous
-"""
-ENGLISH_WORDS = frozenset(_WORDS.split())
-MONTHS = ("January|February|March|April|June|July|August|September|October|November|December|May")
-_DATE = re.compile(rf"\b\d{{1,2}} (?:{MONTHS}) \d{{4}}\b|\b(?:{MONTHS}) \d{{4}}\b")
-_URL = re.compile(r"https?://\S+|\b[\w.-]+\.(?:com|org|fr|eu|net|io)\b\S*")
 _VOID = {"br", "img", "input", "hr", "meta", "link", "wbr", "source", "col", "area"}
 
 
@@ -40,7 +31,8 @@ class _Text(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        quote = self.quoting or "kit-quote" in (a.get("class") or "").split()
+        # a quotation, and a style sheet (no reader sees it), are not the kit's words on the page
+        quote = self.quoting or "kit-quote" in (a.get("class") or "").split() or tag in ("style", "script")
         if not quote:
             for name in ("alt", "title", "aria-label", "placeholder"):
                 if a.get(name):
@@ -64,22 +56,28 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
-def html_texts(html: str) -> list[str]:
+def _spaces(text: str, exact: bool) -> str:
+    """Runs of white space as one space; ``exact`` keeps the no-break spaces typography put (U+00A0, U+202F)."""
+    return re.sub(r"[ \t\r\n]+", " ", text).strip() if exact else " ".join(text.split())
+
+
+def html_texts(html: str, exact: bool = False) -> list[str]:
     p = _Text()
     p.feed(html)
     p.close()
-    return [" ".join(x.split()) for x in p.parts if x.strip()]
+    return [_spaces(x, exact) for x in p.parts if x.strip()]
 
 
-def visible_texts(widget) -> list[str]:
-    """Every text a person sees or a screen reader reads in a widget tree (quotations left out)."""
+def visible_texts(widget, exact: bool = False) -> list[str]:
+    """Every text a person sees or a screen reader reads in a widget tree (quotations left out); ``exact`` keeps
+    the no-break spaces, for the typography test."""
     import ipywidgets as w
 
     out: list[str] = []
 
     def walk(x) -> None:
         if isinstance(x, (w.HTML, w.HTMLMath)):
-            out.extend(html_texts(x.value))
+            out.extend(html_texts(x.value, exact))
         elif isinstance(x, w.Label):
             out.append(x.value)
         for attr in ("description", "tooltip", "placeholder", "button_style_description"):
@@ -96,34 +94,38 @@ def visible_texts(widget) -> list[str]:
             walk(child)
 
     walk(widget)
-    return [" ".join(t.split()) for t in out if t and t.strip()]
+    return [_spaces(t, exact) for t in out if t and t.strip()]
 
 
-def fact_strings(root: Path) -> list[str]:
-    """Proper names, source titles and publishers: facts that stay as they are in every language."""
-    keys = {"company", "title", "publisher", "author", "owner", "speaker", "who", "instrument", "reference",
-            "authors", "venue", "name"}
-    found: set[str] = set()
+def declared_english(root: Path, lang: str = "fr") -> list[str]:
+    """The English a reader of ``lang`` may see, as the content declares it (issue 25): the terminology file's
+    ``english`` entries (proper names, titles of English works, terms such as opt-out) and the texts of the places it
+    lists as ``pending`` (other work is changing them). Nothing is declared here, in the test."""
+    from kit.content.errors import ContentError
+    from kit.content.terminology import load_terminology
 
-    def walk(node, parent_key=None, in_sources=False) -> None:
+    try:
+        terminology = load_terminology(lang, root)
+    except ContentError:
+        return []
+    found = [" ".join(k.split()) for k in terminology.kept()]
+
+    def strings(node) -> list[str]:
         if isinstance(node, dict):
-            for k, v in node.items():
-                if isinstance(v, str) and (k in keys and (in_sources or k not in ("title", "name"))):
-                    found.add(" ".join(v.split()))
-                walk(v, k, in_sources or k in ("sources", "documents", "studies"))
-        elif isinstance(node, list):
-            for item in node:
-                walk(item, parent_key, in_sources)
+            return [x for v in node.values() for x in strings(v)]
+        if isinstance(node, list):
+            return [x for v in node for x in strings(v)]
+        # as a view shows it with its no-break spaces kept, and with them made ordinary (see visible_texts)
+        return [_spaces(node, True), _spaces(node, False)] if isinstance(node, str) else []
 
-    for path in root.rglob("*.yaml"):
-        rel = path.relative_to(root).as_posix()
-        if rel.startswith(("translations/", "ui/")):
-            continue
-        try:
-            walk(yaml.safe_load(path.read_text(encoding="utf-8")))
-        except yaml.YAMLError:
-            continue
-    return sorted((f for f in found if len(f) > 2), key=len, reverse=True)
+    for path in sorted(Path(root).rglob("*.yaml")):
+        place = "data/" + path.relative_to(root).as_posix()
+        if terminology.is_pending(place):
+            try:
+                found += strings(yaml.safe_load(path.read_text(encoding="utf-8")))
+            except yaml.YAMLError:
+                continue
+    return sorted({f for f in found if len(f) > 2}, key=len, reverse=True)
 
 
 def ui_strings(path: Path) -> set[str]:
@@ -143,7 +145,8 @@ def ui_strings(path: Path) -> set[str]:
 def quotations(root: Path) -> list[str]:
     """Every exact quotation in the content (statements, policy wording, quotes, legal texts), whitespace-normalised:
     a widget option cannot carry the kit-quote class, so a quoted sentence in a dropdown is recognised by its text."""
-    from kit.content.translations import english_files, translatables
+    from kit.content.registry import translated_files as english_files
+    from kit.content.translations import translatables
     from kit.content.yamlio import load_yaml
 
     out = []
@@ -152,18 +155,19 @@ def quotations(root: Path) -> list[str]:
     return out
 
 
-_GUILLEMETS = re.compile(r"«[^»]*»")
-
-
 def _quoted_part(part: str, quotes: list[str]) -> bool:
     bare = " ".join(part.strip().rstrip("…").split())
     return len(bare) > 12 and any(bare in q for q in quotes)
 
 
-def english_leaks(texts: list[str], facts: list[str], english_ui: set[str], french_ui: set[str],
+def english_leaks(texts: list[str], declared: list[str], english_ui: set[str], french_ui: set[str],
                   quotes: list[str] = ()) -> list[str]:
-    """The texts that show English: the reason and the text, one line each. Text in « » is a quotation inside the
-    kit's words; a part of an option label (parts are separated by ' — ') that is a quotation is left out too."""
+    """The texts that show English: the reason and the text, one line each. Text in « » or “ ” is a quotation inside
+    the kit's words; a part of an option label (parts are separated by ' — ') that is a quotation is left out too;
+    ``declared`` is the English the content declares (:func:`declared_english`). The detector is the kit's own
+    (:func:`kit.content.english.english_in`), the one ``kit check`` uses on the content."""
+    from kit.content.english import english_in
+
     leaks = []
     own_en = {s for s in english_ui - french_ui if len(s) > 3 and "{" not in s}
     for text in texts:
@@ -171,15 +175,7 @@ def english_leaks(texts: list[str], facts: list[str], english_ui: set[str], fren
             leaks.append(f"English UI string: {text!r}")
             continue
         cleaned = " — ".join(p for p in text.split(" — ") if not _quoted_part(p, list(quotes)))
-        cleaned = _GUILLEMETS.sub(" ", _URL.sub(" ", cleaned))
-        for fact in facts:
-            if fact in cleaned:
-                cleaned = cleaned.replace(fact, " ")
-        if _DATE.search(cleaned):
-            leaks.append(f"English date: {text!r}")
-            continue
-        words = re.findall(r"[A-Za-z]+(?:'[a-z]+)?", cleaned)
-        english = [x for x in words if x.lower() in ENGLISH_WORDS]
-        if len(english) >= 2 and len(english) * 5 >= len(words):
-            leaks.append(f"English words {sorted(set(e.lower() for e in english))}: {text!r}")
+        why = english_in(cleaned, declared)
+        if why:
+            leaks.append(f"{why}: {text!r}")
     return leaks

@@ -7,8 +7,8 @@ import pytest
 
 from kit.claims import check, items
 from kit.content import ContentError, load_case
+from kit.content.cases import check_cases
 from kit.content.claims import VERDICTS, load_claims
-from kit.content.policy import check_policy_content
 from kit.content.schema import ParseContext
 from kit.vocabulary import load_vocabulary
 
@@ -124,6 +124,6 @@ def test_kit_check_reports_a_broken_evidence_id(data_copy):
     path = data_copy / "cases" / "slack-2024" / "claims.yaml"
     path.write_text(path.read_text().replace("evidence: [before.p1.s2]", "evidence: [before.p1.s9]", 1))
     ctx = ParseContext()
-    assert check_policy_content(data_copy, ctx) > 6
+    assert check_cases(data_copy, ctx) > 6
     assert any("unknown sentence 'before.p1.s9'" in p.message and p.file.endswith("claims.yaml")
                for p in ctx.problems)

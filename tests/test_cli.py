@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from kit.content.errors import ContentError, NotFound, Problem
 from kit.instructor import cli
 from kit.instructor.cli import main
 
@@ -115,22 +116,34 @@ def test_error_in_process(tmp, args, code, says, capsys, monkeypatch):
     assert says in one_line_error(capsys.readouterr().err)
 
 
-def test_an_unexpected_failure_is_one_line_too(tmp, capsys, monkeypatch):
+@pytest.mark.parametrize("error", [ContentError([Problem("data/x.yaml", 3, None, "title", "is empty")]),
+                                   PermissionError(13, "Permission denied", "/ro/out")])
+def test_a_kit_error_or_a_file_system_error_is_one_line(tmp, capsys, monkeypatch, error):
     def boom(*_a, **_k):
-        raise RuntimeError("disk on fire\nsecond line")
+        raise error
 
     monkeypatch.setattr("kit.instructor.cli.release", boom)
     assert main(["release", "--out", str(tmp / "out")]) == 1
-    assert one_line_error(capsys.readouterr().err) == "kit release: disk on fire"
+    assert one_line_error(capsys.readouterr().err) == f"kit release: {str(error).splitlines()[0]}"
 
 
-def test_kit_debug_keeps_the_traceback_of_an_unexpected_failure(tmp, monkeypatch):
+def test_a_bug_keeps_its_traceback(tmp, monkeypatch):
+    """The README's promise: anything that is not the kit's own error is a bug, and a bug is not hidden."""
     def boom(*_a, **_k):
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr("kit.instructor.cli.release", boom)
-    monkeypatch.setenv("KIT_DEBUG", "1")
     with pytest.raises(RuntimeError, match="disk on fire"):
+        main(["release", "--out", str(tmp / "out")])
+
+
+def test_kit_debug_keeps_the_traceback_of_a_kit_error(tmp, monkeypatch):
+    def boom(*_a, **_k):
+        raise NotFound("no quiz 'x'")
+
+    monkeypatch.setattr("kit.instructor.cli.release", boom)
+    monkeypatch.setenv("KIT_DEBUG", "1")
+    with pytest.raises(NotFound, match="no quiz 'x'"):
         main(["release", "--out", str(tmp / "out")])
 
 

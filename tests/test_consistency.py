@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from kit.content import case_ids, load_case
+from kit.content import ContentError, case_ids, load_case
 from kit.content.consistency import check_consistency, copy_kind, internal_phrase
 from kit.content.law import load_law
 from kit.content.quiz import load_quiz, quiz_ids
@@ -73,8 +73,8 @@ BATCHES = {
           "    sources: [techcrunch-2024-05-17, pcmag-irwin, ars-belanger]\n    status: seen-primary"),
          ("law/03-us.yaml", "    url: https://leginfo.legislature.ca.gov/faces/codes_displaySection.xhtml?lawCode=CIV&"
           "sectionNum=1798.135", "    url: https://lexace.ai/us/statute/california/civ-1798.135"),
-         ("law/03-us.yaml", "      1 January 2023. That AI training",
-          "      1 January 2023 (fact sheet §3). That AI training"),
+         ("law/03-us.yaml", "      1 January 2023. Whether training AI",
+          "      1 January 2023 (fact sheet §3). Whether training AI"),
          ("quizzes/03-defaults.yaml", "    answer: 12\n", "    answer: 13\n"),
          ("quizzes/03-defaults.yaml", "Yes, about 42% agreed.", "Yes, about 52% agreed."),
          ("quizzes/03-defaults.yaml", "    figures: [jg-germany, jg-denmark, jg-netherlands, jg-sweden, jg-austria]\n",
@@ -197,7 +197,7 @@ class _Page(HTMLParser):
 
 def _student_pages() -> list[tuple[str, str]]:
     """(where, html) for every view that shows sources: timelines, opt-out choices, claims, law, figures, quizzes."""
-    from kit.plots.research import CHARTS, chart_caption
+    from kit.plots.research import chart_caption
     from kit.ui import html as h
     from kit.ui.law import law_html
     from kit.ui.optout import choice_html
@@ -220,7 +220,7 @@ def _student_pages() -> list[tuple[str, str]]:
         pages.append((f"law {text.id}", law_html(text)))
     research = load_research()
     pages.append(("figures table", figures_table_html(research)))
-    pages += [(f"chart {c}", h.esc(chart_caption(research, c))) for c in CHARTS]
+    pages += [(f"chart {c}", h.esc(chart_caption(research, c))) for c in research.charts]
     from kit.quiz import citations
 
     for qid in quiz_ids():
@@ -276,3 +276,28 @@ def test_a_quiz_shows_a_figure_from_its_one_record():
     assert "Germany: 12%" in text and "read in a copy" in text
     assert f.source in page.hrefs and SD not in page.hrefs
     assert text.count("Seen only in a copy") == len(q.figures)  # the status of each record, not the quiz's own
+
+
+# ------------------------------------------------------------------------------------ the hosts are data
+def test_a_host_an_instructor_adds_to_hosts_yaml_is_a_copy_for_kit_check(data_copy):
+    from kit.content.registry import check_all
+
+    path = data_copy / "hosts.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("hosts: [hndistilled.com,",
+                                                             "hosts: [techcrunch.com, hndistilled.com,"),
+                    encoding="utf-8")
+    _counts, problems = check_all(data_copy)
+    assert any("'techcrunch.com' is a mirror, not the original page" in p.message for p in problems)
+
+
+def test_a_host_written_as_an_address_is_named_with_its_file_and_field(data_copy):
+    from kit.content.hosts import load_hosts
+
+    path = data_copy / "hosts.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("[remove-js.com,", "[https://remove-js.com/,"),
+                    encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_hosts(data_copy)
+    p = info.value.first
+    assert p.file.endswith("hosts.yaml") and p.entry == "group of hosts 2" and p.field == "hosts[1]" and p.line == 9
+    assert "'https://remove-js.com/' is not a host name: write it without 'https://'" in p.message

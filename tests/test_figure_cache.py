@@ -113,7 +113,7 @@ def test_kit_figures_fills_the_cache_and_the_notebooks_views_then_draw_nothing(f
 def test_settings_a_student_typed_and_class_results_are_not_kept(figures, tmp_path, monkeypatch):
     view = kit.show_simulation()
     kept = png_files(figures)
-    view.want.value = 37  # the preset becomes "custom"
+    view.want.value = "37"  # the preset becomes "custom"
     assert view.preset.value == "custom" and "data:image/png" in view.plot.value
     assert png_files(figures) == kept
 

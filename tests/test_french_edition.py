@@ -8,11 +8,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from french_views import english_leaks, fact_strings, quotations, ui_strings, visible_texts
+from french_views import declared_english, english_leaks, quotations, ui_strings, visible_texts
 
 import kit
 from kit import i18n
-from kit.content.translations import check_translations, fingerprint, translatables
+from kit.content.registry import language_reports as check_translations
+from kit.content.translations import fingerprint, translatables
 from kit.instructor.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,11 +61,14 @@ def test_paths_follow_the_spec_and_leave_facts_out():
     case = paths(CaseFile, "cases/slack-2024/case.yaml")
     assert {"title", "summary", "questions[2]", "choice.steps[1].text"} <= set(case)
     assert any(p.startswith("actors.") and p.endswith(".description") for p in case)
-    assert not [p for p in case if p.endswith((".id", "date", "url", "status", "contact", "company"))]
+    assert not [p for p in case if p.endswith((".id", "date", "url", "status", "contact"))]
+    # i25: names and titles are translated only where the kit wrote them ("Slack (owned by Salesforce)")
+    assert case["company"].optional and not case["summary"].optional
     timeline = paths(TimelineFile, "cases/slack-2024/timeline.yaml")
     assert "events.slack-ai-launch.what" in timeline and "events.quinn-post.title" in timeline
     assert timeline["events.quinn-post.quote.kit_translation"].kind == "quote"
-    assert not [p for p in timeline if p.endswith((".who", ".date", ".sources", ".quote"))]
+    assert not [p for p in timeline if p.endswith((".date", ".sources", ".quote"))]
+    assert all(t.optional for p, t in timeline.items() if p.endswith(".who"))
     checklist = paths(ChecklistFile, "checklist.yaml")
     assert "conditions.freely-given.question" in checklist
     quiz = paths(Quiz, "quizzes/01-slack-case.yaml")
@@ -226,7 +230,7 @@ FIXTURE_VIEWS = [
 
 def test_french_views_of_the_fixture_case_show_no_english(fixture_root, french):
     french()
-    facts = fact_strings(fixture_root)
+    facts = declared_english(fixture_root)
     en, fr = ui_strings(fixture_root / "ui" / "en.yaml"), ui_strings(fixture_root / "ui" / "fr.yaml")
     leaks = []
     for name, args in FIXTURE_VIEWS:
@@ -240,7 +244,7 @@ def test_the_walk_catches_english_that_leaks_in(fixture_root, french):
     """The same walk fails when a translation is missing (English falls back) and on an English UI string."""
     (fixture_root / "translations" / "fr" / "cases" / "mini-case" / "timeline.yaml").unlink()
     french()
-    facts = fact_strings(fixture_root)
+    facts = declared_english(fixture_root)
     en, fr = ui_strings(fixture_root / "ui" / "en.yaml"), ui_strings(fixture_root / "ui" / "fr.yaml")
     leaks = english_leaks(_all_texts(kit.show_case_timeline("mini-case")), facts, en, fr)
     assert any("A newspaper wrote about it." in x for x in leaks)
@@ -295,7 +299,7 @@ SHIPPED_VIEWS = [
     ("show_vocabulary", (), True), ("show_claim_checker", (), True), ("show_status_key", (), True),
     ("show_default_effects", (), False), ("show_simulation", (), False), ("show_law", (), True),
     ("show_checklist", (), True), ("show_cases_table", (), True), ("show_case_plots", (), False),
-    ("show_regimes", (), True),
+    ("show_glossary", (), True), ("show_regimes", (), True),
     *[("show_quiz", (q,), "press") for q in ("01-slack-case", "02-policy", "03-defaults", "06-consent-2026", "final")],
     ("show_class_results", ("CLASS",), True),  # a class folder with two students' shared answers (made below)
     *[("show_writing", (w,), True) for w in ("slack-questions", "policy-reflection", "law-discussion",
@@ -323,7 +327,7 @@ def test_every_shipped_french_view_shows_no_english(french, tmp_path, monkeypatc
     assert {n for n in dir(kit) if n.startswith("show_")} == {n for n, *_ in SHIPPED_VIEWS}, "a view is not walked"
     assert (ROOT / "data" / "ui" / "fr.yaml").exists(), "data/ui/fr.yaml (part A) is missing"
     french()
-    facts = fact_strings(ROOT / "data")
+    facts = declared_english(ROOT / "data")  # i25: what the content declares, nothing more
     en, fr = ui_strings(ROOT / "data" / "ui" / "en.yaml"), ui_strings(ROOT / "data" / "ui" / "fr.yaml")
     quotes = quotations(ROOT / "data")
     leaks = []
@@ -344,7 +348,7 @@ def test_results_headers_and_chart_follow_the_language_of_the_answers(data_copy,
 
     if not (data_copy / "ui" / "fr.yaml").exists():  # before part A's UI strings are merged
         (data_copy / "ui" / "fr.yaml").write_text(
-            'results:\n  answer_yes: "oui"\n  answer_no: "non"\n  col:\n    student: "élève"\n'
+            'results:\n  answer_yes: "oui"\n  answer_no: "non"\n  col:\n    student: "étudiant"\n'
             'quiz:\n  results_title: "Les réponses de la classe"\n', encoding="utf-8")
     french()
     answers = tmp_path / "answers-fr.json"
@@ -356,7 +360,7 @@ def test_results_headers_and_chart_follow_the_language_of_the_answers(data_copy,
     assert main(["results", str(answers), "--out", str(tmp_path / "out")]) == 0
     with open(tmp_path / "out" / "answers.csv", encoding="utf-8") as f:
         header, row = list(csv.reader(f))
-    assert header[0] == "élève" and "oui" in row
+    assert header[0] == "étudiant" and "oui" in row and "clé" in row  # i25: a student, and the French values
     assert i18n.language() == "en"
     assert main(["results", str(answers), "--out", str(tmp_path / "out-en"), "--lang", "en"]) == 0
     with open(tmp_path / "out-en" / "answers.csv", encoding="utf-8") as f:

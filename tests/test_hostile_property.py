@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from kit import progress
 from kit.content import ContentError
 from kit.content.cache import clear
+from kit.content.cases import load_case
 from kit.content.law import load_law
-from kit.content.loader import load_case
 from kit.content.quiz import load_quiz
 from kit.content.research import load_simulation
 from kit.content.strings import load_strings

@@ -109,7 +109,7 @@ def test_well_formed_answers_that_do_not_fit_are_set_aside_and_the_quiz_opens(an
     path = answers_dir / "answers-final.json"
     path.write_text(json.dumps(_doc(WRONG[how](quiz))))
     view = QuizView(quiz)
-    shown = visible_text(view.save_status)
+    shown = visible_text(view.keep.status)
     assert "answers-final.json" in shown and "does not fit the quiz" in shown, shown
     assert not path.exists() and any(".corrupt-" in p.name for p in answers_dir.iterdir())
     assert len(view.questions) == len(quiz.questions)  # the quiz opened, empty
@@ -121,14 +121,14 @@ def test_json_nested_too_deep_or_too_long_is_set_aside(answers_dir, text):
     path = answers_dir / "answers-final.json"
     path.write_text(text)
     view = QuizView(load_quiz("final"))
-    assert "damaged" in visible_text(view.save_status) and not path.exists()
+    assert "damaged" in visible_text(view.keep.status) and not path.exists()
 
 
 def test_uploaded_answers_that_do_not_fit_are_refused_in_words(answers_dir):
     quiz = load_quiz("final")
     view = QuizView(quiz)
     ok = view.load_text(json.dumps(_doc(WRONG["list-for-single"](quiz))), "mine.json")
-    assert not ok and "mine.json does not fit the quiz" in visible_text(view.save_status)
+    assert not ok and "mine.json does not fit the quiz" in visible_text(view.keep.status)
 
 
 def test_a_read_only_answers_folder_is_said_in_the_view(answers_dir, monkeypatch):
@@ -137,8 +137,8 @@ def test_a_read_only_answers_folder_is_said_in_the_view(answers_dir, monkeypatch
 
     monkeypatch.setattr(progress.tempfile, "mkstemp", refuse)
     view = QuizView(load_quiz("final"))
-    view.save_box.value = True
-    shown = visible_text(view.save_status)
+    view.keep.save_box.value = True
+    shown = visible_text(view.keep.status)
     assert "read-only" in shown and str(answers_dir) in shown and "Download" in shown
 
 
@@ -150,7 +150,7 @@ def test_a_bad_file_in_a_read_only_folder_is_reported_not_raised(answers_dir, mo
 
     monkeypatch.setattr(progress.os, "replace", refuse)
     view = QuizView(load_quiz("final"))
-    shown = visible_text(view.save_status)
+    shown = visible_text(view.keep.status)
     assert "answers-final.json is damaged" in shown and "could not be set aside" in shown
 
 

@@ -42,3 +42,24 @@ def test_unknown_language_is_a_clear_error():
     with pytest.raises(Exception, match="no UI strings for the language 'xx'"):
         i18n.set_language("xx")
     assert i18n.language() == "en"
+
+
+@pytest.mark.parametrize("lang, old, new", [
+    ("en", '  title: "Quiz: {title}"', '  title: "Quiz: {title"'),
+    ("fr", '  title: "Quiz\u00a0: {title}"', '  title: "Quiz\u00a0: {title"'),
+    ("fr", '  position: "Position {n}"', '  position: "Position {n}}"'),
+])
+def test_malformed_placeholder_braces_are_named_with_file_line_and_key(data_copy, lang, old, new):
+    """Issue 26 item 7: kit check raised a Python error on them; now each is one problem a translator can act on."""
+    path = data_copy / "ui" / f"{lang}.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    _counts, problems = check_all(data_copy)
+    bad = [p for p in problems if "malformed placeholder braces" in p.message]
+    assert len(bad) == 1, [str(p) for p in problems]
+    p = bad[0]
+    key = "quiz.position" if "position" in old else "quiz.title"
+    assert p.file.endswith(f"ui/{lang}.yaml") and p.field == key
+    assert p.line == text[: text.index(old)].count("\n") + 1
+    assert "write {name} where the kit fills in a value, and {{ or }} for a brace shown as it is" in p.message

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 import kit
-from kit.content.loader import CASE_FILES, load_case
+from kit.content.cases import CASE_FILES, load_case
 from kit.content.schema import record_fields
 from kit.instructor.cli import main
 from kit.instructor.scaffold import ScaffoldError, new_case

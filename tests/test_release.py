@@ -322,3 +322,12 @@ def test_student_notebooks_keep_instructor_notes_in_tagged_cells():
             # a paragraph addressed to instructors: "**For instructors:** …", "**Instructor notes** …"
             assert not re.search(r"\*\*\s*(for instructors|instructor notes|answer notes)", cell.source, re.I), \
                 f"{path.name}, cell {i}: instructor text in a student cell"
+
+
+def test_released_folder_holds_what_import_kit_needs(tmp_path):
+    assert main(["release", "--out", str(tmp_path / "rel")]) == 0
+    folder = tmp_path / "rel" / "notebooks"
+    assert (folder / "kit" / "__init__.py").is_file() and (folder / "kit" / "ui" / "quiz.py").is_file()
+    assert (folder / "data" / "writing.yaml").is_file() and not list(folder.rglob("__pycache__"))
+    nb6 = (folder / "08_final_quiz.ipynb").read_text(encoding="utf-8")
+    assert "For instructors" not in nb6 and "kit results" not in nb6

@@ -80,8 +80,10 @@ MALFORMED = [
      ("consent_ui.yaml", "figure 'nouwens-no-reject-first-page'", "value_high", "below the value")),
     ("consent_ui.yaml", "    unit: percentage-points\n    source", "    unit: points\n    source",
      ("consent_ui.yaml", "figure 'nouwens-no-reject-first-page'", "unit", "expected one of")),
-    ("reading_cost.yaml", "\"https://github.com/fritzhand/history-of-privacy\", status: seen-secondary, note: \"Quoted",
-     "\"github.com/fritzhand\", status: seen-secondary, note: \"Quoted",
+    ("reading_cost.yaml", "source: \"https://heinonline.org/HOL/LandingPage?handle=hein.journals/isjlpsoc4&div=27&id&page\","
+     " read_at: \"https://github.com/fritzhand/history-of-privacy\", status: seen-secondary, note: \"Quoted",
+     "source: \"heinonline.org/HOL\", read_at: \"https://github.com/fritzhand/history-of-privacy\", status: "
+     "seen-secondary, note: \"Quoted",
      ("reading_cost.yaml", "figure 'mc-hours-201'", "source", "http")),
     ("simulation.yaml", "    want: 0.5\n    awareness: 0.2", "    want: 50\n    awareness: 0.2",
      ("simulation.yaml", "preset 'slack-as-it-was'", "want", "between 0 and 1")),

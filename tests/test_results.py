@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 
 from kit import progress
 from kit.instructor.cli import main
-from kit.instructor.results import collect, summary
+from kit.instructor.results import COLUMNS, collect, summary
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -83,3 +84,44 @@ def test_cli_without_files_is_a_one_line_usage_error(capsys):
     assert info.value.code == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("kit") and "FILE" in err and "\n" not in err
+
+
+def test_results_csv_rows_are_as_wide_as_the_header_and_graded_by_is_written(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "ada.json").write_text(progress.dump("01-slack-case", {
+        "slack-default": {"response": "included", "attempts": 2, "hints": 1, "score": 0.0, "correct": False},
+        "not-in-the-quiz": {"response": "x", "attempts": 1, "hints": 0, "score": 0.5, "correct": False},
+    }, "Ada"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["results", str(d / "ada.json"), "--out", str(out)]) == 0
+    with open(out / "answers.csv", newline="", encoding="utf-8") as f:
+        table = list(csv.reader(f))
+    assert table[0] == list(COLUMNS)
+    assert all(len(r) == len(COLUMNS) for r in table), [len(r) for r in table]
+    rows = [dict(zip(table[0], r, strict=True)) for r in table[1:]]
+    key = next(r for r in rows if r["question"] == "slack-default")
+    assert (key["score"], key["correct"], key["graded_by"], key["attempts"], key["hints"]) == \
+        ("1.000", "yes", "key", "2", "1")
+    own = next(r for r in rows if r["question"] == "not-in-the-quiz")
+    assert (own["score"], own["correct"], own["graded_by"], own["attempts"]) == ("0.500", "no", "file", "1")
+    assert re.match(r"\d{4}-\d\d-\d\dT", own["saved_at"])
+
+
+def test_results_counts_a_student_once_and_says_so(tmp_path, capsys):
+    d = tmp_path / "in"
+    d.mkdir()
+    answers = {"slack-default": {"response": "included", "attempts": 1, "hints": 0}}
+    saved = progress.dump("01-slack-case", answers, "Ada")
+    (d / "answers-01-slack-case.json").write_text(saved.replace('"saved_at": "', '"saved_at": "0'),
+                                                  encoding="utf-8")
+    (d / "answers-01-slack-case-Ada.json").write_text(saved, encoding="utf-8")
+    (d / "ben.json").write_text(progress.dump("01-slack-case", answers, "Ben"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["results", *map(str, sorted(d.iterdir())), "--out", str(out)]) == 0
+    said = capsys.readouterr()
+    assert "2 student file(s), 2 answer(s)" in said.out
+    assert "counted once" in said.err and "answers-01-slack-case-Ada.json" in said.err and "'Ada'" in said.err
+    with open(out / "answers.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert sorted(r["student"] for r in rows) == ["Ada", "Ben"]

@@ -147,5 +147,6 @@ def test_a_primary_owner_is_not_told_a_workspace_owners_step_is_them():
 def test_the_company_is_not_a_role_and_nothing_recorded_is_said_once():
     view = kit.show_opt_out("linkedin-2024")
     assert [v for _label, v in view.role.options] == ["member"]  # never "you are LinkedIn, the company"
-    assert "The sources record nothing this role could or could not do" in view.other.value
-    assert "Nothing recorded." not in view.other.value
+    # beside the member: nobody is on the other side of the choice (issue 27 item 6), not "LinkedIn could not"
+    assert "Every person this choice concerns could make it for themselves" in view.other.value
+    assert "LinkedIn could not" not in view.other.value and "Nothing recorded." not in view.other.value

@@ -7,10 +7,11 @@ import datetime
 import re
 
 import pytest
-from conftest import visible_text
+from conftest import downloaded, visible_text
 
 from kit import progress
 from kit.content.quiz import load_quiz
+from kit.questions import question_type
 from kit.ui.quiz import QuizView
 
 
@@ -32,12 +33,12 @@ def view(quiz, qid):
 
 def test_single_choice_right_and_wrong_in_words_and_symbols(quiz):
     v = view(quiz, "slack-default")
-    v.radio.value = "excluded"
+    v.input.radio.value = "excluded"
     v.check_button.click()
     fb = visible_text(v.feedback)
     assert "✘ Not quite." in fb and "That would be opt-in" in fb
     assert "Why" not in fb  # the explanation waits until the answer is right or attempts run out
-    v.radio.value = "included"
+    v.input.radio.value = "included"
     v.check_button.click()
     fb = visible_text(v.feedback)
     assert "✔ Correct." in fb and "That is an opt-out design." in fb and "Sources" in fb
@@ -49,12 +50,12 @@ def test_single_choice_right_and_wrong_in_words_and_symbols(quiz):
 
 def test_multiple_choice_partial_credit_is_said(quiz):
     v = view(quiz, "slack-who")
-    for o, box in zip(v.options, v.boxes, strict=True):
+    for o, box in zip(v.options, v.input.boxes, strict=True):
         box.value = o.id in ("primary-owner", "member")
     v.check_button.click()
     fb = visible_text(v.feedback)
     assert "✘ Not quite." in fb and "◐" not in fb and "individual users could not" in fb
-    for o, box in zip(v.options, v.boxes, strict=True):
+    for o, box in zip(v.options, v.input.boxes, strict=True):
         box.value = o.id in ("primary-owner", "org-owner")
     v.check_button.click()
     assert "◐ Partly right: 67% of the marks." in visible_text(v.feedback)
@@ -62,21 +63,21 @@ def test_multiple_choice_partial_credit_is_said(quiz):
 
 def test_true_false_numeric_and_ordering(quiz):
     tf = view(quiz, "withdraw")
-    tf.radio.value = True
+    tf.input.radio.value = True
     tf.check_button.click()
     assert "✔ Correct." in visible_text(tf.feedback) and "as easy to withdraw" in visible_text(tf.feedback)
 
     num = view(quiz, "jg-germany")
-    num.number.value = "30"
+    num.input.number.value = "30"
     num.check_button.click()
     assert "✘ Not quite." in visible_text(num.feedback)
-    num.number.value = "12,2"
+    num.input.number.value = "12,2"
     num.check_button.click()
     assert "✔ Correct." in visible_text(num.feedback)
 
     order = view(quiz, "slack-order")
-    assert [d.value for d in order.slots] != list(order.question.answer)  # never shown solved
-    for d, right in zip(order.slots, order.question.answer, strict=True):
+    assert [d.value for d in order.input.slots] != list(order.question.answer)  # never shown solved
+    for d, right in zip(order.input.slots, order.question.answer, strict=True):
         d.value = right
     order.check_button.click()
     assert "✔ Correct." in visible_text(order.feedback)
@@ -91,10 +92,10 @@ def test_blank_answer_is_refused_without_using_an_attempt(quiz):
 
 def test_attempt_limit(quiz):
     v = view(quiz, "slack-how")  # 2 attempts
-    v.radio.value = "toggle"
+    v.input.radio.value = "toggle"
     v.check_button.click()
     assert "Attempts left: 1." in visible_text(v.feedback)
-    v.radio.value = "profile"
+    v.input.radio.value = "profile"
     v.check_button.click()
     fb = visible_text(v.feedback)
     assert "No attempts left." in fb and "Why" in fb
@@ -112,7 +113,7 @@ def test_hints_come_one_at_a_time(quiz):
 
 def test_reflection_shows_model_answer_and_discussion(quiz):
     v = view(quiz, "reflect-consent")
-    v.text.value = "Not really consent."
+    v.input.text.value = "Not really consent."
     v.check_button.click()
     fb = visible_text(v.feedback)
     assert "✔ Submitted." in fb and "A model answer" in fb and "Points for discussion" in fb
@@ -124,20 +125,9 @@ def test_content_text_is_escaped(quiz):
 
 
 def answer_all(quiz):
+    """Give every question its right answer through its input view, whatever its type."""
     for v in quiz.questions:
-        q = v.question
-        if q.type in ("single", "true-false"):
-            v.radio.value = q.answer
-        elif q.type == "multiple":
-            for o, b in zip(v.options, v.boxes, strict=True):
-                b.value = o.id in q.answer
-        elif q.type == "numeric":
-            v.number.value = str(q.answer)
-        elif q.type == "ordering":
-            for d, right in zip(v.slots, q.answer, strict=True):
-                d.value = right
-        else:
-            v.text.value = "My view."
+        v.input.set_response(question_type(v.question).right_response(v.question))
         v.check()
 
 
@@ -150,34 +140,34 @@ def test_progress_score_and_retry(quiz):
     assert f"Your score: {graded} of {graded} (100%)" in visible_text(quiz.score)
     quiz.retry_button.click()  # asks first (issue 16): nothing is cleared until the student confirms
     assert f"{n} of {n} answered" in visible_text(quiz.progress)
-    quiz.retry_confirm.yes.click()
+    quiz.keep.discard_confirm.yes.click()
     assert f"0 of {n} answered" in visible_text(quiz.progress) and "Your score:" not in visible_text(quiz.score)
 
 
 def test_download_link_holds_the_answers(quiz):
     v = view(quiz, "slack-default")
-    v.radio.value = "included"
+    v.input.radio.value = "included"
     v.check()
     m = re.search(r"download='answers-final.json' href='data:application/json;charset=utf-8;base64,([^']+)'",
-                  quiz.download.value)
-    assert m, quiz.download.value
+                  quiz.keep.download.value)
+    assert m, quiz.keep.download.value
     doc = progress.parse(base64.b64decode(m.group(1)), "final")
     assert doc["answers"]["slack-default"]["response"] == "included"
 
 
 def test_nothing_is_saved_unless_opted_in_then_a_new_view_restores(answers_dir):
     q1 = QuizView(load_quiz("final"))
-    view(q1, "slack-default").radio.value = "included"
+    view(q1, "slack-default").input.radio.value = "included"
     view(q1, "slack-default").check()
     assert not answers_dir.exists()
-    assert str(answers_dir / "answers-final.json") in visible_text(q1.save_status)
-    q1.save_box.value = True
-    assert "✔ Saved to" in visible_text(q1.save_status)
-    view(q1, "jg-germany").number.value = "12"
+    assert str(answers_dir / "answers-final.json") in visible_text(q1.keep.status)
+    q1.keep.save_box.value = True
+    assert "✔ Saved to" in visible_text(q1.keep.status)
+    view(q1, "jg-germany").input.number.value = "12"
     view(q1, "jg-germany").check()
     q2 = QuizView(load_quiz("final"))  # as after a kernel restart
-    assert "✔ Restored" in visible_text(q2.save_status) and q2.save_box.value
-    assert view(q2, "slack-default").radio.value == "included"
+    assert "✔ Restored" in visible_text(q2.keep.status) and q2.keep.save_box.value
+    assert view(q2, "slack-default").input.radio.value == "included"
     assert "✔ Correct." in visible_text(view(q2, "jg-germany").feedback)
     assert "2 of" in visible_text(q2.progress)
 
@@ -186,7 +176,7 @@ def test_corrupt_save_is_reported_and_kept_aside(answers_dir):
     answers_dir.mkdir()
     (answers_dir / "answers-final.json").write_text("{broken", encoding="utf-8")
     q = QuizView(load_quiz("final"))
-    msg = visible_text(q.save_status)
+    msg = visible_text(q.keep.status)
     assert "⚠" in msg and "damaged" in msg and ".corrupt-" in msg
     assert any(".corrupt-" in p.name for p in answers_dir.iterdir())
 
@@ -194,18 +184,18 @@ def test_corrupt_save_is_reported_and_kept_aside(answers_dir):
 def test_load_answers_from_a_downloaded_file(quiz):
     data = progress.dump("final", {"withdraw": {"response": True, "attempts": 1, "hints": 0}}, "Ada")
     assert quiz.load_text(data.encode(), "mine.json")
-    assert "✔ Loaded answers from mine.json" in visible_text(quiz.save_status)
-    assert view(quiz, "withdraw").radio.value is True and quiz.student.value == "Ada"
+    assert "✔ Loaded answers from mine.json" in visible_text(quiz.keep.status)
+    assert view(quiz, "withdraw").input.radio.value is True and quiz.keep.student.value == "Ada"
     assert not quiz.load_text(b"not json", "other.json")
-    assert "other.json is damaged" in visible_text(quiz.save_status)
+    assert "other.json is damaged" in visible_text(quiz.keep.status)
 
 
 def test_upload_widget_loads(quiz):
     data = progress.dump("final", {"withdraw": {"response": False, "attempts": 1, "hints": 0}})
-    quiz.upload.value = ({"name": "a.json", "type": "application/json", "size": len(data),
+    quiz.keep.upload.value = ({"name": "a.json", "type": "application/json", "size": len(data),
                           "content": memoryview(data.encode()),
                           "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)},)
-    assert view(quiz, "withdraw").radio.value is False
+    assert view(quiz, "withdraw").input.radio.value is False
 
 
 def test_every_control_has_a_description():
@@ -235,10 +225,62 @@ def test_show_quiz_unknown_id_is_a_message():
 
 
 def test_the_name_box_saves_when_the_student_is_done_typing_not_on_every_key(quiz, answers_dir, monkeypatch):
-    assert quiz.student.continuous_update is False  # the browser sends the name on Enter or on leaving the box
-    quiz.save_box.value = True
+    assert quiz.keep.student.continuous_update is False  # the browser sends the name on Enter or on leaving the box
+    quiz.keep.save_box.value = True
     writes = []
     real = progress.save
     monkeypatch.setattr(progress, "save", lambda *a, **k: writes.append(a) or real(*a, **k))
-    quiz.student.value = "Ada Lovelace"  # what the browser sends once, when the student leaves the box
-    assert len(writes) == 1 and progress.load("final", quiz.path).doc["student"] == "Ada Lovelace"
+    quiz.keep.student.value = "Ada Lovelace"  # what the browser sends once, when the student leaves the box
+    assert len(writes) == 1 and progress.load("final", quiz.keep.path).doc["student"] == "Ada Lovelace"
+
+
+# ------------------------------------------------------------------ typed numbers, ordering, the download link
+
+
+def test_a_word_for_a_number_is_told_it_is_not_a_number():
+    quiz = QuizView(load_quiz("final"))
+    v = view(quiz, "jg-germany")
+    v.input.number.value = "twelve"
+    v.check()
+    said = visible_text(v.feedback)
+    assert "“twelve” is not a number" in said and "12" in said and "Give an answer first" not in said
+    assert v.state.attempts == 0
+
+
+def test_ordering_starts_empty_and_refuses_an_item_twice():
+    quiz = QuizView(load_quiz("final"))
+    v = view(quiz, "slack-order")
+    assert all(d.value is None for d in v.input.slots)
+    v.check()
+    assert "Give an answer first" in visible_text(v.feedback) and v.state.attempts == 0
+    first = v.question.answer[0]
+    for d in v.input.slots:
+        d.value = first
+    v.check()
+    said = visible_text(v.feedback)
+    assert "Each item goes in one position only" in said and v.question.option(first).text in said
+    assert v.state.attempts == 0 and v.state.grade is None
+    for d, right in zip(v.input.slots, v.question.answer, strict=True):
+        d.value = right
+    v.check()
+    assert "✔ Correct." in visible_text(v.feedback)
+    quiz.retry_button.click()
+    quiz.keep.discard_confirm.yes.click()
+    assert all(d.value is None for d in v.input.slots)
+
+
+def test_the_download_link_has_its_own_heading():
+    quiz = QuizView(load_quiz("final"))
+    headings = [c.value for c in quiz.keep.children if hasattr(c, "value") and isinstance(c.value, str) and "<h4" in
+                c.value]
+    link = t_link = re.search(r"class='kit-download'>([^<]+)<", quiz.keep.download.value).group(1)
+    assert headings and all(t_link not in hd for hd in headings), (headings, link)
+
+
+def test_downloads_are_named_after_the_quiz_and_the_student():
+    assert progress.download_name("final", "Zoë O'Brien / 2B") == "answers-final-Zoe-O-Brien-2B.json"
+    assert progress.download_name("final", "../../etc") == "answers-final-etc.json"
+    assert progress.download_name("final", "  ") == "answers-final.json"
+    quiz = QuizView(load_quiz("final"))
+    quiz.keep.student.value = "Ada Lovelace"
+    assert downloaded(quiz)[0] == "answers-final-Ada-Lovelace.json"

@@ -41,7 +41,7 @@ def folder(tmp_path, monkeypatch):
 
 def answer_default(quiz):
     v = next(v for v in quiz.questions if v.question.id == "slack-default")
-    v.radio.value = "included"
+    v.input.radio.value = "included"
     v.check_button.click()
 
 
@@ -73,7 +73,7 @@ def test_sharing_follows_the_answers_and_stop_deletes_it(folder):
     answer_default(quiz)
     doc = json.loads(path.read_text())
     assert doc["answers"]["slack-default"]["response"] == "included" and doc["student"] is None
-    quiz.student.value = "Ada"
+    quiz.keep.student.value = "Ada"
     assert json.loads(path.read_text())["student"] == "Ada"
     assert quiz.share.stop_button.layout.display is None
     quiz.share.stop_button.click()

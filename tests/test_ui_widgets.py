@@ -92,7 +92,7 @@ def test_a_view_reaches_the_page_once_complete_and_changes_after_that_are_sent(m
             for child in getattr(x, "children", ()):
                 assert order.get(id(child), -1) < order.get(id(x), -1), "a control was sent before its children"
         assert top.get_state()["children"]  # every child has a model id
-    sim.want.value = 37  # after the view is shown: the change reaches the page
+    sim.want.value = "37"  # after the view is shown: the change reaches the page
     assert any(w is sim.want and k == "value" for w, k in sent)
 
 

@@ -28,6 +28,8 @@ def vocab() -> Vocabulary:
     ("data is analysed", "analyse", "analysed"),
     ("systems analyze data", "analyse", "analyze"),
     ("de-identified, aggregate data", "de-identified", "de-identified"),
+    ("pseudonymised records", "pseudonymised", "pseudonymised"),
+    ("fully anonymised data", "anonymous", "anonymised"),
     ("Training the models", "train", "Training"),
     ("Slack can’t access it", "negation", "can’t"),
     ("Slack can't access it", "negation", "can't"),
@@ -45,6 +47,16 @@ def test_longer_variants_win_over_the_words_inside_them(vocab):
     assert [(h.term, h.text) for h in hits if "generative" in h.text] == [
         ("non-generative", "non-generative"), ("generative", "generative")]
     assert [h.term for h in vocab.find("Slack global models")] == ["global-model"]
+
+
+def test_de_identified_pseudonymised_and_anonymous_are_three_terms(vocab):
+    """Issue 23: pseudonymised or de-identified data is still personal data under the GDPR (Recital 26, Art. 4(5));
+    only anonymous data falls outside. The highlighter must not mark "anonymised" as a kind of "de-identified"."""
+    found = {h.text: h.term for h in vocab.find("de-identified, pseudonymised and anonymised data; anonymous logs")}
+    assert found == {"de-identified": "de-identified", "pseudonymised": "pseudonymised", "anonymised": "anonymous",
+                     "anonymous": "anonymous"}
+    assert "personal data" in vocab.term("pseudonymised").definition
+    assert "anonymous" not in vocab.term("de-identified").variants
 
 
 def test_words_inside_other_words_are_not_found(vocab):

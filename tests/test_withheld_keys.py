@@ -34,7 +34,7 @@ def test_answers_are_recorded_not_graded(student_data):
     view = kit.show_quiz("01-slack-case")
     first = view.questions[0]
     choice = first.question.options[0].id
-    first.set_response(choice if first.question.type == "single" else first.question.options[0].id)
+    first.input.set_response(choice)
     first.check_button.click()
     assert "✎ Answer recorded. Your instructor grades this quiz" in first.feedback.value
     assert "✔ Correct" not in first.feedback.value and "✘ Not quite" not in first.feedback.value

@@ -2,8 +2,8 @@
 
 from .base import data_root
 from .case import Case, Document, Event, Source, Statement, Version
+from .cases import case_ids, load_case
 from .errors import BadArgument, ContentError, KitError, NotFound, Problem
-from .loader import case_ids, load_case
 from .registry import KINDS, check_all
 from .schema import PartialDate
 

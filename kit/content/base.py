@@ -11,17 +11,18 @@ import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .cache import cached
-from .errors import ContentError, display_path
+from .errors import ContentError, display_path, safe_resolve
+from .language import DEFAULT
 from .root import data_root
 from .schema import ParseContext, parse_document, where
 from .translations import overlay_current, with_translations
 from .yamlio import load_yaml
 
-__all__ = ["ContentKind", "check_duplicates", "check_refs", "check_stray_files", "data_root", "load_checked",
-           "load_file"]
+__all__ = ["ContentKind", "check_by_loading", "check_duplicates", "check_refs", "check_stray_files", "data_root",
+           "load_checked", "load_file", "load_one_file"]
 
 T = TypeVar("T")
 
@@ -42,9 +43,22 @@ class ContentKind:
     schema: tuple[type, ...]
     check: Callable[[Path, ParseContext], int]
     load: Callable | None  # None for rules across kinds, which load nothing of their own
-    #: Which files of the kind a language translates (issue 13): (pattern under data/, record class) pairs, first
-    #: match wins; the pattern is matched with fnmatch against the path relative to the content folder.
+    #: Which files of the kind a language translates (issue 13), and in which release strips answer keys:
+    #: (pattern under data/, record class) pairs, first match wins; the pattern is matched with fnmatch against the
+    #: path relative to the content folder.
     translated: tuple[tuple[str, type], ...] = ()
+    #: The kinds whose files this kind's checks read: the registry checks it after them.
+    after: tuple[str, ...] = ()
+    #: The language a file of the kind is written in, ``language_of(root, rel, data)``; None: the file's own
+    #: ``language`` field, else English.
+    language_of: Callable[[Path, str, Any], str] | None = None
+
+    def written_in(self, root: Path, rel: str, data: Any) -> str:
+        """The language a file of this kind is written in (a translation into it has nothing to do)."""
+        if self.language_of is not None:
+            return self.language_of(root, rel, data)
+        value = data.get("language") if isinstance(data, dict) else None
+        return value if isinstance(value, str) else DEFAULT
 
 
 def load_checked(key: str, paths: Iterable[Path] | Callable[[], Iterable[Path]], parse: Callable[[ParseContext], T],
@@ -61,6 +75,24 @@ def load_checked(key: str, paths: Iterable[Path] | Callable[[], Iterable[Path]],
     # i13: in another language the value also depends on that language's translation files (the cache keys each
     # language apart, kit/content/cache.py).
     return cached(key, with_translations(paths), build, recheck)
+
+
+def load_one_file(path: Path, what: str, parse: Callable[[ParseContext], T], also: Iterable[Path] = ()) -> T:
+    """A kind held in one file: ``parse(ctx)`` of it, cached until it (or a path in ``also`` it reads too) changes;
+    a ContentError naming the file (``what`` it holds) when it is missing."""
+    if not path.exists():
+        raise ContentError.at_file(path, f"file missing: {what}")
+    return load_checked(f"{what}:{safe_resolve(path)}", [path, *also], parse)
+
+
+def check_by_loading(ctx: ParseContext, load: Callable[[], T], count: Callable[[T], int]) -> int:
+    """For ``kit check``: ``load()`` a kind's content (raising one ContentError that names every problem) and count
+    what it holds; the problems go to ``ctx`` and then the count is 0."""
+    try:
+        return count(load())
+    except ContentError as e:
+        ctx.problems.extend(e.problems)
+        return 0
 
 
 def load_file(path: Path, cls: type, ctx: ParseContext):

@@ -19,7 +19,7 @@ from functools import cached_property
 from typing import Literal
 
 from .errors import NotFound
-from .schema import Email, Id, Line, PartialDate, Record, Text, Url, When, doc
+from .schema import Email, Id, Language, Line, PartialDate, Record, Text, Url, When, doc
 
 Status = Literal["seen-primary", "seen-secondary", "inferred", "unverified"]
 STATUSES: tuple[str, ...] = ("seen-primary", "seen-secondary", "inferred", "unverified")
@@ -49,8 +49,9 @@ STATUS_DOC = (
 class Source(Record):
     entry_name = "source"
     id: Id = doc("a short id other files use to cite this source, like 'slack-blog-2024-05-17'")
-    title: Line = doc("the title of the page, article or document")
-    publisher: Line = doc("who published it (a company, an outlet, a court)")
+    title: Line = doc("the title of the page, article or document (or, when it has none, the kit's description of "
+                      "it, which a language then translates)", translate="name")
+    publisher: Line = doc("who published it (a company, an outlet, a court)", translate="name")
     url: Url | None = doc("the address of the original page (students follow this link); leave it out only when the "
                           "original's address is not known, and then give read_at", None)
     kind: SourceKind = doc("official, company, press, forum, social, research, legal or other")
@@ -136,11 +137,11 @@ class Permission(Record):
 class CaseFile(Record):
     entry_name = "case"
     id: Id = doc("the case id; must be the folder's name")
-    company: Line = doc("the company")
+    company: Line = doc("the company, as students read it ('Slack (owned by Salesforce)')", translate="name")
     title: Line = doc("a short title for the case", translate=True)
     period: Period = doc("start (and end) of the case")
     summary: Text = doc("what happened, in a few sentences of the kit's own words", translate=True)
-    language: Literal["en", "fr"] = doc("the language the case is written in", "en")
+    language: Language = doc("the language the case is written in", "en")
     region: Line | None = doc("where it applied", None, translate=True)
     legal_basis: Text | None = doc("the legal basis the company claimed, if known", None, translate=True)
     outcome: Text | None = doc("how it ended, in the kit's own words", None, translate=True)
@@ -164,7 +165,7 @@ class Event(Record):
     what: Text = doc("what happened, in the kit's own words", translate=True)
     sources: tuple[Id, ...] = doc("ids of the sources (from sources.yaml) that report it")
     status: Status = doc(STATUS_DOC)
-    who: Line | None = doc("who did it or said it", None)
+    who: Line | None = doc("who did it or said it", None, translate="name")
     quote: Text | None = doc("their exact words, if the event is something said", None, quote=True)
     date_note: Text | None = doc("when sources disagree on the date or it is uncertain, say so here", None,
                                  translate=True)
@@ -197,8 +198,8 @@ class Version(Record):
 class Document(Record):
     entry_name = "document"
     id: Id = doc("a short id, like 'privacy-principles'")
-    title: Line = doc("the document's title")
-    owner: Line = doc("whose document it is")
+    title: Line = doc("the document's title, as students read it", translate="name")
+    owner: Line = doc("whose document it is", translate="name")
     url: Url = doc("where it is published")
     versions: tuple[Version, ...] = doc("its versions, oldest first", nonempty=True)
 
@@ -220,7 +221,7 @@ class DocumentsFile(Record):
 class Statement(Record):
     entry_name = "statement"
     id: Id = doc("a short id, like 'blog-ml-models'")
-    speaker: Line = doc("who said it")
+    speaker: Line = doc("who said it", translate="name")
     channel: Line = doc("where it was said (blog, X, marketing page, email …)", translate=True)
     date: When = doc("when it was said")
     text: Text = doc("the exact words", quote=True)

@@ -5,9 +5,9 @@ each naming the file, line, entry and field:
 
 * **Copies are not originals.** A link students follow (a source's ``url``, a figure's ``source``, a legal text's
   ``url``, a quiz source's ``url``) must not be a copy: an archive, a proxy, a mirror, a slide or document host or a
-  content-farm repost (:data:`COPY_HOSTS`). The copy's address goes in ``read_at``. A record marked
-  ``seen-primary`` ("read on the original page") must not rest only on copies: with a ``read_at``, or citing only
-  sources read in a copy, it is ``seen-secondary``.
+  content-farm repost (the hosts of ``data/hosts.yaml``, :mod:`kit.content.hosts`). The copy's address goes in
+  ``read_at``. A record marked ``seen-primary`` ("read on the original page") must not rest only on copies: with
+  a ``read_at``, or citing only sources read in a copy, it is ``seen-secondary``.
 * **Figures exist once.** A quiz question that uses a research figure names it in ``figures``; the value, status and
   source students see come from that record. A question that cites a figure's page as its own source, states a
   percentage that none of its figures has, or states a research figure's value without naming it, is rejected. A
@@ -17,6 +17,9 @@ each naming the file, line, entry and field:
 * **Working notes stay with instructors.** Text students see must not carry the kit's internal notes ("fact
   sheet §3", "the kit's helper re-read …", "… was not opened"): they belong in ``checked_note`` (or a legal text's
   ``checked``), which no student view shows.
+* **A source is shown by its name.** A source's title and publisher (a case's source, a quiz question's source, a
+  legal text's instrument) must not say how the kit read it ("LinkedIn (read in a proxy copy)", "TechCrunch, second
+  copy"): students see the name, and the view says once, in words, that a copy was read (``read_at``).
 """
 
 from __future__ import annotations
@@ -29,74 +32,44 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..questions import question_type
 from .base import ContentKind
+from .cases import case_ids, load_case
 from .errors import ContentError, Problem
+from .hosts import Hosts, load_hosts
 from .law import load_law
-from .loader import case_ids, load_case
 from .quiz import load_quiz, quiz_ids, quizzes_dir
 from .research import load_research
 from .schema import ParseContext
 
 __all__ = [
     "CONSISTENCY",
-    "COPY_HOSTS",
     "INSTRUCTOR_FIELDS",
     "INTERNAL_PHRASES",
     "check_consistency",
     "copy_kind",
     "internal_phrase",
+    "working_note_in_name",
 ]
-
-_ARCHIVE, _PROXY, _MIRROR, _FARM, _HOST, _LAW = (
-    "an archive", "a proxy", "a mirror", "a content-farm copy", "a slide or document host", "a copy of the legal text")
-
-#: Hosts whose pages are copies of someone else's page (and every subdomain of each). Hosts starting ``proxy.`` are
-#: proxies too.
-COPY_HOSTS: dict[str, str] = {
-    # archives
-    "web.archive.org": _ARCHIVE, "archive.org": _ARCHIVE, "archive.ph": _ARCHIVE, "archive.today": _ARCHIVE,
-    "archive.is": _ARCHIVE, "archive.li": _ARCHIVE, "webcache.googleusercontent.com": _ARCHIVE,
-    # proxies and mirrors that rewrite another site's pages
-    "remove-js.com": _PROXY, "vuink.com": _PROXY, "design.onmedianet.com": _PROXY, "timesnews.netlify.app": _PROXY,
-    "gy-118.workers.dev": _PROXY,
-    "hndistilled.com": _MIRROR, "guan.wenxing.site": _MIRROR, "hn.masterscheme.cn": _MIRROR,
-    "narwhal.city": _MIRROR,
-    # reposts of other outlets' articles
-    "promo-sale.live": _FARM, "roadies.info": _FARM, "protechbro.com": _FARM, "readflow.org": _FARM,
-    "gokawiil.com": _FARM, "h04.v6pu.com": _FARM, "megaclicknshop.com": _FARM, "aitopics.org": _FARM,
-    # slide and document hosts
-    "speakerdeck.com": _HOST, "slideshare.net": _HOST, "scribd.com": _HOST, "docobook.com": _HOST,
-    "studylib.net": _HOST, "pdfslide.us": _HOST, "docslib.org": _HOST, "123docz.net": _HOST, "123dok.net": _HOST,
-    "123dok.org": _HOST, "flipbuilder.com": _HOST, "issuu.com": _HOST,
-    # copies of legal texts (the originals are EUR-Lex, curia.europa.eu, leginfo.legislature.ca.gov …)
-    "gdprhub.eu": _LAW, "gdpr-ccpa.org": _LAW, "gdpr-text.com": _LAW, "eulaw.online": _LAW,
-    "moodle.gdprism.eu": _LAW, "softwaremanager.eu": _LAW, "lexace.ai": _LAW, "bifrostindex.ai": _LAW,
-    "timdisab.com": _LAW, "mortascreen.com": _LAW, "qualitionnaire.eu": _LAW, "privacy-gdpr.eu": _LAW,
-    "gdpr-expert.com": _LAW, "datenschutzgesetze.externer-datenschutzbeauftragter-dresden.de": _LAW,
-}
 
 #: Phrases of the kit's internal working notes, which students must not see (case-insensitive).
 INTERNAL_PHRASES: tuple[str, ...] = (
     "fact sheet", "facts.md", "facts_addendum", "policy_tools", "kit's helper", "kit's search tool",
     "research notes", "kit's notes", "stored copy", "not opened", "re-read",
+    # how a copy was reached: students see "read in a copy" (read_at), never the kind of copy
+    "proxy copy", "proxy's", "in a mirror", "mirror's",
 )
 
 #: Fields no student view shows: working notes and the addresses of copies.
 INSTRUCTOR_FIELDS: frozenset[str] = frozenset({"checked_note", "checked", "read_at", "other_urls"})
 
 
-def copy_kind(url: str | None) -> str | None:
-    """What kind of copy ``url`` is ('a proxy', 'a slide or document host' …), or None for an original page."""
+def copy_kind(url: str | None, hosts: Hosts | None = None) -> str | None:
+    """What kind of copy ``url`` is ('a proxy', 'a slide or document host' …), or None for an original page; by the
+    hosts of ``data/hosts.yaml`` (``hosts``: those of another content folder)."""
     if not url:
         return None
-    host = (urlsplit(url).hostname or "").lower()
-    if host.startswith("proxy."):
-        return _PROXY
-    while host:
-        if host in COPY_HOSTS:
-            return COPY_HOSTS[host]
-        host = host.partition(".")[2]
-    return None
+    return (hosts or load_hosts()).copy_kind(urlsplit(url).hostname or "")
 
 
 def internal_phrase(text: str) -> str | None:
@@ -105,13 +78,42 @@ def internal_phrase(text: str) -> str | None:
     return next((p for p in INTERNAL_PHRASES if p in low), None)
 
 
+#: How the kit read a source, said in its name: a proxy, a mirror, "read in …", "(copy)", "second copy".
+_READ_NOTE = re.compile(r"\b(?:read (?:in|on|at|from)\b|prox(?:y|ies)\b|mirror(?:ed|s)?\b|cop(?:y|ies)\b)",
+                        re.IGNORECASE)
+
+
+def working_note_in_name(name: str) -> str | None:
+    """The words of ``name`` that note how the kit read the source ("read in", "proxy", "copy" …), or None."""
+    m = _READ_NOTE.search(name)
+    return " ".join(m.group(0).split()[:2]) if m else None
+
+
+#: The fields that name a source, by kind of record: :func:`_check_source_names` checks them, and the internal-note
+#: rule leaves them to it, so that a name is reported once.
+SOURCE_NAMES: dict[str, tuple[str, ...]] = {"Source": ("title", "publisher"), "QuizSource": ("title",),
+                                            "LawText": ("instrument",)}
+
+
+def _check_source_names(ctx: ParseContext, records: Iterable[Any]) -> None:
+    for record in records:
+        for field in SOURCE_NAMES.get(type(record).__name__, ()):
+            note = working_note_in_name(getattr(record, field, None) or "")
+            if note:
+                ctx.at(record, field, f"students see this name, and \"{note}\" is a note on how the kit read the "
+                                      "source: name the source as it names itself; put the address of the copy read "
+                                      "in 'read_at' (students then see \"read in a copy\", once) and any other note "
+                                      "in 'checked_note'")
+
+
 def _host(url: str) -> str:
     return urlsplit(url).hostname or url
 
 
 # ------------------------------------------------------------------------------------------- copies and status
-def _original(ctx: ParseContext, record: Any, field: str, url: str | None, copy_field: str = "read_at") -> None:
-    kind = copy_kind(url)
+def _original(ctx: ParseContext, hosts: Hosts, record: Any, field: str, url: str | None,
+              copy_field: str = "read_at") -> None:
+    kind = copy_kind(url, hosts)
     if kind:
         ctx.at(record, field, f"'{_host(url)}' is {kind}, not the original page, and students follow this link: put "
                               f"the original page's address here and the copy's in '{copy_field}'")
@@ -123,9 +125,9 @@ def _primary_not_copy(ctx: ParseContext, record: Any, read_at: str | None) -> No
                                  f"(read_at: {_host(read_at)}): use seen-secondary")
 
 
-def _check_case_copies(ctx: ParseContext, case) -> None:
+def _check_case_copies(ctx: ParseContext, hosts: Hosts, case) -> None:
     for s in case.sources:
-        _original(ctx, s, "url", s.url)
+        _original(ctx, hosts, s, "url", s.url)
         if s.url is None and s.read_at is None:
             ctx.at(s, "url", "missing: give the original page's address, or read_at if only a copy was read")
         if s.read_at and s.url and s.read_at == s.url:
@@ -143,22 +145,22 @@ def _check_case_copies(ctx: ParseContext, case) -> None:
                                 f"in a copy ({copies}): use seen-secondary, or cite the original page that was read")
 
 
-def _check_figure_copies(ctx: ParseContext, research) -> None:
+def _check_figure_copies(ctx: ParseContext, hosts: Hosts, research) -> None:
     for s in research.studies:
-        _original(ctx, s, "url", s.url)
+        _original(ctx, hosts, s, "url", s.url)
     for f in research.figures:
-        _original(ctx, f, "source", f.source)
+        _original(ctx, hosts, f, "source", f.source)
         _primary_not_copy(ctx, f, f.read_at)
         if f.read_at and f.read_at == f.source:
             ctx.at(f, "read_at", "is the same address as source: leave read_at out when the original was read")
 
 
-def _check_law_copies(ctx: ParseContext, law: dict) -> None:
+def _check_law_copies(ctx: ParseContext, hosts: Hosts, law: dict) -> None:
     for text in law.values():
-        _original(ctx, text, "url", text.url)
+        _original(ctx, hosts, text, "url", text.url)
         _primary_not_copy(ctx, text, text.read_at)
         for tr in text.translations:
-            _original(ctx, tr, "url", tr.url)
+            _original(ctx, hosts, tr, "url", tr.url)
             _primary_not_copy(ctx, tr, tr.read_at)
 
 
@@ -227,7 +229,7 @@ def _passages(span: str) -> list[str]:
     return [p for p in parts if len(p.split()) >= 4]
 
 
-def _check_question(ctx: ParseContext, q, research, quotations: dict[str, tuple[Any, str]]) -> None:
+def _check_question(ctx: ParseContext, hosts: Hosts, q, research, quotations: dict[str, tuple[Any, str]]) -> None:
     figures = {f.id: f for f in research.figures} if research else {}
     # sources: originals, and not a copy of what a research record already says
     figure_pages: dict[str, list[str]] = {}
@@ -237,7 +239,7 @@ def _check_question(ctx: ParseContext, q, research, quotations: dict[str, tuple[
                 if u:
                     figure_pages.setdefault(u.rstrip("/"), []).append(f.id)
     for i, s in enumerate(q.sources, 1):
-        _original(ctx, s, "url", s.url)
+        _original(ctx, hosts, s, "url", s.url)
         _primary_not_copy(ctx, s, s.read_at)
         for u in (s.url, s.read_at):
             ids = figure_pages.get((u or "").rstrip("/"))
@@ -257,8 +259,8 @@ def _check_question(ctx: ParseContext, q, research, quotations: dict[str, tuple[
         else:
             used.append(figures[fid])
     allowed = set().union(*(_figure_values(f) for f in used)) if used else set()
-    numeric = q.type == "numeric" and used and q.answer is not None and not isinstance(q.answer, bool)
-    if numeric and round(abs(float(q.answer)), 4) not in allowed:
+    value = question_type(q).number_answer(q) if used else None
+    if value is not None and round(abs(value), 4) not in allowed:
         shown = ", ".join(f"{f.id} = {f.shown}" for f in used)
         ctx.at(q, "answer", f"{q.answer:g} is not the value of the figure it refers to ({shown}): the answer must "
                             "be the record's value")
@@ -364,6 +366,8 @@ def _check_internal_notes(ctx: ParseContext, records: Iterable[Any]) -> None:
     for record in records:
         for owner, field, text in _walk_text(record):
             phrase = internal_phrase(text)
+            if phrase and field in SOURCE_NAMES.get(type(owner).__name__, ()) and working_note_in_name(text):
+                continue  # a source's name: reported once, by _check_source_names
             if phrase:
                 ctx.at(owner, field, f"students see this text, and it reads like an internal working note "
                                      f"(\"{phrase}\"): move the note to 'checked_note', which only instructors see")
@@ -376,6 +380,10 @@ def check_consistency(root: Path, ctx: ParseContext) -> int:
     Content that fails its own checks is skipped here (those checks report it).
     """
     own = ParseContext()
+    try:
+        hosts = load_hosts(root)
+    except ContentError:
+        hosts = Hosts({})  # the hosts file's own check reports it
     n = 0
     cases = {}
     for cid in case_ids(root):
@@ -384,7 +392,8 @@ def check_consistency(root: Path, ctx: ParseContext) -> int:
         except ContentError:
             continue
     for case in cases.values():
-        _check_case_copies(own, case)
+        _check_case_copies(own, hosts, case)
+        _check_source_names(own, case.sources)
         _check_internal_notes(own, [case.meta, *case.events, *case.statements, *case.documents, *case.sources])
         n += len(case.sources)
     research = None
@@ -394,14 +403,15 @@ def check_consistency(root: Path, ctx: ParseContext) -> int:
         except ContentError:
             research = None
     if research is not None:
-        _check_figure_copies(own, research)
+        _check_figure_copies(own, hosts, research)
         _check_internal_notes(own, [*research.studies, *research.figures])
         n += len(research.figures)
     try:
         law = load_law(root) if (Path(root) / "law").is_dir() else {}
     except ContentError:
         law = {}
-    _check_law_copies(own, law)
+    _check_law_copies(own, hosts, law)
+    _check_source_names(own, law.values())
     _check_internal_notes(own, law.values())
     n += len(law)
     quotations = _quotations(cases)
@@ -411,7 +421,8 @@ def check_consistency(root: Path, ctx: ParseContext) -> int:
         except ContentError:
             continue
         for q in quiz.questions:
-            _check_question(own, q, research, quotations)
+            _check_question(own, hosts, q, research, quotations)
+            _check_source_names(own, q.sources)
             _check_internal_notes(own, [q])
             n += 1
     seen: set[Problem] = set()
@@ -424,4 +435,4 @@ def check_consistency(root: Path, ctx: ParseContext) -> int:
 
 #: Not a kind of file but rules across kinds: listed last in the registry, so each kind has been checked on its own.
 CONSISTENCY = ContentKind("consistency", "links, figures and quotations across files", "every file above",
-                          (), check_consistency, None)
+                          (), check_consistency, None, after=("cases", "law", "quizzes", "research", "hosts"))

@@ -8,14 +8,24 @@ from __future__ import annotations
 
 import os
 from contextlib import contextmanager
+from pathlib import Path
 
-__all__ = ["DEFAULT", "STATE", "current", "speaking", "use"]
+from .root import data_root
+
+__all__ = ["DEFAULT", "STATE", "current", "languages", "speaking", "use"]
 
 #: The language the content is written in, and the UI strings' reference.
 DEFAULT = "en"
 
 #: The one setting (a dict, so ``kit.i18n`` and tests share it).
 STATE = {"language": os.environ.get("KIT_LANG", DEFAULT)}
+
+
+def languages(root: Path | None = None) -> list[str]:
+    """The languages the kit has: those with UI strings, ``data/ui/<language>.yaml`` (English first)."""
+    folder = (Path(root) if root else data_root()) / "ui"
+    found = {p.stem for p in folder.glob("*.yaml") if not p.name.startswith(("_", "."))} if folder.is_dir() else set()
+    return [DEFAULT, *sorted(found - {DEFAULT})]
 
 
 def current() -> str:

@@ -4,8 +4,14 @@ A legal text is a short, exact passage (a GDPR article, a court's headnote, a re
 read, how well it was checked, and a plain-language explanation in the kit's own words. Where the kit has no exact
 wording it leaves ``text`` out and says what the text does in ``explanation`` only.
 
-The checklist names the conditions a consent (or a legitimate-interest objection) must meet, each tied to the ids
-of the legal texts it rests on, and holds the model assessments of companies' mechanisms, each tied to a case.
+The checklist names the conditions a legal basis must meet (consent; or legitimate interest: its three steps, the
+purpose test, the information owed and the right to object), each tied to the ids of the legal texts it rests on,
+and holds the model assessments of companies' mechanisms, each tied to a case and saying which relationship
+(which company, as controller, towards whom) it assesses.
+
+The link students follow on a legal text (``url``) is the official publisher's page: ``kit check`` accepts only the
+hosts listed in ``data/official_hosts.yaml`` (EUR-Lex, curia, the EDPB, regulators, legislatures and courts), and a
+copy the kit read goes in ``read_at``.
 """
 
 from __future__ import annotations
@@ -13,11 +19,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from .base import ContentKind, check_duplicates, check_refs, check_stray_files, data_root, load_checked, load_file
 from .case import CHECKED_NOTE_DOC, STATUS_DOC, Status
+from .cases import case_ids
 from .errors import NotFound, display_path, safe_resolve
-from .loader import case_ids
 from .schema import Id, Line, ParseContext, Record, Text, Url, When, doc
 
 __all__ = [
@@ -26,12 +33,15 @@ __all__ = [
     "ChecklistFile",
     "Condition",
     "LawFile",
+    "OfficialHost",
+    "OfficialHostsFile",
     "LawText",
     "Translation",
     "Verdict",
     "check_law_and_checklist",
     "load_checklist",
     "load_law",
+    "official_host",
 ]
 
 LawKind = Literal["law", "case-law", "guidance", "regulator"]
@@ -50,6 +60,8 @@ class Translation(Record):
     url: Url = doc("the original page of this wording (students follow this link)")
     read_at: Url | None = doc("where this wording was actually read, when that was a copy", None)
     status: Status = doc(STATUS_DOC)
+    copies_checked: int | None = doc("how many independent copies of the official wording it was compared with, word "
+                                     "for word, when the official page itself was not opened", None, bounds=(1, 50))
     note: Text | None = doc("caveats about this copy", None, translate=True)
     checked_note: Text | None = doc(CHECKED_NOTE_DOC, None)
 
@@ -59,8 +71,11 @@ class LawText(Record):
     entry_name = "legal text"
     id: Id = doc("a short id the checklist uses, like 'gdpr-art-7-3'")
     title: Line = doc("what students see as the heading, like 'GDPR Article 7(3): withdrawing consent'", translate=True)
-    instrument: Line = doc("the law, judgment or document it comes from")
-    reference: Line = doc("the article, paragraph or case number")
+    instrument: Line = doc("the law, judgment or document it comes from, by the name its publisher uses (each "
+                           "language gives the official name in its own words, like « Règlement (UE) 2016/679 "
+                           "(RGPD) »)", translate=True)
+    reference: Line = doc("the article, paragraph or case number, as that language writes it (« considérant 32 »)",
+                          translate=True)
     kind: LawKind = doc("law, case-law, guidance or regulator (a regulator's statement or post)")
     region: Line = doc("where it applies, like 'EU/EEA' or 'California'", translate=True)
     date: When | None = doc("when it was adopted, decided or published, if the fact sheet gives it", None)
@@ -72,6 +87,10 @@ class LawText(Record):
                               "the words 'read in a copy')", None)
     other_urls: tuple[Url, ...] = doc("other copies that agree (for instructors; not shown to students)", ())
     status: Status = doc(STATUS_DOC)
+    copies_checked: int | None = doc("for a law or a judgment whose official page was not opened: how many "
+                                     "independent copies of the official text the wording was compared with, word "
+                                     "for word. The card then says so instead of showing a certainty label, since "
+                                     "the law itself is not uncertain", None, bounds=(1, 50))
     checked: Text | None = doc("for instructors only: how the wording was checked (copies compared, pages opened); "
                                "never shown to students", None, translate=True)
     note: Text | None = doc("caveats for students: cuts, misquotations seen elsewhere, unverified parts", None,
@@ -86,13 +105,50 @@ class LawFile(Record):
     texts: tuple[LawText, ...] = doc("the legal texts", nonempty=True)
 
 
+# ------------------------------------------------------------------------------------ data/official_hosts.yaml
+@dataclass(frozen=True, kw_only=True)
+class OfficialHost(Record):
+    entry_name = "official host"
+    host: Line = doc("a host name that publishes law officially, like 'eur-lex.europa.eu' (its subdomains count too)")
+    publisher: Line = doc("who publishes there, like 'Publications Office of the EU (EUR-Lex)'")
+
+
+@dataclass(frozen=True, kw_only=True)
+class OfficialHostsFile(Record):
+    entry_name = "official hosts file"
+    hosts: tuple[OfficialHost, ...] = doc("the hosts whose pages a legal text's url may link", nonempty=True)
+
+
+OFFICIAL_HOSTS_FILE = "official_hosts.yaml"
+
+
+def official_host(url: str, hosts) -> bool:
+    """Whether ``url`` is on one of ``hosts`` (a host or any of its subdomains: 'www.edpb.europa.eu' is on
+    'edpb.europa.eu')."""
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    return any(host == h or host.endswith("." + h) for h in hosts)
+
+
+def _check_official(ctx: ParseContext, texts: list[LawText], hosts: list[OfficialHost], where: str) -> None:
+    """Every legal text's url, and its translations' urls, must be an official publisher's page."""
+    names = [h.host.lower().strip(".") for h in hosts]
+    for record in [*texts, *(tr for t in texts for tr in t.translations)]:
+        if official_host(record.url, names):
+            continue
+        host = urlsplit(record.url).hostname or record.url
+        ctx.at(record, "url", f"'{host}' is not an official publisher of legal texts, and students follow this "
+                              f"link: link the official page (one of the hosts in {where}, such as "
+                              f"{', '.join(names[:4])}) and put the address of the copy you read in read_at")
+
+
 # ----------------------------------------------------------------------------------------- data/checklist.yaml
 @dataclass(frozen=True, kw_only=True)
 class Condition(Record):
     entry_name = "condition"
     id: Id = doc("a short id, like 'freely-given'")
     name: Line = doc("the condition's name as students see it", translate=True)
-    basis: Basis = doc("consent (a condition for valid consent) or legitimate-interest (for objection)")
+    basis: Basis = doc("consent (a condition for valid consent) or legitimate-interest (a condition for relying on "
+                       "legitimate interest, including the right to object)")
     question: Text = doc("the question a student asks of a mechanism, in plain words", translate=True)
     law: tuple[Id, ...] = doc("ids of the legal texts (from data/law) the condition rests on")
 
@@ -111,7 +167,10 @@ class Assessment(Record):
     id: Id = doc("a short id, like 'slack-2024'")
     case: Id = doc("the id of the case (a folder under data/cases)")
     mechanism: Text = doc("the mechanism assessed, in one or two sentences", translate=True)
-    basis: Basis = doc("which conditions apply: consent, or legitimate-interest (objection)")
+    relationship: Text = doc("which relationship the verdicts assess: who decides the purpose (the controller), for "
+                             "whom a company acts as processor, and whose data, towards whom", translate=True)
+    basis: Basis = doc("which conditions apply: consent, or legitimate-interest (its three steps, purpose, "
+                       "information and objection)")
     verdicts: tuple[Verdict, ...] = doc("one verdict for each condition of that basis")
     note: Text | None = doc("caveats about the assessment", None, translate=True)
 
@@ -235,16 +294,31 @@ def load_checklist(root: Path | None = None) -> Checklist:
     return load_checked(f"checklist:{safe_resolve(root)}", _inputs(root), parse)
 
 
+def _parse_official_hosts(root: Path, ctx: ParseContext) -> list[OfficialHost] | None:
+    path = root / OFFICIAL_HOSTS_FILE
+    if not path.exists():
+        ctx.add(display_path(path), None, None, None, "file missing: the official publishers a legal text's url may "
+                                                      "link (a list of hosts)")
+        return None
+    parsed = load_file(path, OfficialHostsFile, ctx)
+    return list(parsed.hosts) if parsed else None
+
+
 def check_law_and_checklist(root: Path, ctx: ParseContext) -> int:
-    """For ``kit check``: every legal text and the checklist; returns how many texts and conditions were checked."""
+    """For ``kit check``: every legal text (its url an official publisher's) and the checklist; returns how many
+    texts and conditions were checked."""
     check_stray_files(root / "law", ctx)
     check_stray_files(root, ctx, only_near_misses=True)  # checklist.yml, vocabulary.yml at the top of data/
     texts = _parse_law(root, ctx)
+    hosts = _parse_official_hosts(root, ctx)
+    if hosts:
+        _check_official(ctx, texts, hosts, display_path(root / OFFICIAL_HOSTS_FILE))
     parsed = _parse_checklist(root, ctx, {t.id for t in texts})
     return len(texts) + (len(parsed.conditions) + len(parsed.assessments) if parsed else 0)
 
 
 
-LAW = ContentKind("law", "legal texts and checklist entries", "law/*.yaml, checklist.yaml", (LawFile, ChecklistFile),
+LAW = ContentKind("law", "legal texts and checklist entries", "law/*.yaml, checklist.yaml, official_hosts.yaml",
+                  (LawFile, ChecklistFile, OfficialHostsFile),
                   check_law_and_checklist, load_checklist,
                   translated=(("law/*.yaml", LawFile), ("checklist.yaml", ChecklistFile)))

@@ -1,14 +1,10 @@
 """The quiz schema: one YAML file per quiz under ``data/quizzes/``, validated like every other content file.
 
 A quiz file holds an ``id`` (the file's name without ``.yaml``), a ``title``, a ``language`` and ``questions``. Each
-question has a ``type``:
-
-* ``single``: pick one option; ``answer`` is the id of the right option;
-* ``multiple``: pick every option that applies; ``answer`` is a list of option ids;
-* ``true-false``: ``answer`` is ``true`` or ``false``;
-* ``numeric``: ``answer`` is a number; ``tolerance`` (optional, default 0) is how far off an answer may be;
-* ``ordering``: put the options in order; ``answer`` lists every option id in the right order;
-* ``reflection``: free text, not graded; after submitting, ``model_answer`` and ``discussion`` points appear.
+question has a ``type``, one of the question types of :data:`kit.questions.TYPES` (single, multiple, true-false,
+numeric, ordering, reflection …): the type says how ``answer`` is written, which fields it adds (``tolerance`` and
+``unit`` for a numeric question, ``model_answer`` and ``discussion`` for a reflection …) and what ``kit check``
+cross-checks.
 
 Options may carry ``feedback`` (shown when picked) and ``keep_last`` (stays last when options are shuffled, for
 "none of these"). Every question may carry an ``explanation`` (required on graded questions), progressive ``hints``,
@@ -19,36 +15,40 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
+from ..questions import TYPES, names, question_type
 from .base import ContentKind, check_duplicates, check_stray_files, data_root, load_checked, load_file
 from .case import STATUS_DOC, Status
 from .errors import ContentError, NotFound, display_path, safe_resolve
-from .schema import Id, Invalid, Line, ParseContext, Record, ScalarKind, Text, Url, doc, internal, shown
+from .schema import Id, Invalid, Language, Line, ParseContext, Record, ScalarKind, Text, Url, doc, internal, shown
 
-__all__ = ["GRADED", "Option", "Question", "QuestionType", "Quiz", "QuizSource", "check_quizzes", "load_quiz",
-           "quiz_ids"]
+__all__ = ["Option", "Question", "Quiz", "QuizSource", "check_quizzes", "load_quiz", "quiz_ids"]
 
-QuestionType = Literal["single", "multiple", "true-false", "numeric", "ordering", "reflection"]
-GRADED = ("single", "multiple", "true-false", "numeric", "ordering")
-CHOICE_TYPES = ("single", "multiple", "ordering")
+
+def _id_text(value: Any) -> str:
+    if isinstance(value, (dict, list)) or value is None:
+        raise Invalid(f"expected a list of option ids, got {shown(value)} in the list")
+    return str(value)
 
 
 class _AnswerKind(ScalarKind):
-    """The right answer: an option id, a list of option ids, true/false or a number (checked per type later)."""
+    """The right answer, in the shape its question's type checks later: an option id, a list of ids, true/false, a
+    number, or a mapping of ids to ids (read as a tuple of pairs, in the file's order)."""
 
-    name, expected = "answer", "an option id, a list of option ids, true/false or a number"
+    name, expected = "answer", "an option id, a list of option ids, true/false, a number or a mapping of ids"
 
     def convert(self, value: Any) -> Any:
         if isinstance(value, list):
-            bad = [v for v in value if isinstance(v, (dict, list)) or v is None]
-            if bad:
-                raise Invalid(f"expected a list of option ids, got {shown(bad[0])} in the list")
-            return tuple(str(v) for v in value)
-        if isinstance(value, dict):
-            raise Invalid(f"expected {self.expected}, got {shown(value)}")
+            return tuple(_id_text(v) for v in value)
+        if isinstance(value, Mapping):
+            try:
+                return tuple((_id_text(k), _id_text(v)) for k, v in value.items())
+            except Invalid:
+                raise Invalid(f"expected a mapping of ids to ids, got {shown(value)}") from None
         if isinstance(value, str):
             if not value.strip():
                 raise Invalid("is empty: write the right answer")
@@ -83,25 +83,26 @@ class Option(Record):
     keep_last: bool = doc("true to keep this option last when options are shuffled (e.g. 'none of these')", False)
 
 
+#: The words ``type:`` accepts: the names of the question types.
+TypeName = Literal[names()]
+
+
 @dataclass(frozen=True, kw_only=True)
-class Question(Record):
+class QuestionBase(Record):
+    """The fields every question has; :data:`Question` adds those of each question type."""
+
     entry_name = "question"
     id: Id = doc("a short id for the question, unique in the quiz")
-    type: QuestionType = doc("single, multiple, true-false, numeric, ordering or reflection")
+    type: TypeName = doc(", ".join(f"{qt.name} ({qt.summary})" for qt in TYPES))
     text: Text = doc("the question as students read it", translate=True)
-    options: tuple[Option, ...] = doc("the options (single, multiple and ordering questions)", ())
-    answer: Answer | None = doc("the right answer: an option id (single), a list of ids (multiple, ordering), "
-                                "true/false (true-false) or a number (numeric)", None, answer_key=True)
-    tolerance: float | None = doc("how far from the answer a numeric answer may be and still count", None)
-    unit: Line | None = doc("the unit of a numeric answer, like '%'", None, translate=True)
+    options: tuple[Option, ...] = doc("the options (" + ", ".join(qt.name for qt in TYPES if qt.has_options)
+                                      + " questions)", ())
+    answer: Answer | None = doc("the right answer: " + "; ".join(f"{qt.answer_doc} ({qt.name})" for qt in TYPES
+                                                                 if qt.answer_doc), None, answer_key=True)
     explanation: Text | None = doc("why the answer is right, shown after answering (required on graded questions)",
                                    None, answer_key=True, translate=True)
     hints: tuple[Text, ...] = doc("hints, shown one at a time on request", (), translate=True)
     attempts: int | None = doc("how many times a student may check an answer (no limit if left out)", None)
-    model_answer: Text | None = doc("a model answer shown after a reflection is submitted", None, answer_key=True,
-                                    translate=True)
-    discussion: tuple[Text, ...] = doc("points for discussion, shown after a reflection is submitted", (),
-                                       answer_key=True, translate=True)
     sources: tuple[QuizSource, ...] = doc("where the facts in the question come from", ())
     figures: tuple[Id, ...] = doc("ids of the research figures (data/research) the question uses; their value, "
                                   "status and source are shown from that one record", ())
@@ -111,7 +112,7 @@ class Question(Record):
 
     @property
     def graded(self) -> bool:
-        return self.type in GRADED
+        return question_type(self).graded
 
     @property
     def keyed(self) -> bool:
@@ -125,12 +126,19 @@ class Question(Record):
         raise NotFound(option_id)
 
 
+#: A question: the common fields, then the fields each question type adds (``QuestionType.fields``), so a type's
+#: fields are parsed, documented, translated and withheld like any other.
+Question = dataclasses.make_dataclass(
+    "Question", [(name, tf.hint, tf.field) for qt in TYPES for name, tf in qt.fields.items()],
+    bases=(QuestionBase,), frozen=True, kw_only=True, namespace={"__module__": __name__})
+
+
 @dataclass(frozen=True, kw_only=True)
 class Quiz(Record):
     entry_name = "quiz"
     id: Id = doc("the quiz id; must be the file's name without .yaml")
     title: Line = doc("the quiz's title", translate=True)
-    language: Literal["en", "fr"] = doc("the language the quiz is written in", "en")
+    language: Language = doc("the language the quiz is written in", "en")
     intro: Text | None = doc("a sentence or two shown above the questions", None, translate=True)
     include: tuple[Id, ...] = doc("ids of other quizzes whose questions come first (one level: they may not "
                                   "include others)", ())
@@ -149,11 +157,9 @@ class Quiz(Record):
 
 
 # ---------------------------------------------------------------------------------------------- cross-checks
-def _is_number(v: Any) -> bool:
-    return isinstance(v, (int, float)) and not isinstance(v, bool)
-
-
 def _check_question(ctx: ParseContext, q: Question, withheld: bool = False) -> None:
+    """What every question is checked for, then what its type checks (:class:`kit.questions.QuestionType`)."""
+    qt = question_type(q)
     check_duplicates(ctx, q.options, "option")
     texts: dict[str, str] = {}
     for o in q.options:  # two options a student cannot tell apart (an ordering of identical items has no answer)
@@ -161,69 +167,30 @@ def _check_question(ctx: ParseContext, q: Question, withheld: bool = False) -> N
         if same in texts and texts[same] != o.id:
             ctx.at(o, "text", f"the same text as the option '{texts[same]}': a student cannot tell them apart")
         texts.setdefault(same, o.id)
-    ids = [o.id for o in q.options]
-    known = ", ".join(repr(i) for i in ids)
-    a = q.answer
-    if q.type in CHOICE_TYPES:
+    if qt.has_options:
         if len(q.options) < 2:
             ctx.at(q, "options", f"a {q.type} question needs at least two options")
     elif q.options:
         ctx.at(q, "options", f"a {q.type} question has no options: remove them")
-    if q.type != "numeric":
-        if q.tolerance is not None:
-            ctx.at(q, "tolerance", f"only a numeric question has a tolerance; this one is {q.type}")
-        if q.unit is not None:
-            ctx.at(q, "unit", f"only a numeric question has a unit; this one is {q.type}")
-    if q.type != "reflection":
-        if q.model_answer is not None:
-            ctx.at(q, "model_answer", "only a reflection question has a model answer: put it in 'explanation'")
-        if q.discussion:
-            ctx.at(q, "discussion", "only a reflection question has discussion points")
+    for other in TYPES:  # the fields another type adds
+        if other is not qt:
+            for name, tf in other.fields.items():
+                if getattr(q, name) != tf.field.default:
+                    ctx.at(q, name, tf.elsewhere.format(type=q.type))
     if q.attempts is not None and q.attempts < 1:
         ctx.at(q, "attempts", f"expected at least 1 attempt, got {q.attempts}")
-    if q.type == "ordering" and any(o.keep_last for o in q.options):
-        ctx.at(q, "options", "keep_last makes no sense in an ordering question: the order is the answer")
-
-    if q.type == "reflection":
-        if a is not None:
-            ctx.at(q, "answer", "a reflection question is not graded: remove the answer")
-        if q.model_answer is None and not withheld:
-            ctx.at(q, "model_answer", "missing: every reflection question needs a model answer")
+    qt.check(ctx, q, withheld)
+    if not qt.graded:
+        if q.answer is not None:
+            ctx.at(q, "answer", f"a {q.type} question is not graded: remove the answer")
         return
-    if a is None:
+    if q.answer is None:
         if not withheld:
             ctx.at(q, "answer", f"missing: a graded ({q.type}) question needs a correct answer")
         return
     if q.explanation is None and not withheld:
         ctx.at(q, "explanation", "missing: every graded question needs an explanation of its answer")
-    if q.type == "single":
-        if not isinstance(a, str):
-            ctx.at(q, "answer", f"expected the id of one option ({known}), got {shown(a)}")
-        elif a not in ids:
-            ctx.at(q, "answer", f"'{a}' is not among the options: expected one of {known}")
-    elif q.type in ("multiple", "ordering"):
-        values = (a,) if isinstance(a, str) else a
-        if not isinstance(values, tuple):
-            ctx.at(q, "answer", f"expected a list of option ids, got {shown(a)}")
-            return
-        if not values:
-            ctx.at(q, "answer", "is empty: a graded question needs at least one correct option")
-        for v in values:
-            if v not in ids:
-                ctx.at(q, "answer", f"'{v}' is not among the options: expected ids from {known}")
-        if len(set(values)) != len(values):
-            ctx.at(q, "answer", "lists an option twice")
-        if q.type == "ordering" and set(values) <= set(ids) and set(values) != set(ids):
-            missing = ", ".join(sorted(set(ids) - set(values)))
-            ctx.at(q, "answer", f"an ordering answer lists every option once; missing: {missing}")
-    elif q.type == "true-false":
-        if not isinstance(a, bool):
-            ctx.at(q, "answer", f"expected true or false, got {shown(a)}")
-    elif q.type == "numeric":
-        if not _is_number(a):
-            ctx.at(q, "answer", f"expected a number, got {shown(a)}")
-        if q.tolerance is not None and q.tolerance < 0:
-            ctx.at(q, "tolerance", f"expected a number of 0 or more, got {q.tolerance:g}")
+    qt.check_answer(ctx, q)
 
 
 def check_quiz(ctx: ParseContext, quiz: Quiz, path: Path) -> None:

@@ -24,9 +24,9 @@ from typing import Literal
 
 from .base import ContentKind, check_duplicates, check_refs, data_root, load_checked, load_file
 from .case import STATUS_DOC, Status
+from .cases import case_ids
 from .errors import ContentError, NotFound, display_path, safe_resolve
 from .law import load_law
-from .loader import case_ids
 from .schema import Id, Line, ParseContext, Record, Text, Url, When, doc
 
 __all__ = ["QUESTIONS", "REGIMES", "Answer", "Answers", "Content", "Example", "ExampleSource", "Questions", "Regime",
@@ -211,4 +211,4 @@ def check_regimes(root: Path, ctx: ParseContext) -> int:
 
 
 REGIMES = ContentKind("regimes", "regime answers", FILE, (RegimesFile,), check_regimes, load_regimes,
-                      translated=((FILE, RegimesFile),))
+                      translated=((FILE, RegimesFile),), after=("cases", "law"))

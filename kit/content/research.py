@@ -23,7 +23,6 @@ from .errors import ContentError, NotFound, display_path, safe_resolve
 from .schema import Id, Line, ParseContext, Record, Text, Url, doc
 
 __all__ = [
-    "CHARTS",
     "Figure",
     "Preset",
     "Research",
@@ -38,18 +37,17 @@ Unit = Literal["percent", "percentage-points", "hours-per-year", "usd-billions-p
                "people"]
 Group = Literal["opt-in", "opt-out", "neutral", "other"]
 SIMULATION_FILE = "simulation.yaml"
-#: The charts show_default_effects draws, in order: ``kit check`` checks each has at least one figure.
-CHARTS = ("jg-countries", "jg-online", "replication-2023", "cookie-banner", "madrian-shea")
 
 
 @dataclass(frozen=True, kw_only=True)
 class Study(Record):
     entry_name = "study"
     id: Id = doc("a short id figures use to cite this study, like 'johnson-goldstein-2003'")
-    authors: Line = doc("the authors, as cited (e.g. 'Johnson, E. J. & Goldstein, D.')")
+    authors: Line = doc("the authors, as cited (e.g. 'Johnson, E. J. & Goldstein, D.')", translate="name")
     year: int = doc("the year of the version cited")
-    title: Line | None = doc("the title; leave it out only if it was not seen, and say so in the note", None)
-    venue: Line = doc("where it was published: journal, volume and pages, or 'working paper'")
+    title: Line | None = doc("the title; leave it out only if it was not seen, and say so in the note", None,
+                             translate="name")
+    venue: Line = doc("where it was published: journal, volume and pages, or 'working paper'", translate="name")
     doi: Line | None = doc("the DOI, like 10.1126/science.1091721, if it has one", None)
     url: Url = doc("the address of the study's page (publisher, DOI resolver or repository)")
     caveat: Text | None = doc("what a reader must keep in mind when using its figures, in the kit's own words", None,
@@ -94,6 +92,8 @@ class FiguresFile(Record):
     entry_name = "research file"
     studies: tuple[Study, ...] = doc("the studies the figures come from", ())
     figures: tuple[Figure, ...] = doc("the published figures", ())
+    charts: tuple[Id, ...] = doc("the charts notebook 03 draws (kit.show_default_effects()), in order: each shows the "
+                                 "figures whose 'chart' is its id, under the UI string defaults.chart.<id>", ())
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -137,6 +137,7 @@ class Research:
 
     studies: tuple[Study, ...]
     figures: tuple[Figure, ...]
+    charts: tuple[str, ...] = ()  # the charts notebook 03 draws, in order
 
     def study(self, study_id: str) -> Study:
         for s in self.studies:
@@ -177,6 +178,7 @@ def _parse_research(folder: Path, ctx: ParseContext) -> Research:
     before = len(ctx.problems)
     studies: list[Study] = []
     figures: list[Figure] = []
+    charts: list[tuple[FiguresFile, int, str]] = []  # where each chart is declared
     files = _figure_files(folder)
     if not files:
         ctx.add(display_path(folder), None, None, None, "no research files: expected at least one *.yaml with figures")
@@ -185,6 +187,7 @@ def _parse_research(folder: Path, ctx: ParseContext) -> Research:
         if parsed is not None:
             studies.extend(parsed.studies)
             figures.extend(parsed.figures)
+            charts += [(parsed, i, c) for i, c in enumerate(parsed.charts, 1)]
     check_duplicates(ctx, studies, "study")
     check_duplicates(ctx, figures, "figure")
     known = [s.id for s in studies]
@@ -193,12 +196,19 @@ def _parse_research(folder: Path, ctx: ParseContext) -> Research:
         check_refs(ctx, f, "study", f.study, known, "study", shown)
         _check_figure(ctx, f)
     if files and len(ctx.problems) == before:  # a figure that failed to parse would look like a missing one
+        if not charts:
+            ctx.add(display_path(folder), None, None, None, "no charts: list the charts notebook 03 draws in 'charts' "
+                                                            "(a list of chart ids) in one of these files")
         drawn = {f.chart for f in figures}
-        for chart in CHARTS:
-            if chart not in drawn:
-                ctx.add(display_path(folder), None, None, None, f"no figures for the chart '{chart}' that notebook 03 "
-                                                                f"shows: give at least one figure 'chart: {chart}'")
-    return Research(tuple(studies), tuple(figures))
+        seen: set[str] = set()
+        for parsed, i, chart in charts:
+            if chart in seen:
+                ctx.at(parsed, f"charts[{i}]", f"the chart '{chart}' is listed twice")
+            elif chart not in drawn:
+                ctx.at(parsed, f"charts[{i}]", f"no figures for the chart '{chart}' that notebook 03 shows: give at "
+                                               f"least one figure 'chart: {chart}'")
+            seen.add(chart)
+    return Research(tuple(studies), tuple(figures), tuple(dict.fromkeys(c for _, _, c in charts)))
 
 
 def load_research(root: Path | None = None) -> Research:

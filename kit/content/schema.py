@@ -29,7 +29,8 @@ from typing import Annotated, Any, Literal, get_args, get_origin
 
 from .dates import DATE_EXPECTED, PartialDate
 from .errors import ContentError, Invalid, Problem
-from .yamlio import LineDict, LineList
+from .language import languages
+from .yamlio import LineDict, LineList, written
 
 __all__ = [
     "ID_RE",
@@ -37,6 +38,7 @@ __all__ = [
     "Email",
     "Id",
     "Invalid",
+    "Language",
     "Line",
     "Loc",
     "ParseContext",
@@ -82,7 +84,7 @@ def shown(value: Any) -> str:
         return "nothing (an empty value)"
     if isinstance(value, bool):
         return f"{str(value).lower()} (YAML reads yes/no/on/off/true/false as true or false; put it in quotes)"
-    text = repr(value) if isinstance(value, str) else str(value)
+    text = repr(value) if isinstance(value, str) else written(value)
     return text if len(text) <= 60 else text[:57] + "…"
 
 
@@ -103,7 +105,7 @@ class _TextKind(ScalarKind):
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             raise Invalid(f"expected {self.expected}, got {shown(value)}")
         if isinstance(value, (int, float)):
-            value = str(value)
+            value = written(value)  # as the file wrote it: an option '12.50' stays 12.50
         if is_blank(value):
             raise Invalid("is empty: write the text, or remove the field if it is optional")
         return value
@@ -128,7 +130,7 @@ class _IdKind(ScalarKind):
     def convert(self, value):
         if isinstance(value, bool) or not isinstance(value, (str, int)):
             raise Invalid(f"expected {self.expected}, got {shown(value)}")
-        value = str(value)
+        value = written(value)
         if not ID_RE.match(value):
             raise Invalid(f"expected {self.expected}, got {value!r}")
         return value
@@ -144,6 +146,17 @@ class _PatternKind(ScalarKind):
         if not isinstance(value, str) or not self.pattern.match(value.strip()):
             raise Invalid(f"expected {self.expected}, got {shown(value)}")
         return value.strip()
+
+
+class _LanguageKind(ScalarKind):
+    name, expected = "language", "a language the kit has (one with UI strings in data/ui/<language>.yaml)"
+
+    def convert(self, value):
+        known = languages()
+        if value not in known:
+            raise Invalid(f"expected one of {', '.join(map(repr, known))} (the languages with UI strings in "
+                          f"data/ui), got {shown(value)}")
+        return value
 
 
 class _WhenKind(ScalarKind):
@@ -163,6 +176,7 @@ Url = Annotated[str, _PatternKind("url", "a web address starting with http:// or
                                   r"^https?://[^\s/$.?#][^\s]*$")]
 Email = Annotated[str, _PatternKind("email", "an email address", r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")]
 When = Annotated[PartialDate, _WhenKind()]
+Language = Annotated[str, _LanguageKind()]
 
 
 def doc(text: str, default: Any = dataclasses.MISSING, *, answer_key: bool = False, translate: bool | str = False,
@@ -174,8 +188,11 @@ def doc(text: str, default: Any = dataclasses.MISSING, *, answer_key: bool = Fal
 
     ``translate=True`` marks a text in the kit's own words: each language gives it in a translation file under
     ``data/translations/<lang>/`` (a list of texts is translated item by item; ``translate="list"`` translates the
-    whole list as one value, as for vocabulary variants). ``quote=True`` marks an exact quotation: never translated,
-    but a language may add the kit's own rendering of it (``<path>.kit_translation``). See kit/content/translations.py.
+    whole list as one value, as for vocabulary variants; ``translate="name"`` marks a name or title that stays as
+    published unless the kit wrote it: a translation is given only where one is needed and none is reported missing,
+    "Slack (owned by Salesforce)" is translated, "TechCrunch" is not). ``quote=True`` marks an exact quotation: never
+    translated, but a language may add the kit's own rendering of it (``<path>.kit_translation``). See
+    kit/content/translations.py.
 
     A kind declares what its views need here, and the parser checks it for every file: ``nonempty=True`` (a list a
     view needs at least one item of) and ``bounds=(low, high)`` (a number the logic can compute with, inclusive).

@@ -12,11 +12,12 @@ from pathlib import Path
 
 from .base import ContentKind, check_stray_files, data_root, load_checked
 from .errors import ContentError, display_path
+from .language import languages
 from .schema import ParseContext, is_blank
 from .uikeys import check_code_keys
 from .yamlio import load_yaml
 
-__all__ = ["DEFAULT", "STRINGS", "Strings", "check_strings", "load_strings", "placeholders", "ui_dir"]
+__all__ = ["DEFAULT", "STRINGS", "Strings", "check_strings", "languages", "load_strings", "placeholders", "ui_dir"]
 
 #: The reference language: every other file must have its keys.
 DEFAULT = "en"
@@ -89,8 +90,23 @@ def placeholders(text: str) -> set[str]:
     return {f for _, f, _, _ in string.Formatter().parse(text) if f}
 
 
+def _placeholders_of(strings: Strings, ctx: ParseContext) -> dict[str, set[str]]:
+    """The placeholders of every string of a file; a string whose braces do not parse is a problem naming the file,
+    the line and the key, and is left out of the comparisons."""
+    out = {}
+    for key, text in strings.items():
+        try:
+            out[key] = placeholders(text)
+        except ValueError as e:
+            ctx.add(strings.file, strings.lines.get(key), None, key,
+                    f"malformed placeholder braces ({e}): write {{name}} where the kit fills in a value, and "
+                    "{{ or }} for a brace shown as it is")
+    return out
+
+
 def check_strings(root: Path, ctx: ParseContext) -> int:
-    """Check every ``data/ui/*.yaml``: the English file is the reference; others must have the same keys."""
+    """Check every ``data/ui/*.yaml``: the English file is the reference; others must have the same keys, and every
+    ``{placeholder}`` must parse."""
     folder = ui_dir(root)
     files = sorted(folder.glob("*.yaml"))
     check_stray_files(folder, ctx)
@@ -98,26 +114,22 @@ def check_strings(root: Path, ctx: ParseContext) -> int:
         ctx.add(display_path(folder / f"{DEFAULT}.yaml"), None, None, None, "file missing: the English UI strings")
         return len(files)
     reference = _parse(folder / f"{DEFAULT}.yaml", DEFAULT, ctx)
+    wanted = _placeholders_of(reference, ctx)
     check_code_keys(reference, ctx)  # the keys and placeholders the kit's code asks for
     for path in files:
         if path.stem == DEFAULT:
             continue
         other = _parse(path, path.stem, ctx)
+        given = _placeholders_of(other, ctx)
         shown = display_path(path)
         for key in sorted(set(reference) - set(other)):
             ctx.add(shown, None, None, key, f"missing: {DEFAULT}.yaml has this key")
         for key in sorted(set(other) - set(reference)):
-            ctx.add(shown, None, None, key, f"unknown key: {DEFAULT}.yaml has no such key")
-        for key in sorted(set(other) & set(reference)):
-            if placeholders(other[key]) != placeholders(reference[key]):
-                ctx.add(shown, None, None, key,
-                        f"placeholders {sorted(placeholders(other[key]))} differ from {DEFAULT}.yaml's "
-                        f"{sorted(placeholders(reference[key]))}")
-    for key, text in reference.items():
-        try:
-            list(string.Formatter().parse(text))
-        except ValueError as e:
-            ctx.add(display_path(folder / f"{DEFAULT}.yaml"), None, None, key, f"bad placeholder: {e}")
+            ctx.add(shown, other.lines.get(key), None, key, f"unknown key: {DEFAULT}.yaml has no such key")
+        for key in sorted(set(given) & set(wanted)):
+            if given[key] != wanted[key]:
+                ctx.add(shown, other.lines.get(key), None, key,
+                        f"placeholders {sorted(given[key])} differ from {DEFAULT}.yaml's {sorted(wanted[key])}")
     return len(files)
 
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .base import check_duplicates, check_refs, data_root, load_checked, load_file
+from .base import ContentKind, check_duplicates, check_refs, data_root, load_checked, load_file
 from .errors import ContentError, display_path, safe_resolve
 from .schema import Id, Line, ParseContext, Record, Text, doc
 
-__all__ = ["Term", "TermGroup", "VocabularyFile", "check_vocabulary", "load_vocabulary_file", "parse_vocabulary_file",
-           "vocabulary_path"]
+__all__ = ["VOCABULARY", "Term", "TermGroup", "VocabularyFile", "check_vocabulary", "load_vocabulary_file",
+           "parse_vocabulary_file", "vocabulary_path"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -86,3 +86,7 @@ def load_vocabulary_file(root: Path | None = None) -> VocabularyFile:
     if not path.exists():
         raise ContentError.at_file(path, "file missing: the consent vocabulary")
     return load_checked(f"vocabulary:{safe_resolve(path)}", [path], lambda ctx: parse_vocabulary_file(path, ctx))
+
+
+VOCABULARY = ContentKind("vocabulary", "consent vocabulary terms", "vocabulary.yaml", (VocabularyFile,),
+                         check_vocabulary, load_vocabulary_file, translated=(("vocabulary.yaml", VocabularyFile),))

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from .base import ContentKind, check_duplicates, data_root, load_checked, load_file
+from .base import ContentKind, check_by_loading, check_duplicates, data_root, load_file, load_one_file
+from .cases import case_ids, load_case
 from .errors import ContentError
-from .loader import case_ids, load_case
 from .schema import Id, Line, ParseContext, Record, Text, doc
 
 __all__ = ["WRITING", "WritingFile", "WritingSet", "check_writing", "load_writing", "writing_path"]
@@ -70,22 +70,15 @@ def load_writing(root: Path | None = None) -> WritingFile:
     """The writing prompts, checked (cached until the file changes)."""
     root = Path(root) if root else data_root()
     path = writing_path(root)
-    if not path.exists():
-        raise ContentError.at_file(path, "file missing: the writing prompts")
-    return load_checked(f"writing:{path.resolve()}", [path], lambda ctx: _parse(path, root, ctx))
+    return load_one_file(path, "the writing prompts", lambda ctx: _parse(path, root, ctx))
 
 
 def check_writing(root: Path, ctx: ParseContext) -> int:
     """For ``kit check``: the writing prompts (number of sets)."""
-    path = writing_path(root)
-    if not path.exists():
+    if not writing_path(root).exists():
         return 0
-    try:
-        return len(load_writing(root).sets)
-    except ContentError as e:
-        ctx.problems.extend(e.problems)
-        return 0
+    return check_by_loading(ctx, lambda: load_writing(root), lambda w: len(w.sets))
 
 
 WRITING = ContentKind("writing", "writing sets", "writing.yaml", (WritingFile,), check_writing, load_writing,
-                      translated=(("writing.yaml", WritingFile),))
+                      translated=(("writing.yaml", WritingFile),), after=("cases",))

@@ -22,8 +22,8 @@ import yaml
 
 from .errors import ContentError, Problem, display_path
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "LineDict", "LineList", "bad_character", "dump_yaml", "load_yaml",
-           "parse_yaml", "read_text"]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "LineDict", "LineList", "WrittenFloat", "WrittenInt", "bad_character",
+           "dump_yaml", "load_yaml", "parse_yaml", "read_text", "written"]
 
 #: The largest content file read (the largest shipped one is under 20 KB).
 MAX_BYTES = 1024 * 1024
@@ -68,8 +68,8 @@ class LineList(list):
 
 
 class _TooBig(Exception):
-    def __init__(self, line: int | None, message: str):
-        self.line, self.message = line, message
+    def __init__(self, line: int | None, message: str, field: str | None = None):
+        self.line, self.message, self.field = line, message, field
 
 
 class _BadText(Exception):
@@ -85,14 +85,30 @@ _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class _Bounds:
     """Counts depth and alias expansion over a file's events, before any tree is built.
 
-    Events stream in from the (C) parser one at a time, so a deep or exploding file stops here early, with its line,
-    before the composer (recursive) or the constructor (which would expand aliases) sees it.
+    Events stream in from the (C) parser one at a time, so a deep or exploding file stops here early, with its line
+    and the field it happened in, before the composer (recursive) or the constructor (which would expand aliases)
+    sees it.
     """
 
     def __init__(self):
-        self._open: list[list] = []  # per open collection: [anchor, expanded size so far]
+        # per open collection: [anchor, expanded size so far, is a mapping, next scalar is a key, key, item number]
+        self._open: list[list] = []
         self._sizes: dict[str, int] = {}
         self._total = 0
+
+    def _field(self) -> str | None:
+        """Where the reader is, as a field: 'events[3].quote' (the first levels only: a deep file is one mistake)."""
+        parts = []
+        for _anchor, _size, mapping, _expect, key, item in self._open[:4]:
+            if mapping and key is not None:
+                parts.append(f".{key}")
+            elif not mapping and item:
+                parts.append(f"[{item}]")
+        path = "".join(parts).lstrip(".")
+        return (path + ("…" if len(self._open) > 4 else "")) or None
+
+    def _too_big(self, line: int | None, message: str) -> _TooBig:
+        return _TooBig(line, message, self._field())
 
     def _count(self, n: int, line: int | None, total: bool = True) -> None:
         """Add ``n`` values to the collection being read, and (unless it was counted already) to the total."""
@@ -101,28 +117,47 @@ class _Bounds:
         if self._open:
             self._open[-1][1] += n
         if self._total > MAX_NODES:
-            raise _TooBig(line, f"too many values once aliases (*name) are expanded: more than {MAX_NODES:,}; "
-                                "content files are small, so this is a mistake or an alias bomb")
+            raise self._too_big(line, f"too many values once aliases (*name) are expanded: more than {MAX_NODES:,}; "
+                                      "content files are small, so this is a mistake or an alias bomb")
+
+    def _value_starts(self) -> None:
+        if self._open and not self._open[-1][2]:
+            self._open[-1][5] += 1  # the next item of a list
+
+    def _value_ends(self) -> None:
+        if self._open and self._open[-1][2]:
+            self._open[-1][3] = True  # a mapping's value read: a key comes next
 
     def see(self, event) -> None:
         line = event.start_mark.line + 1 if event.start_mark is not None else None
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            self._value_starts()
             self._count(1, line)
-            self._open.append([event.anchor, 1])
+            self._open.append([event.anchor, 1, isinstance(event, yaml.MappingStartEvent), True, None, 0])
             if len(self._open) > MAX_DEPTH:
-                raise _TooBig(line, f"nested more than {MAX_DEPTH} levels deep: content files need a few levels")
+                raise self._too_big(line, f"nested more than {MAX_DEPTH} levels deep: content files need a few "
+                                          "levels")
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)) and self._open:
-            anchor, size = self._open.pop()
+            anchor, size, *_ = self._open.pop()
             if anchor:
                 self._sizes[anchor] = size
             self._count(size - 1, line, total=False)  # its values are in the total already; the parent gets them
+            self._value_ends()
         elif isinstance(event, yaml.ScalarEvent):
             size = 1 + len(event.value) // 256
             if event.anchor:
                 self._sizes[event.anchor] = size
+            if self._open and self._open[-1][2] and self._open[-1][3]:  # a key of the mapping
+                self._open[-1][3], self._open[-1][4] = False, event.value
+                self._count(size, line)
+                return
+            self._value_starts()
             self._count(size, line)
+            self._value_ends()
         elif isinstance(event, yaml.AliasEvent):
+            self._value_starts()
             self._count(self._sizes.get(event.anchor, 1), line)
+            self._value_ends()
 
 
 class _Checks:
@@ -146,6 +181,32 @@ class _Checks:
 
 
 
+class WrittenFloat(float):
+    """A number read from a file, which remembers how it was written (``12.50``, not ``12.5``)."""
+
+    written: str = ""
+
+
+class WrittenInt(int):
+    """A whole number read from a file, which remembers how it was written (``0012``, ``1_000``)."""
+
+    written: str = ""
+
+
+def written(value) -> str:
+    """A scalar as the file wrote it: a number keeps its digits (an option '12.50' is shown as 12.50)."""
+    return getattr(value, "written", "") or str(value)
+
+
+def _number(kind: type, convert):
+    def construct(loader, node):
+        out = kind(convert(loader, node))
+        out.written = node.value
+        return out
+
+    return construct
+
+
 class _DuplicateKey(Exception):
     def __init__(self, key: str, line: int, first_line: int):
         self.key, self.line, self.first_line = key, line, first_line
@@ -158,7 +219,7 @@ def _construct_mapping(loader: _Checks, node: yaml.MappingNode) -> LineDict:
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, str):
-            key = str(key)
+            key = written(key)
         line = key_node.start_mark.line + 1
         if key in result:
             raise _DuplicateKey(key, line, result.key_lines[key])
@@ -188,6 +249,9 @@ def _loader(base: type) -> type:
     }
     loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
     loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+    # Numbers remember how they were written, so a text that YAML read as a number shows as the author wrote it.
+    loader.add_constructor("tag:yaml.org,2002:float", _number(WrittenFloat, base.construct_yaml_float))
+    loader.add_constructor("tag:yaml.org,2002:int", _number(WrittenInt, base.construct_yaml_int))
     return loader
 
 
@@ -217,8 +281,12 @@ _FLOW_CHARS = re.compile(r"[\[\]{}\"'#\n]")
 _QUOTED = {'"': re.compile(r'"(?:[^"\\]|\\.)*"', re.S), "'": re.compile(r"'(?:[^']|'')*'", re.S)}
 
 
-def _flow_too_deep(text: str) -> int | None:
-    """The line where ``[``/``{`` brackets nest deeper than :data:`MAX_DEPTH`, or None.
+_KEY_BEFORE = re.compile(r"^\s*(?:-\s+)?([^\s#\[{\-][^:#]*?)\s*:\s*[\[{]")
+
+
+def _flow_too_deep(text: str) -> tuple[int, str | None] | None:
+    """The line where ``[``/``{`` brackets nest deeper than :data:`MAX_DEPTH`, and the key whose value they open
+    (None when the brackets start elsewhere), or None.
 
     Checked on the text before PyYAML reads it: its scanner looks ahead over every open bracket before it hands
     out the first event, in time that grows with the square of the depth, so the event count comes too late. Quoted
@@ -226,7 +294,7 @@ def _flow_too_deep(text: str) -> int | None:
     """
     if text.count("[") + text.count("{") <= MAX_DEPTH:
         return None
-    depth, line, pos = 0, 1, 0
+    depth, line, pos, key = 0, 1, 0, None
     while (m := _FLOW_CHARS.search(text, pos)) is not None:
         c, i = m.group(), m.start()
         pos = i + 1
@@ -244,9 +312,13 @@ def _flow_too_deep(text: str) -> int | None:
             line += q.group().count("\n")
             pos = q.end()
         elif c in "[{":
+            if depth == 0:  # the key on this line, if the brackets open its value
+                start = text.rfind("\n", 0, i) + 1
+                m_key = _KEY_BEFORE.match(text[start:i + 1])
+                key = m_key.group(1) if m_key else None
             depth += 1
             if depth > MAX_DEPTH:
-                return line
+                return line, key
         elif c in "]}":
             depth = max(0, depth - 1)
     return None
@@ -256,7 +328,7 @@ def parse_yaml(text: str, file: str):
     """Parse YAML text; any syntax error becomes a ContentError naming ``file`` and the line."""
     deep = _flow_too_deep(text)
     if deep is not None:
-        raise ContentError([Problem(file, deep, None, None,
+        raise ContentError([Problem(file, deep[0], None, deep[1],
                                     f"nested more than {MAX_DEPTH} levels deep: content files need a few levels")])
     try:
         return _read_or_explain(text)
@@ -265,7 +337,7 @@ def parse_yaml(text: str, file: str):
             [Problem(file, e.line, None, e.key, f"this key appears twice in one entry (first at line {e.first_line})")]
         ) from None
     except _TooBig as e:
-        raise ContentError([Problem(file, e.line, None, None, e.message)]) from None
+        raise ContentError([Problem(file, e.line, None, e.field, e.message)]) from None
     except _BadText as e:
         raise ContentError([Problem(file, e.line, None, e.key, e.message)]) from None
     except yaml.reader.ReaderError as e:  # a NUL or other character YAML refuses: say the line, not the offset
@@ -342,8 +414,11 @@ class _Dumper(yaml.SafeDumper):
 _Dumper.yaml_implicit_resolvers = _PURE.yaml_implicit_resolvers
 _Dumper.add_representer(LineDict, yaml.SafeDumper.represent_dict)
 _Dumper.add_representer(LineList, yaml.SafeDumper.represent_list)
+_Dumper.add_representer(WrittenFloat, lambda d, v: d.represent_scalar("tag:yaml.org,2002:float", v.written))
+_Dumper.add_representer(WrittenInt, lambda d, v: d.represent_scalar("tag:yaml.org,2002:int", v.written))
 
 
 def dump_yaml(tree) -> str:
-    """YAML text for a tree read by :func:`load_yaml` (keys in their order, dates written back as they were)."""
+    """YAML text for a tree read by :func:`load_yaml` (keys in their order, dates and numbers written back as they
+    were)."""
     return yaml.dump(tree, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110)

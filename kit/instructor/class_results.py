@@ -16,6 +16,7 @@ from pathlib import Path
 from .. import classroom
 from ..content.errors import ContentError
 from ..content.quiz import load_quiz
+from ..questions import question_type
 from .results import Row, collect
 
 __all__ = ["Answer", "ClassSummary", "QuestionResult", "class_summary"]
@@ -37,6 +38,7 @@ class QuestionResult:
     answers: tuple[Answer, ...]  # most common first
     explanation: str | None
     reflections: tuple[tuple[str | None, str], ...] = ()  # (name or None, text)
+    written: bool = False  # answers in a student's own words (a reflection): listed, not counted
 
     @property
     def wrong(self) -> tuple[Answer, ...]:
@@ -54,16 +56,11 @@ class ClassSummary:
     problem: str | None = None  # the class folder's permissions, when they would let students see each other
 
 
-def _label(question, response: str) -> str:
-    if question is None or not response:
-        return response
-    texts = {o.id: o.text for o in question.options}
-    if question.type == "true-false":
-        return {"true": "True", "false": "False"}.get(response, response)
-    if question.type in ("multiple", "ordering"):
-        sep = " + " if question.type == "multiple" else " → "
-        return sep.join(texts.get(p, p) for p in response.split(" > "))
-    return texts.get(response, response)
+def _label(question, row: Row) -> str:
+    """A student's answer in words, as the question's type says it (the file's text for an unknown question)."""
+    if question is None or row.raw is None:
+        return row.response
+    return question_type(question).response_words(question, row.raw)
 
 
 def class_summary(folder: Path, quiz_id: str = "final") -> ClassSummary:
@@ -84,13 +81,15 @@ def class_summary(folder: Path, quiz_id: str = "final") -> ClassSummary:
     results = []
     for qid in order:
         q, rs = questions.get(qid), by_q[qid]
-        if q is not None and q.type == "reflection":
+        if q is not None and not q.graded:  # written answers, shown as they are
             refl = tuple((None if r.student == Path(r.file).stem else r.student, r.response) for r in rs if r.response)
-            results.append(QuestionResult(qid, q.text, q.type, len(rs), (), None, refl))
+            results.append(QuestionResult(qid, q.text, q.type, len(rs), (), None, refl, written=True))
             continue
         counts = Counter(r.response for r in rs)
-        correct = {r.response: r.correct for r in rs}
-        answers = tuple(Answer(_label(q, resp), n, correct[resp])
+        first = {}
+        for r in rs:
+            first.setdefault(r.response, r)
+        answers = tuple(Answer(_label(q, first[resp]), n, first[resp].correct)
                         for resp, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
         results.append(QuestionResult(qid, q.text if q else qid, q.type if q else "", len(rs), answers,
                                       q.explanation if q else None))

@@ -1,4 +1,6 @@
-"""The command line: ``python -m kit COMMAND``. Errors are one clear line and a non-zero exit, never a traceback.
+"""The command line: ``python -m kit COMMAND``. The kit's own errors (a content mistake, a bad argument, a file the
+system will not let it read or write) are one clear line and a non-zero exit; anything else is a bug in the kit and
+keeps its traceback (``KIT_DEBUG=1`` keeps it for the kit's own errors too).
 
 Commands: ``check`` (validate content), ``release`` (student or instructor copies of the notebooks), ``new-case``
 (scaffold a case folder), ``results`` (a class's exported quiz answers), ``translate`` (what a language lacks),
@@ -13,13 +15,15 @@ import sys
 from pathlib import Path
 
 from ..content.base import data_root
-from ..content.errors import debug, display_path
-from ..content.registry import check_all
-from ..content.translations import check_translations, skeleton, skeleton_text
+from ..content.errors import KitError, debug, display_path
+from ..content.registry import check_all, english_reports
+from ..content.strings import DEFAULT, languages
+from ..content.twins import tie_untied, twin_report, twins_languages
 from .figures import FiguresError, fill
 from .release import ReleaseError, release, strip_answer_keys
 from .results import write_results
 from .scaffold import ScaffoldError, new_case
+from .translations import report_lines, skeleton, skeleton_text
 
 __all__ = ["main"]
 
@@ -58,14 +62,17 @@ def cmd_check(args) -> int:
     counts, problems = check_all(root)
     # i13: per language, missing and stale translations are listed (they fall back to English or still show);
     # unknown paths and malformed entries are problems like any other (the 'translations' kind reports them).
-    reports = check_translations(root or data_root())
-    for r in reports:
-        for p in [*r.missing, *r.stale]:
-            print(p, file=sys.stderr)
+    todo, summaries = report_lines(root or data_root())
+    # The UI strings and notebook cells whose English changed (or that have no tie), and English a reader of another
+    # language would see (issue 25): listed as missing translations are, without failing.
+    ties = [twin_report(root or data_root(), lang) for lang in twins_languages(root)]
+    english = english_reports(root or data_root())
+    for line in [*todo, *(p for r in ties for p in r.listed()), *(p for r in english for p in r.english)]:
+        print(line, file=sys.stderr)
     for p in problems:
         print(p, file=sys.stderr)
-    for r in reports:
-        print(f"kit check: {r.summary()}")
+    for line in [*summaries, *(r.summary() for r in [*ties, *english])]:
+        print(f"kit check: {line}")
     summary = ", ".join(f"{n} {what}" for what, n in counts.items())
     if problems:
         print(f"kit check: {len(problems)} problem(s) found; checked {summary}", file=sys.stderr)
@@ -79,17 +86,17 @@ def cmd_release(args) -> int:
     # i13: --lang fr releases notebooks/fr with a copy of the content (translations included); the English
     # release leaves the other editions' folders out.
     lang = args.lang
-    editions = ("fr",)
-    source = Path(args.notebooks) if args.notebooks else ROOT / "notebooks" / ("" if lang == "en" else lang)
+    editions = tuple(other for other in languages() if other != DEFAULT)  # notebooks/<language>: not English
+    source = Path(args.notebooks) if args.notebooks else ROOT / "notebooks" / ("" if lang == DEFAULT else lang)
     out = Path(args.out)
     data = Path(args.data) if args.data else data_root()
-    if (args.without_answer_keys or lang != "en") and not data.is_dir():
+    if (args.without_answer_keys or lang != DEFAULT) and not data.is_dir():
         return _fail("release", f"no content folder at {display_path(data)}", 2)
     try:
-        skip = editions if lang == "en" and not args.notebooks else ()
+        skip = editions if lang == DEFAULT and not args.notebooks else ()
         kind = "instructor" if args.instructor else "student"
         where = display_path(out / "notebooks")
-        edition = "" if lang == "en" else f" {lang}"
+        edition = "" if lang == DEFAULT else f" {lang}"
         if args.instructor:
             written = release(source, out, instructor=True, skip=skip)
         else:  # a folder a student opens and runs as it is: notebooks, the kit package and its content
@@ -104,7 +111,7 @@ def cmd_release(args) -> int:
             quizzes = strip_answer_keys(data, keys_out)
             print(f"kit release: wrote {display_path(keys_out)} with the answer keys removed from "
                   f"{len(quizzes)} quiz file(s)")
-        elif lang != "en" and args.instructor:  # a student copy already holds the content, translations included
+        elif lang != DEFAULT and args.instructor:  # a student copy already holds the content, translations included
             shutil.copytree(data, out / "data", ignore=shutil.ignore_patterns("__pycache__", ".*"))
             print(f"kit release: wrote {display_path(out / 'data')} (the content, with its translations)")
     except ReleaseError as e:
@@ -146,7 +153,7 @@ def cmd_translate(args) -> int:
     root = Path(args.data) if args.data else data_root()
     if not root.is_dir():
         return _fail("translate", f"no content folder at {display_path(root)}", 2)
-    if args.lang == "en" or not args.lang.isalpha():
+    if args.lang == DEFAULT or not args.lang.isalpha():
         return _fail("translate", f"'{args.lang}' is not a language to translate into (English is the source)", 2)
     todo = skeleton(root, args.lang)
     total = sum(len(v) for v in todo.values())
@@ -166,20 +173,33 @@ def cmd_translate(args) -> int:
             print(text, end="")
     verb = "added to the files above" if args.write else "to do (add --write to append them as skeletons)"
     print(f"kit translate: {args.lang}: {total - stale} missing and {stale} stale text(s) {verb}")
+    # i25: the UI strings and notebook cells: an untied one is tied to its English as it is now; a stale one is
+    # listed, for a translator to bring up to date.
+    report = twin_report(root, args.lang)
+    for p in report.stale if args.write else [*report.untied, *report.stale]:
+        print(f"kit translate: {p}")
+    if args.write:
+        tied = tie_untied(root, args.lang)
+        print(f"kit translate: {args.lang}: {tied} UI string(s) and notebook cell(s) tied to their English in "
+              f"{display_path(root / 'twins' / f'{args.lang}.yaml')}; {len(report.stale)} stale")
     return 0
 
 
 def cmd_figures(args) -> int:
     """Issue 15: a first Run All reads the figures instead of drawing them."""
     try:
-        where, total, new = fill(tuple(args.lang))
+        where, total, new, left_out = fill(tuple(args.lang))
     except FiguresError as e:
         return _fail("figures", str(e))
+    for d in left_out:
+        print(f"kit figures: left out the case {d.id}: it is not complete yet ({d.problems} problem(s); "
+              "'python -m kit check' lists them)", file=sys.stderr)
     print(f"kit figures: {total} figures in {display_path(where)} ({new} drawn now, {total - new} already there)")
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
+    langs = tuple(languages())  # the languages the kit has: those with data/ui/<language>.yaml
     parser = _Parser(prog="python -m kit", description="The consent teaching kit's tools for instructors.",
                      formatter_class=_formatter)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -189,7 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
     results = sub.add_parser("results", help="gather students' answer files into a CSV and a per-question chart")
     results.add_argument("files", nargs="+", metavar="FILE", help="answer files (answers-<quiz>.json) to read")
     results.add_argument("--out", metavar="DIR", default="results", help="where to write (default: ./results)")
-    results.add_argument("--lang", choices=("en", "fr"), default=None,
+    results.add_argument("--lang", choices=langs, default=None,
                          help="the language of the headers and chart (default: the one most answers were given in)")
     results.set_defaults(func=cmd_results)
 
@@ -206,8 +226,9 @@ def build_parser() -> argparse.ArgumentParser:
                           "DIR/data with --instructor)")
     rel.add_argument("--notebooks", metavar="DIR", help="the notebooks to release (default: the kit's notebooks/)")
     rel.add_argument("--data", metavar="DIR", help="the content folder to copy (default: the kit's data/)")
-    rel.add_argument("--lang", choices=("en", "fr"), default="en",
-                     help="the edition: en (notebooks/) or fr (notebooks/fr, with a copy of data/)")
+    rel.add_argument("--lang", choices=langs, default=DEFAULT,
+                     help="the edition: en (notebooks/) or another language (notebooks/<language>, with a copy of "
+                          "data/)")
     rel.set_defaults(func=cmd_release)
 
     new = sub.add_parser("new-case", help="create data/cases/ID/ with every file a case needs, to fill in",
@@ -215,7 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
                          description="Scaffold a new case folder; 'python -m kit check' then names what is missing.")
     new.add_argument("id", metavar="ID", help="the new case's id: lower-case letters, digits and hyphens")
     new.add_argument("--data", metavar="DIR", help="the content folder (default: the kit's data/)")
-    new.add_argument("--lang", choices=("en", "fr"), default="en",
+    new.add_argument("--lang", choices=langs, default=DEFAULT,
                      help="the language the case is written in: fr writes French placeholders and 'language: fr'")
     new.set_defaults(func=cmd_new_case)
 
@@ -234,8 +255,8 @@ def build_parser() -> argparse.ArgumentParser:
                          description="Draw the figures of notebooks 01, 03 and 05 (every case, chart and preset) into "
                                      "the figure cache (KIT_FIGURE_CACHE, else ~/.cache/consent-kit/figures), so a "
                                      "Run All reads them instead of drawing them.")
-    fig.add_argument("--lang", choices=("en", "fr"), nargs="+", default=["en", "fr"],
-                     help="the editions to draw for (default: en fr)")
+    fig.add_argument("--lang", choices=langs, nargs="+", default=list(langs),
+                     help=f"the editions to draw for (default: {' '.join(langs)})")
     fig.set_defaults(func=cmd_figures)
 
     COMMANDS[:] = list(sub.choices)
@@ -257,7 +278,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except KeyboardInterrupt:
         return 130
-    except Exception as e:  # never a traceback: one line naming what went wrong (unless KIT_DEBUG=1)
+    except (KitError, OSError) as e:  # the kit's own errors, and the file system's: one line (unless KIT_DEBUG=1)
         if debug():
             raise
         text = str(e).splitlines()[0] if str(e) else type(e).__name__

@@ -24,9 +24,10 @@ from pathlib import Path
 
 from ..content.errors import ContentError, display_path
 from ..content.quiz import Quiz
-from ..content.schema import answer_key_fields
-from ..content.translations import strip_translated
+from ..content.registry import answer_keys
+from ..content.schema import answer_key_fields, record_fields
 from ..content.yamlio import dump_yaml, load_yaml
+from .translations import strip_translated
 
 __all__ = [
     "ANSWER_KEY_FIELDS",
@@ -250,35 +251,37 @@ def strip_keys(node, fields: Iterable[str] = ANSWER_KEY_FIELDS):
 
 
 def strip_answer_keys(data: Path, out: Path) -> list[Path]:
-    """Copy the content folder ``data`` to ``out`` with the answer keys removed from ``quizzes/**/*.yaml``.
+    """Copy the content folder ``data`` to ``out`` with the answer keys removed from every file that holds them (the
+    registry says which: :func:`kit.content.registry.answer_keys`; today the quizzes).
 
-    Other files are copied unchanged. A quiz file that is not valid YAML is refused (run ``kit check`` first).
-    Returns the quiz files rewritten.
+    Other files are copied unchanged. A file with answer keys that is not valid YAML is refused (run ``kit check``
+    first). Returns the files rewritten.
     """
     data, out = Path(data), Path(out)
     if not data.is_dir():
         raise ReleaseError(f"no content folder at {display_path(data)}", 2)
     if out.exists():
         raise ReleaseError(f"the output folder {display_path(out)} already exists: choose a new folder", 2)
-    quizzes = data / "quizzes"
     stripped: dict[Path, str] = {}
-    for path in sorted(quizzes.rglob("*")) if quizzes.is_dir() else []:
-        if path.suffix not in (".yaml", ".yml"):
+    for path in sorted(data.rglob("*.yaml")):
+        rel = path.relative_to(data)
+        found = answer_keys(rel.as_posix()) if rel.parts[0] not in ("translations", "ui") else None
+        if found is None:
             continue
+        cls, fields = found
         try:
             tree = load_yaml(path)
         except ContentError as e:
             line = f", line {e.first.line}" if e.first.line else ""
             raise ReleaseError(f"{display_path(path)}{line}: not valid YAML; run 'python -m kit check' first") from None
         header = "# Answer keys removed by 'python -m kit release --without-answer-keys'.\n"
-        tree = strip_keys(tree)
-        if isinstance(tree, dict):
+        tree = strip_keys(tree, fields)
+        if isinstance(tree, dict) and "answer_keys" in {f.name for f in record_fields(cls)}:
             tree["answer_keys"] = "withheld"  # the quiz then records answers for grading instead of checking them
-        body = dump_yaml(tree)
-        stripped[path.relative_to(data)] = header + body
+        stripped[rel] = header + dump_yaml(tree)
     shutil.copytree(data, out, ignore=shutil.ignore_patterns("__pycache__", ".*"))
     for rel, text in stripped.items():
         (out / rel).write_text(text, encoding="utf-8")
     # i13: the translations of what was removed go too (they would give the keys away, and be unknown paths).
-    strip_translated(out, ANSWER_KEY_FIELDS)
+    strip_translated(out)
     return [out / rel for rel in stripped]

@@ -19,18 +19,19 @@ import csv
 import json
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..classroom import shared_ident
-from ..content.base import data_root
 from ..content.errors import ContentError
 from ..content.quiz import load_quiz
-from ..handin import is_extra
+from ..content.strings import DEFAULT, languages
 from ..i18n import t
 from ..locale import in_language
 from ..progress import AnswersError, parse
 from ..quiz import Entry, grade
+from ..writing import is_extra
 
 __all__ = ["COLUMNS", "Row", "collect", "csv_cells", "read_files", "summary", "summary_figure", "write_results"]
 
@@ -51,7 +52,8 @@ class Row:
     attempts: int | None
     hints: int | None
     saved_at: str
-    language: str = "en"  # i13: the language the answers were given in (older files: English)
+    language: str = DEFAULT  # i13: the language the answers were given in (older files: English)
+    raw: Any = field(default=None, compare=False)  # the response as the file holds it (``response`` is its text)
 
 
 def _response_text(value) -> str:
@@ -154,7 +156,8 @@ def collect(paths: Iterable[Path]) -> tuple[list[Row], list[str]]:
                             response=_response_text(entry.response), score=score,
                             correct=correct, graded_by=graded_by, attempts=entry.attempts, hints=entry.hints,
                             saved_at=str(doc.get("saved_at") or ""),
-                            language=doc["language"] if isinstance(doc.get("language"), str) else "en"))
+                            language=doc["language"] if isinstance(doc.get("language"), str) else DEFAULT,
+                            raw=entry.response))
     return rows, skipped
 
 
@@ -225,7 +228,7 @@ def csv_cells(r: Row) -> list:
     cells = {"student": r.student, "file": r.file, "quiz": r.quiz, "question": r.question, "response": r.response,
              "score": "" if r.score is None else f"{r.score:.3f}",
              "correct": "" if r.correct is None else t("results.answer_yes" if r.correct else "results.answer_no"),
-             "graded_by": r.graded_by,
+             "graded_by": t(f"results.graded_{r.graded_by}"),  # i25: « clé » / « fichier » in French
              "attempts": "" if r.attempts is None else r.attempts, "hints": "" if r.hints is None else r.hints,
              "saved_at": r.saved_at}
     return [cells[c] for c in COLUMNS]
@@ -246,8 +249,8 @@ def write_results(paths: Iterable[Path], out: Path, lang: str | None = None) -> 
 def answers_language(rows: list[Row]) -> str:
     """The language most answers were given in (English on a tie or when a language has no UI strings)."""
     counts = Counter(r.language for r in rows).most_common()
-    best = counts[0][0] if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]) else "en"
-    return best if (data_root() / "ui" / f"{best}.yaml").exists() else "en"
+    best = counts[0][0] if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]) else DEFAULT
+    return best if best in languages() else DEFAULT
 
 
 def _write(rows: list[Row], skipped: list[str], out: Path) -> tuple[int, int, list[str]]:

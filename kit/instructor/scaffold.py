@@ -16,9 +16,12 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, get_args, get_origin
 
 from ..content.base import data_root
+from ..content.cases import CASE_FILES
 from ..content.errors import display_path
-from ..content.loader import CASE_FILES
+from ..content.language import DEFAULT, speaking
 from ..content.schema import ID_RE, describe, optional_type, record_fields, type_hints
+from ..i18n import t
+from ..locale import typo
 
 __all__ = ["ScaffoldError", "case_file_text", "new_case", "valid_case_id"]
 
@@ -33,41 +36,24 @@ def valid_case_id(case_id: str) -> bool:
     return bool(ID_RE.match(case_id))
 
 
-#: i13: the scaffold's own words per language (the field descriptions come from the schema, in English).
-WORDS = {
-    "en": {"colon": ":", "required": "required", "optional": "optional", "expected": "Expected",
-           "delete": "delete this block if not needed", "line": "A short text on one line",
-           "text": "Some text in your own words",
-           "head": ["# {name}: written by 'python -m kit new-case {case_id}' from the kit's schema.",
-                    "# Fill in every empty value; a line starting with # is a comment. Optional fields are commented "
-                    "out:",
-                    "# remove the '# ' to use one. Then run 'python -m kit check': it names every value still missing.",
-                    "# Quotations must be exact, attributed and dated, with a source; write everything else in your "
-                    "own words."],
-           "optional_file": "# This file is optional: delete it if the case has no {noun}s."},
-    "fr": {"colon": "\u00a0:", "required": "obligatoire", "optional": "facultatif", "expected": "Attendu",
-           "delete": "supprimez ce bloc s'il ne sert pas", "line": "Un texte court sur une ligne",
-           "text": "Un texte dans vos propres mots",
-           "head": ["# {name} : écrit par « python -m kit new-case {case_id} --lang fr » à partir du schéma du kit.",
-                    "# Remplissez chaque valeur vide ; une ligne qui commence par # est un commentaire. Les champs "
-                    "facultatifs sont",
-                    "# en commentaire : retirez le « # » pour en utiliser un. Lancez ensuite « python -m kit check » :"
-                    " il nomme",
-                    "# chaque valeur manquante. Les citations sont exactes, attribuées, datées et sourcées ; écrivez "
-                    "tout le reste",
-                    "# dans vos propres mots. Les descriptions des champs sont celles du schéma, en anglais."],
-           "optional_file": "# Ce fichier est facultatif : supprimez-le si le cas n'a pas de {noun}."},
-}
-_words = dict(WORDS["en"])
+def _words(lang: str) -> dict[str, str]:
+    """The scaffold's own words in ``lang`` (``scaffold.*`` in data/ui/<lang>.yaml; the field descriptions come from
+    the schema, in English); the colon as the language writes it before a value."""
+    with speaking(lang):
+        words = {"required": t("scaffold.required"), "optional": t("scaffold.optional"),
+                 "expected": t("scaffold.expected"), "delete": t("scaffold.delete"), "line": t("scaffold.line"),
+                 "text": t("scaffold.text")}
+    words["colon"] = typo("a:", lang)[1:]  # ":" or, in French, a no-break space and ":"
+    return words
 
 
 # ----------------------------------------------------------------------------------------------- examples
-def _example(tp: Any, name: str) -> str:
+def _example(tp: Any, name: str, words: dict[str, str]) -> str:
     """An example value for a scalar or a list of scalars, written as YAML."""
     _, tp = optional_type(tp)
     origin = get_origin(tp)
     if origin is tuple:
-        return "[" + _example(get_args(tp)[0], name) + "]"
+        return "[" + _example(get_args(tp)[0], name, words) + "]"
     if origin is Literal:
         return str(get_args(tp)[0])
     if origin is Annotated:
@@ -77,8 +63,9 @@ def _example(tp: Any, name: str) -> str:
             "date": "2024-05-17",
             "url": "https://example.org/page",
             "email": "someone@example.org",
-            "line": _words["line"],
-            "text": _words["text"],
+            "language": DEFAULT,
+            "line": words["line"],
+            "text": words["text"],
         }.get(kind, "…")
     return {bool: "false", int: "0", float: "0.0"}.get(tp, "…")
 
@@ -110,7 +97,8 @@ def _fields(cls: type) -> list[tuple[dataclasses.Field, Any, bool]]:
     return out
 
 
-def _record_lines(cls: type, indent: str, first_prefix: str = "", values: dict[str, str] | None = None) -> list[str]:
+def _record_lines(cls: type, indent: str, words: dict[str, str], first_prefix: str = "",
+                  values: dict[str, str] | None = None) -> list[str]:
     """The lines of one record: each field with its description, required ones empty, optional ones commented.
 
     ``first_prefix`` ("- ") starts a list item on the first key line; ``values`` pre-fills some fields.
@@ -131,49 +119,45 @@ def _record_lines(cls: type, indent: str, first_prefix: str = "", values: dict[s
         what = f.metadata.get("doc", "")
         optional, inner = optional_type(tp)
         expects = describe(tp)
-        label = _words["required"] if required else _words["optional"]
+        label = words["required"] if required else words["optional"]
         sub = _record_list(tp)
         if _is_record(inner) or sub is not None:
             # Structure the views rely on is written out, even when optional: delete the block if not needed.
-            c = _words["colon"]
-            note = f"{f.name} ({label}{'' if required else c + ' ' + _words['delete']}){c} {what}"
+            c = words["colon"]
+            note = f"{f.name} ({label}{'' if required else c + ' ' + words['delete']}){c} {what}"
             lines += _comment(note, indent)
             if sub is not None:
                 lines.append(key(f"{f.name}:"))
-                lines += _record_lines(sub, indent + "    ", "- ")
+                lines += _record_lines(sub, indent + "    ", words, "- ")
             else:
                 lines.append(key(f"{f.name}:"))
-                lines += _record_lines(inner, indent + "  ")
+                lines += _record_lines(inner, indent + "  ", words)
             continue
         end = "" if what.endswith((".", "…", "?", "!")) else "."
-        c = _words["colon"]
-        lines += _comment(f"{f.name} ({label}){c} {what}{end} {_words['expected']}{c} {expects}.", indent)
+        c = words["colon"]
+        lines += _comment(f"{f.name} ({label}){c} {what}{end} {words['expected']}{c} {expects}.", indent)
         if f.name in values:
             lines.append(key(f"{f.name}: {values[f.name]}"))
         elif required or (first_prefix and not started):
             lines.append(key(f"{f.name}:"))
         else:
             # An optional field stays a comment; the first key of a list item must be a real key, so it never is.
-            lines.append(f"{indent}# {f.name}: {_example(tp, f.name)}")
+            lines.append(f"{indent}# {f.name}: {_example(tp, f.name, words)}")
     return lines
 
 
-def case_file_text(name: str, cls: type, case_id: str, required: bool, lang: str = "en") -> str:
+def case_file_text(name: str, cls: type, case_id: str, required: bool, lang: str = DEFAULT) -> str:
     """The text of one scaffolded case file, generated from its record class (``lang``: the scaffold's words)."""
-    _words.clear()
-    _words.update(WORDS[lang])
-    try:
-        head = [line.format(name=name, case_id=case_id) for line in _words["head"]]
+    words = _words(lang)
+    with speaking(lang):
+        head = t("scaffold.head", name=name, case_id=case_id)
         if not required:
-            head.append(_words["optional_file"].format(noun=_noun(cls)))
-        values = {"id": case_id} if name == "case.yaml" else None
-        if values is not None and lang != "en":
-            values["language"] = lang
-        body = _record_lines(cls, "", values=values)
-    finally:
-        _words.clear()
-        _words.update(WORDS["en"])
-    return "\n".join(head + [""] + body) + "\n"
+            head += "\n" + t("scaffold.optional_file", noun=_noun(cls))
+    values = {"id": case_id} if name == "case.yaml" else None
+    if values is not None and lang != DEFAULT:
+        values["language"] = lang
+    lines = [f"# {line}".rstrip() for line in head.splitlines()]  # the lines as the UI strings break them
+    return "\n".join(lines + [""] + _record_lines(cls, "", words, values=values)) + "\n"
 
 
 def _noun(cls: type) -> str:
@@ -184,7 +168,7 @@ def _noun(cls: type) -> str:
     return getattr(cls, "entry_name", "entry")
 
 
-def new_case(case_id: str, root: Path | None = None, lang: str = "en") -> Path:
+def new_case(case_id: str, root: Path | None = None, lang: str = DEFAULT) -> Path:
     """Create ``<root>/cases/<case_id>/`` with one scaffolded file per kind of case file. Returns the folder."""
     if not valid_case_id(case_id):
         raise ScaffoldError(

@@ -1,15 +1,13 @@
 """Figures across cases: a timeline of cases, defaults by year, steps to opt out. Shapes, hatching and labels carry
 meaning as well as colour. Every figure has alt text built from the same data.
 
-Each takes the cases as rows (:func:`kit.cases.case_rows`, what notebook 05 uses: no pandas) or a DataFrame
-(:func:`kit.cases.cases_frame`).
+Each takes the cases as rows (:func:`kit.cases.case_rows`, what notebook 05 uses: no pandas).
 """
 
 from __future__ import annotations
 
-from ..cases import records
 from ..i18n import t
-from ..locale import typo
+from ..locale import colon, series
 from . import PALETTE, new_figure
 
 __all__ = ["by_year_alt", "by_year_figure", "steps_alt", "steps_figure", "timeline_alt", "timeline_figure"]
@@ -31,7 +29,7 @@ def _steps(row) -> int | None:
 
 def timeline_figure(df):
     """One row per case from start to end, marker shape by default, the company written beside it."""
-    rows = records(df)
+    rows = list(df)
     n = max(len(rows), 1)
     fig = new_figure(9, 0.45 * n + 1.4)
     ax = fig.subplots()
@@ -73,7 +71,7 @@ def _legend(fig, defaults, markers: bool) -> None:
 
 def by_year_counts(df) -> dict[int, dict[str, int]]:
     counts: dict[int, dict[str, int]] = {}
-    for row in records(df):
+    for row in list(df):
         counts.setdefault(int(row["year"]), {d: 0 for d in DEFAULTS})[row["default"]] += 1
     return dict(sorted(counts.items()))
 
@@ -102,7 +100,7 @@ def by_year_figure(df):
 
 def steps_figure(df):
     """Horizontal bars: steps to opt out or object per case, labelled; cases with no individual opt-out named."""
-    rows = records(df)
+    rows = list(df)
     n = max(len(rows), 1)
     fig = new_figure(8, 0.42 * n + 1.4)
     ax = fig.subplots()
@@ -120,6 +118,7 @@ def steps_figure(df):
         label = str(steps) + (f" ({t('cases.not_individual')})" if row["individual_can_act"] is False else "")
         ax.bar_label(bars, labels=[label], padding=3, fontsize=9)
     ax.set_yticks([n - 1 - i for i in range(len(labels))], labels, fontsize=8)
+    ax.set_ylim(-0.7, n - 0.3)  # a row with no bar (only its note) keeps the room a bar would have
     ax.set_xlabel(t("cases.steps_axis"))
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.set_xlim(0, max([s for s in map(_steps, rows) if s is not None] + [1]) + 1.5)
@@ -129,10 +128,10 @@ def steps_figure(df):
 
 
 def timeline_alt(df) -> str:
-    rows = records(df)
+    rows = list(df)
     if not rows:
         return t("cases.none")
-    items = "; ".join(f"{r['company']} ({int(r['year'])}, {_default_label(r['default'])})" for r in rows)
+    items = series(f"{r['company']} ({int(r['year'])}, {_default_label(r['default'])})" for r in rows)
     years = [int(r["year"]) for r in rows]
     return t("cases.timeline_alt", n=len(rows), start=min(years), end=max(years), cases=items)
 
@@ -141,17 +140,17 @@ def by_year_alt(df) -> str:
     parts = []
     for year, c in by_year_counts(df).items():
         split = ", ".join(f"{n} {_default_label(d)}" for d, n in c.items() if n)
-        parts.append(typo(f"{year}: {split}"))  # i13: French typography
-    return t("cases.by_year_alt", counts="; ".join(parts) or t("cases.none"))
+        parts.append(colon(str(year), split))
+    return t("cases.by_year_alt", counts=series(parts) or t("cases.none"))
 
 
 def steps_alt(df) -> str:
     items = []
-    for r in records(df):
+    for r in list(df):
         s = _steps(r)
         if s is None:
-            items.append(typo(f"{r['company']}: {t('cases.no_opt_out')}"))
+            items.append(colon(r["company"], t("cases.no_opt_out")))
         else:
             extra = f" ({t('cases.not_individual')})" if r["individual_can_act"] is False else ""
-            items.append(typo(f"{r['company']}: {s}{extra}"))
-    return t("cases.steps_alt", cases="; ".join(items) or t("cases.none"))
+            items.append(colon(r["company"], f"{s}{extra}"))
+    return t("cases.steps_alt", cases=series(items) or t("cases.none"))

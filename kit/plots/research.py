@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import textwrap
 
-from ..content.research import CHARTS, Figure, Research
+from ..content.research import Figure, Research
 from ..i18n import t
-from ..locale import lang, number
+from ..locale import colon, lang, number, series
 from . import PALETTE, new_figure
 
 __all__ = [
-    "CHARTS",
     "chart_alt",
     "chart_caption",
     "chart_figure",
@@ -81,8 +80,12 @@ def _bars(ax, figures: tuple[Figure, ...], labels_by_group: bool) -> None:
         groups: dict[str, list[float]] = {}
         for xi, f in zip(xs, figures, strict=True):
             groups.setdefault(f.group, []).append(xi)
+        # i25: each header wrapped to its group's width (at 9 pt bold, about 14 characters an inch): French headers
+        # ran into each other and past the figure's edge
+        inches_per_unit = ax.get_figure().get_figwidth() * 0.9 / (max(xs) + 1)
         for g, gx in groups.items():
-            ax.annotate(t(f"defaults.group_long.{g}"), ((min(gx) + max(gx)) / 2, 1.0),
+            chars = max(12, int((max(gx) - min(gx) + 1.4) * inches_per_unit * 14))
+            ax.annotate(textwrap.fill(t(f"defaults.group_long.{g}"), chars), ((min(gx) + max(gx)) / 2, 1.0),
                         xycoords=("data", "axes fraction"), xytext=(0, 4), textcoords="offset points",
                         ha="center", va="bottom", fontsize=9, fontweight="bold")
             ax.plot([min(gx) - 0.4, max(gx) + 0.4], [1.0, 1.0], transform=ax.get_xaxis_transform(), color="black",
@@ -109,8 +112,10 @@ def _ranges(ax, figures: tuple[Figure, ...]) -> None:
         far = hi if abs(hi) >= abs(lo) else lo
         ax.barh(y, far, height=0.5, color=colour, hatch=hatch, edgecolor="black", linewidth=0.8, alpha=0.35)
         ax.barh(y, hi - lo, left=lo, height=0.5, color=colour, hatch=hatch, edgecolor="black", linewidth=0.8)
-        ax.annotate(value_with_unit(f), (far, y), xytext=(4 if far > 0 else -4, 0),
-                    textcoords="offset points", ha="left" if far > 0 else "right", va="center", fontsize=9)
+        # i25: beside the bar's end when it grows to the right; on the free side of zero when it grows left, so the
+        # label never runs into the condition's name
+        ax.annotate(value_with_unit(f), (far if far > 0 else 0, y), xytext=(4, 0),
+                    textcoords="offset points", ha="left", va="center", fontsize=9)
     ax.axvline(0, color="black", linewidth=1)
     ax.set_yticks(ys, [f.condition for f in figures], fontsize=8)
     lim = max(abs(v) for f in figures for v in (f.value, f.value_high or 0)) * 1.6
@@ -121,7 +126,7 @@ def _ranges(ax, figures: tuple[Figure, ...]) -> None:
 
 
 def chart_figure(research: Research, chart: str):
-    """The kit's chart ``chart`` (an id of :data:`CHARTS` or any chart id used in the data)."""
+    """The kit's chart ``chart`` (one of ``research.charts``, or any chart id used in the data)."""
     figures = research.chart(chart)
     ranged = any(f.value_high is not None for f in figures) or figures[0].unit == "percentage-points"
     if ranged:
@@ -147,9 +152,9 @@ def chart_figure(research: Research, chart: str):
 
 def chart_alt(research: Research, chart: str) -> str:
     figures = research.chart(chart)
-    items = "; ".join(
-        f"{f.condition}" + (f" ({t('defaults.group.' + f.group)})" if f.group != "other" else "")
-        + f": {value_with_unit(f)}"
+    items = series(
+        colon(f"{f.condition}" + (f" ({t('defaults.group.' + f.group)})" if f.group != "other" else ""),
+              value_with_unit(f))
         for f in figures
     )
     return t("defaults.alt", title=t(f"defaults.chart.{chart}"), count=len(figures), items=items)
@@ -163,7 +168,7 @@ def chart_caption(research: Research, chart: str) -> str:
         studies.append(t("defaults.cite", authors=s.authors, year=s.year, title=s.title or "", venue=s.venue,
                          link=f"https://doi.org/{s.doi}" if s.doi else s.url).replace(", ,", ","))
     statuses = ", ".join(dict.fromkeys(t(f"status.{f.status}") for f in figures))
-    return t("defaults.caption", sources="; ".join(studies), statuses=statuses)
+    return t("defaults.caption", sources=series(studies), statuses=statuses)
 
 
 # ------------------------------------------------------------------------------------------------ simulation
@@ -218,10 +223,10 @@ def simulation_figure(outcomes, current: tuple[str, str]):
 
 
 def simulation_alt(outcomes, current: tuple[str, str]) -> str:
-    items = "; ".join(
-        t("defaults.sim.alt_item", regime=t(f"defaults.sim.regime.{o.default}_{o.who_acts}").replace("\n", " "),
+    items = series(
+        t("defaults.sim.alt_item", regime=t(f"defaults.sim.regime.{o.default}_{o.who_acts}").replace("\n", ", "),
           included=number(100 * o.share_included, 1), mismatch=number(100 * o.share_mismatch, 1))
         for o in outcomes
     )
-    now = t(f"defaults.sim.regime.{current[0]}_{current[1]}").replace("\n", " ")
+    now = t(f"defaults.sim.regime.{current[0]}_{current[1]}").replace("\n", ", ")  # i25: two facts, not one phrase
     return t("defaults.sim.alt", n=number(outcomes[0].n), current=now, items=items)

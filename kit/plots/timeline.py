@@ -7,7 +7,7 @@ import textwrap
 
 from ..content.case import STATUSES, Case
 from ..i18n import t
-from ..locale import lang, month_text
+from ..locale import lang, month_text, series
 from . import PALETTE, new_figure
 
 __all__ = ["timeline_alt", "timeline_figure"]
@@ -197,7 +197,7 @@ def timeline_figure(case: Case):
 
 def timeline_alt(case: Case) -> str:
     events = case.timeline
-    listed = "; ".join(
+    listed = series(
         f"{i}. {e.date.human()}, {e.title} ({t(f'status.{e.status}').lstrip('✔◐∴? ')})" for i, e in enumerate(events, 1)
     )
     return t("timeline.plot_alt", count=len(events), start=events[0].date.human(), end=events[-1].date.human(),

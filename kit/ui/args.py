@@ -12,8 +12,8 @@ import inspect
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..content.cases import case_ids
 from ..content.errors import BadArgument, NotFound
-from ..content.loader import case_ids
 
 __all__ = ["bind", "pick", "pick_case", "pick_ids", "seed_value"]
 

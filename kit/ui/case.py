@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..content.case import STATUSES, Case
 from ..i18n import t
+from ..locale import colon, series
 from . import html as h
 from . import widgets as w
 from .static import StaticHTML
@@ -23,7 +24,7 @@ def questions_view(case: Case) -> w.HTML:
     """The case's questions for students to think about, numbered."""
     items = "".join(f"<li style='margin:0.3em 0'>{h.esc(q)}</li>" for q in case.meta.questions)
     return StaticHTML(h.card(h.heading(t("questions.title")) + f"<ol>{items}</ol>", label=t("questions.title")),
-                      summary=f"{t('questions.title')}: {len(case.meta.questions)}")
+                      summary=colon(t("questions.title"), str(len(case.meta.questions))))
 
 
 def status_key_view() -> w.HTML:
@@ -31,4 +32,4 @@ def status_key_view() -> w.HTML:
     items = "".join(f"<li style='margin:0.25em 0'>{h.status_badge(s)}</li>" for s in STATUSES)
     return StaticHTML(h.card(h.heading(t("status.heading")) + h.para(t("status.explain")) + f"<ul>{items}</ul>",
                              label=t("status.heading")),
-                      summary=f"{t('status.heading')}: " + "; ".join(t(f"status.{s}") for s in STATUSES))
+                      summary=colon(t("status.heading"), series(t(f"status.{s}") for s in STATUSES)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..cases import filter_rows, records
+from ..cases import Draft, filter_rows
 from ..i18n import t
 from ..plots import cases as plots
 from ..plots import figure_html
@@ -39,9 +39,8 @@ def _cell(column: str, value) -> str:
     return h.esc(value)
 
 
-def table_html(df) -> str:
-    """The rows (a list of dicts or a DataFrame) as an HTML table; every cell's text is escaped."""
-    df = records(df)
+def table_html(df: list[dict]) -> str:
+    """The rows (:func:`kit.cases.case_rows`) as an HTML table; every cell's text is escaped."""
     if not len(df):
         return f"<p>{h.esc(t('cases.none'))}</p>"
     head = "".join(f"<th scope='col' style='text-align:left;padding:0.2em 0.4em'>{h.esc(t('cases.' + _HEAD[c]))}</th>"
@@ -54,16 +53,24 @@ def table_html(df) -> str:
                  f"{_cell('title', rec['title'])}</summary>{detail}</details>")
         cells = td + first + "</td>" + "".join(f"{td}{_cell(c, rec[c])}</td>" for c in _SUMMARY[1:])
         rows.append(f"<tr>{cells}</tr>")
-    return (f"<div class='kit-scroll' data-lm-suppress-shortcuts='true'>"
-            f"<table class='kit-cases' style='border-collapse:collapse;font-size:0.9em;width:100%'>"
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
+    return h.scroll_box(f"<table class='kit-cases' style='border-collapse:collapse;font-size:0.9em;width:100%'>"
+                        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>", t("cases.title"))
+
+
+def drafts_html(left_out: list[Draft]) -> str:
+    """One line naming the cases left out because they are not complete yet (nothing when there are none)."""
+    if not left_out:
+        return ""
+    words = t("drafts.left_out", ids=", ".join(d.id for d in left_out))
+    return f"<p class='kit-drafts'><em>{h.esc(words)}</em></p>"
 
 
 class CasesView(Static, w.VBox):
-    """Filter the cases; the table (and, with ``plots=True``, the figures) follow the filters."""
+    """Filter the cases; the table (and, with ``plots=True``, the figures) follow the filters. ``drafts``: the cases
+    left out because they are not complete yet (:func:`kit.cases.drafts`), named in one line."""
 
-    def __init__(self, df, plots: bool = False):
-        self.df = df = records(df)  # rows as dicts: the view needs no pandas (kit.cases.case_rows)
+    def __init__(self, df: list[dict], plots: bool = False, drafts: list[Draft] = ()):
+        self.df = df  # rows as dicts: the view needs no pandas (kit.cases.case_rows)
         anyone = (t("cases.any"), "")
         self.year = w.SelectMultiple(options=[(str(y), int(y)) for y in sorted({r["year"] for r in df})], value=(),
                                      description=t("cases.year"), rows=3)
@@ -86,6 +93,7 @@ class CasesView(Static, w.VBox):
                                      style={"description_width": "initial"})  # its label is longer than the others
         self.permission.tooltip = t("cases.permission_description")
         self.count = w.HTML()
+        self.drafts = drafts_html(list(drafts))
         self.table = w.HTML()
         self.figures = w.VBox() if plots else None
         for control in (self.year, self.default, self.mechanism, self.region, self.permission):
@@ -117,12 +125,13 @@ class CasesView(Static, w.VBox):
         df = self.filtered
         self.count.value = f"<p role='status'>{h.esc(t('cases.count', n=len(df), total=len(self.df)))}</p>"
         if self.figures is None:
-            self.table.value = table_html(df)
+            self.table.value = table_html(df) + self.drafts
             return
         if not len(df):
-            self.figures.children = [w.HTML(f"<p>{h.esc(t('cases.none'))}</p>")]
+            self.figures.children = [w.HTML(f"<p>{h.esc(t('cases.none'))}</p>" + self.drafts)]
             return
-        self.figures.children = [
+        notice = [w.HTML(self.drafts)] if self.drafts else []
+        self.figures.children = [*notice,
             w.HTML(figure_html(drawn(plots.timeline_figure, df), plots.timeline_alt(df), t("cases.timeline_caption"))),
             w.HTML(figure_html(drawn(plots.by_year_figure, df), plots.by_year_alt(df), t("cases.by_year_caption"))),
             w.HTML(figure_html(drawn(plots.steps_figure, df), plots.steps_alt(df), t("cases.steps_caption"))),

@@ -3,7 +3,7 @@ then check; the feedback says in words and symbols what was right, gives the mod
 
 from __future__ import annotations
 
-from .. import handin
+from .. import writing
 from ..claims import ClaimItem, Result, check
 from ..content.case import Case
 from ..content.claims import VERDICTS
@@ -11,7 +11,7 @@ from ..content.errors import BadArgument
 from ..i18n import t
 from . import html as h
 from . import widgets as w
-from .compare import sentence_ids_html
+from .diff import sentence_ids_html
 from .static import Static, show_answer
 
 __all__ = ["ClaimView", "feedback_html", "model_answer_html", "statement_html"]
@@ -71,7 +71,11 @@ def model_answer_html(item: ClaimItem) -> str:
 
 
 class ClaimView(Static, w.VBox):
-    """Pick a statement; choose a verdict (radio buttons) and evidence (ranked dropdown); Check."""
+    """Pick a statement; choose a verdict (a one-choice list) and evidence (ranked dropdown); Check.
+
+    Each item's verdict and evidence are handed in (:mod:`kit.writing`) as they are chosen, with whether they were
+    checked; picking an item, or reading a saved file, shows its choices (and its feedback, once checked) again.
+    """
 
     def __init__(self, case: Case, claim_items: tuple[ClaimItem, ...]):
         if not claim_items:
@@ -82,8 +86,7 @@ class ClaimView(Static, w.VBox):
                                  value=0, description=t("claims.pick"), layout={"width": "min(100%, 46em)"})
         self.picker.tooltip = t("claims.pick_tooltip")
         self.statement = w.HTML()
-        self.verdict = w.RadioButtons(options=[(t(f"claims.{v}"), v) for v in VERDICTS], value=None,
-                                      description=t("claims.verdict"))
+        self.verdict = w.one_choice([(t(f"claims.{v}"), v) for v in VERDICTS], description=t("claims.verdict"))
         self.verdict.tooltip = t("claims.verdict_tooltip")
         self.evidence = w.Dropdown(description=t("claims.evidence"), layout={"width": "min(100%, 46em)"})
         self.evidence.tooltip = t("claims.evidence_tooltip")
@@ -92,24 +95,52 @@ class ClaimView(Static, w.VBox):
         self.check_button.on_click(lambda _b: self.check())
         self.feedback = w.HTML()
         self.feedback.add_class("kit-claim-feedback")
+        self._filling = False
         self.picker.observe(lambda _c: self._show(), names="value")
+        self.verdict.observe(lambda _c: self._entered(), names="value")
+        self.evidence.observe(lambda _c: self._entered(), names="value")
         super().__init__([w.HTML(h.heading(t("claims.title"), level=3)), self.picker, self.statement, self.verdict,
                           self.evidence, self.check_button, self.feedback])
         self.add_class("kit-claims")
         self._show()
+        writing.subscribe(f"claims:{case.id}", on_restore=self._show)
 
     @property
     def item(self) -> ClaimItem:
         return self.items[self.picker.value]
 
+    def _key(self) -> str:
+        return f"claim:{self.item.claim.id}"
+
     def _show(self) -> None:
+        """The item picked, with what was chosen for it before (and its feedback, if it was checked)."""
         item = self.item
-        self.statement.value = statement_html(self.case, item, self.picker.value + 1, len(self.items))
-        self.verdict.value = None
-        self.evidence.options = [(t("claims.evidence_none"), None)] + [
-            (f"{r.sentence.id} — {_short(r.sentence.text)}", r.sentence.id) for r in item.candidates]
-        self.evidence.value = None
-        self.feedback.value = ""
+        saved = writing.get(self._key())
+        saved = saved if isinstance(saved, dict) else {}
+        self._filling = True
+        try:
+            self.statement.value = statement_html(self.case, item, self.picker.value + 1, len(self.items))
+            self.verdict.value = saved.get("verdict") if saved.get("verdict") in VERDICTS else None
+            self.evidence.options = [(t("claims.evidence_none"), None)] + [
+                (f"{r.sentence.id} — {_short(r.sentence.text)}", r.sentence.id) for r in item.candidates]
+            ids = {i for _label, i in self.evidence.options}
+            self.evidence.value = saved.get("evidence") if saved.get("evidence") in ids else None
+            self.feedback.value = ""
+        finally:
+            self._filling = False
+        if saved.get("checked") and self.verdict.value is not None and self.evidence.value is not None:
+            self.feedback.value = feedback_html(item, check(item, self.verdict.value, self.evidence.value))
+
+    def _entered(self, checked: bool = False) -> None:
+        """Hand the item's choices in as they are made; a change after Check clears feedback it no longer fits."""
+        if self._filling:
+            return
+        answer = {"verdict": self.verdict.value, "evidence": self.evidence.value}
+        if checked:
+            answer["checked"] = True
+        else:
+            self.feedback.value = ""
+        writing.put(self._key(), answer)
 
     def static_html(self) -> str:
         """Every item: the statement, the policy sentences it is read against, the model answer collapsed."""
@@ -127,5 +158,5 @@ class ClaimView(Static, w.VBox):
             return None
         result = check(self.item, self.verdict.value, self.evidence.value)
         self.feedback.value = feedback_html(self.item, result)
-        handin.put(f"claim:{self.item.claim.id}", {"verdict": self.verdict.value, "evidence": self.evidence.value})
+        self._entered(checked=True)
         return result

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..i18n import t
 from ..instructor.class_results import ClassSummary, QuestionResult, class_summary
+from ..locale import series
 from . import html as h
 from . import widgets as w
 
@@ -34,7 +35,7 @@ def _chart(q: QuestionResult) -> str:
     ax.set_yticks(ys, [f"{_MARK[a.correct]} {_short(a.label)}" for a in q.answers])
     ax.set_xlabel(t("classview.xlabel"))
     ax.xaxis.get_major_locator().set_params(integer=True)
-    items = "; ".join(t("classview.alt_item", answer=a.label, n=a.count, mark=t(f"classview.mark_{a.correct}"))
+    items = series(t("classview.alt_item", answer=a.label, n=a.count, mark=t(f"classview.mark_{a.correct}"))
                       for a in q.answers)
     return figure_html(fig, t("classview.alt", question=q.id, answered=q.answered, items=items),
                        t("classview.caption", question=q.id))
@@ -53,7 +54,7 @@ def _table(q: QuestionResult) -> str:
 
 def question_html(q: QuestionResult, chart: bool = True) -> str:
     parts = [h.heading(q.text, 4), h.para(t("classview.answered", n=q.answered))]
-    if q.type == "reflection":
+    if q.written:
         items = (f"<strong>{h.esc(name or t('classview.no_name'))}:</strong> {h.esc(text)}"
                  for name, text in q.reflections)
         parts.append(h.bullets(items) if q.reflections else h.para(t("classview.no_reflections")))

@@ -11,8 +11,10 @@ import html
 from ..content.case import Case
 from ..content.translations import kit_translation_for
 from ..i18n import t, t_or
+from ..locale import colon, lang, quoted
 
-__all__ = ["bullets", "card", "esc", "para", "read_in_copy", "sources_html", "status_badge", "status_line"]
+__all__ = ["bullets", "card", "esc", "para", "read_in_copy", "scroll_box", "sources_html", "status_badge",
+           "status_line"]
 
 FG = "var(--jp-content-font-color1, inherit)"
 MUTED = "var(--jp-content-font-color2, inherit)"
@@ -93,11 +95,12 @@ def heading(text: str, level: int = 4) -> str:
 
 
 def quote(text: str, lang: str | None = None) -> str:
-    """An exact quotation (class ``kit-quote``: the French-edition test knows it is not the kit's words)."""
+    """An exact quotation (class ``kit-quote``: the French-edition test knows it is not the kit's words), between the
+    quotation marks of its own language ``lang`` (« » for an official French text, “ ” for English words)."""
     attr = f" lang='{esc(lang)}'" if lang else ""
     return (
         f"<blockquote class='kit-quote'{attr} style='margin:0.4em 0;padding:0.2em 0.8em;border-left:3px solid {BORDER};"
-        f"background:{SURFACE}'>“{esc(text)}”</blockquote>"
+        f"background:{SURFACE}'>{esc(quoted(text, lang or 'en'))}</blockquote>"
     )
 
 
@@ -111,13 +114,23 @@ def quote_of(record, field: str) -> str:
     """i13: a record's quotation, with the kit's rendering beneath it when the language has one."""
     text = getattr(record, field)
     rendering = kit_translation_for(record, field)
-    return quote(text, "en" if rendering else None) + (kit_rendering(rendering) if rendering else "")
+    # The content's quotations are in English: said in the markup when the page speaks another language (i25).
+    english = rendering or lang() != "en"
+    return quote(text, "en" if english else None) + (kit_rendering(rendering) if rendering else "")
 
 
 def labelled(label: str, value_html: str) -> str:
-    return f"<div style='margin:0.25em 0'><strong>{t('common.label', label=esc(label))}</strong> {value_html}</div>"
+    """A label and its value, the label's colon in the language's typography (:func:`kit.locale.colon`)."""
+    return f"<div style='margin:0.25em 0'><strong>{esc(colon(label))}</strong> {value_html}</div>"
 
 
 def error_html(message: str) -> str:
     """A content or input problem, shown as readable text instead of a traceback."""
     return card(f"<strong>{esc(t_or('common.error', message=message))}</strong>", label="error")
+
+
+def scroll_box(inner: str, label: str) -> str:
+    """A wide table in a box that scrolls sideways when the output area is narrow (its cells break only between
+    words): a named region a keyboard reaches with Tab and scrolls with the arrow keys."""
+    return (f"<div class='kit-scroll' role='region' tabindex='0' aria-label='{esc(label)}' "
+            f"data-lm-suppress-shortcuts='true'>{inner}</div>")

@@ -5,18 +5,12 @@ from __future__ import annotations
 from ..content.case import Case
 from ..content.errors import BadArgument
 from ..i18n import language, t
-from ..optout import RoleView, role_view, student_roles
+from ..optout import RoleView, contrast, role_view, student_roles
 from . import html as h
 from . import widgets as w
 from .static import Static
 
 __all__ = ["OptOutView", "role_html"]
-
-
-def _list(items, empty: str) -> str:
-    if not items:
-        return f"<p>{h.esc(empty)}</p>"
-    return h.bullets(h.esc(i) for i in items)
 
 
 def role_html(case: Case, view: RoleView) -> str:
@@ -34,8 +28,7 @@ def role_html(case: Case, view: RoleView) -> str:
         f"<p style='font-size:1.1em'><strong>{h.esc(verdict)}</strong></p>",
         h.para(view.actor.description),
         *([f"<p>{h.esc(t('optout.nothing_both'))}</p>"] if view.records_nothing else [
-            h.labelled(t("optout.can"), _list(view.actor.can, t("optout.nothing"))),
-            h.labelled(t("optout.cannot"), _list(view.actor.cannot, t("optout.nothing")))]),
+            h.labelled(t(f"optout.{kind}"), h.bullets(h.esc(i) for i in items)) for kind, items in view.recorded]),
         h.heading(t("optout.steps"), level=5),
         f"<ol style='margin:0.2em 0;padding-left:1.6em'>{''.join(steps)}</ol>",
     ]
@@ -56,12 +49,15 @@ def choice_html(case: Case) -> str:
     return h.card("".join(parts), label=t("optout.title"))
 
 
-def _other_side(case: Case, actor_id: str) -> str:
-    """An actor on the other side of the choice from ``actor_id``: one who could not act, or the first who could."""
+def nobody_beside_html(case: Case, actor_id: str) -> str:
+    """In place of a second role, when no person is on the other side of the choice from ``actor_id``: everyone
+    could make it (LinkedIn's members), or only the company could (Google's web authors)."""
     who = case.meta.choice.who_can_act
     if actor_id in who:
-        return next((a.id for a in case.meta.actors if a.id not in who), who[0])
-    return who[0]
+        words = t("optout.everyone_could")
+    else:
+        words = t("optout.only_they_could", who=", ".join(case.actor(a).name for a in who))
+    return h.card(f"<p><strong>{h.esc(words)}</strong></p>", label=t("optout.compare_title"))
 
 
 class OptOutView(Static, w.VBox):
@@ -72,7 +68,7 @@ class OptOutView(Static, w.VBox):
             raise BadArgument(f"the case '{case.id}' records no consent choice or no actors")
         self.case = case
         actors = student_roles(case)  # never "you are LinkedIn, the company"
-        first = _other_side(case, case.meta.choice.who_can_act[0])
+        first = contrast(case, case.meta.choice.who_can_act[0])
         self.role = w.ToggleButtons(
             options=[(a.name, a.id) for a in actors],
             value=role or (first if first in {a.id for a in actors} else actors[0].id),
@@ -106,11 +102,9 @@ class OptOutView(Static, w.VBox):
         who = ", ".join(self.case.actor(a).name for a in c.who_can_act)
         return t("static.optout", title=t("optout.title"), default=t("optout.default_" + c.default), who=who)
 
-    def _contrast(self, actor_id: str) -> str:
-        """The actor to show beside the chosen one: someone on the other side of the choice."""
-        return _other_side(self.case, actor_id)
-
     def _render(self) -> None:
         chosen = self.role.value
+        other = contrast(self.case, chosen)
         self.chosen.value = role_html(self.case, role_view(self.case, chosen))
-        self.other.value = role_html(self.case, role_view(self.case, self._contrast(chosen)))
+        self.other.value = (role_html(self.case, role_view(self.case, other)) if other
+                            else nobody_beside_html(self.case, chosen))

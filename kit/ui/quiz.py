@@ -1,4 +1,5 @@
-"""Quiz views: one widget per question type and a quiz container with progress, score, retry, save and download.
+"""Quiz views: a question (its text, its type's input from :mod:`kit.ui.questions`, Check, Hint, feedback) and a quiz
+container with progress, score, retry, save and download.
 
 The rules (grading, attempts, hints, shuffling, saving) live in :mod:`kit.quiz` and :mod:`kit.progress`; these
 views only show them. Right and wrong are said in words with a symbol (✔ / ◐ / ✘), never by colour alone; every
@@ -7,21 +8,19 @@ control is a standard widget with a description, so it works with the keyboard a
 
 from __future__ import annotations
 
-import errno
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .. import handin, progress
 from ..content.quiz import Question, Quiz
 from ..i18n import t
 from ..locale import typo
 from ..plots.research import value_with_unit
+from ..questions import question_type
 from ..quiz import (
     Citation,
     Entry,
     QuestionState,
-    duplicates,
     entry,
     feedback,
     response_problem,
@@ -29,18 +28,16 @@ from ..quiz import (
     saved_response,
     shuffled_options,
     summarise,
-    typed_number,
     unusable_answers,
 )
 from . import html as h
 from . import widgets as w
+from .keep import KeepAnswers
+from .questions.base import input_view
 from .share import share_view
 from .static import Static, show_answer
 
 __all__ = ["QuestionView", "QuizView", "question_sources_html", "question_view"]
-
-_WIDE = {"width": "min(100%, 46em)"}
-
 
 def _citation_line(c: Citation) -> str:
     """A figure or quotation the question uses, shown from its one record (see :func:`kit.quiz.citations`)."""
@@ -80,11 +77,11 @@ class QuestionView(w.VBox):
             f"<div style='color:{h.MUTED}'>{h.esc(t('quiz.question_heading', n=n, total=total))}</div>"
             + h.heading(question.text, level=4)
         )
-        self.input = self._make_input()
-        reflection = question.type == "reflection"
+        self.input = input_view(question, self.options)  # the controls of the question's type
+        graded = question.graded
         self.check_button = w.Button(
-            description=t("quiz.submit" if reflection else "quiz.check"),
-            tooltip=t("quiz.submit_tooltip" if reflection else "quiz.check_tooltip"),
+            description=t("quiz.check" if graded else "quiz.submit"),
+            tooltip=t("quiz.check_tooltip" if graded else "quiz.submit_tooltip"),
             button_style="primary",
         )
         self.check_button.on_click(lambda _b: self.check())
@@ -97,103 +94,27 @@ class QuestionView(w.VBox):
         self.hints = w.HTML()
         self.feedback = w.HTML()
         self.feedback.add_class("kit-quiz-feedback")
-        super().__init__([self.heading, self.input, w.HBox(buttons), self.hints, self.feedback],
+        super().__init__([self.heading, self.input.widget, w.HBox(buttons), self.hints, self.feedback],
                          layout={"margin": "0 0 1.2em 0"})
         self.add_class("kit-quiz-question")
 
-    # ------------------------------------------------------------------------------------------- inputs
-    def _make_input(self) -> w.Widget:
-        q = self.question
-        if q.type == "single":
-            self.radio = w.RadioButtons(options=[(o.text, o.id) for o in self.options], value=None,
-                                        description=t("quiz.answer"), layout=_WIDE)
-            self.radio.tooltip = t("quiz.pick_one")
-            return self.radio
-        if q.type == "true-false":
-            choices = [(t("quiz.answer_true"), True), (t("quiz.answer_false"), False)]
-            self.radio = w.RadioButtons(options=choices, value=None, description=t("quiz.answer"))
-            self.radio.tooltip = t("quiz.pick_one")
-            return self.radio
-        if q.type == "multiple":
-            self.boxes = [w.Checkbox(value=False, description=o.text, indent=False, layout=_WIDE)
-                          for o in self.options]
-            for b in self.boxes:
-                b.tooltip = t("quiz.pick_many")
-            return w.VBox([w.HTML(f"<em>{h.esc(t('quiz.pick_many'))}</em>"), *self.boxes])
-        if q.type == "numeric":
-            self.number = w.Text(value="", description=t("quiz.number"), placeholder=t("quiz.number_tooltip"))
-            self.number.tooltip = t("quiz.number_tooltip")
-            unit = w.HTML(h.esc(q.unit) if q.unit else "")
-            return w.HBox([self.number, unit])
-        if q.type == "ordering":
-            items = [(o.text, o.id) for o in self.options]
-            self.slots = []
-            for i, _o in enumerate(self.options, 1):  # every position starts empty: nothing is chosen for them
-                d = w.Dropdown(options=items, value=None, description=t("quiz.position", n=i), layout=_WIDE)
-                d.tooltip = t("quiz.position_tooltip", n=i)
-                self.slots.append(d)
-            return w.VBox([w.HTML(f"<em>{h.esc(t('quiz.order_help'))}</em>"), *self.slots])
-        self.text = w.Textarea(value="", description=t("quiz.reflection"), placeholder=t("quiz.reflection_tooltip"),
-                               style={"description_width": "initial"},
-                               layout={"width": "min(100%, 46em)", "height": "7em"})
-        self.text.tooltip = t("quiz.reflection_tooltip")
-        return self.text
-
-    def response(self) -> Any:
-        q = self.question
-        if q.type in ("single", "true-false"):
-            return self.radio.value
-        if q.type == "multiple":
-            return [o.id for o, b in zip(self.options, self.boxes, strict=True) if b.value]
-        if q.type == "numeric":
-            return typed_number(self.number.value)
-        if q.type == "ordering":
-            return [d.value for d in self.slots]
-        return self.text.value
-
-    def set_response(self, value: Any) -> None:
-        q = self.question
-        if value is None:
-            return
-        if q.type in ("single", "true-false"):
-            valid = {v for _l, v in self.radio.options}
-            self.radio.value = value if value in valid else None
-        elif q.type == "multiple":
-            for o, b in zip(self.options, self.boxes, strict=True):
-                b.value = o.id in value
-        elif q.type == "numeric":
-            self.number.value = f"{value:g}" if isinstance(value, (int, float)) else str(value)
-        elif q.type == "ordering":
-            for d, v in zip(self.slots, value, strict=False):
-                if v in {i for _l, i in d.options}:
-                    d.value = v
-        else:
-            self.text.value = str(value)
-
     # ------------------------------------------------------------------------------------------- actions
+    def response(self) -> Any:
+        return self.input.response()
+
     def check(self) -> None:
         response = self.response()
         new = self.state.submit(self.question, response)
         if new is self.state:
             problem = response_problem(self.question, response)
             if self.state.can_submit(self.question) and problem:
-                message = self._problem_text(problem, response)
+                message = self.input.problem_text(problem, response)
                 self.feedback.value = h.card(f"<strong role='status'>{h.esc(message)}</strong>", label=message)
             return
         self.state = new
         self._render()
         if self._on_change:
             self._on_change()
-
-    def _problem_text(self, problem: str, response: Any) -> str:
-        if problem == "not_a_number":
-            return t("quiz.not_a_number", text=self.number.value.strip())
-        if problem == "duplicate":
-            texts = {o.id: o.text for o in self.options}
-            return t("quiz.order_duplicate", items="; ".join(texts.get(d, str(d)) for d in duplicates(response)))
-        if problem == "incomplete":
-            return t("quiz.order_incomplete")
-        return t("quiz.blank")
 
     def hint(self) -> None:
         self.state = self.state.next_hint(self.question)
@@ -204,31 +125,38 @@ class QuestionView(w.VBox):
     def restore(self, saved: dict | Entry) -> None:
         """Put back a saved answer: response, attempts and hints; the feedback is worked out again."""
         saved = saved if isinstance(saved, Entry) else Entry.from_json(saved)
-        self.set_response(saved_response(self.question, saved.response))
+        response = saved_response(self.question, saved.response)
+        if response is not None:
+            self.input.set_response(response)
         self.state = restored_state(self.question, self.response(), saved)
         self._render()
 
     def reset(self) -> None:
         self.state = QuestionState()
-        q = self.question
-        if q.type in ("single", "true-false"):
-            self.radio.value = None
-        elif q.type == "multiple":
-            for b in self.boxes:
-                b.value = False
-        elif q.type == "numeric":
-            self.number.value = ""
-        elif q.type == "ordering":
-            for d in self.slots:
-                d.value = None
-        else:
-            self.text.value = ""
+        self.input.reset()
         self._render()
 
     def entry(self) -> dict | None:
         """The answer as saved in an answers file (None if not answered)."""
         e = entry(self.question, self.state)
         return None if e is None else e.to_json()
+
+    def static_html(self, n: int, total: int) -> str:
+        """The question as text: the question, its options, and collapsed, the answer, explanation and sources."""
+        q = self.question
+        parts = [f"<div style='color:{h.MUTED}'>{h.esc(t('quiz.question_heading', n=n, total=total))}</div>",
+                 h.heading(q.text, level=4), self.input.static_html()]
+        answer = _answer_html(q)
+        if q.explanation:
+            answer += h.labelled(t("quiz.explanation"), h.para(q.explanation))
+        if q.model_answer:
+            answer += h.labelled(t("quiz.model_answer"), h.para(q.model_answer))
+        if q.discussion:
+            answer += h.labelled(t("quiz.discussion"), h.bullets(h.esc(d) for d in q.discussion))
+        answer += question_sources_html(q, self.cited)
+        if answer:
+            parts.append(show_answer(answer))
+        return f"<div class='kit-quiz-question' style='margin:0 0 1em 0'>{''.join(parts)}</div>"
 
     # ------------------------------------------------------------------------------------------- rendering
     def _render_hints(self) -> None:
@@ -272,94 +200,33 @@ class QuestionView(w.VBox):
         self.feedback.value = h.card("".join(parts), label=t("quiz.explanation"))
 
 
-class _Confirm(w.VBox):
-    """A question before something is discarded: the words, a button to go ahead and one to keep things as they are.
-    Hidden until shown."""
-
-    def __init__(self, text: str, yes: str, on_yes, on_no):
-        self.text = w.HTML()
-        self._default = text
-        self.yes = w.Button(description=yes, button_style="warning", tooltip=yes)
-        self.no = w.Button(description=t("quiz.confirm_cancel"), tooltip=t("quiz.confirm_cancel"))
-        self.yes.on_click(lambda _b: on_yes())
-        self.no.on_click(lambda _b: on_no())
-        super().__init__([self.text, w.HBox([self.yes, self.no])], layout=w.Layout(display="none"))
-        self.add_class("kit-confirm")
-
-    def show(self, text: str | None = None) -> None:
-        words = text or self._default
-        self.text.value = f"<p role='alert'><strong>{h.esc(words)}</strong></p>"
-        self.layout.display = None
-
-    def hide(self) -> None:
-        self.text.value = ""
-        self.layout.display = "none"
-
-    @property
-    def visible(self) -> bool:
-        return self.layout.display != "none"
-
-
 def question_view(question: Question, **kw) -> QuestionView:
     return QuestionView(question, **kw)
 
 
 def _answer_html(question: Question) -> str:
     """The right answer in words (nothing when the answer keys are withheld)."""
-    q, a = question, question.answer
-    if a is None:
+    words = question_type(question).answer_words(question)
+    if words is None:
         return ""
-    if q.type == "single":
-        shown = h.esc(q.option(a).text)
-    elif q.type == "multiple":
-        shown = h.bullets(h.esc(q.option(i).text) for i in a)
-    elif q.type == "true-false":
-        shown = h.esc(t("quiz.answer_true" if a else "quiz.answer_false"))
-    elif q.type == "numeric":
-        shown = h.esc(f"{a:g}" + (f" {q.unit}" if q.unit else ""))
-        if q.tolerance:
-            shown += " " + h.esc(t("static.tolerance", tolerance=f"{q.tolerance:g}"))
-    elif q.type == "ordering":
-        shown = "<ol>" + "".join(f"<li>{h.esc(q.option(i).text)}</li>" for i in a) + "</ol>"
+    lines = [h.esc(line) for line in words.lines]
+    if words.ordered:
+        shown = "<ol>" + "".join(f"<li>{line}</li>" for line in lines) + "</ol>"
     else:
-        return ""
+        shown = lines[0] if len(lines) == 1 else h.bullets(lines)
     return h.labelled(t("static.answer"), shown)
 
 
-def question_static_html(question: Question, n: int, total: int, seed: int | str = 0,
-                         cited: tuple[Citation, ...] = ()) -> str:
-    """One question as text: the question, its options, and collapsed, the answer, explanation and sources."""
-    q = question
-    parts = [f"<div style='color:{h.MUTED}'>{h.esc(t('quiz.question_heading', n=n, total=total))}</div>",
-             h.heading(q.text, level=4)]
-    if q.type in ("single", "multiple", "ordering"):
-        hint = {"single": "quiz.pick_one", "multiple": "quiz.pick_many", "ordering": "quiz.order_help"}[q.type]
-        parts.append(f"<p><em>{h.esc(t(hint))}</em></p>" + h.bullets(h.esc(o.text)
-                                                                   for o in shuffled_options(q, seed)))
-    elif q.type == "true-false":
-        parts.append(h.bullets([h.esc(t("quiz.answer_true")), h.esc(t("quiz.answer_false"))]))
-    answer = _answer_html(q)
-    if q.explanation:
-        answer += h.labelled(t("quiz.explanation"), h.para(q.explanation))
-    if q.model_answer:
-        answer += h.labelled(t("quiz.model_answer"), h.para(q.model_answer))
-    if q.discussion:
-        answer += h.labelled(t("quiz.discussion"), h.bullets(h.esc(d) for d in q.discussion))
-    answer += question_sources_html(q, cited)
-    if answer:
-        parts.append(show_answer(answer))
-    return f"<div class='kit-quiz-question' style='margin:0 0 1em 0'>{''.join(parts)}</div>"
-
-
 class QuizView(Static, w.VBox):
-    """A whole quiz: the questions, "3 of 12 answered", the score at the end, retry, save, download and load."""
+    """A whole quiz: the questions, "3 of 12 answered", the score at the end, Try again, and "Keep your answers"
+    (:class:`kit.ui.keep.KeepAnswers`: name, save, download, load)."""
 
     def __init__(self, quiz: Quiz, seed: int | str = 0, answers_file: Path | None = None,
                  citations: Mapping[str, tuple[Citation, ...]] | None = None):
         """``citations``: the figures and quotations each question names, from :func:`kit.quiz.citations`."""
         self.quiz = quiz
         self._seed = seed
-        self.path = Path(answers_file) if answers_file else progress.answers_path(quiz.id)
+        self._loading = True
         total = len(quiz.questions)
         cited = citations or {}
         self.questions = [QuestionView(q, i, total, seed, on_change=self._changed, cited=cited.get(q.id, ()))
@@ -369,27 +236,13 @@ class QuizView(Static, w.VBox):
         self.score.add_class("kit-quiz-score")
         self.retry_button = w.Button(description=t("quiz.retry"), tooltip=t("quiz.retry_tooltip"))
         self.retry_button.on_click(lambda _b: self.retry())
-        # Try again and Load answers ask first: nothing changes (on the page or in the saved file) until the
-        # student confirms, and the saved file is copied aside before it is replaced.
-        self.retry_confirm = _Confirm(t("quiz.confirm_retry"), t("quiz.confirm_retry_yes"), self._confirmed_retry,
-                                      self._cancelled)
-        self.load_confirm = _Confirm("", t("quiz.confirm_load_yes"), self._confirmed_load, self._cancelled)
-        self._pending_load: tuple[dict, str] | None = None
-        # continuous_update=False: the name is taken (and saved) when the student presses Enter or leaves the box,
-        # not rewritten to disk on every keystroke.
-        self.student = w.Text(value="", description=t("quiz.student"), placeholder=t("quiz.student_tooltip"),
-                              continuous_update=False)
-        self.student.tooltip = t("quiz.student_tooltip")
-        self.student.observe(lambda _c: self._changed(), names="value")
-        self.save_box = w.Checkbox(value=False, description=t("quiz.save"), indent=False)
-        self.save_box.tooltip = t("quiz.save_tooltip")
-        self.save_box.observe(lambda _c: self._changed(), names="value")
-        self.save_status = w.HTML()
-        self.download = w.HTML()
-        self.upload = w.FileUpload(accept=".json,application/json", multiple=False, description=t("quiz.load"),
-                                   tooltip=t("quiz.load_tooltip"))
-        self.upload.observe(self._uploaded, names="value")
-        self.share = share_view(quiz.id, lambda: (self.answers(), self.student.value.strip() or None))
+        self.share = None
+        # What the student writes elsewhere in the notebook (kit.show_writing, the checklist, the claim checker) is
+        # saved and downloaded with these answers.
+        self.keep = KeepAnswers(quiz.id, answers=self._own_answers, restore=self._restore, clear=self._reset_all,
+                                check=lambda doc: unusable_answers(self.quiz, doc), path=answers_file,
+                                on_change=self._shared)
+        self.share = share_view(quiz.id, lambda: (self.answers(), self.keep.student_name))
         header = h.heading(t("quiz.title", title=quiz.title), level=3) + (h.para(quiz.intro) if quiz.intro else "")
         super().__init__([
             w.HTML(header),
@@ -397,40 +250,31 @@ class QuizView(Static, w.VBox):
             *self.questions,
             self.score,
             self.retry_button,
-            self.retry_confirm,
-            w.HTML(h.heading(t("quiz.keep_heading"), level=4)),
-            self.student,
-            self.save_box,
-            self.save_status,
-            self.download,
-            self.upload,
-            self.load_confirm,
+            self.keep,
             *([self.share] if self.share else []),
         ])
         self.add_class("kit-quiz")
-        # What the student writes elsewhere in the notebook (kit.show_writing, the checklist, the claim checker) is
-        # saved and downloaded with these answers.
-        handin.subscribe(f"quiz:{quiz.id}", on_change=self._changed)
-        self._restore_saved()
         self._loading = False
         self._changed(save=False)
 
     # ------------------------------------------------------------------------------------------- state
-    def answers(self) -> dict[str, dict]:
+    def _own_answers(self) -> dict[str, dict]:
         out = {}
         for v in self.questions:
             e = v.entry()
             if e is not None:
                 out[v.question.id] = e
-        out.update(handin.entries())
         return out
+
+    def answers(self) -> dict[str, dict]:
+        """Every entry the answers file holds: the questions', then what was handed in from other views."""
+        return self.keep.answers()
 
     def static_html(self) -> str:
         total = len(self.quiz.questions)
         header = h.heading(t("quiz.title", title=self.quiz.title), level=3)
         header += h.para(self.quiz.intro) if self.quiz.intro else ""
-        return header + "".join(question_static_html(v.question, i, total, self._seed, v.cited)
-                                for i, v in enumerate(self.questions, 1))
+        return header + "".join(v.static_html(i, total) for i, v in enumerate(self.questions, 1))
 
     def static_text(self) -> str:
         return t("static.quiz", title=t("quiz.title", title=self.quiz.title), n=len(self.quiz.questions))
@@ -438,36 +282,25 @@ class QuizView(Static, w.VBox):
     def summary(self):
         return summarise(self.quiz, {v.question.id: v.state for v in self.questions})
 
-    def _restore(self, doc: dict, replace: bool = False) -> None:
-        before = getattr(self, "_loading", True)
-        self._loading = True
+    def _restore(self, answers: Mapping[str, Any], replace: bool = False) -> None:
+        """Put a file's answers back into the questions (the keep component calls it)."""
+        before, self._loading = self._loading, True
         try:
-            answers = doc.get("answers", {})
-            handin.restore(answers, replace=replace)
             for v in self.questions:
                 if v.question.id in answers:
                     v.restore(answers[v.question.id])
-            if isinstance(doc.get("student"), str):
-                self.student.value = doc["student"]
         finally:
             self._loading = before
-
-    def _restore_saved(self) -> None:
-        loaded = progress.load(self.quiz.id, self.path, check=lambda doc: unusable_answers(self.quiz, doc))
-        if loaded.problem and loaded.kept_aside is None:  # unreadable, or it could not be moved (read-only folder)
-            self.save_status.value = h.card(h.esc(t("quiz.load_failed", problem=loaded.problem)),
-                                            label=t("quiz.save"))
-        elif loaded.problem:
-            self.save_status.value = h.card(h.esc(t("quiz.corrupt", problem=loaded.problem.rstrip("."),
-                                                     aside=str(loaded.kept_aside))), label=t("quiz.save"))
-        elif loaded.doc is not None:
-            self._restore(loaded.doc)
-            self.save_box.value = True  # they opted in before
-            self.save_status.value = h.esc(t("quiz.restored", path=str(self.path)))
+        if not before:
+            self._show_progress()
 
     def _changed(self, save: bool = True) -> None:
-        if getattr(self, "_loading", True):  # during construction or while answers are being restored
+        if self._loading:  # during construction or while answers are being restored
             return
+        self._show_progress()
+        self.keep.changed(save)
+
+    def _show_progress(self) -> None:
         s = self.summary()
         done = t("quiz.progress", answered=s.answered, total=s.total)
         self.progress.value = f"<p role='status'><strong>{h.esc(done)}</strong></p>"
@@ -480,111 +313,26 @@ class QuizView(Static, w.VBox):
                                       label=t("quiz.all_recorded"))
         else:
             self.score.value = f"<p><em>{h.esc(t('quiz.score_pending'))}</em></p>"
-        student = self.student.value.strip() or None
-        text = progress.dump(self.quiz.id, self.answers(), student)
-        self.download.value = (
-            f"<p><a download='{h.esc(progress.download_name(self.quiz.id, student))}' "
-            f"href='{progress.data_uri(text)}' "
-            f"class='kit-download'>{h.esc(t('quiz.download'))}</a><br>"
-            f"<small>{h.esc(t('quiz.download_help'))}</small></p>"
-        )
-        if self.save_box.value:
-            try:
-                if save or not self.path.exists():
-                    progress.save(self.quiz.id, self.answers(), student, self.path)
-                    self.save_status.value = h.esc(t("quiz.saved_to", path=str(self.path)))
-            except OSError as e:
-                if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-                    self.save_status.value = h.esc(t("quiz.read_only", folder=str(self.path.parent)))
-                else:
-                    self.save_status.value = h.esc(t("quiz.save_failed", path=str(self.path),
-                                                     error=e.strerror or str(e)))
-        elif not self.save_status.value:
-            self.save_status.value = f"<small>{h.esc(t('quiz.not_saving', path=str(self.path)))}</small>"
+
+    def _shared(self, save: bool) -> None:
+        """After the answers were saved (or not): the shared copy in the class folder follows them."""
         if self.share is not None:
             self.share.update(save)
 
-    def _has_work(self) -> bool:
-        return progress.would_discard(self.answers(), self.student.value)
-
     def retry(self) -> None:
         """Clear every answer, after the student confirms when there is anything to lose."""
-        if self._has_work():
-            self.load_confirm.hide()
-            self.retry_confirm.show()
-            return
-        self._confirmed_retry()
-
-    def _keep_copy(self) -> str:
-        """Copy the saved file aside before it is replaced; the words that say where it went."""
-        if not self.save_box.value:
-            return ""
-        try:
-            kept = progress.backup(self.path)
-        except OSError as e:
-            return " " + t("quiz.save_failed", path=str(self.path), error=e.strerror)
-        return " " + t("quiz.backup_kept", path=str(kept)) if kept else ""
+        self.keep.discard(self._reset_all, t("quiz.confirm_retry"), t("quiz.confirm_retry_yes"), t("quiz.cleared"))
 
     def _reset_all(self) -> None:
         """Clear every question at once, without saving or sharing after each one."""
-        self._loading = True
+        before, self._loading = self._loading, True
         try:
             for v in self.questions:
                 v.reset()
         finally:
-            self._loading = False
-
-    def _confirmed_retry(self) -> None:
-        self.retry_confirm.hide()
-        kept = self._keep_copy()
-        self._reset_all()
-        self._changed()
-        if kept:
-            self.save_status.value = h.esc(t("quiz.cleared") + kept)
-
-    def _cancelled(self) -> None:
-        self.retry_confirm.hide()
-        self.load_confirm.hide()
-        self._pending_load = None
-        self.save_status.value = h.esc(t("quiz.nothing_changed"))
+            self._loading = before
+        self._show_progress()
 
     def load_text(self, content: bytes | str, name: str = "the file") -> bool:
-        """Restore answers from a downloaded file's content; returns whether they were put in place now (the
-        message says why not: a bad file, or answers on the page that the student must first agree to replace)."""
-        try:
-            doc = progress.parse(content, self.quiz.id, name)
-            why = unusable_answers(self.quiz, doc)
-            if why:
-                raise progress.AnswersError(f"{name} does not fit the quiz as it is now: {why}")
-        except progress.AnswersError as e:
-            self.save_status.value = h.esc(t("quiz.load_failed", problem=str(e)))
-            return False
-        if self._has_work():
-            self._pending_load = (doc, name)
-            self.retry_confirm.hide()
-            self.load_confirm.show(t("quiz.confirm_load", name=name))
-            return False
-        self._pending_load = (doc, name)
-        self._confirmed_load()
-        return True
-
-    def _confirmed_load(self) -> None:
-        self.load_confirm.hide()
-        if self._pending_load is None:
-            return
-        doc, name = self._pending_load
-        self._pending_load = None
-        kept = self._keep_copy()
-        self._reset_all()
-        self._restore(doc, replace=True)
-        self._changed()
-        self.save_status.value = h.esc(t("quiz.loaded", name=name) + kept)
-
-    def _uploaded(self, change) -> None:
-        files = change["new"]
-        if not files:
-            return
-        f = files[0]
-        content = f["content"] if isinstance(f, dict) else f.content
-        name = f["name"] if isinstance(f, dict) else f.name
-        self.load_text(bytes(content), name)
+        """Restore answers from a downloaded file's content (see :meth:`kit.ui.keep.KeepAnswers.load_text`)."""
+        return self.keep.load_text(content, name)

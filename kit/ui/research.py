@@ -7,12 +7,11 @@ Thin views: the model is :mod:`kit.research`, the figures are :mod:`kit.plots.re
 from __future__ import annotations
 
 from ..content.research import Research, SimulationFile
-from ..i18n import t
-from ..locale import number
+from ..i18n import language, t
+from ..locale import colon, number
 from ..plots import figure_html
 from ..plots.cache import drawn
 from ..plots.research import (
-    CHARTS,
     chart_alt,
     chart_caption,
     chart_figure,
@@ -20,7 +19,7 @@ from ..plots.research import (
     simulation_alt,
     simulation_figure,
 )
-from ..research import Params, simulate, simulate_all
+from ..research import SETTINGS, Params, Setting, read_setting, simulate, simulate_all
 from . import html as h
 from . import widgets as w
 from .static import Static
@@ -28,6 +27,8 @@ from .static import Static
 __all__ = ["DefaultEffectsView", "SimulationView", "figures_table_html"]
 
 CUSTOM = "custom"
+#: i25: wide enough for every setting's name in either language (« Membres par espace » was cut at 9em)
+_LABEL_WIDTH = "11em"
 
 
 def figures_table_html(research: Research) -> str:
@@ -43,17 +44,17 @@ def figures_table_html(research: Research) -> str:
             f"{td}{h.esc(s.authors)} ({s.year})</td>"
             f"{td}<details><summary>{h.esc(f.condition)}</summary>{more}</details></td>"
             f"{td}<span style='white-space:nowrap'>{h.link(f.source, shown_value(f))} "
-            f"{h.esc(t('defaults.unit_short.' + f.unit))}{h.read_in_copy(f.read_at)}</span></td>"
+            f"{h.esc(t('defaults.unit_short.' + f.unit))}</span>{h.read_in_copy(f.read_at)}</td>"
             f"{td}{h.status_badge(f.status)}</td></tr>"
         )
     head = "".join(f"<th scope='col' style='text-align:left;padding:0.15em 0.4em'>{h.esc(x)}</th>" for x in (
         t("defaults.col_study"), t("defaults.col_condition"), t("defaults.col_value"), t("status.heading")))
     # Four columns fit 800 px; where in the study and the note open under the condition, on demand.
-    table = f"<div class='kit-scroll' data-lm-suppress-shortcuts='true'><table style='border-collapse:collapse;" \
-            f"font-size:0.9em;width:100%'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    table = h.scroll_box(f"<table style='border-collapse:collapse;font-size:0.9em;width:100%'><thead><tr>{head}</tr>"
+                         f"</thead><tbody>{''.join(rows)}</tbody></table>", t("defaults.figures_title"))
     caveats = "".join(
-        f"<li><strong>{h.esc(s.authors)} ({s.year})</strong>: {h.esc(s.caveat)}</li>" for s in research.studies
-        if s.caveat
+        f"<li><strong>{h.esc(colon(f'{s.authors} ({s.year})'))}</strong> {h.esc(s.caveat)}</li>"
+        for s in research.studies if s.caveat
     )
     return h.card(h.heading(t("defaults.figures_title")) + table + h.heading(t("defaults.caveat"), 5)
                   + f"<ul>{caveats}</ul>", label=t("defaults.figures_title"))
@@ -62,7 +63,9 @@ def figures_table_html(research: Research) -> str:
 class DefaultEffectsView(Static, w.VBox):
     """The research charts, each with alt text and a caption, then the table of every figure and the caveats."""
 
-    def __init__(self, research: Research, charts: tuple[str, ...] = CHARTS):
+    def __init__(self, research: Research, charts: tuple[str, ...] | None = None):
+        """``charts``: the charts to draw (default: those the research files list, ``research.charts``)."""
+        charts = research.charts if charts is None else charts
         self.research = research
         self.charts = {c: w.HTML(figure_html(drawn(chart_figure, research, c), chart_alt(research, c),
                                              chart_caption(research, c))) for c in charts}
@@ -78,16 +81,23 @@ class DefaultEffectsView(Static, w.VBox):
                  studies=len(self.research.studies))
 
 
-def _number(cls, name: str, **kw):
-    """A labelled number box (a native <input type=number>): screen readers read its name, arrow keys step it.
+def _number(name: str):
+    """A labelled text box for a number: screen readers read its name, and the kernel reads what was typed.
 
-    ipywidgets' sliders cannot be named: their handle (noUiSlider) gets no aria-label and no widget trait reaches it
-    (ipywidgets#2650), so an axe-core scan reports each as an unnamed input. A bounded number box is the standard
-    widget that keeps the same range and step and is fully accessible.
+    ipywidgets' number boxes (``BoundedFloatText``) read and clamp the text in the browser: "12,5" reached the kernel
+    as 100, "150" as 100 and "abc" as nothing at all, so the view could not say what it had done (issue 27 item 2).
+    A text box hands over the text as typed; :func:`kit.research.read_setting` reads it and the view says what it
+    did. (Sliders cannot be named for screen readers: ipywidgets#2650.)
     """
-    return cls(description=t(f"defaults.sim.{name}"), tooltip=t(f"defaults.sim.{name}_tooltip"),
-               continuous_update=False, style={"description_width": "9em"},
-               layout={"width": "min(100%, 18em)"}, **kw)
+    box = w.Text(description=t(f"defaults.sim.{name}"), continuous_update=False,
+                 style={"description_width": _LABEL_WIDTH}, layout={"width": "min(100%, 18em)"})
+    box.tooltip = t(f"defaults.sim.{name}_tooltip")
+    return box
+
+
+def _shown_number(value: float) -> str:
+    """A setting's value as the box shows it, in the language's way (100,000 / 100 000; 12.5 / 12,5)."""
+    return number(round(value, 4))
 
 
 class SimulationView(Static, w.VBox):
@@ -99,30 +109,34 @@ class SimulationView(Static, w.VBox):
         self._quiet = False
         self.preset = w.Dropdown(
             options=[(p.label, p.id) for p in sim.presets] + [(t("defaults.sim.preset_custom"), CUSTOM)],
-            value=first.id, description=t("defaults.sim.preset"), style={"description_width": "9em"},
+            value=first.id, description=t("defaults.sim.preset"), style={"description_width": _LABEL_WIDTH},
             layout={"width": "min(100%, 30em)"},
         )
         self.preset.tooltip = t("defaults.sim.preset_tooltip")
-        self.n = _number(w.BoundedIntText, "n", min=1000, max=max(100_000, sim.population), step=1000,
-                         value=sim.population)
-        self.want = _number(w.BoundedFloatText, "want", min=0, max=100, step=1, value=50)
-        self.awareness = _number(w.BoundedFloatText, "awareness", min=0, max=100, step=1, value=50)
-        self.cost = _number(w.BoundedFloatText, "cost", min=0, max=60, step=0.1, value=1)
-        self.patience = _number(w.BoundedFloatText, "patience", min=0.5, max=60, step=0.5, value=10)
-        self.workspace = _number(w.BoundedIntText, "workspace", min=1, max=500, step=1, value=50)
+        #: the range of each box, and the value the simulation uses (what was typed, once read)
+        self.settings: dict[str, Setting] = dict(SETTINGS)
+        self.settings["n"] = Setting(SETTINGS["n"].low, max(SETTINGS["n"].high, sim.population), whole=True)
+        self.values: dict[str, float] = {"n": sim.population, "want": 50, "awareness": 50, "cost": 1, "patience": 10,
+                                         "workspace": 50}
+        self.boxes: dict[str, w.Text] = {name: _number(name) for name in self.settings}
+        self.n, self.want, self.awareness, self.cost, self.patience, self.workspace = (
+            self.boxes[k] for k in ("n", "want", "awareness", "cost", "patience", "workspace"))
         self.default = w.ToggleButtons(options=[(t("defaults.sim.default_in"), "in"),
                                                 (t("defaults.sim.default_out"), "out")],
-                                       description=t("defaults.sim.default"), style={"description_width": "9em"},
+                                       description=t("defaults.sim.default"), style={"description_width": _LABEL_WIDTH},
                                        tooltips=[t("defaults.sim.default_tooltip")] * 2)
         self.default.tooltip = t("defaults.sim.default_tooltip")
         self.who = w.ToggleButtons(options=[(t("defaults.sim.who_each"), "each"),
                                             (t("defaults.sim.who_owner"), "owner")],
-                                   description=t("defaults.sim.who"), style={"description_width": "9em"},
+                                   description=t("defaults.sim.who"), style={"description_width": _LABEL_WIDTH},
                                    tooltips=[t("defaults.sim.who_tooltip")] * 2)
         self.who.tooltip = t("defaults.sim.who_tooltip")
         self.controls = (self.n, self.want, self.awareness, self.cost, self.patience, self.default, self.who,
                          self.workspace)
         self.preset_note = w.HTML()
+        #: what was done with a value typed out of range or unreadable, said in words (empty when read as typed)
+        self.typed_note = w.HTML()
+        self.typed_note.add_class("kit-typed-note")
         self.plot = w.HTML(layout={"min_height": "360px"})
         self.numbers = w.HTML()
         items = "".join(f"<li>{h.esc(a)}</li>" for a in sim.assumptions)
@@ -130,33 +144,63 @@ class SimulationView(Static, w.VBox):
             f"<details><summary>{h.esc(t('defaults.sim.assumptions'))}</summary><ol>{items}</ol></details>")
         self.apply_preset(first.id)
         self.preset.observe(self._preset_picked, names="value")
-        for c in self.controls:
+        for name, box in self.boxes.items():
+            box.observe(lambda change, name=name: self._typed(name, change["new"]), names="value")
+        for c in (self.default, self.who):
             c.observe(self._changed, names="value")
         super().__init__([
             w.HTML(h.heading(t("defaults.sim.title"), 3) + h.para(t("defaults.sim.intro"))),
-            self.preset, self.preset_note, *self.controls, self.plot, self.numbers, self.assumptions,
+            self.preset, self.preset_note, *self.controls, self.typed_note, self.plot, self.numbers,
+            self.assumptions,
         ])
 
     # ------------------------------------------------------------------ state
     def params(self) -> Params:
-        return Params(n=int(self.n.value), want=self.want.value / 100, awareness=self.awareness.value / 100,
-                      cost_minutes=float(self.cost.value), patience_minutes=float(self.patience.value),
-                      default=self.default.value, who_acts=self.who.value, workspace_size=int(self.workspace.value),
+        v = self.values
+        return Params(n=int(v["n"]), want=v["want"] / 100, awareness=v["awareness"] / 100,
+                      cost_minutes=float(v["cost"]), patience_minutes=float(v["patience"]),
+                      default=self.default.value, who_acts=self.who.value, workspace_size=int(v["workspace"]),
                       seed=self.sim.seed)
+
+    def _set(self, name: str, value: float) -> None:
+        """Keep ``value`` for the box ``name`` and show it there, without reading it back as typed."""
+        self.values[name] = value
+        quiet, self._quiet = self._quiet, True
+        try:
+            self.boxes[name].value = _shown_number(value)
+        finally:
+            self._quiet = quiet
+
+    def _typed(self, name: str, text: str) -> None:
+        """A student typed ``text`` in the box ``name``: use what :func:`read_setting` makes of it, and say why
+        when that is not what was typed."""
+        if self._quiet:
+            return
+        setting, before = self.settings[name], self.values[name]
+        r = read_setting(text, setting, before, language())
+        self._set(name, r.value)
+        said = "" if r.key is None else t(r.key, name=self.boxes[name].description, typed=r.typed,
+                                          value=_shown_number(r.value), low=_shown_number(setting.low),
+                                          high=_shown_number(setting.high))
+        self.typed_note.value = f"<p role='status'><strong>{h.esc(said)}</strong></p>" if said else ""
+        if r.value != before:
+            self._changed(None)
 
     def apply_preset(self, preset_id: str) -> None:
         """Move every control to the preset's values, then redraw once."""
         p = self.sim.preset(preset_id)
         self._quiet = True
         try:
-            self.want.value, self.awareness.value = round(p.want * 100), round(p.awareness * 100)
-            self.cost.value, self.patience.value = p.cost_minutes, p.patience_minutes
+            for name, value in (("n", self.values["n"]), ("want", round(p.want * 100)),
+                                ("awareness", round(p.awareness * 100)), ("cost", p.cost_minutes),
+                                ("patience", p.patience_minutes), ("workspace", p.workspace_size)):
+                self._set(name, value)
             self.default.value, self.who.value = p.default, p.who_acts
-            self.workspace.value = p.workspace_size
             if self.preset.value != preset_id:
                 self.preset.value = preset_id
         finally:
             self._quiet = False
+        self.typed_note.value = ""
         note = h.para(p.description) + (h.labelled(t("defaults.sim.preset_note"), h.esc(p.note)) if p.note else "")
         self.preset_note.value = h.card(note, label=p.label)
         self.update()
@@ -183,8 +227,8 @@ class SimulationView(Static, w.VBox):
         """Every control's name and value, as text."""
         items = []
         for c in (self.preset, *self.controls):
-            value = c.label if isinstance(c, (w.Dropdown, w.ToggleButtons)) else f"{c.value:g}"
-            items.append(f"{h.esc(c.description)}: <strong>{h.esc(value)}</strong>")
+            value = c.label if isinstance(c, (w.Dropdown, w.ToggleButtons)) else c.value
+            items.append(f"{h.esc(colon(c.description))} <strong>{h.esc(value)}</strong>")
         return h.labelled(t("static.settings"), h.bullets(items))
 
     def static_html(self) -> str:

@@ -9,7 +9,7 @@ from ..i18n import t
 from ..vocabulary import Vocabulary
 from . import html as h
 from . import widgets as w
-from .compare import TEXT_STYLE, sr_only
+from .diff import TEXT_STYLE, sr_only
 from .static import Static
 
 __all__ = ["VocabView", "counts_html", "highlight_html"]
@@ -42,11 +42,12 @@ def counts_html(vocabulary: Vocabulary, term_ids, texts: dict[str, str]) -> str:
         rows.append(f"<tr><th scope='row' {cell}>{h.esc(vocabulary.term(tid).label)}</th>"
                     + "".join(f"<td {cell} style='text-align:right'>{n}</td>" for n in values)
                     + f"<td {cell}><strong>{sum(values)}</strong></td></tr>")
-    return (f"<table class='kit-counts' style='border-collapse:collapse;margin:0.3em 0'>"
-            f"<caption style='text-align:left'>{h.esc(t('vocab.counts_heading'))}</caption>"
-            f"<thead><tr><th scope='col' {cell}>{h.esc(t('vocab.terms'))}</th>{head}"
-            f"<th scope='col' {cell}>{h.esc(t('vocab.total'))}</th></tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table>")
+    return h.scroll_box(
+        f"<table class='kit-counts' style='border-collapse:collapse;margin:0.3em 0'>"
+        f"<caption style='text-align:left'>{h.esc(t('vocab.counts_heading'))}</caption>"
+        f"<thead><tr><th scope='col' {cell}>{h.esc(t('vocab.terms'))}</th>{head}"
+        f"<th scope='col' {cell}>{h.esc(t('vocab.total'))}</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>", t("vocab.counts_heading"))
 
 
 class VocabView(Static, w.VBox):

@@ -27,7 +27,7 @@ from contextlib import contextmanager
 
 import ipywidgets
 
-__all__ = ["building", "BoundedFloatText", "BoundedIntText", "Box", "Button", "Checkbox", "Dropdown", "HBox", "HTML",
+__all__ = ["building", "CHOICE_CLASS", "one_choice", "Box", "Button", "Checkbox", "Dropdown", "HBox", "HTML",
            "RadioButtons", "SelectMultiple", "Text", "Textarea", "ToggleButtons", "VBox", "shared"]
 
 _SHARED: dict[tuple, ipywidgets.Widget] = {}
@@ -118,8 +118,6 @@ def _lean(base: type) -> type:
                                         "open": open})
 
 
-BoundedFloatText = _lean(ipywidgets.BoundedFloatText)
-BoundedIntText = _lean(ipywidgets.BoundedIntText)
 Box = _lean(ipywidgets.Box)
 Button = _lean(ipywidgets.Button)
 Checkbox = _lean(ipywidgets.Checkbox)
@@ -127,11 +125,35 @@ Dropdown = _lean(ipywidgets.Dropdown)
 HBox = _lean(ipywidgets.HBox)
 HTML = _lean(ipywidgets.HTML)
 RadioButtons = _lean(ipywidgets.RadioButtons)
+Select = _lean(ipywidgets.Select)
 SelectMultiple = _lean(ipywidgets.SelectMultiple)
 Text = _lean(ipywidgets.Text)
 Textarea = _lean(ipywidgets.Textarea)
 ToggleButtons = _lean(ipywidgets.ToggleButtons)
 VBox = _lean(ipywidgets.VBox)
+
+
+#: The class of a :func:`one_choice` list; the kit's style sheet (kit/ui/style.py) draws it as a list of options.
+CHOICE_CLASS = "kit-choice"
+
+
+def one_choice(options, description: str, value=None, **kw) -> ipywidgets.Select:
+    """One answer out of several, as the radio-group pattern wants it (issue 27 item 3): a single Tab stop, the
+    arrow keys choose, Tab goes on to the next control (Check), Enter there presses it. ``options`` are (label,
+    value) pairs, as for ``RadioButtons``; nothing is chosen until the student chooses (``value=None``).
+
+    ipywidgets 8's ``RadioButtons`` cannot do this: its view (RadioButtonsView, jupyterlab_widgets 3.0, and
+    ipywidgets' main branch) draws each option as an ``<input type=radio>`` with no ``name``, so a browser takes
+    each for a group of its own, one Tab stop per option; no style sheet or setting can join them, and the kit adds
+    no JavaScript. The standard widget with one Tab stop that shows every option is ``Select``, a native list box.
+    The style sheet makes it read as a list of options: long options wrap, a ○ or ● before each (the choice is not
+    shown by colour alone), the box as tall as its options. ipywidgets writes a label's spaces as no-break spaces;
+    tabs, which the page shows as spaces, keep the lines breakable.
+    """
+    box = Select(options=[(str(label).replace(" ", "\t"), v) for label, v in options], value=value,
+                 rows=max(len(options), 2), description=description, **kw)
+    box.add_class(CHOICE_CLASS)
+    return box
 
 
 def __getattr__(name: str):

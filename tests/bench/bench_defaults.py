@@ -16,11 +16,11 @@ def run() -> list[tuple[str, float, float]]:
     from kit.ui.research import SimulationView
 
     view = SimulationView(load_simulation(), "one-click-opt-out")
-    view.n.value = 100_000
+    view.n.value = "100000"
     values = iter(range(10_000))
 
     def slider_change():
-        view.want.value = 20 + next(values) % 60  # a new value each time: the observer recomputes and redraws
+        view.want.value = str(20 + next(values) % 60)  # a new value each time: the observer recomputes and redraws
 
     outcomes = simulate_all(view.params())
     current = (view.default.value, view.who.value)

@@ -82,7 +82,7 @@ def synthetic_case(old: str, new: str, other: str):
 def run():
     from kit.diff import apply, diff
     from kit.text import words
-    from kit.ui.compare import CompareView
+    from kit.ui.diff import CompareView
     from kit.ui.vocabulary import VocabView
     from kit.vocabulary import load_vocabulary
 

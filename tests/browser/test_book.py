@@ -126,3 +126,49 @@ def test_pages_fit_a_phone_and_print_without_navigation(site, browser):
     assert not page.locator(".book-pager").is_visible()
     assert page.locator("main figure img").first.is_visible()
     context.close()
+
+
+# ------------------------------------------------------------------------------------------- issue 27, items 4 and 9
+def _brightness(page, locator) -> float:
+    """The mean brightness (0 black – 255 white) of what the reader sees of ``locator``."""
+    import io
+
+    from PIL import Image, ImageStat
+
+    shot = Image.open(io.BytesIO(locator.screenshot())).convert("L")
+    return ImageStat.Stat(shot).mean[0]
+
+
+@pytest.mark.parametrize("page_name", ["03_opt_in_vs_opt_out.html", "fr/05_au_dela_de_slack.html"])
+def test_figures_are_toned_down_in_dark_mode(site, reader, page_name):
+    """Issue 27 item 9: the charts (drawn on white) were bright white boxes on the dark page."""
+    page = reader.new_page()
+    try:
+        page.goto((site / page_name).resolve().as_uri())
+        image = page.locator("main figure img").first
+        page.emulate_media(color_scheme="light")
+        light = _brightness(page, image)
+        page.emulate_media(color_scheme="dark")
+        page.wait_for_timeout(200)
+        dark = _brightness(page, image)
+        body = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
+    finally:
+        page.close()
+    assert light > 150, f"{page_name}: the chart in light mode is not as drawn ({light:.0f})"
+    assert dark < 110, f"{page_name}: the chart is a bright box ({dark:.0f} of 255) on the dark page ({body})"
+
+
+def test_no_table_cell_breaks_a_word_on_a_phone_or_a_desk(site, browser):
+    """Issue 27 item 4: at 375 px years and badges stacked letter by letter; a wide table scrolls in its box."""
+    from tests.browser.test_tables import BROKEN_WORDS
+
+    broken = []
+    for width in (375, 1280):
+        context = browser.new_context(viewport={"width": width, "height": 800}, is_mobile=width < 800)
+        page = context.new_page()
+        for path in _pages(site):
+            page.goto(path.resolve().as_uri())
+            if page.locator("main td").count():
+                broken += [f"{path.relative_to(site)} at {width} px: {b}" for b in page.evaluate(BROKEN_WORDS, "main")]
+        context.close()
+    assert not broken, "words broken inside table cells:\n" + "\n".join(dict.fromkeys(broken[:20]))

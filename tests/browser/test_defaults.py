@@ -13,19 +13,54 @@ def _simulation(page):
     return page.locator(".widget-vbox", has=page.locator(".kit-sim-0")).first
 
 
+def _type(page, box, text: str) -> None:
+    """Type ``text`` in a box as a student does: select what is there, type, press Tab."""
+    box.focus()
+    page.keyboard.press("Control+a")
+    page.keyboard.type(text)
+    page.keyboard.press("Tab")
+
+
 def test_setting_by_keyboard_changes_the_numbers(lab):
     page = lab.notebook("03_opt_in_vs_opt_out.ipynb")
     sim = _simulation(page)
     numbers = sim.locator(".kit-card", has=page.locator(".kit-sim-0")).first
     expect(numbers).to_contain_text("Mismatch")
     before = numbers.inner_text()
-    box = sim.get_by_label("Want in (%)")  # a named number box: what a screen reader announces
-    box.focus()
-    for _ in range(10):
-        page.keyboard.press("ArrowUp")
-    page.keyboard.press("Tab")
+    box = sim.get_by_label("Want in (%)")  # a named box: what a screen reader announces
+    _type(page, box, "60")
     expect(numbers).not_to_have_text(before, timeout=10_000)
     expect(sim.locator("select")).to_have_value("(your own settings)")  # options carry their labels
+
+
+# Issue 27 item 2: a decimal comma is read; a value out of range or unreadable is said, in words, under the boxes.
+EDITIONS = [
+    ("03_opt_in_vs_opt_out.ipynb", "Cost (min)", "12.5", "Want in (%)",
+     "⚠ Want in (%): 150 is more than this box takes, so the simulation uses the most it takes, 100.",
+     "⚠ Want in (%): “abc” is not a number, so the simulation keeps 100."),
+    ("fr/03_opt_in_ou_opt_out.ipynb", "Coût (min)", "12,5", "Favorables (%)",
+     "⚠ Favorables (%) : 150 dépasse ce que prend cette case, la simulation utilise donc son maximum, 100.",
+     "⚠ Favorables (%) : « abc » n'est pas un nombre, la simulation garde donc 100."),
+]
+
+
+@pytest.mark.parametrize("name, cost, shown, want, above, unreadable", EDITIONS, ids=["en", "fr"])
+def test_typed_numbers_are_read_and_what_was_done_is_said(lab, name, cost, shown, want, above, unreadable):
+    page = lab.notebook(name)
+    sim = _simulation(page)
+    numbers = sim.locator(".kit-card", has=page.locator(".kit-sim-0")).first
+    note = sim.locator(".kit-typed-note")
+    before = numbers.inner_text()
+    _type(page, sim.get_by_label(cost), "12,5")
+    expect(sim.get_by_label(cost)).to_have_value(shown, timeout=10_000)
+    expect(numbers).not_to_have_text(before, timeout=10_000)
+    expect(note).to_have_text("")  # read as typed: nothing to say
+    _type(page, sim.get_by_label(want), "150")
+    expect(sim.get_by_label(want)).to_have_value("100", timeout=10_000)
+    expect(note.get_by_role("status")).to_have_text(above, timeout=10_000)  # spaces of any width match
+    _type(page, sim.get_by_label(want), "abc")
+    expect(sim.get_by_label(want)).to_have_value("100", timeout=10_000)
+    expect(note.get_by_role("status")).to_contain_text(unreadable, timeout=10_000)
 
 
 def test_preset_changes_the_numbers(lab):

@@ -1,7 +1,8 @@
 """Keyboard alone, in a real JupyterLab: a quiz question of each type and a claim-checker item, answered and checked.
 
 Only Tab, Shift+Tab, arrow keys, Space, Enter and typing are used; the first control of each question gets focus as
-a reader reaches it after tabbing. Radio buttons are each a Tab stop in ipywidgets 8, so Tab and Space choose.
+a reader reaches it after tabbing. Radio buttons are each a Tab stop in ipywidgets 8, so Tab and Space choose; a
+one-choice list (kit.ui.widgets.one_choice, the claim checker's verdict) is one Tab stop, chosen with the arrow keys.
 Drop-down lists (ordering positions, the claim's evidence) are set with the arrow keys on the focused list, which
 the setting in jupyterlab-settings/ keeps from JupyterLab's notebook shortcuts; the notebook's cells must not change.
 """
@@ -143,24 +144,91 @@ def test_ordering_by_keyboard_with_arrow_keys(lab):
     slots.first.select_option(index=0)  # leave the shared page so that ArrowDown still moves the first position
 
 
+def _chosen(select) -> str:
+    """The text of the option a list box shows as chosen ("" when none), its spaces made plain."""
+    return select.evaluate("s => s.selectedIndex < 0 ? '' : s.options[s.selectedIndex].textContent"
+                           ".replace(/\\s+/g, ' ').trim()")
+
+
+def choose(page, select, text: str, limit: int = 10) -> None:
+    """Press ArrowDown on the focused list box until the option ``text`` is chosen."""
+    for _ in range(limit):
+        if _chosen(select) == text:
+            return
+        page.keyboard.press("ArrowDown")
+        page.wait_for_timeout(100)
+    assert _chosen(select) == text, f"{limit} presses of ArrowDown did not choose {text!r}"
+
+
 def test_claim_item_by_keyboard(lab):
+    """Issue 27 item 3: the verdict is one Tab stop; the arrow keys choose; one Tab goes on to the next control
+    (the evidence), as the radio-group pattern and notebook 00's instructions say; Enter on Check checks."""
     page = lab.notebook("02_policy_vs_statements.ipynb")
     claims = page.locator(".kit-claims").first
     expect(claims).to_contain_text("do not access message content")  # the first item: the blog on traditional ML
-    radios = claims.locator(".widget-radio-box input")
-    radios.first.focus()
+    verdict = claims.locator(".kit-choice select")
+    expect(verdict).to_have_count(1)
+    verdict.focus()
     before = page.evaluate(_STATE)
-    verdict = claims.locator(".widget-radio-box label", has_text="Contradicted by the policy").locator("input")
-    tab_to(page, verdict)
-    page.keyboard.press("Space")
-    expect(verdict).to_be_checked()
+    choose(page, verdict, "Contradicted by the policy")
+    page.keyboard.press("Tab")
     evidence = claims.locator(".widget-dropdown select").nth(1)
-    tab_to(page, evidence)
+    expect(evidence).to_be_focused()  # one Tab: out of the verdict, onto the next control
     arrow_to(page, evidence, _option_value(evidence, "before.p1.s2"))  # the best-ranked candidate
+    page.keyboard.press("Tab")
     check = claims.locator(".widget-button", has_text="Check")
-    tab_to(page, check)
+    expect(check).to_be_focused()
     page.keyboard.press("Enter")
     feedback = claims.locator(".kit-claim-feedback")
     expect(feedback).to_contain_text("✔ Right verdict", timeout=10_000)
     expect(feedback).to_contain_text("✔ Good evidence: before.p1.s2")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    expect(verdict).to_be_focused()  # and one Shift+Tab back from the evidence: the verdict, as chosen
+    assert _chosen(verdict) == "Contradicted by the policy"
     assert page.evaluate(_STATE) == before, "a key pressed in the claim checker changed the notebook"
+
+
+# The focus ring of every radio option and tick box of the kit's views (3 px outline, 2 px apart), measured against
+# the nearest box around it that cuts off what overflows it.
+_RING_CUT = """(selector) => {
+  const out = [];
+  for (const input of document.querySelectorAll(selector)) {
+    const r = input.getBoundingClientRect();
+    if (!r.width) continue;
+    const st = getComputedStyle(input);
+    const ring = parseFloat(st.outlineWidth || '0') + parseFloat(st.outlineOffset || '0');
+    for (let box = input.parentElement; box; box = box.parentElement) {
+      const bs = getComputedStyle(box);
+      if (bs.overflowX === 'visible' && bs.overflowY === 'visible') continue;
+      const b = box.getBoundingClientRect(), left = b.left + parseFloat(bs.borderLeftWidth);
+      if (r.left - ring < left - 0.5) {
+        const label = (input.closest('label') || input.parentElement).textContent.trim().slice(0, 40);
+        out.push(`${label}: the ring reaches ${(r.left - ring).toFixed(1)}, its box cuts at ${left.toFixed(1)}`);
+      }
+      break;
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("name", ["08_final_quiz.ipynb", "04_consent_and_the_law.ipynb"])
+def test_the_focus_ring_of_an_option_is_not_cut_off(lab, name):
+    """Issue 27 item 3: the radio focus ring was clipped on its left (the option sat at the edge of its box)."""
+    page = lab.notebook(name)
+    first = page.locator(".kit-view .widget-radio-box input").first
+    first.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # reached by the keyboard: the ring the reader sees (:focus-visible)
+    expect(first).to_be_focused()
+    assert first.evaluate("e => e.matches(':focus-visible') && parseFloat(getComputedStyle(e).outlineWidth) >= 3")
+    selector = ".jp-OutputArea-output .kit-view .widget-radio-box input, .jp-OutputArea-output .kit-view " \
+               ".widget-checkbox input"
+    for width in (1280, 800):
+        page.set_viewport_size({"width": width, "height": 1000})
+        page.wait_for_timeout(600)
+        first.focus()
+        cut = page.evaluate(_RING_CUT, selector)
+        assert not cut, f"{name} at {width} px:\n" + "\n".join(cut[:10])
+    page.set_viewport_size({"width": 1400, "height": 1000})

@@ -12,7 +12,7 @@ def test_claim_checker_item_gives_feedback(lab):
     page = lab.notebook("02_policy_vs_statements.ipynb")
     claims = page.locator(".kit-claims").first
     expect(claims).to_contain_text("do not access message content")  # the first item: the blog on traditional ML
-    claims.locator(".widget-radio-box label", has_text="Contradicted by the policy").click()
+    claims.locator(".kit-choice option", has_text="Contradicted by the policy").click()
     evidence = claims.locator(".widget-dropdown select").nth(1)
     evidence.select_option(index=1)  # the best-ranked candidate: before.p1.s2
     claims.locator(".widget-button", has_text="Check").click()
@@ -21,7 +21,7 @@ def test_claim_checker_item_gives_feedback(lab):
     expect(feedback).to_contain_text("✔ Good evidence: before.p1.s2")
     expect(feedback).to_contain_text("Why")
     # a wrong verdict is said in words, with the model answer
-    claims.locator(".widget-radio-box label", has_text="Supported by the policy").click()
+    claims.locator(".kit-choice option", has_text="Supported by the policy").click()
     claims.locator(".widget-button", has_text="Check").click()
     expect(feedback).to_contain_text("✘ Not the model verdict", timeout=10_000)
     expect(feedback).to_contain_text("Model answer: Contradicted by the policy")

@@ -1,4 +1,5 @@
-"""Notebook 08 in a real JupyterLab: answer one question of each graded type, and one by keyboard alone."""
+"""Notebook 08 in a real JupyterLab: a typed word is not a number, ordering starts empty, the download link and Try
+again; then one question of each graded type answered, and one by keyboard alone."""
 
 from __future__ import annotations
 
@@ -22,6 +23,61 @@ def _question(page, qid):
 def _check(box):
     box.locator(".widget-button", has_text="Check").click()
     return box.locator(".kit-quiz-feedback")
+
+
+# These come first: they leave the quiz as they found it (no answer given, no name), which the tests below
+# then answer.
+def test_a_word_typed_for_a_number_is_told_how_to_type_one(lab):
+    box = _question(lab.notebook(NB), "jg-germany")
+    box.locator(".widget-text input").fill("twelve")
+    box.locator(".widget-text input").press("Tab")
+    feedback = _check(box)
+    expect(feedback).to_contain_text("“twelve” is not a number", timeout=10_000)
+    expect(feedback).to_contain_text("for example 12")
+    expect(feedback).not_to_contain_text("Give an answer first")
+    box.locator(".widget-text input").fill("")
+    box.locator(".widget-text input").press("Tab")
+
+
+def test_ordering_starts_empty_and_refuses_an_item_twice(lab):
+    q = QUIZ.question("slack-order")
+    box = _question(lab.notebook(NB), "slack-order")
+    selects = box.locator(".widget-dropdown select")
+    expect(selects).to_have_count(len(q.answer))
+    for i in range(len(q.answer)):
+        assert selects.nth(i).evaluate("s => s.selectedIndex") == -1, f"position {i + 1} starts filled in"
+    first = q.option(q.answer[0]).text
+    selects.nth(0).select_option(label=first)
+    selects.nth(1).select_option(label=first)
+    feedback = _check(box)
+    expect(feedback).to_contain_text("Each item goes in one position only", timeout=10_000)
+    expect(feedback).to_contain_text(first)
+    expect(feedback).not_to_contain_text("Correct")
+
+
+def test_download_has_its_own_heading_and_the_students_name_and_try_again_asks(lab):
+    page = lab.notebook(NB)
+    quiz = page.locator(".kit-quiz").first
+    link = quiz.locator("a.kit-download")
+    expect(quiz.locator("h4", has_text="Keep your answers")).to_be_visible()
+    expect(quiz.locator("h4", has_text="Download my answers")).to_have_count(0)
+    name = quiz.locator(".widget-text input[placeholder*='student number']")
+    name.fill("Ada Lovelace")
+    name.press("Enter")
+    expect(link).to_have_attribute("download", "answers-final-Ada-Lovelace.json", timeout=10_000)
+
+    quiz.locator(".widget-button", has_text="Try again").click()
+    confirm = quiz.locator(".kit-confirm", has_text="Clear every answer and start again?")
+    expect(confirm).to_be_visible(timeout=10_000)
+    expect(confirm.locator(".widget-button", has_text="Yes, clear my answers")).to_be_visible()
+    confirm.locator(".widget-button", has_text="Cancel, keep my answers").click()
+    expect(confirm).to_be_hidden(timeout=10_000)
+    expect(quiz).to_contain_text("Nothing changed")
+    expect(name).to_have_value("Ada Lovelace")
+
+    name.fill("")
+    name.press("Enter")
+    expect(link).to_have_attribute("download", "answers-final.json", timeout=10_000)
 
 
 def test_single_choice(lab):

@@ -1,4 +1,5 @@
-"""The comparer, the highlighter and the claim checker, driven from Python as a student would use them."""
+"""The policy-reading views of notebook 02 (the comparer, the highlighter, the claim checker), driven from Python as a
+student would use them."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import kit
 from kit.claims import items
 from kit.content import load_case
 from kit.ui.claims import ClaimView
-from kit.ui.compare import CompareView
+from kit.ui.diff import CompareView
 from kit.ui.vocabulary import VocabView
 from kit.vocabulary import load_vocabulary
 

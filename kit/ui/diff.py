@@ -10,7 +10,7 @@ from ..content.case import Case, Document, Version
 from ..content.errors import BadArgument
 from ..diff import diff, new_side, old_side, set_apart_form, split_form, summarize
 from ..i18n import t
-from ..locale import typo
+from ..locale import colon
 from ..text import sentences
 from . import html as h
 from . import widgets as w
@@ -63,7 +63,7 @@ def ops_html(ops) -> str:
 
 def _version_head(v: Version) -> str:
     note = (f"<div class='kit-version-note' style='color:{h.MUTED};font-size:0.9em;margin:0 0 0.3em 1em'>"
-            f"<strong>{h.esc(t('compare.note'))}:</strong> {h.esc(v.note)}</div>") if v.note else ""
+            f"<strong>{h.esc(colon(t('compare.note')))}</strong> {h.esc(v.note)}</div>") if v.note else ""
     return (f"<div style='color:{h.MUTED}'>{h.esc(t('compare.version_line', label=v.label, date=v.date.human()))}"
             f" {h.status_badge(v.status)}</div>{note}")
 
@@ -72,7 +72,7 @@ def sentence_ids_html(version: Version) -> str:
     """A version's sentences, each with the id the claim checker uses, in a fold-out block."""
     items = "".join(f"<li><code>{h.esc(s.id)}</code> <span class='kit-quote'>{h.esc(s.text)}</span></li>"
                     for s in sentences(version.text, version.id))  # i13: the sentences are quotations
-    return (f"<details><summary>{h.esc(typo(t('compare.ids_heading') + ': ' + version.label))}</summary>"
+    return (f"<details><summary>{h.esc(colon(t('compare.ids_heading'), version.label))}</summary>"
             f"<ul style='margin:0.2em 0;padding-left:1.4em;list-style:none'>{items}</ul></details>")
 
 

@@ -1,4 +1,5 @@
-"""The cases kind: one folder per case under ``data/cases``, its files listed in :data:`CASE_FILES`.
+"""The cases kind: one folder per case under ``data/cases``, its files listed in :data:`CASE_FILES`, its claim items
+(``claims.yaml``) cross-checked against its statements and documents.
 
 Loading is cached on the files' modification times, so a notebook re-runs instantly and an instructor's edit is
 picked up on the next call without restarting the kernel. Every kind of content is listed in
@@ -14,15 +15,17 @@ from pathlib import Path
 from .base import ContentKind, check_duplicates, check_refs, check_stray_files, data_root, load_file
 from .cache import cached
 from .case import Case, CaseFile, DocumentsFile, SourcesFile, StatementsFile, TimelineFile
-from .claims import ClaimsFile
+from .claims import ClaimsFile, check_claims
 from .errors import ContentError, display_path, safe_resolve
 from .schema import ParseContext
 from .translations import with_translations
+from .yamlio import load_yaml
 
 __all__ = [
     "CASES",
     "CASE_FILES",
     "case_ids",
+    "case_language",
     "check_cases",
     "load_case",
 ]
@@ -123,7 +126,8 @@ def case_ids(root: Path | None = None) -> list[str]:
 
 
 def check_cases(root: Path, ctx: ParseContext) -> int:
-    """For ``kit check``: load every case folder under ``root/cases``; returns the number of cases."""
+    """For ``kit check``: load every case folder under ``root/cases`` and cross-check its claim items; returns the
+    number of cases."""
     if not (Path(root) / "cases").is_dir() or not case_ids(root):
         ctx.add(display_path(Path(root) / "cases"), None, None, None,
                 "no case folders: the notebooks show at least one case (python -m kit new-case ID makes one)")
@@ -131,12 +135,27 @@ def check_cases(root: Path, ctx: ParseContext) -> int:
     for cid in case_ids(root):
         n += 1
         try:
-            load_case(root / "cases" / cid)
+            case = load_case(root / "cases" / cid)
         except ContentError as e:
             ctx.problems.extend(e.problems)
+            continue
+        check_claims(case, ctx)
     return n
+
+
+def case_language(root: Path, rel: str, data) -> str:
+    """The language a case's file is written in: the ``language`` of its folder's case.yaml (English by default)."""
+    parts = rel.split("/")
+    if parts[-1] != "case.yaml":
+        try:
+            data = load_yaml(Path(root).joinpath(*parts[:-1], "case.yaml"))
+        except ContentError:
+            data = None  # the cases check reports it
+    value = data.get("language") if isinstance(data, dict) else None
+    return value if isinstance(value, str) else "en"
 
 
 CASES = ContentKind("cases", "cases", "cases/<id>/*.yaml", tuple(cls for cls, _ in CASE_FILES.values()),
                     check_cases, load_case,
-                    translated=tuple((f"cases/*/{name}", cls) for name, (cls, _) in CASE_FILES.items()))
+                    translated=tuple((f"cases/*/{name}", cls) for name, (cls, _) in CASE_FILES.items()),
+                    language_of=case_language)

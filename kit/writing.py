@@ -1,11 +1,14 @@
-"""What a student writes outside the quiz questions, handed in with the quiz answers: text written for the
-notebook's prompts (``kit.show_writing``), the checklist's verdicts and reasons, the claim checker's verdicts.
+"""What a student writes and decides outside the quiz questions, handed in with the notebook's answers: text written
+for the notebook's prompts (``kit.show_writing``), the checklist's verdicts and reasons, the claim checker's verdicts
+(and an audit's findings, to come).
 
-No widgets here. One store per kernel (a notebook is one kernel): views put entries in with :func:`put`, keyed
-``writing:<set>:<n>``, ``checklist:<assessment>:<condition>`` or ``claim:<item>``; the quiz of the notebook (or the
-writing view's own save box, in a notebook without a quiz) adds every entry to its answers, so they are saved with
-the same opt-in, put in the same download and read by ``kit results`` as rows of their own. Entries read back from a
-saved or loaded file are put back here, so a view shown later finds them, and a save never drops them.
+No widgets here. One store per kernel (a notebook is one kernel): views put entries in with :func:`put` as the
+student enters them, keyed ``writing:<set>:<n>``, ``checklist:<assessment>:<condition>`` or ``claim:<item>``; the
+notebook's "Keep your answers" (:class:`kit.ui.keep.KeepAnswers`: the quiz's, or a writing set's own) adds every
+entry to its answers, so they are saved at once with the same opt-in, put in the same download and read by
+``kit results`` as rows of their own. Entries read back from a saved or loaded file are put back here and the views
+that subscribed (:func:`subscribe`) refill themselves, so a view shown before or after the file was read shows them,
+and a save never drops them. A new kind of entry is a new prefix in :data:`PREFIXES`.
 """
 
 from __future__ import annotations
@@ -65,11 +68,14 @@ def entries() -> dict[str, dict[str, Any]]:
     return dict(_entries)
 
 
-def restore(answers: Mapping[str, Any], replace: bool = False) -> None:
-    """Put back the entries of a saved or loaded answers file (``replace``: forget those not in it)."""
+def restore(answers: Mapping[str, Any], replace: bool = False, keep: bool = False) -> None:
+    """Put back the entries of a saved or loaded answers file (``replace``: forget those not in it; ``keep``: an
+    entry already here, entered in this kernel before the file was read, is newer and stays)."""
     if replace:
         _entries.clear()
     for key, raw in answers.items():
+        if keep and key in _entries:
+            continue
         if is_extra(key) and isinstance(raw, Mapping) and text_entry(raw.get("response")) is not None:
             _entries[key] = Entry.from_json(raw).to_json()
     for listener in list(_restored.values()):

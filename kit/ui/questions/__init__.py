@@ -1,0 +1,1 @@
+"""The input views of the question types, one per type (see :mod:`kit.ui.questions.base`)."""
