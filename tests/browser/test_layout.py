@@ -20,11 +20,12 @@ ALL_NOTEBOOKS = ["00_start_here.ipynb", "01_the_slack_case.ipynb", "02_policy_vs
 FRENCH_NOTEBOOKS = sorted(f"fr/{p.name}" for p in (Path(__file__).resolve().parents[2] / "notebooks" / "fr")
                           .glob("[0-9][0-9]_*.ipynb"))
 
-# For every answer option of every question: its box, and the box of its radio circle or tick box.
+# For every answer option of every question: its box, and the box of its radio circle or tick box (an option of a
+# one-choice list draws its ○ inside its own box).
 _OPTIONS = """() => [...document.querySelectorAll('.kit-quiz-question')].map((q, qi) => {
   const title = (q.querySelector('h4') || q).textContent.slice(0, 60);
-  const opts = [...q.querySelectorAll('.widget-radio-box label, .widget-checkbox')].map(l => {
-    const r = l.getBoundingClientRect(), i = l.querySelector('input').getBoundingClientRect();
+  const opts = [...q.querySelectorAll('.widget-radio-box label, .widget-checkbox, .kit-choice option')].map(l => {
+    const r = l.getBoundingClientRect(), i = (l.querySelector('input') || l).getBoundingClientRect();
     return {text: l.textContent.slice(0, 50), top: r.top, bottom: r.bottom, left: r.left, right: r.right,
             itop: i.top, ibottom: i.bottom, ileft: i.left, iright: i.right};
   });

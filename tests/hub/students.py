@@ -155,3 +155,9 @@ def question(page, qid: str):
 def option_text(qid: str, oid: str) -> str:
     return QUIZ.question(qid).option(oid).text
 
+
+def choice_option(box, qid: str, oid: str):
+    """The option ``oid`` in the one-choice list of question ``qid`` shown in ``box`` (a list box: its labels carry
+    tabs where the text has spaces, so the match is on the text with its spaces made plain)."""
+    return box.locator(".kit-choice option").filter(has_text=" ".join(option_text(qid, oid).split()))
+

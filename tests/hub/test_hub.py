@@ -18,7 +18,16 @@ import pytest
 from playwright.sync_api import expect
 
 from . import hubctl
-from .students import CLASS_NB, QUIZ_NB, finish_run_all, open_notebook, option_text, press_run_all, question
+from .students import (
+    CLASS_NB,
+    QUIZ_NB,
+    choice_option,
+    finish_run_all,
+    open_notebook,
+    option_text,
+    press_run_all,
+    question,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -82,7 +91,7 @@ def _share_all(hub, out):
         expect(share).to_contain_text("How to stop", timeout=WAIT_MS)
         expect(share.locator(".kit-share-status")).to_contain_text("Not shared", timeout=WAIT_MS)
         box = question(page, "slack-default")
-        box.locator(".widget-radio-box label", has_text=option_text("slack-default", oid)).click()
+        choice_option(box, "slack-default", oid).click()
         box.locator(".widget-button", has_text="Check").click()
         expect(box.locator(".kit-quiz-feedback")).to_contain_text("Correct" if oid == "included" else "Not quite",
                                                                   timeout=WAIT_MS)
