@@ -20,9 +20,16 @@ from .static import Static
 __all__ = ["RegimesView", "comparison_html"]
 
 
+def _unbroken(title: str) -> str:
+    """``title`` escaped, a legal reference with parentheses ("6(1)(a)", "53(1)(c)") kept whole: a browser may break
+    a line between ")" and "(", so a word joiner (U+2060, not shown or read) goes there (issue 27 item 4: no word
+    broken in a table cell). Not a nowrap span: the reading edition lets those wrap on a phone."""
+    return h.esc(title).replace(")(", ")\u2060(")
+
+
 def _laws(texts: tuple[LawText, ...]) -> str:
     links = ", ".join(f"<a href='{h.esc(x.url)}' target='_blank' rel='noopener noreferrer' title='{h.esc(x.title)}'>"
-                      f"{h.esc(short_title(x))}</a>" for x in texts)
+                      f"{_unbroken(short_title(x))}</a>" for x in texts)
     style = f"color:{h.MUTED};font-size:0.9em;margin-top:0.3em"
     return f"<div style='{style}'>{h.labelled(t('regimes.rests_on'), links)}</div>"
 
@@ -55,11 +62,10 @@ def table_html(comp: Comparison) -> str:
         cells = "".join(f"<td {_style(above)}>{h.esc(c.cells[i].text)}{_laws(c.cells[i].law)}</td>"
                         for c in comp.columns)
         rows.append(f"<tr><th scope='row' {_style(above, first=True)}>{h.esc(label)}</th>{cells}</tr>")
-    return (f"<div class='kit-scroll' data-lm-suppress-shortcuts='true'>"
-            f"<table class='kit-regimes' style='border-collapse:collapse;font-size:0.92em;width:100%'>"
-            f"<caption style='text-align:left;font-weight:bold;padding:0.2em 0'>"
-            f"{h.esc(t('regimes.caption', content=comp.content.name))}</caption>"
-            f"<thead><tr>{''.join(head)}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
+    caption = t("regimes.caption", content=comp.content.name)
+    return h.scroll_box(f"<table class='kit-regimes' style='border-collapse:collapse;font-size:0.92em;width:100%'>"
+                        f"<caption style='text-align:left;font-weight:bold;padding:0.2em 0'>{h.esc(caption)}</caption>"
+                        f"<thead><tr>{''.join(head)}</tr></thead><tbody>{''.join(rows)}</tbody></table>", caption)
 
 
 def examples_html(comp: Comparison, case_titles: Mapping[str, str]) -> str:
