@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from kit.content.quiz import load_quiz
+from kit.i18n import t
 from kit.quiz import shuffled_options
 
 pytestmark = pytest.mark.browser
@@ -70,7 +71,7 @@ def test_download_has_its_own_heading_and_the_students_name_and_try_again_asks(l
     link = quiz.locator("a.kit-download")
     expect(quiz.locator("h4", has_text="Keep your answers")).to_be_visible()
     expect(quiz.locator("h4", has_text="Download my answers")).to_have_count(0)
-    name = quiz.locator(".widget-text input[placeholder*='student number']")
+    name = quiz.locator(f".widget-text input[placeholder='{t('quiz.student_placeholder')}']")
     name.fill("Ada Lovelace")
     name.press("Enter")
     expect(link).to_have_attribute("download", "answers-final-Ada-Lovelace.json", timeout=10_000)
