@@ -215,9 +215,10 @@ def twin_report(root: Path, lang: str) -> TwinReport:
                                            f"unknown UI key: {own_file} and {en_file} have no such key.{hint}"))
     pending = _pending(root, lang)
     repo = root.parent
+    edition = repo / "notebooks" / lang  # absent beside a content folder without its notebooks (a release)
     for pair in ties.pairs:
         fr_path, en_path = repo / pair.french, repo / pair.english
-        if not fr_path.is_file() and not en_path.is_file():
+        if not fr_path.is_file() and not en_path.is_file() and not edition.is_dir():
             continue  # a content folder without its notebooks (a release, a test's copy)
         for p, name in ((fr_path, pair.french), (en_path, pair.english)):
             if not p.is_file():
@@ -258,7 +259,22 @@ def twin_report(root: Path, lang: str) -> TwinReport:
         if pending(pair.french):  # other work is changing this notebook: listed apart, not counted
             report.pending += report.untied[start[0]:] + report.stale[start[1]:]
             del report.untied[start[0]:], report.stale[start[1]:]
+    paired = {pair.french for pair in ties.pairs}
+    for path in _edition_notebooks(edition):
+        name = path.relative_to(repo).as_posix()
+        if name not in paired:
+            report.untied.append(Problem(display_path(path), None, None, None,
+                                         f"untied: no pair in {ties.file} names this notebook: add one with its "
+                                         "English twin ('french:', 'english:', 'cells: {}'), then kit translate "
+                                         f"{lang} --write ties the cells written in both languages at once"))
     return report
+
+
+def _edition_notebooks(folder: Path) -> list[Path]:
+    """The notebooks of a language edition's folder and its sub-folders (none when there is no such folder)."""
+    if not folder.is_dir():
+        return []
+    return [p for p in sorted(folder.rglob("*.ipynb")) if ".ipynb_checkpoints" not in p.parts]
 
 
 def _pending(root: Path, lang: str):
