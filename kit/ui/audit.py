@@ -464,13 +464,12 @@ class ChecklistStep(_Step):
         self.form = Form()
         self.rows_form = Form()
         self.basis = self.form.bind(w.one_choice([(t(f"audit.basis_{b}"), b) for b in BASIS_CHOICES],
-                                                 description=t("audit.basis"), style={"description_width": "initial"}),
+                                                 description=t("audit.basis")),
                                     A.key("basis"),
                                     shown=_choice(BASIS_CHOICES))
         self.basis.tooltip = t("audit.basis_tooltip")
         self.tested = self.form.bind(w.one_choice([(t(f"audit.tested_{b}"), b) for b in BASES],
-                                                  description=t("audit.tested"), layout=w.Layout(),
-                                                  style={"description_width": "initial"}),
+                                                  description=t("audit.tested"), layout=w.Layout()),
                                      A.key("basis", "tested"), shown=_choice(BASES))
         self.tested.tooltip = t("audit.tested_tooltip")
         self.why = self.form.bind(_text(t("audit.basis_why"), t("audit.reason_placeholder"), layout=PARAGRAPH),
@@ -671,8 +670,7 @@ class RubricView(Static, w.VBox):
                              + rubric_table(content))]
         for c in r.criteria:
             box = self.form.bind(w.one_choice([(t("audit.level_option", score=lv.score, label=lv.label), lv.score)
-                                               for lv in r.levels], description=c.name,
-                                               style={"description_width": "initial"}),
+                                               for lv in r.levels], description=c.name),
                                  A.key("self", c.id), shown=_choice([lv.score for lv in r.levels]))
             box.tooltip = t("audit.self_tooltip", criterion=c.name)
             self.choices[c.id] = box

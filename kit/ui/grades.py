@@ -59,8 +59,7 @@ class AuditsView(w.VBox):
         self.levels = {}
         for c in rubric.criteria:
             box = w.one_choice([(t("grades.level_option", score=lv.score, label=lv.label, text=text), lv.score)
-                                for lv, text in zip(rubric.levels, c.levels, strict=True)], description=c.name,
-                               style={"description_width": "initial"})
+                                for lv, text in zip(rubric.levels, c.levels, strict=True)], description=c.name)
             box.tooltip = t("grades.level_tooltip", criterion=c.name)
             box.observe(lambda _c: self._scored(), names="value")
             self.levels[c.id] = box
