@@ -14,7 +14,7 @@ from .cases import case_rows, drafts
 from .claims import items as claim_items
 from .classroom import class_dir
 from .content import BadArgument, ContentError, NotFound, case_ids, check_all, load_case
-from .content.audit import STEPS, load_audit
+from .content.audit import STEPS, case_titles, load_audit
 from .content.claims import load_claims
 from .content.glossary import load_glossary
 from .content.law import load_checklist, load_law
@@ -257,15 +257,8 @@ def show_case_plots():
 
 
 def _audit_cases(content, checklist) -> dict[str, str]:
-    """The titles of the cases the audit's suggestions name and the checklist assesses (drafts left out)."""
-    out = {}
-    named = [*(c for s in content.services for c in s.cases), *(a.case for a in checklist.assessments)]
-    for cid in dict.fromkeys(named):
-        try:
-            out[cid] = load_case(cid).meta.title
-        except ContentError:
-            continue  # a draft case: kit check names it
-    return out
+    """The titles of the cases the audit's suggestions name and the checklist assesses."""
+    return case_titles([*(c for s in content.services for c in s.cases), *(a.case for a in checklist.assessments)])
 
 
 @friendly

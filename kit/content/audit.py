@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from .base import ContentKind, check_by_loading, check_duplicates, check_refs, data_root, load_file, load_one_file
+from .case import CaseFile
 from .cases import case_ids, load_case
 from .claims import load_claims
 from .errors import ContentError, display_path
@@ -22,7 +23,7 @@ from .law import BASES, load_checklist
 from .schema import Id, Line, ParseContext, Record, Text, doc
 
 __all__ = ["AUDIT", "BASIS_CHOICES", "BOXES", "PASTE_KINDS", "STEPS", "AuditFile", "Criterion", "Example", "Rubric",
-           "Step", "audit_path", "check_audit", "load_audit"]
+           "Step", "audit_path", "case_titles", "check_audit", "load_audit"]
 
 StepId = Literal["paste", "reading", "claims", "checklist", "redesign", "report"]
 #: The steps of an audit, in order: each has a view of its own (kit.show_audit).
@@ -287,6 +288,22 @@ def load_audit(root: Path | None = None) -> AuditFile:
     folders = sorted(p for p in cases.iterdir() if p.is_dir()) if cases.is_dir() else []
     return load_one_file(audit_path(root), "the audit's steps, rubric and worked example",
                          lambda ctx: _parse(root, ctx), also=[cases, *folders, root / "checklist.yaml"])
+
+
+def case_titles(ids, root: Path | None = None) -> dict[str, str]:
+    """The titles of the cases ``ids`` (in the current language), read from each one's ``case.yaml`` alone: what
+    the suggestions name, without loading a whole case for its title (a first Run All of notebook 07 loaded ten).
+    A case whose ``case.yaml`` does not load is left out (``kit check`` names it)."""
+    root = Path(root) if root else data_root()
+    out = {}
+    for cid in dict.fromkeys(ids):
+        path = root / "cases" / cid / "case.yaml"
+        try:
+            meta = load_one_file(path, "a case's description", lambda ctx, path=path: load_file(path, CaseFile, ctx))
+        except ContentError:
+            continue
+        out[cid] = meta.title
+    return out
 
 
 def check_audit(root: Path, ctx: ParseContext) -> int:
