@@ -13,7 +13,6 @@ import io
 import json
 import os
 import pwd
-import subprocess
 
 import pytest
 from playwright.sync_api import expect
@@ -37,23 +36,7 @@ STUDENTS = [("Quillnote's improve setting", "Ada"), ("Quillnote, business accoun
 
 @pytest.fixture(scope="module")
 def hub(browser):
-    why = hubctl.problem()
-    if why:
-        pytest.fail(why, pytrace=False)
-    h = hubctl.Hub(students=len(STUDENTS), log_name="hub-audit")
-    users = [*h.students, h.instructor]
-    uids = [pwd.getpwnam(n).pw_uid for n in users]
-    try:
-        yield h
-    finally:
-        h.close()
-        for name in users:
-            with pytest.raises(KeyError):
-                pwd.getpwnam(name)
-        left = subprocess.run(["ps", "-o", "pid=,args=", "-u", ",".join(map(str, uids))], capture_output=True,
-                              text=True).stdout
-        assert left.strip() == "", f"still running after the test:\n{left}"
-        assert not h.tmp.exists()
+    yield from hubctl.hub_for_a_test(len(STUDENTS), log_name="hub-audit")
 
 
 def _choose(select, label: str) -> None:
