@@ -42,7 +42,7 @@ from .content.law import BASES, Checklist, Condition
 from .content.law import VERDICTS as CONDITION_VERDICTS
 from .content.schema import is_blank
 from .i18n import t
-from .locale import number, series
+from .locale import colon, number, series
 from .text import Sentence, split_paragraphs, split_sentences, words
 from .text import sentences as version_sentences
 
@@ -520,7 +520,7 @@ def example_audit(content: AuditFile, case, claims: Mapping[str, Any], checklist
     assessment = checklist.assessment(ex.assessment)
     return Audit(
         service=ex.service,
-        policy=Pasted(version.text, f"{document.title}, {version.label}: {document.url}", version.date.iso()),
+        policy=Pasted(version.text, colon(f"{document.title}, {version.label}", document.url), version.date.iso()),
         statements=tuple(statements[:MAX_STATEMENTS]), reading={a.question: a.answer for a in ex.reading},
         claims=checks, basis=ex.basis, tested=ex.tested, basis_why=ex.basis_why,
         conditions={v.condition: ConditionCheck(v.verdict, v.reason) for v in assessment.verdicts},
