@@ -266,3 +266,17 @@ def test_a_step_that_does_not_exist_is_one_line():
     view = kit.show_audit("pasta")
     assert visible_text(view) == ("⚠ no audit step 'pasta' (there are: paste, reading, claims, checklist, redesign, "
                                   "report)")
+
+
+def test_a_mistake_in_the_audits_content_is_a_message_and_its_words_are_never_markup(data_copy):
+    path = data_copy / "audit.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    label: Excellent\n", "    label: <b>Excellent</b><script>x()</script>\n"),
+                    encoding="utf-8")
+    view = kit.show_audit_rubric()
+    assert "<b>Excellent</b><script>x()</script> (4)" in visible_text(view)
+    assert "<script>x()" not in view.children[0].value
+    path.write_text(text.replace("  - id: redesign\n    title: Redesign\n", "  - id: redesign\n"), encoding="utf-8")
+    for out in (kit.show_audit("paste"), kit.show_audit_rubric()):
+        shown = visible_text(out)
+        assert "kit-error" in out._dom_classes and "audit.yaml" in shown and "'title'" in shown, shown
