@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .audit import ANSWERS_ID, example_audit
 from .cases import case_rows, drafts
 from .claims import items as claim_items
 from .classroom import class_dir
 from .content import BadArgument, ContentError, NotFound, case_ids, check_all, load_case
+from .content.audit import STEPS, case_titles, load_audit
+from .content.claims import load_claims
 from .content.glossary import load_glossary
 from .content.law import load_checklist, load_law
 from .content.quiz import load_quiz, quiz_ids
@@ -38,6 +41,8 @@ __all__ = [
     "quiz_ids",
     "set_language",
     "t",
+    "show_audit",
+    "show_audit_rubric",
     "show_case_plots",
     "show_case_summary",
     "show_case_timeline",
@@ -251,15 +256,47 @@ def show_case_plots():
     return CasesView(case_rows(), plots=True, drafts=drafts())
 
 
+def _audit_cases(content, checklist) -> dict[str, str]:
+    """The titles of the cases the audit's suggestions name and the checklist assesses."""
+    return case_titles([*(c for s in content.services for c in s.cases), *(a.case for a in checklist.assessments)])
+
+
+@friendly
+def show_audit(step: str):
+    """A step of the audit (notebook 07): paste, reading, claims, checklist, redesign or report. What you enter is
+    kept with your answers as you enter it (tick "Save my answers" in the first step)."""
+    from .ui.audit import audit_view
+
+    pick(step, STEPS, "audit step", "step")
+    content, checklist = load_audit(), load_checklist()
+    return audit_view(step, content, checklist, load_vocabulary(), _audit_cases(content, checklist))
+
+
+@friendly
+def show_audit_rubric():
+    """Score your own audit against the rubric, then see a worked example audit of a case the kit ships."""
+    from .ui.audit import RubricView
+
+    content, checklist = load_audit(), load_checklist()
+    case = load_case(content.example.case)
+    example = example_audit(content, case, {c.id: c for c in load_claims(case)}, checklist)
+    return RubricView(content, checklist, example)
+
+
 @friendly
 def show_class_results(folder=None, quiz: str = "final"):
-    """For instructors: what the class shared (the class folder, or a folder of downloaded answer files)."""
+    """For instructors: what the class shared (the class folder, or a folder of downloaded answer files); with
+    ``quiz="audit"``, the audits handed in, each scored against the rubric, and the grade sheet."""
     from .ui.class_results import ClassView
 
-    pick(quiz, quiz_ids(), "quiz", "quiz")
+    pick(quiz, [*quiz_ids(), ANSWERS_ID], "quiz", "quiz")
     if folder is not None and not isinstance(folder, (str, Path)):
         raise BadArgument(f"folder should be the path of a folder, as text, got {type(folder).__name__}")
     folder = Path(folder) if folder else class_dir()
     if folder is None or not folder.is_dir():
         raise BadArgument(t("classview.no_folder") if folder is None else f"{folder} is not a folder")
+    if quiz == ANSWERS_ID:
+        from .ui.grades import AuditsView
+
+        return AuditsView(folder, load_audit(), load_checklist())
     return ClassView(folder, quiz)

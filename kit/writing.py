@@ -1,9 +1,10 @@
 """What a student writes and decides outside the quiz questions, handed in with the notebook's answers: text written
 for the notebook's prompts (``kit.show_writing``), the checklist's verdicts and reasons, the claim checker's verdicts
-(and an audit's findings, to come).
+and an audit's texts and findings (notebook 07, :mod:`kit.audit`).
 
 No widgets here. One store per kernel (a notebook is one kernel): views put entries in with :func:`put` as the
-student enters them, keyed ``writing:<set>:<n>``, ``checklist:<assessment>:<condition>`` or ``claim:<item>``; the
+student enters them, keyed ``writing:<set>:<n>``, ``checklist:<assessment>:<condition>``, ``claim:<item>`` or
+``audit:…`` (:func:`kit.audit.key`); the
 notebook's "Keep your answers" (:class:`kit.ui.keep.KeepAnswers`: the quiz's, or a writing set's own) adds every
 entry to its answers, so they are saved at once with the same opt-in, put in the same download and read by
 ``kit results`` as rows of their own. Entries read back from a saved or loaded file are put back here and the views
@@ -21,7 +22,7 @@ from .quiz import Entry
 __all__ = ["PREFIXES", "clear", "entries", "get", "is_extra", "put", "restore", "subscribe", "text_entry"]
 
 #: The keys of entries this module holds, by the kind of view that wrote them.
-PREFIXES = ("writing:", "checklist:", "claim:")
+PREFIXES = ("writing:", "checklist:", "claim:", "audit:")
 
 _entries: dict[str, dict[str, Any]] = {}
 # One listener per owner (a quiz, a writing set): a cell run again replaces its old view's listener.

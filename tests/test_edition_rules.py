@@ -98,7 +98,7 @@ def test_a_refused_variant_in_a_translation_is_named_with_the_term_and_the_reaso
     ("data/ui/fr.yaml", 'student: "étudiant"', 'student: "élève"', "field 'results.col.student': « élève »"),
     # the three spellings of the pre-ticked box (review N11, T11)
     ("docs/guide_enseignant.md", "- **04 et 08, Planet49**", "- **04 et 08, Planet49, la case pré-cochée**",
-     "docs/guide_enseignant.md, line 158: « pré-cochée »: the edition says « case cochée par défaut »"),
+     "docs/guide_enseignant.md, line 159: « pré-cochée »: the edition says « case cochée par défaut »"),
     # de-identified is not anonymised (review T2)
     ("data/translations/fr/vocabulary.yaml", "Ce n'est pas la même chose qu'anonyme.",
      "On dit aussi désidentifié / anonymisé.", "« désidentifié / anonymisé »"),

@@ -302,6 +302,9 @@ SHIPPED_VIEWS = [
     ("show_glossary", (), True), ("show_regimes", (), True),
     *[("show_quiz", (q,), "press") for q in ("01-slack-case", "02-policy", "03-defaults", "06-consent-2026", "final")],
     ("show_class_results", ("CLASS",), True),  # a class folder with two students' shared answers (made below)
+    ("show_class_results", ("CLASS", "audit"), True),  # its audits (none: the view says so)
+    *[("show_audit", (s,), True) for s in ("paste", "reading", "claims", "checklist", "redesign")],
+    ("show_audit", ("report",), "press"), ("show_audit_rubric", (), True),
     *[("show_writing", (w,), True) for w in ("slack-questions", "policy-reflection", "law-discussion",
                                               "consent-2026-ethics")],
 ]

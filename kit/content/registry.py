@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .audit import AUDIT
 from .base import ContentKind, data_root
 from .cases import CASES
 from .consistency import CONSISTENCY
@@ -57,7 +58,7 @@ def check_translation_files(root: Path, ctx: ParseContext) -> int:
 TRANSLATIONS = ContentKind("translations", "translated texts", "translations/<language>/**/*.yaml", (),
                            check_translation_files, None, after=("cases", "law", "quizzes", "research",
                                                                  "vocabulary", "strings", "writing", "regimes",
-                                                                 "glossary"))
+                                                                 "glossary", "audit"))
 
 #: Every kind, in the order ``kit check`` checks and reports them.
 KINDS: tuple[ContentKind, ...] = (
@@ -70,6 +71,7 @@ KINDS: tuple[ContentKind, ...] = (
     WRITING,
     REGIMES,
     GLOSSARY,
+    AUDIT,
     HOSTS,
     CONSISTENCY,
     TRANSLATIONS,

@@ -17,12 +17,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..content.audit import load_audit
 from ..content.base import data_root
 from ..content.errors import ContentError, KitError, debug, display_path
+from ..content.law import load_checklist
 from ..content.registry import check_all, english_reports
 from ..content.strings import DEFAULT, languages
 from ..content.twins import tie_untied, twin_report, twins_languages
 from .figures import FiguresError, fill
+from .grades import write_audits
 from .release import ReleaseError, release, strip_answer_keys
 from .results import write_results
 from .scaffold import ScaffoldError, new_case
@@ -191,6 +194,13 @@ def cmd_results(args) -> int:
         return 1
     print(f"kit results: {students} student(s), {rows} answer(s) -> {Path(args.out) / 'answers.csv'}, "
           f"{Path(args.out) / 'summary.png'} (alt text in summary.txt)")
+    # The audits (notebook 07) among the files: each as a report, and the grade sheet with the scores kept so far.
+    with _content(args):
+        audits, written = write_audits(files, Path(args.out), load_audit(), load_checklist(),
+                                       Path(args.grades) if args.grades else None, lang=args.lang)
+    if audits:
+        print(f"kit results: {audits} audit(s) -> {Path(args.out) / 'audits'} (a report each, .html and .md), "
+              f"{written[-1]} (the grade sheet)")
     return 0
 
 
@@ -261,6 +271,9 @@ def build_parser() -> argparse.ArgumentParser:
     results.add_argument("--data", metavar="DIR",
                          help="the content folder whose answer keys grade the answers (default: KIT_DATA, else the "
                               "kit's data/)")
+    results.add_argument("--grades", metavar="FILE", default=None,
+                         help="the scores of the audits, as the class view keeps them (default: "
+                              "~/.consent-kit/grades-audit.json)")
     results.set_defaults(func=cmd_results)
 
     rel = sub.add_parser("release", help="write the student (or instructor) version of the notebooks",
