@@ -46,13 +46,16 @@ __all__ = [
     "show_claim_checker",
     "show_default_effects",
     "show_glossary",
+    "show_key_points",
     "show_law",
+    "show_lesson",
     "show_opt_out",
     "show_questions",
     "show_quiz",
     "show_simulation",
     "show_status_key",
     "show_timeline_plot",
+    "show_unit_summary",
     "show_version_comparer",
     "show_vocabulary",
     "show_writing",
@@ -159,15 +162,16 @@ def _keeper_title(view_id: str | None) -> str | None:
 
 @friendly
 def show_writing(set_id: str):
-    """Text boxes for a notebook's "write a few sentences" prompts (data/writing.yaml), handed in with the answers."""
+    """Text boxes for a notebook's "write a few sentences" prompts (data/writing.yaml), handed in with the answers,
+    each with "Compare with a model answer"."""
+    from .content.writing import prompt_texts
     from .ui.writing import WritingView
 
     wf = load_writing()
     known = [s.id for s in wf.sets]
     pick(set_id, known, "writing set", "set_id")
     wset = next(s for s in wf.sets if s.id == set_id)
-    prompts = load_case(wset.case).meta.questions if wset.case else wset.prompts
-    return WritingView(wset, tuple(prompts))
+    return WritingView(wset, prompt_texts(wset))
 
 
 @friendly
@@ -216,6 +220,41 @@ def show_glossary():
     from .ui.glossary import glossary_view
 
     return glossary_view(glossary_entries(load_glossary(), load_vocabulary_file(), load_law()))
+
+
+def _lesson(lesson_id: str):
+    from .content.lessons import load_lessons
+
+    lessons = load_lessons()
+    pick(lesson_id, [n.id for n in lessons.notebooks], "notebook", "lesson_id")
+    return lessons.lesson(lesson_id)
+
+
+@friendly
+def show_lesson(lesson_id: str):
+    """A notebook's header: the questions it answers, what you will be able to do, and its estimated time."""
+    from .lessons import lesson_estimate
+    from .ui.lessons import header_view
+
+    lesson = _lesson(lesson_id)
+    return header_view(lesson, lesson_estimate(lesson_id))
+
+
+@friendly
+def show_key_points(lesson_id: str):
+    """A notebook's key points: what to remember."""
+    from .ui.lessons import key_points_view
+
+    return key_points_view(_lesson(lesson_id))
+
+
+@friendly
+def show_unit_summary():
+    """The end-of-unit summary: what to take away from the whole unit, on one page."""
+    from .content.lessons import load_lessons
+    from .ui.lessons import unit_summary_view
+
+    return unit_summary_view(load_lessons().summary)
 
 
 @friendly

@@ -160,6 +160,9 @@ class Quiz(Record):
     answer_keys: Literal["included", "withheld"] = doc(
         "included, or withheld in a student copy made by 'kit release --without-answer-keys': answers are then "
         "recorded for the instructor to grade, not checked", "included")
+    model_answers: Literal["included", "withheld"] = doc(
+        "included, or withheld in a student copy made by 'kit release --without-model-answers': a reflection then "
+        "shows no model answer or discussion points after Submit", "included")
     #: After loading: the ids of the quizzes whose questions were put first (``include`` is then empty).
     included: tuple[str, ...] = internal(())
 
@@ -171,7 +174,7 @@ class Quiz(Record):
 
 
 # ---------------------------------------------------------------------------------------------- cross-checks
-def _check_question(ctx: ParseContext, q: Question, withheld: bool = False) -> None:
+def _check_question(ctx: ParseContext, q: Question, withheld: bool = False, models_withheld: bool = False) -> None:
     """What every question is checked for, then what its type checks (:class:`kit.questions.QuestionType`)."""
     qt = question_type(q)
     check_duplicates(ctx, q.options, "option")
@@ -193,7 +196,7 @@ def _check_question(ctx: ParseContext, q: Question, withheld: bool = False) -> N
                     ctx.at(q, name, tf.elsewhere.format(type=q.type))
     if q.attempts is not None and q.attempts < 1:
         ctx.at(q, "attempts", f"expected at least 1 attempt, got {q.attempts}")
-    qt.check(ctx, q, withheld)
+    qt.check(ctx, q, withheld or (models_withheld and not qt.graded))
     if not qt.graded:
         if q.answer is not None:
             ctx.at(q, "answer", f"a {q.type} question is not graded: remove the answer")
@@ -214,7 +217,8 @@ def check_quiz(ctx: ParseContext, quiz: Quiz, path: Path) -> None:
         ctx.at(quiz, "questions", "a quiz needs at least one question")
     check_duplicates(ctx, quiz.questions, "question")
     for q in quiz.questions:
-        _check_question(ctx, q, withheld=quiz.answer_keys == "withheld")
+        _check_question(ctx, q, withheld=quiz.answer_keys == "withheld",
+                        models_withheld=quiz.model_answers == "withheld")
 
 
 # ---------------------------------------------------------------------------------------------- loading
