@@ -309,8 +309,8 @@ SHIPPED_VIEWS = [
     ("show_vocabulary", (), True), ("show_claim_checker", (), True), ("show_status_key", (), True),
     ("show_default_effects", (), False), ("show_simulation", (), False), ("show_law", (), True),
     ("show_checklist", (), True), ("show_cases_table", (), True), ("show_case_plots", (), False),
-    ("show_glossary", (), True),
-    *[("show_quiz", (q,), "press") for q in ("01-slack-case", "02-policy", "03-defaults", "final")],
+    ("show_glossary", (), True), ("show_regimes", (), True),
+    *[("show_quiz", (q,), "press") for q in ("01-slack-case", "02-policy", "03-defaults", "06-consent-2026", "final")],
     ("show_class_results", ("CLASS",), True),  # a class folder with two students' shared answers (made below)
     *[("show_writing", (w.id,), "write") for w in load_writing().sets],
     *[("show_lesson", (n.id,), False) for n in load_lessons().notebooks],

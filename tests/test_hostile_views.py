@@ -197,6 +197,8 @@ BAD_CALLS = [
     ("show_class_results", (5,), {}, "folder"),
     ("show_writing", ("nope",), {}, "writing set"),
     ("show_writing", (["x"],), {}, "set_id"),
+    ("show_regimes", ("public-post",), {}, "public-posts"),
+    ("show_regimes", (3,), {}, "content"),
 ]
 
 

@@ -30,6 +30,7 @@ from .hosts import HOSTS
 from .law import LAW
 from .lessons import LESSONS
 from .quiz import QUIZZES
+from .regimes import REGIMES
 from .research import RESEARCH
 from .schema import WITHHELD, ParseContext, answer_key_fields, withheld_fields
 from .strings import STRINGS, languages
@@ -56,8 +57,8 @@ def check_translation_files(root: Path, ctx: ParseContext) -> int:
 #: The translation files of every kind (checked last: it reads every kind's English files).
 TRANSLATIONS = ContentKind("translations", "translated texts", "translations/<language>/**/*.yaml", (),
                            check_translation_files, None, after=("cases", "law", "quizzes", "research",
-                                                                 "vocabulary", "strings", "writing", "glossary",
-                                                                 "lessons"))
+                                                                 "vocabulary", "strings", "writing", "regimes",
+                                                                 "glossary", "lessons"))
 
 #: Every kind, in the order ``kit check`` checks and reports them.
 KINDS: tuple[ContentKind, ...] = (
@@ -68,6 +69,7 @@ KINDS: tuple[ContentKind, ...] = (
     RESEARCH,
     VOCABULARY,
     STRINGS,
+    REGIMES,
     GLOSSARY,
     LESSONS,
     HOSTS,
