@@ -202,7 +202,8 @@ def _quiz(quiz_id, *_a, **_k) -> Measure:
 
     quiz = load_quiz(quiz_id)
     n = len(quiz.questions)
-    return Measure(prose=_count(record_texts((quiz.intro, quiz.questions), leave_out=("sources",))), check=True,
+    return Measure(prose=_count([quiz.title, quiz.intro or ""])
+                   + _count(record_texts(quiz.questions, leave_out=("sources",))), check=True,
                    items=n, activity=n * VIEWS["show_quiz"].minutes)
 
 
@@ -253,6 +254,16 @@ def _glossary(*_a, **_k) -> Measure:
 
     found = entries(load_glossary(), load_vocabulary_file(), load_law())
     return Measure(prose=_count(x for e in found for x in (e.term, e.definition)))
+
+
+def _regimes(content=None, *_a, **_k) -> Measure:
+    from .content.regimes import load_regimes
+
+    r = load_regimes()
+    shown = next((c for c in r.contents if c.id == content), r.contents[0])
+    return Measure(prose=_count([r.title, r.intro, r.note or ""]) + _count(record_texts((r.regimes, r.questions,
+                                                                                       shown))),
+                   activity=VIEWS["show_regimes"].minutes)
 
 
 def _case_questions(case_id="slack-2024", *_a, **_k) -> Measure:
@@ -308,6 +319,8 @@ VIEWS: dict[str, ViewKind] = {
                                  _cases_table),
     "show_case_plots": ViewKind("none: three figures to look at", False, 1.5, False, _fixed(1.5, "three figures")),
     "show_glossary": ViewKind("each term and its definition", False, 0, False, _glossary),
+    "show_regimes": ViewKind("the regimes, the rows' questions and one kind of content's answers and examples (others "
+                             "on the picker)", False, 3, False, _regimes),
     "show_questions": ViewKind("the case's questions", False, 0, False, _case_questions),
     "show_lesson": ViewKind("the notebook's questions and objectives", False, 0, False, _lesson),
     "show_key_points": ViewKind("the notebook's key points", False, 0, False, _key_points),
