@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from kit.content.lessons import load_lessons, notebook_file
 from kit.content.writing import load_writing, prompt_texts
-from tests.browser.conftest import ROOT
+from tests.browser.conftest import ROOT, axe_scan, describe
 
 pytestmark = pytest.mark.browser
 
@@ -43,6 +43,8 @@ def test_compare_with_a_model_answer_shows_it_beside_what_was_written(lab, numbe
     a, b = left.bounding_box(), right.bounding_box()
     assert a["x"] + a["width"] <= b["x"] + 1 and abs(a["y"] - b["y"]) < 4, (a, b)  # side by side at 1400 px
     expect(view).not_to_contain_text(wset.prompts[0].facilitation.good_answer[:40])  # notes stay with instructors
+    found = axe_scan(page, ".kit-writing")
+    assert found == [], describe(found)
 
     page.set_viewport_size({"width": 560, "height": 1000})
     try:
@@ -62,6 +64,8 @@ def test_each_notebook_ends_with_its_key_points(lab, number):
     header = page.locator(".kit-lesson").first
     expect(header).to_contain_text(lesson.objectives[0].text[:60])
     expect(header).to_contain_text("Estimated time: about")
+    found = axe_scan(page, ".kit-lesson")
+    assert found == [], describe(found)
     if lesson.key_points:
         points = page.locator(".kit-key-points").last
         points.scroll_into_view_if_needed()
