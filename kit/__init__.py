@@ -15,14 +15,16 @@ from .classroom import class_dir
 from .content import BadArgument, ContentError, NotFound, case_ids, check_all, load_case
 from .content.glossary import load_glossary
 from .content.law import load_checklist, load_law
+from .content.lessons import load_lessons
 from .content.quiz import load_quiz, quiz_ids
 from .content.regimes import load_regimes
 from .content.research import load_research, load_simulation
 from .content.vocabulary import load_vocabulary_file
-from .content.writing import load_writing
+from .content.writing import load_writing, prompt_texts
 from .glossary import entries as glossary_entries
 from .i18n import set_language, t
 from .law import select_texts
+from .lessons import lesson_estimate
 from .quiz import citations
 from .ui import friendly
 from .ui.args import pick, pick_case, pick_ids, seed_value
@@ -166,7 +168,6 @@ def _keeper_title(view_id: str | None) -> str | None:
 def show_writing(set_id: str):
     """Text boxes for a notebook's "write a few sentences" prompts (data/writing.yaml), handed in with the answers,
     each with "Compare with a model answer"."""
-    from .content.writing import prompt_texts
     from .ui.writing import WritingView
 
     wf = load_writing()
@@ -225,8 +226,6 @@ def show_glossary():
 
 
 def _lesson(lesson_id: str):
-    from .content.lessons import load_lessons
-
     lessons = load_lessons()
     pick(lesson_id, [n.id for n in lessons.notebooks], "notebook", "lesson_id")
     return lessons.lesson(lesson_id)
@@ -235,7 +234,6 @@ def _lesson(lesson_id: str):
 @friendly
 def show_lesson(lesson_id: str):
     """A notebook's header: the questions it answers, what you will be able to do, and its estimated time."""
-    from .lessons import lesson_estimate
     from .ui.lessons import header_view
 
     lesson = _lesson(lesson_id)
@@ -253,7 +251,6 @@ def show_key_points(lesson_id: str):
 @friendly
 def show_unit_summary():
     """The end-of-unit summary: what to take away from the whole unit, on one page."""
-    from .content.lessons import load_lessons
     from .ui.lessons import unit_summary_view
 
     return unit_summary_view(load_lessons().summary)

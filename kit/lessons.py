@@ -25,7 +25,8 @@ from pathlib import Path
 from .content.base import data_root
 from .content.errors import ContentError
 from .content.lessons import Item, Lesson, assessment_items, load_lessons, notebook_cells, notebook_file, notebooks_dir
-from .content.quiz import LEVELS, load_quiz
+from .content.quiz import load_quiz
+from .content.schema import LEVELS
 from .timing import Declared, Estimate, calls, estimate
 
 __all__ = ["APPLY_SHARE", "MAX_REPEATS", "MAX_STRETCH", "NotebookReport", "declared_times", "lesson_estimate",

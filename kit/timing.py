@@ -32,6 +32,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .cases import load_cases
+from .content import load_case
+from .content.case import STATUSES
+from .content.claims import load_claims
+from .content.glossary import load_glossary
+from .content.law import load_checklist, load_law
+from .content.lessons import load_lessons, notebook_cells
+from .content.quiz import load_quiz
+from .content.regimes import load_regimes
+from .content.research import load_research, load_simulation
+from .content.vocabulary import load_vocabulary_file
+from .content.writing import load_writing, prompt_texts
+from .glossary import entries
+from .i18n import t
+from .law import select_texts
+
 __all__ = ["HIDDEN_TAGS", "LEGAL_WPM", "PROSE_WPM", "VIEWS", "CellTime", "Estimate", "Measure", "ViewKind", "calls",
            "estimate", "estimate_notebook", "measure_call", "record_texts", "words"]
 
@@ -124,7 +140,6 @@ class ViewKind:
 
 
 def _case(case_id: str = "slack-2024", *_a, **_k):
-    from .content import load_case
 
     return load_case(case_id)
 
@@ -134,8 +149,6 @@ def _fixed(minutes: float, what: str) -> Callable[..., Measure]:
 
 
 def _status_key(*_a, **_k) -> Measure:
-    from .content.case import STATUSES
-    from .i18n import t
 
     return Measure(prose=_count([t("status.heading"), t("status.explain"), *(t(f"status.{s}") for s in STATUSES)]))
 
@@ -161,7 +174,6 @@ def _comparer(case_id="slack-2024", document=None, *_a, **_k) -> Measure:
 
 
 def _vocabulary(*_a, **_k) -> Measure:
-    from .content.vocabulary import load_vocabulary_file
 
     v = load_vocabulary_file()
     return Measure(prose=_count(record_texts((v.groups, [t.definition for t in v.terms]))),
@@ -169,7 +181,6 @@ def _vocabulary(*_a, **_k) -> Measure:
 
 
 def _claims(case_id="slack-2024", *_a, **_k) -> Measure:
-    from .content.claims import load_claims
 
     case = _case(case_id)
     claims = load_claims(case)
@@ -180,7 +191,6 @@ def _claims(case_id="slack-2024", *_a, **_k) -> Measure:
 
 
 def _default_effects(*_a, **_k) -> Measure:
-    from .content.research import load_research
 
     r = load_research()
     shown = [f for f in r.figures if f.chart in r.charts]
@@ -190,7 +200,6 @@ def _default_effects(*_a, **_k) -> Measure:
 
 
 def _simulation(preset=None, *_a, **_k) -> Measure:
-    from .content.research import load_simulation
 
     sim = load_simulation()
     texts = list(sim.assumptions) + [p.description for p in sim.presets if p.id == preset]
@@ -198,7 +207,6 @@ def _simulation(preset=None, *_a, **_k) -> Measure:
 
 
 def _quiz(quiz_id, *_a, **_k) -> Measure:
-    from .content.quiz import load_quiz
 
     quiz = load_quiz(quiz_id)
     n = len(quiz.questions)
@@ -208,7 +216,6 @@ def _quiz(quiz_id, *_a, **_k) -> Measure:
 
 
 def _writing(set_id, *_a, **_k) -> Measure:
-    from .content.writing import load_writing, prompt_texts
 
     wset = next(s for s in load_writing().sets if s.id == set_id)
     n = len(wset.prompts)
@@ -219,8 +226,6 @@ def _writing(set_id, *_a, **_k) -> Measure:
 
 
 def _law(ids=None, *_a, **_k) -> Measure:
-    from .content.law import load_law
-    from .law import select_texts
 
     texts = select_texts(load_law(), ids)
     return Measure(prose=_count([x for t in texts for x in (t.title, t.explanation, t.note or "")]),
@@ -228,7 +233,6 @@ def _law(ids=None, *_a, **_k) -> Measure:
 
 
 def _checklist(case_id="slack-2024", *_a, **_k) -> Measure:
-    from .content.law import load_checklist
 
     checklist = load_checklist()
     a = next(x for x in checklist.assessments if case_id in (x.id, x.case))
@@ -239,7 +243,6 @@ def _checklist(case_id="slack-2024", *_a, **_k) -> Measure:
 
 
 def _cases_table(*_a, **_k) -> Measure:
-    from .cases import load_cases
 
     cases = [c.meta for c in load_cases()]
     texts = [x for m in cases for x in (m.title, m.region or "", m.outcome or "", m.legal_basis or "")]
@@ -247,17 +250,12 @@ def _cases_table(*_a, **_k) -> Measure:
 
 
 def _glossary(*_a, **_k) -> Measure:
-    from .content.glossary import load_glossary
-    from .content.law import load_law
-    from .content.vocabulary import load_vocabulary_file
-    from .glossary import entries
 
     found = entries(load_glossary(), load_vocabulary_file(), load_law())
     return Measure(prose=_count(x for e in found for x in (e.term, e.definition)))
 
 
 def _regimes(content=None, *_a, **_k) -> Measure:
-    from .content.regimes import load_regimes
 
     r = load_regimes()
     shown = next((c for c in r.contents if c.id == content), r.contents[0])
@@ -271,20 +269,17 @@ def _case_questions(case_id="slack-2024", *_a, **_k) -> Measure:
 
 
 def _lesson(lesson_id, *_a, **_k) -> Measure:
-    from .content.lessons import load_lessons
 
     lesson = load_lessons().lesson(lesson_id)
     return Measure(prose=_count([*lesson.questions, *(o.text for o in lesson.objectives)]))
 
 
 def _key_points(lesson_id, *_a, **_k) -> Measure:
-    from .content.lessons import load_lessons
 
     return Measure(prose=_count(load_lessons().lesson(lesson_id).key_points))
 
 
 def _unit_summary(*_a, **_k) -> Measure:
-    from .content.lessons import load_lessons
 
     return Measure(prose=_count(record_texts(load_lessons().summary)))
 
@@ -468,6 +463,5 @@ def estimate(cells: Iterable[Mapping[str, Any]], measure: Callable[[Call], Measu
 def estimate_notebook(path: Path, declared: Mapping[str, Declared] | None = None,
                       measure: Callable[[Call], Measure] = measure_call) -> Estimate:
     """The estimate of the notebook file at ``path`` (:func:`estimate` of its cells)."""
-    from .content.lessons import notebook_cells
 
     return estimate(notebook_cells(path), measure, declared)

@@ -164,3 +164,12 @@ def test_the_targets_of_a_complete_lesson_are_met():
     notebook quizzes; a scenario item in every notebook's quizzes; no stretch over 15 minutes without a check. Read
     from the data: the quiz engineer's rewritten quizzes meet them."""
     assert missed_targets() == []
+
+
+def test_a_quiz_that_does_not_parse_leaves_the_objectives_it_may_assess_alone(data_copy):
+    path = data_copy / "quizzes" / "04-us.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("\nquestions:\n", "\nquestions:\n     bad: [\n", 1),
+                    encoding="utf-8")
+    found = problems_of(data_copy)
+    assert any(p.startswith(str(path)) for p in found)
+    assert not [p for p in found if "is assessed by no item" in p]  # what reads the quiz waits for it

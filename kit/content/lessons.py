@@ -8,7 +8,7 @@ with its level on Bloom's scale. ``kit check`` rejects an item that names an unk
 objective that no item assesses (at the objective), and prints per notebook the estimated time, the longest stretch
 without a check, its items per level and any objective left unassessed (:mod:`kit.lessons`, :mod:`kit.timing`).
 
-A notebook is named by the number its file name begins with (``"01"`` for ``01_the_slack_case.ipynb``, in both
+A notebook is named by the number its file name begins with (``"01"`` for ``notebooks/01_the_slack_case.ipynb``, in both
 editions); ``activities`` name a cell by its id, which a French notebook shares with its English twin.
 """
 
@@ -21,8 +21,8 @@ from pathlib import Path
 
 from .base import ContentKind, check_by_loading, check_duplicates, check_refs, data_root, load_file, load_one_file
 from .errors import ContentError, display_path
-from .quiz import LEVELS, Level, load_quiz, quiz_ids, quizzes_dir
-from .schema import Id, Line, ParseContext, Record, Text, doc, where
+from .quiz import load_quiz, quiz_ids, quizzes_dir
+from .schema import LEVELS, Id, Level, Line, ParseContext, Record, Text, doc, where
 from .writing import load_writing, writing_path
 
 __all__ = ["LESSONS", "Activity", "Item", "Lesson", "LessonsFile", "Objective", "SummarySection", "UnitSummary",
@@ -54,7 +54,7 @@ class Activity(Record):
 @dataclass(frozen=True, kw_only=True)
 class Lesson(Record):
     entry_name = "notebook"
-    id: Id = doc("the notebook's number, as its file name begins: '01' for 01_the_slack_case.ipynb")
+    id: Id = doc("the notebook's number, as its file name begins: '01' for notebooks/01_the_slack_case.ipynb")
     questions: tuple[Text, ...] = doc("the questions the notebook answers, shown in its header", nonempty=True,
                                       translate=True)
     objectives: tuple[Objective, ...] = doc("what students will be able to do by its end", nonempty=True)
@@ -150,15 +150,18 @@ class Item:
         return f"{self.container}/{self.id}"
 
 
-def assessment_items(root: Path | None = None) -> Iterator[Item]:
+def assessment_items(root: Path | None = None, skipped: list[str] | None = None) -> Iterator[Item]:
     """Every quiz question (once, in the quiz whose file holds it: the questions a quiz includes are not counted
-    again) and every writing prompt. Files that do not load are left out: their own kind reports them."""
+    again) and every writing prompt. Files that do not load are left out (their own kind reports them) and named in
+    ``skipped``."""
     root = Path(root) if root else data_root()
+    skipped = [] if skipped is None else skipped
     for qid in quiz_ids(root):
         path = quizzes_dir(root) / f"{qid}.yaml"
         try:
             quiz = load_quiz(path)
         except ContentError:
+            skipped.append(display_path(path))
             continue
         own = display_path(path)
         for q in quiz.questions:
@@ -170,6 +173,7 @@ def assessment_items(root: Path | None = None) -> Iterator[Item]:
         try:
             sets = load_writing(root).sets
         except ContentError:
+            skipped.append(display_path(writing_path(root)))
             sets = ()
         for s in sets:
             for p in s.prompts:
@@ -213,13 +217,17 @@ def _parse(root: Path, ctx: ParseContext) -> LessonsFile | None:
 
 
 def _check_coverage(root: Path, lessons: LessonsFile, ctx: ParseContext) -> None:
-    """An item may name only objectives of this file; every objective must be assessed by an item."""
+    """An item may name only objectives of this file; every objective must be assessed by an item (judged only when
+    every quiz and the writing prompts load: what assesses an objective is not known otherwise)."""
     known = {o.id for lesson in lessons.notebooks for o in lesson.objectives}
     assessed: set[str] = set()
-    for item in assessment_items(root):
+    skipped: list[str] = []
+    for item in assessment_items(root, skipped):
         check_refs(ctx, item.record, "objectives", item.objectives, known, "objective",
                    display_path(lessons_path(root)), required=False)
         assessed.update(item.objectives)
+    if skipped:
+        return
     for lesson in lessons.notebooks:
         for o in lesson.objectives:
             if o.id not in assessed:

@@ -24,7 +24,23 @@ from ..questions import TYPES, names, question_type
 from .base import ContentKind, check_duplicates, check_refs, check_stray_files, data_root, load_checked, load_file
 from .case import STATUS_DOC, Status
 from .errors import ContentError, NotFound, display_path, safe_resolve
-from .schema import Id, Invalid, Language, Line, ParseContext, Record, ScalarKind, Text, Url, doc, internal, shown
+from .schema import (
+    LEVELS,
+    Id,
+    Invalid,
+    Language,
+    Level,
+    Line,
+    ParseContext,
+    Record,
+    ScalarKind,
+    Text,
+    Url,
+    doc,
+    internal,
+    shown,
+)
+from .writing import load_writing, writing_path
 
 __all__ = ["Option", "Question", "Quiz", "QuizSource", "check_quizzes", "load_quiz", "quiz_ids"]
 
@@ -87,9 +103,6 @@ class Option(Record):
 TypeName = Literal[names()]
 
 
-#: Bloom's levels, from recalling to creating: what an item asks a student to do.
-LEVELS: tuple[str, ...] = ("remember", "understand", "apply", "analyse", "evaluate", "create")
-Level = Literal["remember", "understand", "apply", "analyse", "evaluate", "create"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -318,9 +331,7 @@ def check_quizzes(root: Path, ctx: ParseContext) -> int:
 
 def _check_save_with(ctx: ParseContext, root: Path, quizzes: list[Quiz]) -> None:
     """A quiz's ``save_with`` names a quiz or writing set that keeps its own answers (so answers reach one box)."""
-    from .writing import load_writing, writing_path  # the writing kind is checked before this one
-
-    keepers = {q.id: "quiz" for q in quizzes if q.save_with is None}
+    keepers: dict[str, str] | None = {q.id: "quiz" for q in quizzes if q.save_with is None}
     others = {q.id for q in quizzes if q.save_with is not None}
     if writing_path(root).exists():
         try:
@@ -330,7 +341,7 @@ def _check_save_with(ctx: ParseContext, root: Path, quizzes: list[Quiz]) -> None
                 else:
                     others.add(s.id)
         except ContentError:
-            pass  # the writing kind reports it
+            keepers = None  # the writing kind reports it; which sets keep their answers is not known
     for q in quizzes:
         if q.save_with is None:
             continue

@@ -62,7 +62,15 @@ __all__ = [
     "where",
     "WITHHELD",
     "withheld_fields",
+    "LEVELS",
+    "Level",
 ]
+
+
+#: Bloom's levels, from recalling to creating: what an item (a quiz question, a writing prompt) asks a student to do,
+#: and what a learning objective aims at.
+LEVELS: tuple[str, ...] = ("remember", "understand", "apply", "analyse", "evaluate", "create")
+Level = Literal["remember", "understand", "apply", "analyse", "evaluate", "create"]
 
 
 # ----------------------------------------------------------------------------------------------------- kinds

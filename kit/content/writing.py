@@ -23,8 +23,7 @@ from typing import Literal
 from .base import ContentKind, check_by_loading, check_duplicates, data_root, load_file, load_one_file
 from .cases import case_ids, load_case
 from .errors import ContentError
-from .quiz import LEVELS, Level
-from .schema import Id, Line, ParseContext, Record, Text, doc
+from .schema import LEVELS, Id, Level, Line, ParseContext, Record, Text, doc
 
 __all__ = ["WRITING", "Facilitation", "WritingFile", "WritingPrompt", "WritingSet", "check_writing", "load_writing",
            "prompt_texts", "writing_path"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..content.lessons import Lesson, UnitSummary
 from ..i18n import t
+from ..lessons import time_words
 from ..locale import colon
 from ..timing import Estimate
 from . import html as h
@@ -20,8 +21,6 @@ def _list(items) -> str:
 
 def header_view(lesson: Lesson, est: Estimate | None) -> StaticHTML:
     """Questions, objectives and the estimated time (left out when the notebook is not beside the content)."""
-    from ..lessons import time_words
-
     body = h.heading(t("lesson.questions"), 3) + _list(lesson.questions)
     body += h.heading(t("lesson.objectives"), 3) + h.para(t("lesson.objectives_intro"))
     body += _list(o.text for o in lesson.objectives)
