@@ -18,14 +18,16 @@ from .content.audit import STEPS, case_titles, load_audit
 from .content.claims import load_claims
 from .content.glossary import load_glossary
 from .content.law import load_checklist, load_law
+from .content.lessons import load_lessons
 from .content.quiz import load_quiz, quiz_ids
 from .content.regimes import load_regimes
 from .content.research import load_research, load_simulation
 from .content.vocabulary import load_vocabulary_file
-from .content.writing import load_writing
+from .content.writing import load_writing, prompt_texts
 from .glossary import entries as glossary_entries
 from .i18n import set_language, t
 from .law import select_texts
+from .lessons import lesson_estimate
 from .quiz import citations
 from .ui import friendly
 from .ui.args import pick, pick_case, pick_ids, seed_value
@@ -52,7 +54,9 @@ __all__ = [
     "show_claim_checker",
     "show_default_effects",
     "show_glossary",
+    "show_key_points",
     "show_law",
+    "show_lesson",
     "show_opt_out",
     "show_questions",
     "show_quiz",
@@ -60,6 +64,7 @@ __all__ = [
     "show_simulation",
     "show_status_key",
     "show_timeline_plot",
+    "show_unit_summary",
     "show_version_comparer",
     "show_vocabulary",
     "show_writing",
@@ -151,20 +156,30 @@ def show_quiz(quiz_id: str, seed: int = 0):
     pick(quiz_id, quiz_ids(), "quiz", "quiz_id")
     quiz = load_quiz(quiz_id)
     research = load_research() if any(q.figures for q in quiz.questions) else None
-    return QuizView(quiz, seed=seed_value(seed), citations=citations(quiz, research, load_case))
+    return QuizView(quiz, seed=seed_value(seed), citations=citations(quiz, research, load_case),
+                    kept_with=_keeper_title(quiz.save_with))
+
+
+def _keeper_title(view_id: str | None) -> str | None:
+    """The title of the quiz or writing set whose box keeps a quiz's answers (``save_with``), as students see it."""
+    if view_id is None:
+        return None
+    if view_id in quiz_ids():
+        return load_quiz(view_id).title
+    return next((s.title for s in load_writing().sets if s.id == view_id), view_id)
 
 
 @friendly
 def show_writing(set_id: str):
-    """Text boxes for a notebook's "write a few sentences" prompts (data/writing.yaml), handed in with the answers."""
+    """Text boxes for a notebook's "write a few sentences" prompts (data/writing.yaml), handed in with the answers,
+    each with "Compare with a model answer"."""
     from .ui.writing import WritingView
 
     wf = load_writing()
     known = [s.id for s in wf.sets]
     pick(set_id, known, "writing set", "set_id")
     wset = next(s for s in wf.sets if s.id == set_id)
-    prompts = load_case(wset.case).meta.questions if wset.case else wset.prompts
-    return WritingView(wset, tuple(prompts))
+    return WritingView(wset, prompt_texts(wset))
 
 
 @friendly
@@ -213,6 +228,37 @@ def show_glossary():
     from .ui.glossary import glossary_view
 
     return glossary_view(glossary_entries(load_glossary(), load_vocabulary_file(), load_law()))
+
+
+def _lesson(lesson_id: str):
+    lessons = load_lessons()
+    pick(lesson_id, [n.id for n in lessons.notebooks], "notebook", "lesson_id")
+    return lessons.lesson(lesson_id)
+
+
+@friendly
+def show_lesson(lesson_id: str):
+    """A notebook's header: the questions it answers, what you will be able to do, and its estimated time."""
+    from .ui.lessons import header_view
+
+    lesson = _lesson(lesson_id)
+    return header_view(lesson, lesson_estimate(lesson_id))
+
+
+@friendly
+def show_key_points(lesson_id: str):
+    """A notebook's key points: what to remember."""
+    from .ui.lessons import key_points_view
+
+    return key_points_view(_lesson(lesson_id))
+
+
+@friendly
+def show_unit_summary():
+    """The end-of-unit summary: what to take away from the whole unit, on one page."""
+    from .ui.lessons import unit_summary_view
+
+    return unit_summary_view(load_lessons().summary)
 
 
 @friendly

@@ -24,9 +24,10 @@ from ..content.law import load_checklist
 from ..content.registry import check_all, english_reports
 from ..content.strings import DEFAULT, languages
 from ..content.twins import tie_untied, twin_report, twins_languages
+from ..lessons import report_lines as lesson_lines
 from .figures import FiguresError, fill
 from .grades import write_audits
-from .release import ReleaseError, release, strip_answer_keys
+from .release import ReleaseError, release, strip_withheld
 from .results import write_results
 from .scaffold import ScaffoldError, new_case
 from .translations import report_lines, skeleton, skeleton_text
@@ -121,6 +122,10 @@ def cmd_check(args) -> int:
         print(p, file=sys.stderr)
     for line in [*summaries, *(r.summary() for r in [*ties, *english])]:
         print(f"kit check: {line}")
+    # Issue 20: per notebook, its estimated time, longest stretch without a check, items per level, unassessed
+    # objectives (a report; the problems above say what fails).
+    for line in lesson_lines(root):
+        print(f"kit check: {line}")
     summary = ", ".join(f"{n} {what}" for what, n in counts.items())
     if problems:
         print(f"kit check: {len(problems)} problem(s) found; checked {summary}", file=sys.stderr)
@@ -138,7 +143,9 @@ def cmd_release(args) -> int:
     source = Path(args.notebooks) if args.notebooks else ROOT / "notebooks" / ("" if lang == DEFAULT else lang)
     out = Path(args.out)
     data = Path(args.data) if args.data else data_root()
-    if (args.without_answer_keys or lang != DEFAULT) and not data.is_dir():
+    withhold = tuple(flag for flag, wanted in (("answer_key", args.without_answer_keys),
+                                               ("model_answer", args.without_model_answers)) if wanted)
+    if (withhold or lang != DEFAULT) and not data.is_dir():
         return _fail("release", f"no content folder at {display_path(data)}", 2)
     try:
         skip = editions if lang == DEFAULT and not args.notebooks else ()
@@ -148,17 +155,19 @@ def cmd_release(args) -> int:
         if args.instructor:
             written = release(source, out, instructor=True, skip=skip)
         else:  # a folder a student opens and runs as it is: notebooks, the kit package and its content
-            written = release(source, out, package=ROOT / "kit", data=None if args.without_answer_keys else data,
+            written = release(source, out, package=ROOT / "kit", data=None if withhold else data,
                               skip=skip)
         print(f"kit release: wrote the{edition} {kind} version of {len(written)} notebook(s) to {where}")
         if not args.instructor:
             print(f"kit release: {where} is ready to run: it holds the kit package (kit/) and the content (data/) "
                   "the notebooks import")
-        if args.without_answer_keys:
+        if withhold:
             keys_out = out / "data" if args.instructor else out / "notebooks" / "data"
-            quizzes = strip_answer_keys(data, keys_out)
-            print(f"kit release: wrote {display_path(keys_out)} with the answer keys removed from "
-                  f"{len(quizzes)} quiz file(s)")
+            files = strip_withheld(data, keys_out, withhold)
+            what = " and ".join({"answer_key": "the answer keys",
+                                 "model_answer": "the model answers and facilitation notes"}[f] for f in withhold)
+            print(f"kit release: wrote {display_path(keys_out)} with {what} removed from "
+                  f"{len(files)} file(s): {', '.join(p.relative_to(keys_out).as_posix() for p in files)}")
         elif lang != DEFAULT and args.instructor:  # a student copy already holds the content, translations included
             shutil.copytree(data, out / "data", ignore=shutil.ignore_patterns("__pycache__", ".*"))
             print(f"kit release: wrote {display_path(out / 'data')} (the content, with its translations)")
@@ -287,6 +296,10 @@ def build_parser() -> argparse.ArgumentParser:
     rel.add_argument("--without-answer-keys", action="store_true",
                      help="copy the content with the quiz answer keys removed (DIR/notebooks/data; "
                           "DIR/data with --instructor)")
+    rel.add_argument("--without-model-answers", action="store_true",
+                     help="copy the content with the writing prompts' model answers, discussion points and "
+                          "facilitation notes removed, and the quizzes' reflection model answers (for graded "
+                          "homework; keep them for self-study)")
     rel.add_argument("--notebooks", metavar="DIR", help="the notebooks to release (default: the kit's notebooks/)")
     rel.add_argument("--data", metavar="DIR", help="the content folder to copy (default: the kit's data/)")
     rel.add_argument("--lang", choices=langs, default=DEFAULT,

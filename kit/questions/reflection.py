@@ -20,10 +20,10 @@ class Reflection(QuestionType):
     view = "reflection.ReflectionInput"
     fields = {
         "model_answer": TypeField(Text | None, doc("a model answer shown after a reflection is submitted", None,
-                                                   answer_key=True, translate=True),
+                                                   answer_key=True, model_answer=True, translate=True),
                                   "only a reflection question has a model answer: put it in 'explanation'"),
         "discussion": TypeField(tuple[Text, ...], doc("points for discussion, shown after a reflection is submitted",
-                                                      (), answer_key=True, translate=True),
+                                                      (), answer_key=True, model_answer=True, translate=True),
                                 "only a reflection question has discussion points"),
     }
 
