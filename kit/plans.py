@@ -221,11 +221,12 @@ def problems(plans: PlansFile, root: Path | None = None) -> Iterator[tuple[objec
     except ContentError:
         return  # the lessons' own check names the problem
     own = {c.id for c in plans.checks}
+    yield from _activity_problems(plans, root)
     for plan in plans.plans:
         total = 0
         for session in plan.sessions:
             for row in session.rows:
-                yield from _row_problems(row, unit, own)
+                yield from _row_problems(row, unit, own, {a.id for a in plans.activities})
             worked = plan_session(plan, session, unit, plans)
             total += worked.minutes
             if worked.minutes != session.minutes:
@@ -237,7 +238,27 @@ def problems(plans: PlansFile, root: Path | None = None) -> Iterator[tuple[objec
             yield (plan, "minutes", f"the sessions add up to {total} minutes, not {plan.minutes}")
 
 
-def _row_problems(row: Row, unit: Unit, own: set[str]) -> Iterator[tuple[object, str | None, str]]:
+def _activity_problems(plans: PlansFile, root: Path | None) -> Iterator[tuple[object, str | None, str]]:
+    """An activity's verdicts: one for each condition of its basis in data/checklist.yaml, no other."""
+    from .content.law import load_checklist
+
+    try:
+        checklist = load_checklist(root)
+    except ContentError:
+        return  # the checklist's own check names the problem
+    for a in plans.activities:
+        wanted = [c.id for c in checklist.conditions_for(a.basis)]
+        given = [v.condition for v in a.verdicts]
+        missing = [c for c in wanted if c not in given]
+        extra = [c for c in given if c not in wanted]
+        if missing:
+            yield (a, "verdicts", f"no verdict for {', '.join(missing)}: give one for each condition of {a.basis} "
+                                  "(data/checklist.yaml)")
+        if extra:
+            yield (a, "verdicts", f"{', '.join(extra)}: not a condition of {a.basis} in data/checklist.yaml")
+
+
+def _row_problems(row: Row, unit: Unit, own: set[str], activities: set[str]) -> Iterator[tuple[object, str | None, str]]:
     if row.notebook is not None:
         est = unit.estimates.get(row.notebook)
         if est is None:
@@ -259,6 +280,9 @@ def _row_problems(row: Row, unit: Unit, own: set[str]) -> Iterator[tuple[object,
             yield (row, "cells", "cells without a notebook: name the notebook too")
         if row.minutes is None:
             yield (row, "minutes", "missing: a row that is not kit material declares its minutes")
+    if row.uses is not None and row.uses not in activities:
+        yield (row, "uses", f"unknown activity '{row.uses}' (the plans' activities: "
+                            f"{', '.join(sorted(activities)) or 'none'})")
     for p in row.prompts:
         prompt = unit.prompts.get(p)
         if prompt is None:

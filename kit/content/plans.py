@@ -19,11 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from .base import ContentKind, check_by_loading, check_duplicates, data_root, load_file, load_one_file
+from .base import ContentKind, check_by_loading, check_duplicates, data_root, load_checked, load_file
+from .errors import ContentError, safe_resolve
+from .facilitation import Facilitation
+from .law import Basis, Verdict
 from .schema import Id, Line, ParseContext, Record, Text, doc
 
-__all__ = ["GROUPINGS", "PLANS", "SETTINGS", "OwnCheck", "Plan", "PlansFile", "Row", "Session", "check_plans",
-           "load_plans", "plans_path"]
+__all__ = ["GROUPINGS", "PLANS", "SETTINGS", "ClassActivity", "OwnCheck", "Plan", "PlansFile", "Row", "Session",
+           "check_plans", "load_plans", "plans_path"]
 
 Grouping = Literal["alone", "pairs", "groups", "whole-class"]
 GROUPINGS: tuple[str, ...] = ("alone", "pairs", "groups", "whole-class")
@@ -37,6 +40,20 @@ class OwnCheck(Record):
     id: Id = doc("a short id, like 'exit-ticket': rows name it in 'check'")
     name: Line = doc("its name, like 'Exit ticket'", translate=True)
     how: Text = doc("how to run it and what it tells you, in a sentence or two", translate=True)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClassActivity(Record):
+    entry_name = "activity"
+    id: Id = doc("a short id, like 'checklist-on-share': rows name it in 'uses'")
+    title: Line = doc("its title, as the slide and the handout show it", translate=True)
+    task: Text = doc("what students do, as the slide and the handout say it", translate=True)
+    mechanism: Text = doc("the mechanism students test, described in the kit's own words", translate=True)
+    basis: Basis = doc("whose conditions students apply (data/checklist.yaml): consent or legitimate-interest")
+    verdicts: tuple[Verdict, ...] = doc("the model verdict and reason for each condition of that basis")
+    summary: Text = doc("what the model verdicts add up to, for the debrief", translate=True)
+    discussion: tuple[Text, ...] = doc("questions for the debrief, shown on the slides", (), translate=True)
+    facilitation: Facilitation = doc("notes for instructors: good_answer, misconceptions, push, format, minutes")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -55,6 +72,7 @@ class Row(Record):
     prompts: tuple[Line, ...] = doc(
         "the prompts the row discusses, as '<writing set>/<prompt>' (data/writing.yaml) or '<quiz>/<question>' (a "
         "reflection): prompts a notebook shows", ())
+    uses: Id | None = doc("the id of one of the plans' activities the row runs (its slide, its handout page)", None)
     check: Line = doc("the check that closes the row: '<notebook>/<cell>' (a cell whose view tells students how they "
                       "did) or the id of one of the plans' own checks")
 
@@ -84,6 +102,8 @@ class Plan(Record):
 class PlansFile(Record):
     entry_name = "plans file"
     checks: tuple[OwnCheck, ...] = doc("checks an instructor runs outside the notebooks", ())
+    activities: tuple[ClassActivity, ...] = doc("activities run outside the notebooks, with their material and model "
+                                                "answers", ())
     plans: tuple[Plan, ...] = doc("the plans, in the order the guide shows them", nonempty=True)
 
     def plan(self, plan_id: str) -> Plan:
@@ -94,6 +114,9 @@ class PlansFile(Record):
 
     def own_check(self, check_id: str) -> OwnCheck | None:
         return next((c for c in self.checks if c.id == check_id), None)
+
+    def activity(self, activity_id: str | None) -> ClassActivity | None:
+        return next((a for a in self.activities if a.id == activity_id), None)
 
 
 def plans_path(root: Path | None = None) -> Path:
@@ -107,6 +130,7 @@ def _parse(root: Path, ctx: ParseContext) -> PlansFile | None:
     if parsed is None:
         return None
     check_duplicates(ctx, parsed.checks, "check")
+    check_duplicates(ctx, parsed.activities, "activity")
     check_duplicates(ctx, parsed.plans, "plan")
     for p in parsed.plans:
         check_duplicates(ctx, p.sessions, "session")
@@ -116,13 +140,20 @@ def _parse(root: Path, ctx: ParseContext) -> PlansFile | None:
 
 
 def load_plans(root: Path | None = None) -> PlansFile:
-    """The lesson plans, checked (cached until the file, or the notebooks or content it reads, change)."""
+    """The lesson plans, checked (cached until the file, a notebook or any content file changes: the minutes come
+    from the estimator, which reads them all)."""
     from .lessons import notebooks_dir
 
     root = Path(root) if root else data_root()
-    folder = notebooks_dir(root)
-    return load_one_file(plans_path(root), "the lesson plans", lambda ctx: _parse(root, ctx),
-                         also=[folder, root] if folder else [root])
+    path = plans_path(root)
+    if not path.exists():
+        raise ContentError.at_file(path, "file missing: the lesson plans")
+
+    def read() -> list[Path]:
+        folder = notebooks_dir(root)
+        return [*sorted(root.rglob("*.yaml")), *(sorted(folder.glob("*.ipynb")) if folder else [])]
+
+    return load_checked(f"plans:{safe_resolve(path)}", read, lambda ctx: _parse(root, ctx))
 
 
 def check_plans(root: Path, ctx: ParseContext) -> int:
@@ -133,4 +164,4 @@ def check_plans(root: Path, ctx: ParseContext) -> int:
 
 
 PLANS = ContentKind("plans", "lesson plans", "plans.yaml", (PlansFile,), check_plans, load_plans,
-                    translated=(("plans.yaml", PlansFile),), after=("lessons", "writing", "quizzes"))
+                    translated=(("plans.yaml", PlansFile),), after=("lessons", "writing", "quizzes", "law"))
