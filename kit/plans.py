@@ -2,6 +2,8 @@
 end in the session, the cells it covers, its check and the prompts it discusses; and every way a plan can be wrong
 (``kit check`` reports them through :mod:`kit.content.plans`).
 
+The minutes are the estimator's on the English edition, in every language (:func:`load_unit`).
+
 Pure: it reads the content and the notebook files (through :mod:`kit.lessons`), nothing else.
 """
 
@@ -62,14 +64,20 @@ class Unit:
 
 
 def load_unit(root: Path | None = None) -> Unit:
-    """The notebooks' estimates and what they show (raises ContentError when the lessons do not load)."""
+    """The notebooks' estimates and what they show, in the current language (raises ContentError when the lessons
+    do not load). The estimates are the English edition's, in every language: a plan is one plan, and its minutes
+    must add up once (a French text has more words, so a French notebook's header may say a minute or two more)."""
+    from .content.language import speaking
     from .content.quiz import load_quiz
+    from .content.strings import DEFAULT
     from .content.writing import load_writing, prompt_texts
     from .lessons import notebook_reports
 
     root = Path(root) if root else data_root()
     unit = Unit()
-    for r in notebook_reports(root):
+    with speaking(DEFAULT):
+        reports = notebook_reports(root)
+    for r in reports:
         if r.estimate is not None:
             unit.estimates[r.lesson.id] = r.estimate
         for s in r.writing:
@@ -258,7 +266,8 @@ def _activity_problems(plans: PlansFile, root: Path | None) -> Iterator[tuple[ob
             yield (a, "verdicts", f"{', '.join(extra)}: not a condition of {a.basis} in data/checklist.yaml")
 
 
-def _row_problems(row: Row, unit: Unit, own: set[str], activities: set[str]) -> Iterator[tuple[object, str | None, str]]:
+def _row_problems(row: Row, unit: Unit, own: set[str],
+                  activities: set[str]) -> Iterator[tuple[object, str | None, str]]:
     if row.notebook is not None:
         est = unit.estimates.get(row.notebook)
         if est is None:

@@ -254,6 +254,21 @@ def cmd_figures(args) -> int:
     return 0
 
 
+def cmd_guide(args) -> int:
+    """Issue 22: the guides' generated parts (plans, notebooks, rubric) follow the data."""
+    from .guide import out_of_date, write
+
+    if args.check:
+        stale = out_of_date()
+        for path in stale:
+            print(f"kit guide: {path} is out of date: run 'python -m kit guide'", file=sys.stderr)
+        return 1 if stale else 0
+    changed = write()
+    print(f"kit guide: {', '.join(changed) if changed else 'the guides were already up to date'}"
+          + (" rewritten from the data" if changed else ""))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     langs = tuple(languages())  # the languages the kit has: those with data/ui/<language>.yaml
     parser = _Parser(prog="python -m kit", description="The consent teaching kit's tools for instructors.",
@@ -323,6 +338,15 @@ def build_parser() -> argparse.ArgumentParser:
     fig.add_argument("--data", metavar="DIR",
                      help="the content folder the notebooks will read (default: KIT_DATA, else the kit's data/)")
     fig.set_defaults(func=cmd_figures)
+
+    guide = sub.add_parser("guide", help="write the instructor guides' plans, notes and rubric from the data",
+                           formatter_class=_formatter,
+                           description="Rewrite the generated parts of docs/instructor_guide.md and "
+                                       "docs/guide_enseignant.md (the lesson plans, each notebook's activities with "
+                                       "their facilitation notes, the audit's rubric) from the data; --check only "
+                                       "says which guide is out of date.")
+    guide.add_argument("--check", action="store_true", help="change nothing; fail if a guide is out of date")
+    guide.set_defaults(func=cmd_guide)
 
     COMMANDS[:] = list(sub.choices)
     return parser
