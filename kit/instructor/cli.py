@@ -269,6 +269,31 @@ def cmd_guide(args) -> int:
     return 0
 
 
+def cmd_slides(args) -> int:
+    """Issue 22: a deck per class session of the plans, offline."""
+    from .slides import SlidesError, build
+
+    try:
+        written = build(Path(args.out), tuple(args.lang))
+    except SlidesError as e:
+        return _fail("slides", str(e))
+    print(f"kit slides: {len(written)} decks in {display_path(args.out)} (open {display_path(args.out)}/<language>/"
+          "index.html)")
+    return 0
+
+
+def cmd_handouts(args) -> int:
+    """Issue 22: a printable handout per class session of the plans."""
+    from .handouts import HandoutsError, build
+
+    try:
+        written = build(Path(args.out), tuple(args.lang))
+    except HandoutsError as e:
+        return _fail("handouts", str(e))
+    print(f"kit handouts: {len(written)} PDF handouts in {display_path(args.out)}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     langs = tuple(languages())  # the languages the kit has: those with data/ui/<language>.yaml
     parser = _Parser(prog="python -m kit", description="The consent teaching kit's tools for instructors.",
@@ -347,6 +372,16 @@ def build_parser() -> argparse.ArgumentParser:
                                        "says which guide is out of date.")
     guide.add_argument("--check", action="store_true", help="change nothing; fail if a guide is out of date")
     guide.set_defaults(func=cmd_guide)
+    for name, func, where, what in (("slides", cmd_slides, "build/slides", "a slide deck (reveal.js, offline)"),
+                                    ("handouts", cmd_handouts, "build/handouts", "a printable PDF handout")):
+        p = sub.add_parser(name, help=f"write {what} for every class session of the lesson plans",
+                           formatter_class=_formatter,
+                           description=f"Write {what} for every class session of data/plans.yaml, in each language, "
+                                       f"into DIR/<language>/, from the data.")
+        p.add_argument("--out", metavar="DIR", default=where, help=f"where to write (default: {where})")
+        p.add_argument("--lang", choices=langs, nargs="+", default=list(langs),
+                       help=f"the editions (default: {' '.join(langs)})")
+        p.set_defaults(func=func)
 
     COMMANDS[:] = list(sub.choices)
     return parser
