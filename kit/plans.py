@@ -228,6 +228,8 @@ def problems(plans: PlansFile, root: Path | None = None) -> Iterator[tuple[objec
         unit = load_unit(root)
     except ContentError:
         return  # the lessons' own check names the problem
+    if not unit.estimates:
+        return  # no notebooks beside the content (a content folder of its own): nothing to check the plans against
     own = {c.id for c in plans.checks}
     yield from _activity_problems(plans, root)
     for plan in plans.plans:
