@@ -95,13 +95,12 @@ def handout_html(s: PlannedSession, lang: str, root: Path | None = None) -> str:
             f"<style>{CSS}</style></head><body><main>{''.join(parts)}</main></body></html>\n")
 
 
-def build(out: Path, langs: tuple[str, ...] | None = None, root: Path | None = None) -> list[Path]:
-    """Write every handout as HTML and PDF into ``out/<language>/``; returns the PDFs written."""
-    if not Path(CHROMIUM).exists():
+def build(out: Path, langs: tuple[str, ...] | None = None, root: Path | None = None, browser=None) -> list[Path]:
+    """Write every handout as HTML and PDF into ``out/<language>/``; returns the PDFs written. ``browser``: a
+    Playwright Chromium already running (the tests' one); otherwise the Chromium at :data:`CHROMIUM` is started."""
+    if browser is None and not Path(CHROMIUM).exists():
         raise HandoutsError(f"the handouts are printed by Chromium at {CHROMIUM}: install Debian's package "
                             "(apt-get install chromium) or set KIT_CHROMIUM")
-    from playwright.sync_api import sync_playwright
-
     out = Path(out)
     pages: list[tuple[Path, PlannedSession]] = []
     for lang in langs or tuple(languages()):
@@ -113,23 +112,36 @@ def build(out: Path, langs: tuple[str, ...] | None = None, root: Path | None = N
                 path.write_text(handout_html(s, lang, root), encoding="utf-8")
                 footer = t("handout.footer", plan=s.plan.title, session=s.session.title)
                 pages.append((path, s, footer))
-    written = []
+    if browser is not None:
+        return _print(browser, pages)
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                    args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
+        own = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
         try:
-            page = browser.new_page()
-            page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
-                       else route.abort())
-            for path, _s, footer in pages:
-                page.goto(path.resolve().as_uri())
-                pdf = path.with_suffix(".pdf")
-                page.pdf(path=str(pdf), format="A4", print_background=True, display_header_footer=True,
-                         header_template="<span></span>",
-                         footer_template=f"<div style='font-size:8px;width:100%;text-align:center'>{esc(footer)}"
-                                         " · <span class='pageNumber'></span>/<span class='totalPages'></span></div>",
-                         margin={"top": "16mm", "bottom": "18mm", "left": "15mm", "right": "15mm"})
-                written.append(pdf)
+            return _print(own, pages)
         finally:
-            browser.close()
+            own.close()
+
+
+def _print(browser, pages) -> list[Path]:
+    """Print each page to PDF; a request for anything but a local file is refused."""
+    written = []
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
+                   else route.abort())
+        for path, _s, footer in pages:
+            page.goto(path.resolve().as_uri())
+            pdf = path.with_suffix(".pdf")
+            page.pdf(path=str(pdf), format="A4", print_background=True, display_header_footer=True,
+                     header_template="<span></span>",
+                     footer_template=f"<div style='font-size:8px;width:100%;text-align:center'>{esc(footer)}"
+                                     " · <span class='pageNumber'></span>/<span class='totalPages'></span></div>",
+                     margin={"top": "16mm", "bottom": "18mm", "left": "15mm", "right": "15mm"})
+            written.append(pdf)
+    finally:
+        context.close()
     return written
