@@ -28,7 +28,7 @@ CSS = """
 body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 11pt; line-height: 1.4;
        color: #000; }
 h1 { font-size: 18pt; margin: 0 0 2mm 0; }
-h2 { font-size: 13pt; margin: 6mm 0 2mm 0; border-bottom: 1px solid #000; }
+h2 { font-size: 13pt; margin: 6mm 0 2mm 0; border-bottom: 1px solid #000; break-after: avoid; }
 .sub { margin: 0 0 4mm 0; }
 .name { border-bottom: 1px solid #000; width: 80mm; display: inline-block; }
 .prompt { break-inside: avoid; margin: 3mm 0 5mm 0; }
