@@ -74,8 +74,9 @@ def _markdown_words(source: str) -> int:
 def record_texts(record: Any, leave_out: Iterable[str] = ()) -> Iterator[tuple[str, bool]]:
     """Every text of a content record a student reads, with whether it is an exact quotation: the fields in the
     kit's own words (``translate``) and quotations (``quote``), in nested records too; names and titles of sources
-    (``translate="name"``), working notes and ids are not read. ``leave_out`` names fields to skip."""
-    skip = set(leave_out)
+    (``translate="name"``), working notes, ids and facilitation notes (for instructors only) are not read.
+    ``leave_out`` names fields to skip."""
+    skip = set(leave_out) | {"facilitation"}
     if isinstance(record, (list, tuple)):
         for item in record:
             yield from record_texts(item, skip)

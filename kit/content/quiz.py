@@ -24,6 +24,7 @@ from ..questions import TYPES, names, question_type
 from .base import ContentKind, check_duplicates, check_refs, check_stray_files, data_root, load_checked, load_file
 from .case import STATUS_DOC, Status
 from .errors import ContentError, NotFound, display_path, safe_resolve
+from .facilitation import Facilitation, facilitation_doc
 from .schema import (
     LEVELS,
     Id,
@@ -170,6 +171,8 @@ class Quiz(Record):
         "shows several (each notebook shows one box, and one answers file holds all its answers); the one named "
         "must keep its own (a quiz without save_with, a writing set with save_with: own). Left out: the quiz has "
         "its own box", None)
+    facilitation: Facilitation | None = facilitation_doc("running the quiz in class: what its questions test, the "
+                                                         "answers students get wrong, how to debrief")
     answer_keys: Literal["included", "withheld"] = doc(
         "included, or withheld in a student copy made by 'kit release --without-answer-keys': answers are then "
         "recorded for the instructor to grade, not checked", "included")

@@ -30,6 +30,7 @@ from .glossary import GLOSSARY
 from .hosts import HOSTS
 from .law import LAW
 from .lessons import LESSONS
+from .plans import PLANS
 from .quiz import QUIZZES
 from .regimes import REGIMES
 from .research import RESEARCH
@@ -59,7 +60,7 @@ def check_translation_files(root: Path, ctx: ParseContext) -> int:
 TRANSLATIONS = ContentKind("translations", "translated texts", "translations/<language>/**/*.yaml", (),
                            check_translation_files, None, after=("cases", "law", "quizzes", "research",
                                                                  "vocabulary", "strings", "writing", "regimes",
-                                                                 "glossary", "audit", "lessons"))
+                                                                 "glossary", "audit", "lessons", "plans"))
 
 #: Every kind, in the order ``kit check`` checks and reports them.
 KINDS: tuple[ContentKind, ...] = (
@@ -74,6 +75,7 @@ KINDS: tuple[ContentKind, ...] = (
     GLOSSARY,
     AUDIT,
     LESSONS,
+    PLANS,
     HOSTS,
     CONSISTENCY,
     TRANSLATIONS,

@@ -23,20 +23,11 @@ from typing import Literal
 from .base import ContentKind, check_by_loading, check_duplicates, data_root, load_file, load_one_file
 from .cases import case_ids, load_case
 from .errors import ContentError
+from .facilitation import Facilitation
 from .schema import LEVELS, Id, Level, Line, ParseContext, Record, Text, doc
 
 __all__ = ["WRITING", "Facilitation", "WritingFile", "WritingPrompt", "WritingSet", "check_writing", "load_writing",
            "prompt_texts", "writing_path"]
-
-
-@dataclass(frozen=True, kw_only=True)
-class Facilitation(Record):
-    entry_name = "facilitation notes"
-    good_answer: Text = doc("what a good answer contains", translate=True)
-    misconceptions: tuple[Text, ...] = doc("what students often get wrong", (), translate=True)
-    push: Text | None = doc("a question to push the discussion further", None, translate=True)
-    format: Text | None = doc("how to run it in class (think-pair-share, debate, moot …)", None, translate=True)
-    minutes: int | None = doc("minutes it takes in class, discussion included", None, bounds=(1, 120))
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -264,6 +264,46 @@ def cmd_figures(args) -> int:
     return 0
 
 
+def cmd_guide(args) -> int:
+    """Issue 22: the guides' generated parts (plans, notebooks, rubric) follow the data."""
+    from .guide import out_of_date, write
+
+    if args.check:
+        stale = out_of_date()
+        for path in stale:
+            print(f"kit guide: {path} is out of date: run 'python -m kit guide'", file=sys.stderr)
+        return 1 if stale else 0
+    changed = write()
+    print(f"kit guide: {', '.join(changed) if changed else 'the guides were already up to date'}"
+          + (" rewritten from the data" if changed else ""))
+    return 0
+
+
+def cmd_slides(args) -> int:
+    """Issue 22: a deck per class session of the plans, offline."""
+    from .slides import SlidesError, build
+
+    try:
+        written = build(Path(args.out), tuple(args.lang))
+    except SlidesError as e:
+        return _fail("slides", str(e))
+    print(f"kit slides: {len(written)} decks in {display_path(args.out)} (open {display_path(args.out)}/<language>/"
+          "index.html)")
+    return 0
+
+
+def cmd_handouts(args) -> int:
+    """Issue 22: a printable handout per class session of the plans."""
+    from .handouts import HandoutsError, build
+
+    try:
+        written = build(Path(args.out), tuple(args.lang))
+    except HandoutsError as e:
+        return _fail("handouts", str(e))
+    print(f"kit handouts: {len(written)} PDF handouts in {display_path(args.out)}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     langs = tuple(languages())  # the languages the kit has: those with data/ui/<language>.yaml
     parser = _Parser(prog="python -m kit", description="The consent teaching kit's tools for instructors.",
@@ -336,6 +376,25 @@ def build_parser() -> argparse.ArgumentParser:
     fig.add_argument("--data", metavar="DIR",
                      help="the content folder the notebooks will read (default: KIT_DATA, else the kit's data/)")
     fig.set_defaults(func=cmd_figures)
+
+    guide = sub.add_parser("guide", help="write the instructor guides' plans, notes and rubric from the data",
+                           formatter_class=_formatter,
+                           description="Rewrite the generated parts of docs/instructor_guide.md and "
+                                       "docs/guide_enseignant.md (the lesson plans, each notebook's activities with "
+                                       "their facilitation notes, the audit's rubric) from the data; --check only "
+                                       "says which guide is out of date.")
+    guide.add_argument("--check", action="store_true", help="change nothing; fail if a guide is out of date")
+    guide.set_defaults(func=cmd_guide)
+    for name, func, where, what in (("slides", cmd_slides, "build/slides", "a slide deck (reveal.js, offline)"),
+                                    ("handouts", cmd_handouts, "build/handouts", "a printable PDF handout")):
+        p = sub.add_parser(name, help=f"write {what} for every class session of the lesson plans",
+                           formatter_class=_formatter,
+                           description=f"Write {what} for every class session of data/plans.yaml, in each language, "
+                                       f"into DIR/<language>/, from the data.")
+        p.add_argument("--out", metavar="DIR", default=where, help=f"where to write (default: {where})")
+        p.add_argument("--lang", choices=langs, nargs="+", default=list(langs),
+                       help=f"the editions (default: {' '.join(langs)})")
+        p.set_defaults(func=func)
 
     COMMANDS[:] = list(sub.choices)
     return parser
