@@ -310,7 +310,8 @@ SHIPPED_VIEWS = [
     ("show_default_effects", (), False), ("show_simulation", (), False), ("show_law", (), True),
     ("show_checklist", (), True), ("show_cases_table", (), True), ("show_case_plots", (), False),
     ("show_glossary", (), True), ("show_regimes", (), True),
-    *[("show_quiz", (q,), "press") for q in ("01-slack-case", "02-policy", "03-defaults", "06-consent-2026", "final")],
+    *[("show_quiz", (q,), "press") for q in ("01-slack-case", "02-policy", "03-defaults", "06-regimes", "06-ai-act",
+                                             "06-design", "06-children-models", "final")],
     ("show_class_results", ("CLASS",), True),  # a class folder with two students' shared answers (made below)
     ("show_class_results", ("CLASS", "audit"), True),  # its audits (none: the view says so)
     *[("show_audit", (s,), True) for s in ("paste", "reading", "claims", "checklist", "redesign")],

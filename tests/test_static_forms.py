@@ -116,7 +116,7 @@ def _expected() -> dict[str, tuple[list[str], list[str]]]:
         "04_consent_and_the_law": ([t("law.title"), "Freely given", SHOW_ANSWER], ["<details"]),
         "05_beyond_slack": ([meta.timeline[0].title, "Zoom"], ["<table class=", "<figcaption"]),
         "06_consent_in_2026": (["Three regimes, one dataset", "Workplace messages under three regimes",
-                                _first_question("06-consent-2026"), SHOW_ANSWER],
+                                _first_question("06-regimes"), SHOW_ANSWER],
                                ["<table class=", "<caption", "<details"]),
         "07_audit": (["Step 1. Paste the texts", "Who acts?", "Objection possible at any time", "Step 6. The report",
                       t("audit.rubric_caption"), t("audit.show_example")], ["kit-rubric", "<details"]),
