@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from .audit import (
     MAX_STATEMENTS,
+    STEP_NUMBERS,
     Audit,
     Pasted,
     StepState,
@@ -38,7 +39,7 @@ from .locale import colon, lang
 from .progress import safe_name
 
 __all__ = ["FORMATS", "HtmlFormat", "MarkdownFormat", "ReportCheck", "ReportContext", "read_report", "report",
-           "report_document", "report_name"]
+           "report_document", "report_name", "section"]
 
 #: The comment that ends a report: the format's version and the fingerprint of what comes before it.
 MARKER = "consent-kit-audit-report"
@@ -238,69 +239,9 @@ def report(audit: Audit, ctx: ReportContext, fmt, level: int = 1) -> str:
         out.append(fmt.heading(t("audit.report.progress"), h2))
         out.append(fmt.bullets([_state_line(s, steps) for s in progress(audit, c, ctx.checklist)[:-1]]))
 
-    # 1. The texts
-    out.append(fmt.heading(f"1. {steps['paste']}", h2))
-    out.append(fmt.heading(t("audit.report.policy"), h3))
-    where, when = _where(audit.policy)
-    out.append(fmt.field(t("audit.where"), where) + fmt.field(t("audit.read_on"), when))
-    sentences = audit.sentences()
-    out.append(fmt.sentences([(s.number, s.text) for s in sentences]) if sentences
-               else fmt.text(t("audit.report.no_policy")))
-    for n in range(1, MAX_STATEMENTS + 1):
-        p = audit.statement(n)
-        if not p.started:
-            continue
-        out.append(fmt.heading(t("audit.statement_n", n=n), h3))
-        where, when = _where(p)
-        out.append(fmt.field(t("audit.where"), where) + fmt.field(t("audit.read_on"), when))
-        out.append(fmt.quote(p.text) if p.pasted else fmt.text(t("audit.report.none")))
-
-    # 2. Close reading
-    out.append(fmt.heading(f"2. {steps['reading']}", h2))
-    for i, q in enumerate(c.reading, 1):
-        out.append(fmt.heading(f"{i}. {q.question}", h3))
-        out.append(fmt.text(_or_none(audit.reading.get(q.id, ""))))
-
-    # 3. The claims
-    out.append(fmt.heading(f"3. {steps['claims']}", h2))
-    checked = audit.checked_statements()
-    if not checked:
-        out.append(fmt.text(t("audit.report.no_statements")))
-    for n in checked:
-        cc = audit.claim(n)
-        out.append(fmt.heading(t("audit.statement_n", n=n), h3))
-        out.append(fmt.field_text(t("audit.claim"), _or_none(cc.claim)))
-        verdict = f"{CLAIM_SYMBOL[cc.verdict]} {t(f'claims.{cc.verdict}')}" if cc.verdict else t("audit.report.none")
-        out.append(fmt.field(t("claims.verdict"), verdict))
-        found, gone = evidence_numbers(cc.evidence, sentences)
-        out.append(fmt.field(t("audit.evidence"), numbers_text(found) or t("audit.report.none")))
-        by_n = {s.number: s.text for s in sentences}
-        for k in found:
-            out.append(fmt.quote(f"({k}) {by_n[k]}"))
-        for text in gone:
-            out.append(fmt.text(t("audit.evidence_gone", text=text), "kit-note"))
-        out.append(fmt.field_text(t("audit.why"), _or_none(cc.why)))
-
-    # 4. The checklist
-    out.append(fmt.heading(f"4. {steps['checklist']}", h2))
-    out.append(fmt.field(t("audit.basis"), t(f"audit.basis_{audit.basis}") if audit.basis else t("audit.report.none")))
-    if audit.basis == "not-said":
-        out.append(fmt.field(t("audit.tested"), t(f"audit.tested_{audit.tested}") if audit.tested
-                             else t("audit.report.none")))
-    out.append(fmt.field_text(t("audit.basis_why"), _or_none(audit.basis_why)))
-    for cond in conditions_tested(audit, ctx.checklist):
-        cc = audit.condition(cond.id)
-        out.append(fmt.heading(cond.name, h3))
-        out.append(fmt.text(cond.question, "kit-note"))
-        verdict = (f"{CONDITION_SYMBOL[cc.verdict]} {t(f'checklist.verdict_{cc.verdict}')}" if cc.verdict
-                   else t("audit.report.none"))
-        out.append(fmt.field(t("checklist.verdict_label"), verdict))
-        out.append(fmt.field_text(t("checklist.reason_label"), _or_none(cc.reason)))
-
-    # 5. Redesign
-    out.append(fmt.heading(f"5. {steps['redesign']}", h2))
-    out.append(fmt.field_text(t("audit.mechanism"), _or_none(audit.mechanism)))
-    out.append(fmt.field_text(t("audit.cost"), _or_none(audit.cost)))
+    for step in ("paste", "reading", "claims", "checklist", "redesign"):
+        out.append(fmt.heading(f"{STEP_NUMBERS[step]}. {steps[step]}", h2))
+        out.append(section(audit, ctx, fmt, step, h3))
 
     # Scores: the reader's own, or the example's
     rubric = c.rubric
@@ -319,6 +260,100 @@ def report(audit: Audit, ctx: ReportContext, fmt, level: int = 1) -> str:
                          if lv else colon(crit.name, t("audit.report.none")))
         out.append(fmt.bullets(lines))
     return "".join(out)
+
+
+def section(audit: Audit, ctx: ReportContext, fmt, step: str, level: int, item: str | None = None) -> str:
+    """One step's part of the report, under headings at ``level``: the whole step, or one item of it (``item``: a
+    reading question's id, a statement's number as text, ``basis`` or a condition's id, ``mechanism`` or ``cost``).
+    The report is these parts in order; notebook 07 shows an item's part of an audit beside the worked example's."""
+    return _SECTIONS[step](audit, ctx, fmt, level, item)
+
+
+def _texts(audit: Audit, ctx: ReportContext, fmt, h3: int, item: str | None) -> str:
+    out = []
+    if item in (None, "policy"):
+        out.append(fmt.heading(t("audit.report.policy"), h3))
+        where, when = _where(audit.policy)
+        out.append(fmt.field(t("audit.where"), where) + fmt.field(t("audit.read_on"), when))
+        sentences = audit.sentences()
+        out.append(fmt.sentences([(s.number, s.text) for s in sentences]) if sentences
+                   else fmt.text(t("audit.report.no_policy")))
+    for n in range(1, MAX_STATEMENTS + 1):
+        p = audit.statement(n)
+        if not p.started or item not in (None, str(n)):
+            continue
+        out.append(fmt.heading(t("audit.statement_n", n=n), h3))
+        where, when = _where(p)
+        out.append(fmt.field(t("audit.where"), where) + fmt.field(t("audit.read_on"), when))
+        out.append(fmt.quote(p.text) if p.pasted else fmt.text(t("audit.report.none")))
+    return "".join(out)
+
+
+def _reading(audit: Audit, ctx: ReportContext, fmt, h3: int, item: str | None) -> str:
+    out = []
+    for i, q in enumerate(ctx.content.reading, 1):
+        if item in (None, q.id):
+            out.append(fmt.heading(f"{i}. {q.question}", h3))
+            out.append(fmt.text(_or_none(audit.reading.get(q.id, ""))))
+    return "".join(out)
+
+
+def _claims(audit: Audit, ctx: ReportContext, fmt, h3: int, item: str | None) -> str:
+    out = []
+    checked = [n for n in audit.checked_statements() if item in (None, str(n))]
+    if not checked:
+        out.append(fmt.text(t("audit.report.no_statements")))
+    sentences = audit.sentences()
+    by_n = {s.number: s.text for s in sentences}
+    for n in checked:
+        cc = audit.claim(n)
+        out.append(fmt.heading(t("audit.statement_n", n=n), h3))
+        out.append(fmt.field_text(t("audit.claim"), _or_none(cc.claim)))
+        verdict = f"{CLAIM_SYMBOL[cc.verdict]} {t(f'claims.{cc.verdict}')}" if cc.verdict else t("audit.report.none")
+        out.append(fmt.field(t("claims.verdict"), verdict))
+        found, gone = evidence_numbers(cc.evidence, sentences)
+        out.append(fmt.field(t("audit.evidence"), numbers_text(found) or t("audit.report.none")))
+        for k in found:
+            out.append(fmt.quote(f"({k}) {by_n[k]}"))
+        for text in gone:
+            out.append(fmt.text(t("audit.evidence_gone", text=text), "kit-note"))
+        out.append(fmt.field_text(t("audit.why"), _or_none(cc.why)))
+    return "".join(out)
+
+
+def _checklist(audit: Audit, ctx: ReportContext, fmt, h3: int, item: str | None) -> str:
+    out = []
+    if item in (None, "basis"):
+        out.append(fmt.field(t("audit.basis"), t(f"audit.basis_{audit.basis}") if audit.basis
+                             else t("audit.report.none")))
+        if audit.basis == "not-said":
+            out.append(fmt.field(t("audit.tested"), t(f"audit.tested_{audit.tested}") if audit.tested
+                                 else t("audit.report.none")))
+        out.append(fmt.field_text(t("audit.basis_why"), _or_none(audit.basis_why)))
+    for cond in conditions_tested(audit, ctx.checklist):
+        if item not in (None, cond.id):
+            continue
+        cc = audit.condition(cond.id)
+        out.append(fmt.heading(cond.name, h3))
+        out.append(fmt.text(cond.question, "kit-note"))
+        verdict = (f"{CONDITION_SYMBOL[cc.verdict]} {t(f'checklist.verdict_{cc.verdict}')}" if cc.verdict
+                   else t("audit.report.none"))
+        out.append(fmt.field(t("checklist.verdict_label"), verdict))
+        out.append(fmt.field_text(t("checklist.reason_label"), _or_none(cc.reason)))
+    return "".join(out)
+
+
+def _redesign(audit: Audit, ctx: ReportContext, fmt, h3: int, item: str | None) -> str:
+    out = []
+    if item in (None, "mechanism"):
+        out.append(fmt.field_text(t("audit.mechanism"), _or_none(audit.mechanism)))
+    if item in (None, "cost"):
+        out.append(fmt.field_text(t("audit.cost"), _or_none(audit.cost)))
+    return "".join(out)
+
+
+_SECTIONS = {"paste": _texts, "reading": _reading, "claims": _claims, "checklist": _checklist,
+             "redesign": _redesign}
 
 
 def _state_line(s: StepState, steps: dict[str, str]) -> str:

@@ -13,8 +13,8 @@ from ..content.translations import kit_translation_for
 from ..i18n import t, t_or
 from ..locale import colon, lang, quoted
 
-__all__ = ["bullets", "card", "esc", "para", "read_in_copy", "scroll_box", "sources_html", "status_badge",
-           "status_line"]
+__all__ = ["bullets", "card", "esc", "para", "read_in_copy", "scroll_box", "side_by_side", "sources_html",
+           "status_badge", "status_line"]
 
 FG = "var(--jp-content-font-color1, inherit)"
 MUTED = "var(--jp-content-font-color2, inherit)"
@@ -118,6 +118,17 @@ def quote_of(record, field: str) -> str:
     english = rendering or lang() != "en"
     return quote(text, "en" if english else None) + (kit_rendering(rendering) if rendering else "")
 
+
+def side_by_side(left_heading: str, left_html: str, right_heading: str, right_html: str,
+                 classes: tuple[str, str] = ("kit-compare-mine", "kit-compare-model"), level: int = 5) -> str:
+    """Two named columns, each at least 18em wide, so they stack on a narrow page: a student's work beside a model
+    answer or a worked example."""
+    column = "flex:1 1 18em;min-width:0;margin:0"
+    left = (f"<section class='{classes[0]}' style='{column}' aria-label='{esc(left_heading)}'>"
+            f"{heading(left_heading, level)}{left_html}</section>")
+    right = (f"<section class='{classes[1]}' style='{column}' aria-label='{esc(right_heading)}'>"
+             f"{heading(right_heading, level)}{right_html}</section>")
+    return f"<div class='kit-compare' style='display:flex;flex-wrap:wrap;gap:0.6em 1.5em'>{left}{right}</div>"
 
 def labelled(label: str, value_html: str) -> str:
     """A label and its value, the label's colon in the language's typography (:func:`kit.locale.colon`)."""

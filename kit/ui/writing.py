@@ -34,14 +34,9 @@ def _text_html(text: str) -> str:
 
 
 def comparison_html(written: str, prompt: WritingPrompt) -> str:
-    """The student's text and the model answer side by side (each column at least 18em wide, so they stack on a
-    narrow page), then the discussion points."""
-    column = "flex:1 1 18em;min-width:0;margin:0"
-    mine = (f"<section class='kit-compare-mine' style='{column}' aria-label='{h.esc(t('writing.yours'))}'>"
-            f"{h.heading(t('writing.yours'), 5)}{_text_html(written)}</section>")
-    model = (f"<section class='kit-compare-model' style='{column}' aria-label='{h.esc(t('writing.model'))}'>"
-             f"{h.heading(t('writing.model'), 5)}{h.para(prompt.model_answer or '')}</section>")
-    body = f"<div class='kit-compare' style='display:flex;flex-wrap:wrap;gap:0.6em 1.5em'>{mine}{model}</div>"
+    """The student's text and the model answer side by side (stacked on a narrow page), then the discussion points."""
+    body = h.side_by_side(t("writing.yours"), _text_html(written), t("writing.model"),
+                          h.para(prompt.model_answer or ""))
     if prompt.discussion:
         body += h.labelled(t("writing.discussion"), h.bullets(h.esc(d) for d in prompt.discussion))
     return h.card(body, label=t("writing.compare"))
