@@ -315,7 +315,14 @@ def show_audit(step: str):
 
     pick(step, STEPS, "audit step", "step")
     content, checklist = load_audit(), load_checklist()
-    return audit_view(step, content, checklist, load_vocabulary(), _audit_cases(content, checklist))
+    return audit_view(step, content, checklist, load_vocabulary(), _audit_cases(content, checklist),
+                      example=_audit_example(content, checklist))
+
+
+def _audit_example(content, checklist):
+    """The worked example of data/audit.yaml as an audit (its case's texts, claim items and checklist verdicts)."""
+    case = load_case(content.example.case)
+    return example_audit(content, case, {c.id: c for c in load_claims(case)}, checklist)
 
 
 @friendly
@@ -324,9 +331,7 @@ def show_audit_rubric():
     from .ui.audit import RubricView
 
     content, checklist = load_audit(), load_checklist()
-    case = load_case(content.example.case)
-    example = example_audit(content, case, {c.id: c for c in load_claims(case)}, checklist)
-    return RubricView(content, checklist, example)
+    return RubricView(content, checklist, _audit_example(content, checklist))
 
 
 @friendly

@@ -30,7 +30,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from .content.audit import BASIS_CHOICES, PASTE_KINDS, STEPS, AuditFile, LanguageHint
@@ -48,6 +48,7 @@ from .text import sentences as version_sentences
 
 __all__ = ["ANSWERS_ID", "LIMITS", "MAX_STATEMENTS", "PREFIX", "Audit", "ClaimCheck", "ConditionCheck", "Misfit",
            "Notice", "Pasted", "StepState", "answers_fingerprint", "evidence_numbers", "example_audit",
+           "example_tested_as",
            "from_answers", "from_responses", "guess_language", "key", "numbers_text", "parse_numbers",
            "paste_notices", "policy_sentences", "progress", "read_date"]
 
@@ -525,3 +526,15 @@ def example_audit(content: AuditFile, case, claims: Mapping[str, Any], checklist
         claims=checks, basis=ex.basis, tested=ex.tested, basis_why=ex.basis_why,
         conditions={v.condition: ConditionCheck(v.verdict, v.reason) for v in assessment.verdicts},
         mechanism=ex.redesign, cost=ex.cost)
+
+
+def example_tested_as(example: Audit, case_id: str, checklist: Checklist, basis: str) -> Audit:
+    """The worked example with the conditions of ``basis`` tested: its own verdicts for the basis it tests, or, for
+    the other basis, the kit's assessment of the same case under it (notebook 04 tests Slack under both), so a
+    student who tests a basis the example did not can still compare each condition (for the conditions only: its basis
+    then reads "not said"). A basis the kit never assessed the case under gives the example with no verdicts."""
+    if basis == example.tested_basis or basis not in BASES:
+        return example
+    found = next((a for a in checklist.assessments if a.case == case_id and a.basis == basis), None)
+    conditions = {v.condition: ConditionCheck(v.verdict, v.reason) for v in found.verdicts} if found else {}
+    return replace(example, basis="not-said", tested=basis, conditions=conditions)

@@ -5,7 +5,7 @@ asserts :func:`missed_targets` is empty; the notebook headers show :func:`time_w
 The targets:
 
 * at least :data:`APPLY_SHARE` of the graded items (quiz questions, each counted once, in the quiz whose file
-  holds it) at apply or above on Bloom's scale;
+  holds it, and the criteria of the audit's rubric) at apply or above on Bloom's scale;
 * at most :data:`MAX_REPEATS` items of the final quiz (the quiz the last notebook shows) repeated from the notebook
   quizzes (included, or the same question word for word);
 * every notebook that shows a quiz, the last one apart, shows at least one scenario item (a mechanism the kit has not
@@ -24,7 +24,16 @@ from pathlib import Path
 
 from .content.base import data_root
 from .content.errors import ContentError
-from .content.lessons import Item, Lesson, assessment_items, load_lessons, notebook_cells, notebook_file, notebooks_dir
+from .content.lessons import (
+    AUDIT_RUBRIC,
+    Item,
+    Lesson,
+    assessment_items,
+    load_lessons,
+    notebook_cells,
+    notebook_file,
+    notebooks_dir,
+)
 from .content.quiz import load_quiz
 from .content.schema import LEVELS
 from .timing import Declared, Estimate, calls, estimate
@@ -90,9 +99,13 @@ class NotebookReport:
         return sum(1 for i in self.graded if i.scenario)
 
 
-def _shown(path: Path) -> tuple[list[str], list[str]]:
-    """The quizzes and writing sets a notebook shows, in order."""
-    quizzes, writing = [], []
+#: The view that scores an audit against its rubric: a notebook that shows it is assessed by the rubric's criteria.
+RUBRIC_VIEW = "show_audit_rubric"
+
+
+def _shown(path: Path) -> tuple[list[str], list[str], bool]:
+    """The quizzes and writing sets a notebook shows, in order, and whether it shows the audit's rubric."""
+    quizzes, writing, rubric = [], [], False
     for cell in notebook_cells(path):
         if cell.get("cell_type") != "code":
             continue
@@ -102,7 +115,9 @@ def _shown(path: Path) -> tuple[list[str], list[str]]:
                 quizzes.append(str(c.args[0]))
             elif c.name == "show_writing" and c.args:
                 writing.append(str(c.args[0]))
-    return quizzes, writing
+            elif c.name == RUBRIC_VIEW:
+                rubric = True
+    return quizzes, writing, rubric
 
 
 def notebook_reports(root: Path | None = None) -> list[NotebookReport]:
@@ -116,16 +131,18 @@ def notebook_reports(root: Path | None = None) -> list[NotebookReport]:
     for lesson in lessons.notebooks:
         path = notebook_file(lesson.id, folder)
         report = NotebookReport(lesson, path, None)
+        rubric = False
         if path is not None:
             report.estimate = estimate(notebook_cells(path), declared=declared_times(lesson))
-            report.quizzes, report.writing = _shown(path)
+            report.quizzes, report.writing, rubric = _shown(path)
         shown_quizzes = set(report.quizzes)
         for q in report.quizzes:  # the questions a quiz includes are shown with it
             try:
                 shown_quizzes.update(load_quiz(q).included)
             except ContentError:
                 pass
-        report.graded = [i for i in items if i.kind == "question" and i.graded and i.container in shown_quizzes]
+        report.graded = [i for i in items if (i.kind == "question" and i.graded and i.container in shown_quizzes)
+                         or (i.kind == "criterion" and rubric and i.container == AUDIT_RUBRIC)]
         report.written = [i for i in items if (i.kind == "prompt" and i.container in report.writing)
                           or (i.kind == "question" and not i.graded and i.container in shown_quizzes)]
         report.unassessed = [o.id for o in lesson.objectives if o.id not in assessed]
@@ -171,7 +188,7 @@ def report_lines(root: Path | None = None) -> list[str]:
         lines.append(f"{head}: graded items {len(r.graded)} ({_levels(r.graded)}{above}); written items "
                      f"{len(r.written)} ({_levels(r.written)}); unassessed objectives: "
                      f"{', '.join(r.unassessed) or 'none'}")
-    graded = [i for i in assessment_items(root) if i.kind == "question" and i.graded]
+    graded = [i for i in assessment_items(root) if i.graded]
     share = _share_above(graded)
     if share is not None:
         mark = "✔" if share >= APPLY_SHARE else "✘"
@@ -190,7 +207,7 @@ def missed_targets(root: Path | None = None) -> list[str]:
     root = Path(root) if root else data_root()
     reports = notebook_reports(root)
     missed = []
-    graded = [i for i in assessment_items(root) if i.kind == "question" and i.graded]
+    graded = [i for i in assessment_items(root) if i.graded]
     share = _share_above(graded)
     if share is None or share < APPLY_SHARE:
         low = [i.name for i in graded if i.level not in ABOVE]
@@ -199,7 +216,7 @@ def missed_targets(root: Path | None = None) -> list[str]:
     last = reports[-1] if reports else None
     if last is not None and last.quizzes:
         final = load_quiz(last.quizzes[-1])
-        earlier = {_same_text(i.record.text): i.name for r in reports[:-1] for i in r.graded}
+        earlier = {_same_text(i.record.text): i.name for r in reports[:-1] for i in r.graded if i.kind == "question"}
         repeats = [f"{final.id}/{q.id}" for q in final.questions
                    if (q.loc is not None and q.loc.file != final.loc.file) or _same_text(q.text) in earlier]
         if len(repeats) > MAX_REPEATS:
@@ -207,7 +224,8 @@ def missed_targets(root: Path | None = None) -> list[str]:
                           f"{MAX_REPEATS}): {', '.join(repeats)}")
     for r in reports[:-1]:
         if r.graded and not r.scenario:
-            missed.append(f"notebook {r.lesson.id}'s quizzes ({', '.join(r.quizzes)}) have no scenario item")
+            missed.append(f"notebook {r.lesson.id}'s graded items ({', '.join(r.quizzes) or 'none'}) have no "
+                          "scenario item")
         if r.estimate is not None and r.estimate.longest > MAX_STRETCH:
             e = r.estimate
             missed.append(f"notebook {r.lesson.id} goes {e.longest:.0f} minutes without a check ({e.longest_from} → "

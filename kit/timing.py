@@ -48,8 +48,9 @@ from .glossary import entries
 from .i18n import t
 from .law import select_texts
 
-__all__ = ["HIDDEN_TAGS", "LEGAL_WPM", "PROSE_WPM", "VIEWS", "CellTime", "Estimate", "Measure", "ViewKind", "calls",
-           "estimate", "estimate_notebook", "measure_call", "record_texts", "words"]
+__all__ = ["AUDIT_STATEMENTS", "AUDIT_STEPS", "HIDDEN_TAGS", "LEGAL_WPM", "PROSE_WPM", "RUBRIC_SCORE", "VIEWS",
+           "AuditDoing", "CellTime", "Estimate", "Measure", "ViewKind", "calls", "estimate", "estimate_notebook",
+           "measure_call", "record_texts", "words"]
 
 #: Words a minute: prose and the kit's own words, and the exact wording of legal texts (read slowly, compared).
 PROSE_WPM = 200
@@ -106,7 +107,8 @@ def _count(texts: Iterable[tuple[str, bool]] | Iterable[str]) -> int:
 @dataclass(frozen=True)
 class Measure:
     """What a cell asks of a student: words to read (prose, legal wording), minutes of doing, and whether they are
-    told how they did (a check, of ``items`` items)."""
+    told how they did (a check, of ``items`` items; ``first_feedback``: the minutes until the first time, where the
+    view knows better than its minutes divided by its items)."""
 
     prose: int = 0
     legal: int = 0
@@ -115,6 +117,7 @@ class Measure:
     items: int = 0
     what: str = ""
     exercise: bool = False
+    first_feedback: float | None = None
 
     @property
     def reading(self) -> float:
@@ -265,6 +268,91 @@ def _regimes(content=None, *_a, **_k) -> Measure:
                    activity=VIEWS["show_regimes"].minutes)
 
 
+@dataclass(frozen=True)
+class AuditDoing:
+    """What a step of the audit (notebook 07) asks besides reading its words: ``items`` things to fill in (None: as
+    many as the data gives it), ``per_item`` minutes each, ``before`` minutes before the first one, and whether each
+    item can be compared with the worked example (then the step is a check, whose first feedback comes after its
+    words, ``before``, the first item and the example's part for one item)."""
+
+    items: int | None
+    per_item: float
+    before: float = 0.0
+    compared: bool = True
+
+
+#: The statements a student checks in an audit: as many as the worked example checks (up to five may be pasted).
+AUDIT_STATEMENTS = 3
+#: Each step of the audit, as the estimator counts it (the words are its title, instructions and prompts, and what
+#: the worked example shows for it, read from data/audit.yaml and the content it names).
+AUDIT_STEPS: dict[str, AuditDoing] = {
+    # choosing the service, then the policy passage and the statements, each with where it came from and when
+    "paste": AuditDoing(1 + AUDIT_STATEMENTS, 2.0, before=2.0),
+    # reading one's own passage (a few paragraphs), then an answer of a few sentences with sentence numbers each
+    "reading": AuditDoing(None, 3.0, before=2.0),
+    # for each statement: the claim in a sentence, a verdict, the evidence's numbers and a few sentences why
+    "claims": AuditDoing(AUDIT_STATEMENTS, 4.0),
+    # the basis and how one knows it, then a verdict and a paragraph of reasons for each condition
+    "checklist": AuditDoing(None, 3.0),
+    # a concrete mechanism, then its cost
+    "redesign": AuditDoing(None, 5.0),
+    # make the report, read it through, download it: it lists what is missing, it does not judge
+    "report": AuditDoing(1, 5.0, compared=False),
+}
+#: Minutes to choose one's level on a criterion of the rubric (its four descriptions are read as words).
+RUBRIC_SCORE = 1.0
+
+
+def _audit_example():
+    """The audit's content, the checklist, and the worked example as the notebook shows it (a report's parts)."""
+    from .audit import example_audit
+    from .audit_report import MarkdownFormat, ReportContext
+    from .content.audit import load_audit
+
+    content, checklist = load_audit(), load_checklist()
+    case = _case(content.example.case)
+    example = example_audit(content, case, {c.id: c for c in load_claims(case)}, checklist)
+    return content, checklist, example, ReportContext(content, checklist, example=True), MarkdownFormat()
+
+
+def _audit_step(step="paste", *_a, **_k) -> Measure:
+    from .audit_report import section
+
+    content, checklist, example, ctx, fmt = _audit_example()
+    doing = AUDIT_STEPS[step]
+    conditions = checklist.conditions_for(content.example.tested)
+    own = [*record_texts(content.step(step))]
+    if step == "paste":
+        own += record_texts(content.services, leave_out=("cases",))
+    elif step == "reading":
+        own += record_texts(content.reading)
+    elif step == "checklist":
+        own += record_texts(conditions, leave_out=("law",))
+    items = doing.items or {"reading": len(content.reading), "checklist": 1 + len(conditions),
+                            "redesign": len(content.step("redesign").boxes)}[step]
+    prose = _count(own)
+    # What a comparison shows of the example: its part for the same item (a question, the basis, a condition, a
+    # box), or its whole step beside the student's texts and statements.
+    seen = words(section(example, ctx, fmt, step, 3)) if doing.compared else 0
+    first_seen = seen if step in ("paste", "claims") else seen / items
+    m = Measure(prose=prose + seen, activity=doing.before + items * doing.per_item, check=doing.compared,
+                items=items if doing.compared else 0)
+    if doing.compared:
+        m = dataclasses.replace(m, first_feedback=(prose + first_seen) / PROSE_WPM + doing.before + doing.per_item)
+    return m
+
+
+def _audit_rubric(*_a, **_k) -> Measure:
+    from .audit_report import report
+
+    content, _checklist, example, ctx, fmt = _audit_example()
+    r = content.rubric
+    rubric = _count([*record_texts(r.levels), *record_texts(r.criteria)])
+    scoring = len(r.criteria) * RUBRIC_SCORE
+    return Measure(prose=rubric + words(report(example, ctx, fmt)), activity=scoring, check=True,
+                   items=len(r.criteria), first_feedback=rubric / PROSE_WPM + scoring)
+
+
 def _case_questions(case_id="slack-2024", *_a, **_k) -> Measure:
     return Measure(prose=_count(_case(case_id).meta.questions))
 
@@ -321,6 +409,13 @@ VIEWS: dict[str, ViewKind] = {
     "show_lesson": ViewKind("the notebook's questions and objectives", False, 0, False, _lesson),
     "show_key_points": ViewKind("the notebook's key points", False, 0, False, _key_points),
     "show_unit_summary": ViewKind("the unit summary", False, 0, False, _unit_summary),
+    "show_audit": ViewKind("the step's title, instructions and prompts (and the kinds of service, the reading "
+                           "questions or the conditions it shows), and the worked example's part for the step that "
+                           "each item is compared with; minutes of doing per item in AUDIT_STEPS", None, 0, True,
+                           _audit_step, exercise=True),
+    "show_audit_rubric": ViewKind("the rubric's criteria and level descriptions, then the whole worked example, shown "
+                                  "once every criterion is scored (the first feedback)", True, RUBRIC_SCORE, True,
+                                  _audit_rubric, exercise=True),
 }
 #: Calls that show nothing a student reads (the language, the instructor's class view).
 SILENT = frozenset({"set_language", "show_class_results"})
@@ -439,10 +534,12 @@ def estimate(cells: Iterable[Mapping[str, Any]], measure: Callable[[Call], Measu
             parts = [measure(c) for c in calls(source)]
             m = Measure(prose=sum(p.prose for p in parts), legal=sum(p.legal for p in parts),
                         activity=sum(p.activity for p in parts), check=any(p.check for p in parts),
-                        items=sum(p.items for p in parts), what="; ".join(p.what for p in parts) or "code")
+                        items=sum(p.items for p in parts), what="; ".join(p.what for p in parts) or "code",
+                        first_feedback=parts[0].first_feedback if len(parts) == 1 else None)
             exercise = any(p.exercise for p in parts)
         minutes, check = m.minutes, m.check
-        first = (minutes / m.items if m.items else minutes) if check else None
+        first = (m.first_feedback if m.first_feedback is not None else minutes / m.items if m.items else minutes) \
+            if check else None
         if cid in declared:
             d = declared[cid]
             minutes, exercise = d.minutes, True

@@ -137,6 +137,22 @@ def test_the_worked_example_cites_sentences_the_policy_has():
     assert [A.progress(example, content, checklist)[i].state for i in range(1, 6)] == ["done"] * 5
 
 
+
+def test_the_worked_example_tested_under_the_other_basis_takes_the_kits_verdicts_on_the_same_case():
+    content, checklist = load_audit(), load_checklist()
+    case = load_case(content.example.case)
+    example = A.example_audit(content, case, {c.id: c for c in load_claims(case)}, checklist)
+    assert A.example_tested_as(example, case.id, checklist, "legitimate-interest") is example  # the basis it tests
+    consent = A.example_tested_as(example, case.id, checklist, "consent")
+    assert consent.tested_basis == "consent"
+    assert A.conditions_tested(consent, checklist) == checklist.conditions_for("consent")
+    slack = checklist.assessment("slack-2024")  # notebook 04's consent assessment of Slack
+    assert {k: (v.verdict, v.reason) for k, v in consent.conditions.items()} == {
+        v.condition: (v.verdict, v.reason) for v in slack.verdicts}
+    assert (consent.reading, consent.mechanism) == (example.reading, example.mechanism)  # the rest as it was
+    none = A.example_tested_as(example, "no-such-case", checklist, "consent")
+    assert none.tested_basis == "consent" and none.conditions == {}
+
 @pytest.mark.parametrize("typed, numbers, problem", [
     ("3", (3,), None), ("3, 5-6", (3, 5, 6), None), ("6-5, 3, 3", (5, 6, 3), None),
     ("sentences 2 and 4", (2, 4), None), ("phrases 2 et 4", (2, 4), None), ("", (), None),

@@ -55,8 +55,9 @@ def test_an_objective_no_item_assesses_is_rejected(data_copy):
     lessons = (data_copy / "lessons.yaml").read_text(encoding="utf-8").splitlines()
     line = lessons.index("      - id: o5-judge") + 1
     assert (f"{data_copy / 'lessons.yaml'}, line {line} (notebook '05', objective 'o5-judge'), field 'id': the "
-            "objective 'o5-judge' is assessed by no item: name it in 'objectives' of a quiz question (data/quizzes) "
-            "or a writing prompt (data/writing.yaml) that assesses it") in problems_of(data_copy)
+            "objective 'o5-judge' is assessed by no item: name it in 'objectives' of a quiz question (data/quizzes), "
+            "a writing prompt (data/writing.yaml) or a criterion of the audit's rubric (data/audit.yaml) that "
+            "assesses it") in problems_of(data_copy)
 
 
 def test_a_lesson_names_a_real_notebook_and_its_activities_real_cells(tmp_path, monkeypatch):
@@ -173,3 +174,45 @@ def test_a_quiz_that_does_not_parse_leaves_the_objectives_it_may_assess_alone(da
     found = problems_of(data_copy)
     assert any(p.startswith(str(path)) for p in found)
     assert not [p for p in found if "is assessed by no item" in p]  # what reads the quiz waits for it
+
+
+# ------------------------------------------------------------------------------------------------ the audit's rubric
+def test_the_audits_rubric_criteria_are_the_graded_items_of_notebook_07():
+    from kit.content.audit import load_audit
+
+    criteria = load_audit().rubric.criteria
+    (r,) = [r for r in notebook_reports() if r.lesson.id == "07"]
+    assert [(i.kind, i.id, i.level, i.objectives) for i in r.graded] == [
+        ("criterion", c.id, c.level, c.objectives) for c in criteria]
+    assert all(i.graded and i.scenario for i in r.graded)  # the setting audited is one the kit never judged
+    assert r.unassessed == [] and {o for c in criteria for o in c.objectives} == {o.id for o in r.lesson.objectives}
+
+
+def test_a_rubric_criterion_naming_an_unknown_objective_is_named_where_it_is(data_copy):
+    path = data_copy / "audit.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("objectives: [o7-redesign]", "objectives: [o7-redesing]"), encoding="utf-8")
+    line = text.splitlines().index("      objectives: [o7-redesign]") + 1
+    found = [p for p in problems_of(data_copy) if "o7-redesing" in p or "o7-redesign'" in p]
+    assert found == [
+        f"{path}, line {line} (criterion 'redesign'), field 'objectives[1]': unknown objective 'o7-redesing': no "
+        f"objective with this id in {data_copy / 'lessons.yaml'}. Did you mean 'o7-redesign'?",
+        f"{data_copy / 'lessons.yaml'}, line "
+        f"{(data_copy / 'lessons.yaml').read_text(encoding='utf-8').splitlines().index('      - id: o7-redesign') + 1} "
+        "(notebook '07', objective 'o7-redesign'), field 'id': the objective 'o7-redesign' is assessed by no item: "
+        "name it in 'objectives' of a quiz question (data/quizzes), a writing prompt (data/writing.yaml) or a "
+        "criterion of the audit's rubric (data/audit.yaml) that assesses it"]
+
+
+def test_notebooks_06_and_07_meet_every_target_with_every_item_named():
+    """Notebooks 06 and 07 (issues 24, 21): every graded item names its objectives and level, a scenario item in each,
+    at least 60 % at apply or above, no objective left unassessed, no stretch over 15 minutes."""
+    reports = {r.lesson.id: r for r in notebook_reports()}
+    for number in ("06", "07"):
+        r = reports[number]
+        assert r.graded and all(i.objectives and i.level for i in r.graded), number
+        assert r.scenario and r.unassessed == [], number
+        assert sum(1 for i in r.graded if i.level in ("apply", "analyse", "evaluate", "create")) >= 0.6 * len(r.graded)
+        assert r.estimate.longest <= 15, (number, r.estimate.longest_from, r.estimate.longest_to)
+    assert not [m for m in missed_targets() if "notebook 06" in m or "notebook 07" in m]
+    assert len(reports["06"].quizzes) == 4 and reports["06"].estimate.checks == 5  # four checks and the writing

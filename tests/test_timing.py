@@ -135,3 +135,48 @@ def test_a_writing_set_is_a_check_only_with_its_model_answers(data_copy):
     path.write_text(dump_yaml(tree), encoding="utf-8")
     m = measure_call(calls('kit.show_writing("policy-reflection")')[0])
     assert not m.check and m.items == 2
+
+
+def test_a_view_that_knows_its_first_feedback_says_when_it_comes():
+    FAKE["compare"] = Measure(prose=PROSE_WPM, activity=9, check=True, items=3, exercise=True, first_feedback=4)
+    try:
+        est = estimate([md("a", 2 * PROSE_WPM), code("c", 'kit.show("compare")')], measure=fake)
+    finally:
+        del FAKE["compare"]
+    c = est.cells[1]
+    assert (c.first_feedback, c.since_check) == (4, 6)  # not its 10 minutes divided by its 3 items
+    assert est.longest == pytest.approx(6)
+
+
+# ------------------------------------------------------------------------------------------------ the audit (07)
+def test_each_audit_step_is_measured_from_the_words_it_shows_and_compared_item_by_item():
+    from kit.content.audit import load_audit
+    from kit.timing import AUDIT_STEPS
+
+    content = load_audit()
+    for step in ("paste", "reading", "claims", "checklist", "redesign"):
+        m = measure_call(calls(f'kit.show_audit("{step}")')[0])
+        info = content.step(step)
+        assert m.prose > words(info.instructions) + words(info.title), step  # and the worked example's part
+        assert m.check and m.exercise and m.items >= 2, step
+        doing = AUDIT_STEPS[step]
+        # the first comparison comes after the step's words, what comes before the first item, and that item
+        assert m.prose / PROSE_WPM + doing.before + doing.per_item >= m.first_feedback, step
+        assert m.first_feedback < m.prose / PROSE_WPM + doing.before + 2 * doing.per_item, step
+        assert m.activity == AUDIT_STEPS[step].before + m.items * AUDIT_STEPS[step].per_item, step
+    reading = measure_call(calls('kit.show_audit("reading")')[0])
+    assert reading.items == len(content.reading) == 6
+    report = measure_call(calls('kit.show_audit("report")')[0])
+    assert not report.check and report.first_feedback is None  # it lists what is missing; it does not judge
+
+
+def test_the_rubric_gives_its_feedback_once_every_criterion_is_scored_then_the_example_is_read():
+    from kit.content.audit import load_audit
+
+    r = load_audit().rubric
+    m = measure_call(calls("kit.show_audit_rubric()")[0])
+    rubric_words = sum(words(x) for c in r.criteria for x in (c.name, c.assesses, *c.levels))
+    assert m.check and m.items == len(r.criteria)
+    assert m.first_feedback == pytest.approx((rubric_words + sum(words(lv.label) for lv in r.levels)) / PROSE_WPM
+                                             + len(r.criteria))
+    assert m.minutes > m.first_feedback + 5  # the worked example, read after the feedback

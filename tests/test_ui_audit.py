@@ -280,3 +280,71 @@ def test_a_mistake_in_the_audits_content_is_a_message_and_its_words_are_never_ma
     for out in (kit.show_audit("paste"), kit.show_audit_rubric()):
         shown = visible_text(out)
         assert "kit-error" in out._dom_classes and "audit.yaml" in shown and "'title'" in shown, shown
+
+
+# ------------------------------------------------------------------------------------------------ the worked example
+def test_each_item_compares_with_the_worked_example_once_something_is_entered(answers_dir):
+    """A reader alone gets feedback as they go: under each item, their answer beside the worked example's (Slack),
+    asked for first when the item is empty, and following what they change."""
+    views = notebook()
+    assert [len(v.compares()) for v in views.values()] == [1, 6, 0, 1, 2, 0]  # no statement yet: no claim row
+    first = views["reading"].compares()[0]
+    assert not first.compare()
+    assert visible_text(first.output) == "Enter your answer first; then compare it with the worked example."
+    fill(views)
+    assert first.compare()
+    shown = visible_text(first.output)
+    example = load_audit().example
+    assert "Your audit" in shown and "Sentence 3 says who acts." in shown
+    assert "The worked example" in shown and "compare how it reasons" in shown
+    assert " ".join(example.reading[0].answer.split())[:60] in " ".join(shown.split())
+    assert "Slack's passage, numbered" in shown  # the example's sentence numbers, on demand
+    assert "Customer Experience" not in shown.split("Slack's passage")[0].split("The worked example")[0]
+    box = [c for c in views["reading"].children if isinstance(c, kit.ui.widgets.Textarea)][0]
+    box.value = "Sentences 1 and 2 name the company."
+    assert "Sentences 1 and 2 name the company." in visible_text(first.output)  # a comparison on show follows
+    claim = views["claims"].rows[0].compares[0]
+    assert claim.compare() and "The claim of statement 1." in visible_text(claim.output)
+    assert "Customers can keep their data out of the training of these models." in visible_text(claim.output)
+    redesign = views["redesign"].compares()
+    assert [c.compare() for c in redesign] == [True, True]
+    assert "Each member gets a setting of their own" in visible_text(redesign[0].output)
+
+
+def test_a_condition_compares_with_the_kits_verdict_on_slack_under_the_basis_the_student_tests(answers_dir):
+    from kit.content.law import load_checklist
+
+    views = notebook()
+    fill(views)  # legitimate interest: the basis the worked example tests
+    checklist = views["checklist"]
+    row = checklist.rows[0]
+    assert row.compares[0].compare()
+    li = load_checklist().assessment("slack-2024-li").verdict(row.condition.id)
+    assert " ".join(li.reason.split())[:60] in " ".join(visible_text(row.compares[0].output).split())
+    checklist.basis.value = "consent"  # the example did not test consent: notebook 04's consent verdicts on Slack
+    row = checklist.rows[0]
+    row.verdict.value = "not-met"
+    assert row.compares[0].compare()
+    consent = load_checklist().assessment("slack-2024").verdict(row.condition.id)
+    assert " ".join(consent.reason.split())[:60] in " ".join(visible_text(row.compares[0].output).split())
+    basis = checklist.compares()[0]
+    assert basis.compare() and "The passage does not say" in visible_text(basis.output)
+
+
+def test_a_comparison_shows_what_was_pasted_as_text(answers_dir):
+    views = notebook()
+    views["paste"].policy.value = "We train on <b>everything</b>. <script>alert(1)</script> You may opt out."
+    compare = views["paste"].compares()[0]
+    assert compare.compare()
+    assert "<script>" not in compare.output.value and "&lt;script&gt;" in compare.output.value
+    assert "<b>" not in compare.output.value
+
+
+def test_the_french_comparison_speaks_french(answers_dir):
+    with speaking("fr"):
+        redesign = kit.show_audit("redesign")
+        [c for c in redesign.children if isinstance(c, kit.ui.widgets.Textarea)][0].value = "Désactivé par défaut."
+        compare = redesign.compares()[0]
+        assert compare.compare()
+        shown = visible_text(compare.output)
+    assert "Votre audit" in shown and "L'exemple commenté" in shown and "Your audit" not in shown

@@ -20,7 +20,8 @@ from .cases import case_ids, load_case
 from .claims import load_claims
 from .errors import ContentError, display_path
 from .law import BASES, load_checklist
-from .schema import Id, Line, ParseContext, Record, Text, doc
+from .schema import LEVELS, Id, Line, ParseContext, Record, Text, doc
+from .schema import Level as BloomLevel
 
 __all__ = ["AUDIT", "BASIS_CHOICES", "BOXES", "PASTE_KINDS", "STEPS", "AuditFile", "Criterion", "Example", "Rubric",
            "Step", "audit_path", "case_titles", "check_audit", "load_audit"]
@@ -97,6 +98,11 @@ class Criterion(Record):
     steps: tuple[StepId, ...] = doc("the steps of the audit whose answers it scores", nonempty=True)
     levels: tuple[Text, ...] = doc("what an audit at each level does, one description per level of the rubric, best "
                                    "first", nonempty=True, translate=True)
+    objectives: tuple[Id, ...] = doc("the ids of the learning objectives (data/lessons.yaml) the criterion assesses, "
+                                     "as a quiz question names them", ())
+    level: BloomLevel | None = doc("what the criterion asks of a student on Bloom's scale (" + ", ".join(LEVELS)
+                                   + "), as a quiz question gives it; not a level of the rubric (those are 'levels')",
+                                   None)
 
 
 @dataclass(frozen=True, kw_only=True)

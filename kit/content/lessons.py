@@ -3,10 +3,11 @@ points to remember, the activities whose time a view's default does not fit; and
 
 The notebook's header shows its questions, objectives and estimated time (``kit.show_lesson("01")``), its last cell
 its key points (``kit.show_key_points("01")``), and the last notebook the unit summary (``kit.show_unit_summary()``).
-An objective has an id that the items assessing it name: quiz questions and writing prompts (``objectives:``), each
-with its level on Bloom's scale. ``kit check`` rejects an item that names an unknown objective (at the item) and an
-objective that no item assesses (at the objective), and prints per notebook the estimated time, the longest stretch
-without a check, its items per level and any objective left unassessed (:mod:`kit.lessons`, :mod:`kit.timing`).
+An objective has an id that the items assessing it name: quiz questions, writing prompts and the criteria of the
+audit's rubric (``objectives:``), each with its level on Bloom's scale. ``kit check`` rejects an item that names an
+unknown objective (at the item) and an objective that no item assesses (at the objective), and prints per notebook
+the estimated time, the longest stretch without a check, its items per level and any objective left unassessed
+(:mod:`kit.lessons`, :mod:`kit.timing`).
 
 A notebook is named by the number its file name begins with (``"01"`` for ``notebooks/01_the_slack_case.ipynb``, in both
 editions); ``activities`` name a cell by its id, which a French notebook shares with its English twin.
@@ -19,15 +20,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .audit import audit_path, load_audit
 from .base import ContentKind, check_by_loading, check_duplicates, check_refs, data_root, load_file, load_one_file
 from .errors import ContentError, display_path
 from .quiz import load_quiz, quiz_ids, quizzes_dir
 from .schema import LEVELS, Id, Level, Line, ParseContext, Record, Text, doc, where
 from .writing import load_writing, writing_path
 
-__all__ = ["LESSONS", "Activity", "Item", "Lesson", "LessonsFile", "Objective", "SummarySection", "UnitSummary",
-           "assessment_items", "check_lessons", "lessons_path", "load_lessons", "notebook_cells", "notebook_file",
-           "notebooks_dir"]
+__all__ = ["AUDIT_RUBRIC", "LESSONS", "Activity", "Item", "Lesson", "LessonsFile", "Objective", "SummarySection",
+           "UnitSummary", "assessment_items", "check_lessons", "lessons_path", "load_lessons", "notebook_cells",
+           "notebook_file", "notebooks_dir"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -132,12 +134,17 @@ def notebook_cells(path: Path) -> list[dict]:
 
 
 # ------------------------------------------------------------------------------------------- what assesses what
+#: The container of the audit's rubric criteria, as :class:`Item` names it ("audit/evidence").
+AUDIT_RUBRIC = "audit"
+
+
 @dataclass(frozen=True)
 class Item:
-    """Something a student does that assesses objectives: a quiz question or a writing prompt."""
+    """Something a student does that assesses objectives: a quiz question, a writing prompt, or a criterion of the
+    audit's rubric (graded: the instructor, or the reader, scores the audit on it)."""
 
-    kind: str  # "question" or "prompt"
-    container: str  # the quiz's id or the writing set's id
+    kind: str  # "question", "prompt" or "criterion"
+    container: str  # the quiz's id, the writing set's id, or "audit"
     id: str
     record: Record
     objectives: tuple[str, ...]
@@ -152,8 +159,11 @@ class Item:
 
 def assessment_items(root: Path | None = None, skipped: list[str] | None = None) -> Iterator[Item]:
     """Every quiz question (once, in the quiz whose file holds it: the questions a quiz includes are not counted
-    again) and every writing prompt. Files that do not load are left out (their own kind reports them) and named in
-    ``skipped``."""
+    again), every writing prompt and every criterion of the audit's rubric. Files that do not load are left out (their
+    own kind reports them) and named in ``skipped``.
+
+    A rubric criterion is a graded item and a scenario item: the audit scores a student's work on a setting the kit
+    has never judged, the one they chose."""
     root = Path(root) if root else data_root()
     skipped = [] if skipped is None else skipped
     for qid in quiz_ids(root):
@@ -178,6 +188,14 @@ def assessment_items(root: Path | None = None, skipped: list[str] | None = None)
         for s in sets:
             for p in s.prompts:
                 yield Item("prompt", s.id, p.id, p, tuple(p.objectives), p.level, False)
+    if audit_path(root).exists():
+        try:
+            criteria = load_audit(root).rubric.criteria
+        except ContentError:
+            skipped.append(display_path(audit_path(root)))
+            criteria = ()
+        for c in criteria:
+            yield Item("criterion", AUDIT_RUBRIC, c.id, c, tuple(c.objectives), c.level, True, scenario=True)
 
 
 # ------------------------------------------------------------------------------------------- checking
@@ -232,7 +250,8 @@ def _check_coverage(root: Path, lessons: LessonsFile, ctx: ParseContext) -> None
         for o in lesson.objectives:
             if o.id not in assessed:
                 ctx.at(o, "id", f"the objective '{o.id}' is assessed by no item: name it in 'objectives' of a quiz "
-                                "question (data/quizzes) or a writing prompt (data/writing.yaml) that assesses it")
+                                "question (data/quizzes), a writing prompt (data/writing.yaml) or a criterion of the "
+                                "audit's rubric (data/audit.yaml) that assesses it")
 
 
 def load_lessons(root: Path | None = None) -> LessonsFile:
@@ -257,4 +276,4 @@ def check_lessons(root: Path, ctx: ParseContext) -> int:
 
 
 LESSONS = ContentKind("lessons", "learning objectives", "lessons.yaml", (LessonsFile,), check_lessons, load_lessons,
-                      translated=(("lessons.yaml", LessonsFile),), after=("quizzes", "writing"))
+                      translated=(("lessons.yaml", LessonsFile),), after=("quizzes", "writing", "audit"))

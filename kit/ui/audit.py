@@ -16,12 +16,13 @@ from typing import Any
 
 from .. import audit as A
 from .. import writing
-from ..audit_report import HtmlFormat, ReportContext, read_report, report, report_document, report_name
+from ..audit_report import HtmlFormat, ReportContext, read_report, report, report_document, report_name, section
 from ..content.audit import BASIS_CHOICES, AuditFile
 from ..content.claims import VERDICTS as CLAIM_VERDICTS
 from ..content.language import DEFAULT, current
 from ..content.law import BASES, Checklist
 from ..content.law import VERDICTS as CONDITION_VERDICTS
+from ..content.schema import is_blank
 from ..i18n import t
 from ..locale import colon, series
 from ..progress import data_uri
@@ -36,7 +37,7 @@ from .static import Static, details
 from .vocabulary import counts_html, highlight_html
 
 __all__ = ["AuditKeep", "ClaimsStep", "ChecklistStep", "Form", "PasteStep", "ReadingStep", "RedesignStep",
-           "ReportStep", "RubricView", "audit_view", "current_audit"]
+           "ReportStep", "RubricView", "WorkedCompare", "audit_view", "current_audit"]
 
 WIDE = "min(100%, 46em)"
 #: A box for a paragraph of reasons, as the issue asks: room for several lines.
@@ -126,6 +127,61 @@ def _misfits_html(misfits, prefixes: tuple[str, ...]) -> str:
                   label=t("audit.misfits_heading"))
 
 
+# ------------------------------------------------------------------------------------ compare with the example
+class WorkedCompare(w.VBox):
+    """"Compare with the worked example" under one item of a step (the policy pasted, a reading question, a claim, the
+    basis, a condition, a redesign box): once the student has entered something there, that item of their audit
+    beside the worked example's, each as the report shows it (:func:`kit.audit_report.section`), so a student alone
+    gets feedback as they go, as a writing prompt's model answer gives it. The example audits another service (Slack,
+    a case the kit ships): the note says to compare how it reasons, not its verdicts, and nothing about the
+    student's own service is answered. With nothing entered yet, it asks for an answer first."""
+
+    def __init__(self, step: str, item: str, what: str, example: A.Audit, content: AuditFile, checklist: Checklist,
+                 entered: Callable[[A.Audit], bool]):
+        self.step, self.item, self.example = step, item, example
+        self.content, self.checklist, self.entered = content, checklist, entered
+        self.button = w.Button(description=t("audit.compare"), tooltip=t("audit.compare_tooltip", what=what),
+                               icon="columns")
+        self.button.on_click(lambda _b: self.compare())
+        self.output = w.HTML()
+        self.output.add_class("kit-audit-compare")
+        self.shown = False
+        super().__init__([self.button, self.output])
+
+    def compare(self) -> bool:
+        audit = current_audit()
+        if not self.entered(audit):
+            self.shown = False
+            self.output.value = f"<p role='status'><strong>{h.esc(t('audit.compare_first'))}</strong></p>"
+            return False
+        self.shown = True
+        self.output.value = self._html(audit)
+        return True
+
+    def follow(self) -> None:
+        """A comparison on show follows what the student entered (taken away when they empty the item)."""
+        if self.shown:
+            self.compare()
+
+    def _html(self, audit: A.Audit) -> str:
+        fmt, level = HtmlFormat(), 6
+        example, item = self.example, self.item
+        if self.step == "checklist" and item != "basis" and audit.tested_basis:
+            example = A.example_tested_as(example, self.content.example.case, self.checklist, audit.tested_basis)
+        # The example's same item where it has one (a question, the basis, a condition, a box); its whole step where
+        # the student's items are their own (their texts, their statements).
+        example_item = item if self.step in ("reading", "checklist", "redesign") else None
+        mine = section(audit, ReportContext(self.content, self.checklist), fmt, self.step, level, item)
+        theirs = section(example, ReportContext(self.content, self.checklist, example=True), fmt, self.step, level,
+                         example_item)
+        if self.step == "reading":
+            numbered = fmt.sentences([(s.number, s.text) for s in example.sentences()])
+            theirs += details(t("audit.compare_sentences"), numbered, "kit-audit-compare-sentences")
+        body = (f"<p style='color:{h.MUTED}'>{h.esc(t('audit.compare_note'))}</p>"
+                + h.side_by_side(t("audit.compare_yours"), mine, t("audit.compare_example"), theirs))
+        return h.card(body, label=t("audit.compare"))
+
+
 # --------------------------------------------------------------------------------------------------- the steps
 class _Step(Static, w.VBox):
     """A step: its number, title and instructions, then its own controls; refilled when a file is read."""
@@ -133,6 +189,8 @@ class _Step(Static, w.VBox):
     step = ""
     #: The keys this step's controls hold (its part of a hand-edited file's misfits).
     prefixes: tuple[str, ...] = ()
+    #: The worked example, as an audit: each item's "Compare with the worked example" (None: no comparisons).
+    example: A.Audit | None = None
 
     def __init__(self, content: AuditFile, checklist: Checklist, body: list):
         self.content, self.checklist = content, checklist
@@ -144,17 +202,37 @@ class _Step(Static, w.VBox):
         super().__init__([w.HTML(self.head_html), self.misfits, *body])
         self.add_class("kit-audit")
         self.add_class(f"kit-audit-{self.step}")
-        writing.subscribe(f"audit:{self.step}", on_restore=self.refill, on_change=self.changed)
+        writing.subscribe(f"audit:{self.step}", on_restore=self._restored, on_change=self._entered)
         self._show_misfits()
 
     def _show_misfits(self) -> None:
         self.misfits.value = _misfits_html(current_audit().misfits, self.prefixes)
+
+    def _entered(self) -> None:
+        self.changed()
+        for c in self.compares():
+            c.follow()
+
+    def _restored(self) -> None:
+        self.refill()
+        for c in self.compares():
+            c.follow()
 
     def refill(self) -> None:
         self._show_misfits()
 
     def changed(self) -> None:
         """Another entry changed (in this view or another): what depends on it follows."""
+
+    def compares(self) -> list[WorkedCompare]:
+        """The step's "Compare with the worked example" buttons, as they are now."""
+        return []
+
+    def worked(self, item: str, what: str, entered: Callable[[A.Audit], bool]) -> list:
+        """The "Compare with the worked example" of one item, as a list of controls (empty without an example)."""
+        if self.example is None:
+            return []
+        return [WorkedCompare(self.step, item, what, self.example, self.content, self.checklist, entered)]
 
     def static_text(self) -> str:
         return t("audit.step_heading", n=self.number, title=self.content.step(self.step).title)
@@ -170,9 +248,9 @@ class PasteStep(_Step):
     prefixes = (A.key("service"), A.key("policy"), A.key("statement"))
 
     def __init__(self, content: AuditFile, checklist: Checklist, vocabulary: Vocabulary, cases: dict,
-                 answers_file: Path | None = None):
+                 answers_file: Path | None = None, example: A.Audit | None = None):
         self.form = Form()
-        self.content, self.checklist, self.vocabulary = content, checklist, vocabulary
+        self.content, self.checklist, self.vocabulary, self.example = content, checklist, vocabulary, example
         # The keep box first: it reads a file saved before, and the controls below are then made with its entries.
         self.keep = _session.new_keep(answers_file)
         self.suggestions = w.HTML(self._suggestions_html(cases))
@@ -185,6 +263,8 @@ class PasteStep(_Step):
                                 _text(t("audit.policy"), t("audit.policy_placeholder"), t("audit.policy_tooltip"),
                                       layout={"width": WIDE, "height": "16em"}))
         self._where_when(rows, A.key("policy"))
+        self._compares = self.worked("policy", t("audit.report.policy"), lambda a: a.policy.pasted)
+        rows += self._compares
         rows.append(w.HTML(h.heading(t("audit.statements_heading", n=A.MAX_STATEMENTS), 4)
                            + h.para(t("audit.statements_help"))))
         self.statements = []
@@ -242,6 +322,9 @@ class PasteStep(_Step):
             return not refused
         return check
 
+    def compares(self) -> list[WorkedCompare]:
+        return self._compares
+
     def refill(self) -> None:
         self.form.refill()
         super().refill()
@@ -273,11 +356,14 @@ class ReadingStep(_Step):
     step = "reading"
     prefixes = (A.key("reading"),)
 
-    def __init__(self, content: AuditFile, checklist: Checklist, vocabulary: Vocabulary):
+    def __init__(self, content: AuditFile, checklist: Checklist, vocabulary: Vocabulary,
+                 example: A.Audit | None = None):
         self.form = Form()
         self.vocabulary = vocabulary
+        self.content, self.checklist, self.example = content, checklist, example
         self.text = w.HTML()
         self._policy: str | None = None
+        self._compares: list[WorkedCompare] = []
         rows: list = [self.text]
         for i, q in enumerate(content.reading, 1):
             rows.append(w.HTML(f"<p style='margin:0.6em 0 0.2em 0'><strong>{i}. {h.esc(q.question)}</strong> "
@@ -285,6 +371,9 @@ class ReadingStep(_Step):
             rows.append(self.form.bind(_text(t("audit.answer_n", n=i), t("audit.answer_placeholder"),
                                              t("audit.answer_tooltip", question=q.question), layout=PARAGRAPH),
                                        A.key("reading", q.id), check=_answer_check))
+            compare = self.worked(q.id, q.question, lambda a, q=q.id: not is_blank(a.reading.get(q, "")))
+            self._compares += compare
+            rows += compare
         super().__init__(content, checklist, rows)
         self.changed()
 
@@ -304,6 +393,9 @@ class ReadingStep(_Step):
         self.text.value = h.card(h.heading(t("audit.sentences_heading", n=len(sentences)), 4)
                                  + sentences_html(sentences, self.vocabulary) + counts,
                                  label=t("audit.sentences_label"))
+
+    def compares(self) -> list[WorkedCompare]:
+        return self._compares
 
     def refill(self) -> None:
         self.form.refill()
@@ -341,7 +433,9 @@ class _ClaimRow(w.VBox):
         self.echo = w.HTML()
         self.why = form.bind(_text(t("audit.why"), step.prompt("why"), layout=PARAGRAPH), A.key("claim", n, "why"),
                              check=_answer_check)
-        super().__init__([self.statement, self.claim, self.verdict, self.evidence, self.echo, self.why],
+        self.compares = step.worked(str(n), t("audit.statement_n", n=n), lambda a: a.claim(n).started)
+        super().__init__([self.statement, self.claim, self.verdict, self.evidence, self.echo, self.why,
+                          *self.compares],
                          layout={"border_bottom": "1px solid var(--jp-border-color2, #ccc)", "padding": "0.3em 0"})
         self.add_class("kit-audit-claim")
         self.show()
@@ -398,9 +492,11 @@ class ClaimsStep(_Step):
     step = "claims"
     prefixes = (A.key("claim"),)
 
-    def __init__(self, content: AuditFile, checklist: Checklist, vocabulary: Vocabulary):
+    def __init__(self, content: AuditFile, checklist: Checklist, vocabulary: Vocabulary,
+                 example: A.Audit | None = None):
         self.form = Form()
         self.vocabulary = vocabulary
+        self.content, self.checklist, self.example = content, checklist, example
         self.rows_box = w.VBox()
         self.empty = w.HTML()
         self.rows: list[_ClaimRow] = []
@@ -426,6 +522,9 @@ class ClaimsStep(_Step):
             r.show(audit)
         self.empty.value = "" if numbers else h.para(t("audit.no_statements_yet"))
 
+    def compares(self) -> list[WorkedCompare]:
+        return [c for r in self.rows for c in r.compares]
+
     def refill(self) -> None:
         self._seen = None
         self.changed()
@@ -440,8 +539,8 @@ class ClaimsStep(_Step):
 
 
 class _ConditionRow(w.VBox):
-    def __init__(self, form: Form, condition, checklist: Checklist):
-        self.condition = condition
+    def __init__(self, form: Form, condition, checklist: Checklist, compares: list):
+        self.condition, self.compares = condition, compares
         self.verdict = form.bind(w.one_choice([(t(f"checklist.verdict_{v}"), v) for v in CONDITION_VERDICTS],
                                               description=t("checklist.verdict_label")),
                                  A.key("condition", condition.id, "verdict"), shown=_choice(CONDITION_VERDICTS))
@@ -449,18 +548,20 @@ class _ConditionRow(w.VBox):
         self.reason = form.bind(_text(t("checklist.reason_label"), t("audit.reason_placeholder"),
                                       t("checklist.reason_description", name=condition.name), layout=PARAGRAPH),
                                 A.key("condition", condition.id, "reason"), check=_answer_check)
-        super().__init__([w.HTML(condition_html(condition, checklist)), self.verdict, self.reason],
+        super().__init__([w.HTML(condition_html(condition, checklist)), self.verdict, self.reason, *compares],
                          layout={"border_bottom": "1px solid var(--jp-border-color2, #ccc)", "padding": "0.3em 0"})
 
 
 class ChecklistStep(_Step):
     """Step 4: the basis the company relies on (or that it does not say, and which one is tested), then a verdict
-    and a paragraph of reasons for each condition of that basis. Blank: there is no model to compare with."""
+    and a paragraph of reasons for each condition of that basis. No model answer for the student's service: each
+    item compares with how the worked example judged Slack (:class:`WorkedCompare`)."""
 
     step = "checklist"
     prefixes = (A.key("basis"), A.key("condition"))
 
-    def __init__(self, content: AuditFile, checklist: Checklist):
+    def __init__(self, content: AuditFile, checklist: Checklist, example: A.Audit | None = None):
+        self.content, self.checklist, self.example = content, checklist, example
         self.form = Form()
         self.rows_form = Form()
         self.basis = self.form.bind(w.one_choice([(t(f"audit.basis_{b}"), b) for b in BASIS_CHOICES],
@@ -474,13 +575,15 @@ class ChecklistStep(_Step):
         self.tested.tooltip = t("audit.tested_tooltip")
         self.why = self.form.bind(_text(t("audit.basis_why"), t("audit.reason_placeholder"), layout=PARAGRAPH),
                                   A.key("basis", "why"), check=_answer_check)
+        self.basis_compares = self.worked("basis", t("audit.basis"),
+                                          lambda a: a.basis is not None or not is_blank(a.basis_why))
         self.rows_box = w.VBox()
         self.count = w.HTML()
         self.rows: list[_ConditionRow] = []
         self._basis: str | None = "?"
         super().__init__(content, checklist, [self.basis, self.tested, w.HTML(h.para(content.box("checklist",
                                                                                                  "basis"))),
-                                              self.why, self.rows_box, self.count])
+                                              self.why, *self.basis_compares, self.rows_box, self.count])
         self.changed()
 
     def changed(self) -> None:
@@ -491,7 +594,8 @@ class ChecklistStep(_Step):
             self._basis = basis
             self.rows_form = Form()
             conditions = A.conditions_tested(audit, self.checklist)
-            self.rows = [_ConditionRow(self.rows_form, c, self.checklist) for c in conditions]
+            self.rows = [_ConditionRow(self.rows_form, c, self.checklist, self._condition_compares(c))
+                         for c in conditions]
             heading = [w.HTML(h.heading(t(f"audit.conditions_{basis}"), 4))] if basis else \
                 [w.HTML(h.para(t("audit.choose_basis")))]
             w.put_in(self.rows_box, [*heading, *self.rows])
@@ -499,6 +603,15 @@ class ChecklistStep(_Step):
                    and audit.condition(r.condition.id).reason.strip())
         words = t("audit.conditions_done", n=done, total=len(self.rows))
         self.count.value = f"<p role='status'><strong>{h.esc(words)}</strong></p>" if self.rows else ""
+
+    def _condition_compares(self, condition) -> list:
+        def entered(a: A.Audit) -> bool:
+            c = a.condition(condition.id)
+            return c.verdict is not None or not is_blank(c.reason)
+        return self.worked(condition.id, condition.name, entered)
+
+    def compares(self) -> list[WorkedCompare]:
+        return [*self.basis_compares, *(c for r in self.rows for c in r.compares)]
 
     def refill(self) -> None:
         self.form.refill()
@@ -522,15 +635,23 @@ class RedesignStep(_Step):
     step = "redesign"
     prefixes = (A.key("redesign"),)
 
-    def __init__(self, content: AuditFile, checklist: Checklist):
+    def __init__(self, content: AuditFile, checklist: Checklist, example: A.Audit | None = None):
+        self.content, self.checklist, self.example = content, checklist, example
         self.form = Form()
+        self._compares: list[WorkedCompare] = []
         rows = []
         for box, label in (("mechanism", "audit.mechanism"), ("cost", "audit.cost")):
             rows.append(w.HTML(h.para(content.box("redesign", box))))
             rows.append(self.form.bind(_text(t(label), t("audit.reason_placeholder"),
                                              layout={"width": WIDE, "height": "10em"}), A.key("redesign", box),
                                        check=_answer_check))
+            compare = self.worked(box, t(label), lambda a, box=box: not is_blank(getattr(a, box)))
+            self._compares += compare
+            rows += compare
         super().__init__(content, checklist, rows)
+
+    def compares(self) -> list[WorkedCompare]:
+        return self._compares
 
     def refill(self) -> None:
         self.form.refill()
@@ -708,16 +829,17 @@ class RubricView(Static, w.VBox):
 
 
 def audit_view(step: str, content: AuditFile, checklist: Checklist, vocabulary: Vocabulary, cases: dict,
-               answers_file: Path | None = None):
-    """The view of one step."""
+               answers_file: Path | None = None, example: A.Audit | None = None):
+    """The view of one step; ``example`` (the worked example, :func:`kit.audit.example_audit`) gives each item its
+    "Compare with the worked example"."""
     if step == "paste":
-        return PasteStep(content, checklist, vocabulary, cases, answers_file)
+        return PasteStep(content, checklist, vocabulary, cases, answers_file, example)
     if step == "reading":
-        return ReadingStep(content, checklist, vocabulary)
+        return ReadingStep(content, checklist, vocabulary, example)
     if step == "claims":
-        return ClaimsStep(content, checklist, vocabulary)
+        return ClaimsStep(content, checklist, vocabulary, example)
     if step == "checklist":
-        return ChecklistStep(content, checklist)
+        return ChecklistStep(content, checklist, example)
     if step == "redesign":
-        return RedesignStep(content, checklist)
+        return RedesignStep(content, checklist, example)
     return ReportStep(content, checklist)
