@@ -66,7 +66,7 @@ def repo_copy(tmp_path, monkeypatch):
     ("prompts: [policy-reflection/clarification-or-change]", "prompts: [policy-reflection/nothing]", "prompts",
      "unknown prompt 'policy-reflection/nothing'"),
     ("            notebook: \"01\"\n            cells: [c08..c09]",
-     "            notebook: \"07\"\n            cells: [c08..c09]", "notebook", "no notebook 07_*.ipynb"),
+     "            notebook: \"09\"\n            cells: [c08..c09]", "notebook", "no notebook 09_*.ipynb"),
 ])
 def test_a_plan_that_is_wrong_is_named_by_kit_check(repo_copy, old, new, field, message):
     data_copy = repo_copy

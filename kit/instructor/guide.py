@@ -28,6 +28,7 @@ from ..content.lessons import load_lessons, notebook_file, notebooks_dir
 from ..content.strings import DEFAULT
 from ..i18n import t
 from ..lessons import lesson_estimate, time_words
+from ..locale import typo
 from ..plans import KitCheck, PlannedRow, PlannedSession, load_unit, planned
 
 __all__ = ["GUIDES", "Guide", "blocks", "out_of_date", "render", "write"]
@@ -49,6 +50,12 @@ GUIDES = (Guide("en", ROOT / "docs" / "instructor_guide.md", ROOT / "notebooks")
 
 
 # ------------------------------------------------------------------------------------------------ plans
+def _flat(text: str) -> str:
+    """A text on one line: its line breaks and runs of spaces made one space, its no-break spaces kept (French
+    typography puts them before « : » and inside « », and a Markdown line must keep them)."""
+    return re.sub(r"[ \t\r\n]+", " ", text).strip()
+
+
 def _cells(row: PlannedRow) -> str:
     ids = [c.cell for c in row.cells]
     if not ids:
@@ -72,11 +79,11 @@ def material_words(row: PlannedRow, plans) -> str:
     activity = plans.activity(row.row.uses)
     if activity is not None:
         parts.append(t("teach.material_activity", title=activity.title))
-    return "; ".join(parts) or "—"
+    return typo("; ").join(parts) or "—"  # « ; » in French, its narrow no-break space before it
 
 
 def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    return _flat(text).replace("|", "\\|")
 
 
 def session_table(s: PlannedSession, plans) -> list[str]:
@@ -96,16 +103,16 @@ def plans_md(root: Path | None = None) -> str:
     out: list[str] = []
     for plan, sessions in zip(plans.plans, planned(plans, unit), strict=True):
         out += [f"### {t('teach.plan_heading', title=plan.title, minutes=plan.minutes)}", "",
-                " ".join(plan.audience.split()), ""]
+                _flat(plan.audience), ""]
         for s in sessions:
             setting = t("teach.setting_" + s.session.setting)
             out += [f"#### {t('teach.session_heading', title=s.session.title, minutes=s.minutes, setting=setting)}",
                     ""]
             if s.session.hook:
-                out += [f"{t('teach.hook')}: *{' '.join(s.session.hook.split())}*", ""]
+                out += [f"{t('teach.hook')}: *{_flat(s.session.hook)}*", ""]
             out += session_table(s, plans) + [""]
     out += [f"### {t('teach.own_checks')}", ""]
-    out += [f"- **{c.name}**: {' '.join(c.how.split())}" for c in plans.checks] + [""]
+    out += [f"- **{c.name}**: {_flat(c.how)}" for c in plans.checks] + [""]
     for a in plans.activities:
         out += activity_md(a)
     return "\n".join(out).rstrip() + "\n"
@@ -116,14 +123,14 @@ def activity_md(a) -> list[str]:
     from ..content.law import load_checklist
 
     checklist = load_checklist()
-    out = [f"### {t('teach.activity_heading', title=a.title)}", "", " ".join(a.task.split()), "",
-           f"{t('teach.mechanism')}: {' '.join(a.mechanism.split())}", "",
+    out = [f"### {t('teach.activity_heading', title=a.title)}", "", _flat(a.task), "",
+           f"{t('teach.mechanism')}: {_flat(a.mechanism)}", "",
            f"| {t('teach.col_condition')} | {t('teach.col_verdict')} | {t('teach.col_reason')} |", "|---|---|---|"]
     for v in a.verdicts:
         out.append(f"| {_cell(checklist.condition(v.condition).name)} | {t('checklist.verdict_' + v.verdict)} | "
                    f"{_cell(v.reason)} |")
-    out += ["", " ".join(a.summary.split()), ""]
-    out += [f"- {' '.join(d.split())}" for d in a.discussion] + [""]
+    out += ["", _flat(a.summary), ""]
+    out += [f"- {_flat(d)}" for d in a.discussion] + [""]
     out += notes_md(a.facilitation)
     return out
 
@@ -132,21 +139,21 @@ def activity_md(a) -> list[str]:
 def notes_md(notes: Facilitation | None) -> list[str]:
     if notes is None:
         return [f"*{t('teach.no_notes')}*", ""]
-    out = [f"- *{t('teach.notes_good')}*: {' '.join(notes.good_answer.split())}"]
+    out = [f"- *{t('teach.notes_good')}*: {_flat(notes.good_answer)}"]
     if notes.misconceptions:
         out.append(f"- *{t('teach.notes_misconceptions')}*: "
-                   + " ".join(f"({i}) {' '.join(m.split())}" for i, m in enumerate(notes.misconceptions, 1)))
+                   + " ".join(f"({i}) {_flat(m)}" for i, m in enumerate(notes.misconceptions, 1)))
     if notes.push:
-        out.append(f"- *{t('teach.notes_push')}*: {' '.join(notes.push.split())}")
+        out.append(f"- *{t('teach.notes_push')}*: {_flat(notes.push)}")
     if notes.format or notes.minutes:
-        how = " ".join((notes.format or "").split())
+        how = _flat(notes.format or "")
         minutes = t("teach.notes_minutes", minutes=notes.minutes) if notes.minutes else ""
         out.append(f"- *{t('teach.notes_format')}*: {how}{' ' if how and minutes else ''}{minutes}")
     return out + [""]
 
 
 def prompt_md(p: AskedPrompt) -> list[str]:
-    return [f"> {' '.join(p.text.split())}", "", *notes_md(p.notes)]
+    return [f"> {_flat(p.text)}", "", *notes_md(p.notes)]
 
 
 def activity_section(a: Activity) -> list[str]:
@@ -172,14 +179,15 @@ def notebooks_md(guide: Guide, root: Path | None = None) -> str:
             total, teaching, exercises = time_words(est)
             out += [t("teach.notebook_time", total=total, teaching=teaching, exercises=exercises), ""]
         out += [t("lesson.objectives_intro"), ""]
-        out += [f"- {' '.join(o.text.split())} (*{o.level}*, `{o.id}`)" for o in lesson.objectives] + [""]
+        out += [f"- {_flat(o.text)} (*{o.level}*, `{o.id}`)" for o in lesson.objectives] + [""]
         for a in notebook_activities(lesson.id, root):
             out += activity_section(a)
     return "\n".join(out).rstrip() + "\n"
 
 
 def rubric_md(root: Path | None = None) -> str:
-    """The audit's rubric (when the kit has the audit): each criterion and what an audit at each level does."""
+    """The audit's rubric (when the kit has the audit): each criterion, its level on Bloom's scale and the objectives
+    it assesses, and what an audit at each level does."""
     try:
         from ..content.audit import load_audit  # the audit (issue 21), where the kit has it
     except ImportError:
@@ -188,7 +196,11 @@ def rubric_md(root: Path | None = None) -> str:
     levels = [f"{lv.label} ({lv.score})" for lv in rubric.levels]
     out = [f"| {t('teach.col_criterion')} | " + " | ".join(levels) + " |", "|---" * (len(levels) + 1) + "|"]
     for c in rubric.criteria:
-        out.append(f"| **{_cell(c.name)}**: {_cell(c.assesses)} | " + " | ".join(_cell(x) for x in c.levels) + " |")
+        assesses = ", ".join(f"`{o}`" for o in c.objectives)
+        aims = f" ({' · '.join(x for x in (f'*{c.level}*' if c.level else '', assesses) if x)})" \
+            if c.level or assesses else ""
+        out.append(f"| **{_cell(c.name)}**: {_cell(c.assesses)}{aims} | " + " | ".join(_cell(x) for x in c.levels)
+                   + " |")
     return "\n".join(out) + "\n"
 
 
