@@ -3,9 +3,10 @@
 1. A whole audit by keyboard alone, of a service the kit does not ship (tests/fixtures/audit: a fictional writing
    assistant): Tab moves from box to box, pastes and answers are typed, the arrow keys choose a verdict or a basis,
    Enter presses a button and follows a link. The report is made and downloaded (Enter on its link), and read back:
-   every text is in it as pasted. The reader scores the audit against the rubric and opens the worked example. axe
-   finds nothing serious or critical in the filled-in notebook, light and dark, and no view runs past its output
-   area or hides part of a control at 800 or 1280 px.
+   every text is in it as pasted; an answer is compared with the worked example (Enter on the button under it). The
+   reader scores the audit against the rubric and opens the worked example. axe finds nothing serious or critical in
+   the filled-in notebook, light and dark, and no view runs past its output area or hides part of a control at 800 or
+   1280 px.
 2. Half an audit, saved, the page reloaded and the kernel restarted: everything comes back.
 
 Each test runs on its own copy of the notebook (its own kernel) and removes the answers file it made.
@@ -104,8 +105,15 @@ def test_a_whole_audit_by_keyboard_alone_downloads_its_report(lab, tmp_path):
 
         reading = page.locator(".kit-audit-reading")
         expect(reading).to_contain_text("The policy passage, 9 numbered sentences", timeout=WAIT)
-        for box in reading.locator(".widget-textarea textarea").all():
+        for n, box in enumerate(reading.locator(".widget-textarea textarea").all()):
             type_into(page, box, "Sentence 4 says what is done with the text; sentence 6 gives the choice.")
+            if n == 0:  # the next stop is the answer's "Compare with the worked example": Enter shows it beside
+                compare = reading.locator(".widget-button", has_text="Compare with the worked example").first
+                assert _focused(compare)
+                page.keyboard.press("Enter")
+                shown = reading.locator(".kit-audit-compare").first
+                expect(shown).to_contain_text("The worked example", timeout=WAIT)
+                expect(shown).to_contain_text("Sentence 4 says what is done with the text")
 
         claims = page.locator(".kit-audit-claims")
         expect(claims.locator(".kit-audit-claim")).to_have_count(2, timeout=WAIT)
