@@ -351,8 +351,8 @@ def test_results_headers_and_chart_follow_the_language_of_the_answers(data_copy,
             'quiz:\n  results_title: "Les réponses de la classe"\n', encoding="utf-8")
     french()
     answers = tmp_path / "answers-fr.json"
-    answers.write_text(progress.dump("01-slack-case", {"slack-default": {"response": "included", "attempts": 1,
-                                                                         "hints": 0, "score": 1.0, "correct": True}},
+    answers.write_text(progress.dump("01-slack-case", {"member-included": {"response": "included", "attempts": 1,
+                                                                           "hints": 0, "score": 1.0, "correct": True}},
                                      "Zoé"), encoding="utf-8")
     assert json.loads(answers.read_text(encoding="utf-8"))["language"] == "fr"
     i18n._state["language"] = "en"  # the instructor's own session is in English: the files decide

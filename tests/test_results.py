@@ -25,8 +25,8 @@ def _class(tmp_path: Path) -> list[Path]:
     for name, resp, score in [("Ada", "included", 1.0), ("Ben", "excluded", 0.0), ("Cy", "included", 1.0)]:
         p = d / f"{name.lower()}.json"
         p.write_text(progress.dump("01-slack-case", {
-            "slack-default": {"response": resp, "attempts": 1, "hints": 0, "score": score, "correct": score == 1},
-            "slack-who": {"response": ["primary-owner"], "attempts": 1, "hints": 1, "score": 1 / 3,
+            "member-included": {"response": resp, "attempts": 1, "hints": 0, "score": score, "correct": score == 1},
+            "who-could-act": {"response": ["primary-owner"], "attempts": 1, "hints": 1, "score": 1 / 3,
                           "correct": False},
         }, name), encoding="utf-8")
         files.append(p)
@@ -41,8 +41,8 @@ def test_collect_skips_a_damaged_file_and_counts_the_rest(tmp_path):
     assert len(rows) == 6
     assert len(skipped) == 1 and "dee.json" in skipped[0] and "damaged" in skipped[0]
     stats = {s.question: s for s in summary(rows)}
-    assert stats["slack-default"].answered == 3 and stats["slack-default"].fully_right == 2
-    assert abs(stats["slack-default"].mean_score - 2 / 3) < 1e-9
+    assert stats["member-included"].answered == 3 and stats["member-included"].fully_right == 2
+    assert abs(stats["member-included"].mean_score - 2 / 3) < 1e-9
 
 
 def test_cli_writes_csv_chart_and_alt_text(tmp_path, capsys):
@@ -58,11 +58,11 @@ def test_cli_writes_csv_chart_and_alt_text(tmp_path, capsys):
         rows = list(csv.DictReader(f))
     assert len(rows) == 6
     assert {r["student"] for r in rows} == {"Ada", "Ben", "Cy"}
-    ben = next(r for r in rows if r["student"] == "Ben" and r["question"] == "slack-default")
+    ben = next(r for r in rows if r["student"] == "Ben" and r["question"] == "member-included")
     assert (ben["response"], ben["score"], ben["correct"]) == ("excluded", "0.000", "no")
     assert (out / "summary.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     alt = (out / "summary.txt").read_text()
-    assert "3 students" in alt and "slack-default: mean score 67%" in alt
+    assert "3 students" in alt and "member-included: mean score 67%" in alt
 
 
 def test_cli_with_only_damaged_files_fails_in_one_line(tmp_path):
@@ -90,7 +90,7 @@ def test_results_csv_rows_are_as_wide_as_the_header_and_graded_by_is_written(tmp
     d = tmp_path / "in"
     d.mkdir()
     (d / "ada.json").write_text(progress.dump("01-slack-case", {
-        "slack-default": {"response": "included", "attempts": 2, "hints": 1, "score": 0.0, "correct": False},
+        "member-included": {"response": "included", "attempts": 2, "hints": 1, "score": 0.0, "correct": False},
         "not-in-the-quiz": {"response": "x", "attempts": 1, "hints": 0, "score": 0.5, "correct": False},
     }, "Ada"), encoding="utf-8")
     out = tmp_path / "out"
@@ -100,7 +100,7 @@ def test_results_csv_rows_are_as_wide_as_the_header_and_graded_by_is_written(tmp
     assert table[0] == list(COLUMNS)
     assert all(len(r) == len(COLUMNS) for r in table), [len(r) for r in table]
     rows = [dict(zip(table[0], r, strict=True)) for r in table[1:]]
-    key = next(r for r in rows if r["question"] == "slack-default")
+    key = next(r for r in rows if r["question"] == "member-included")
     assert (key["score"], key["correct"], key["graded_by"], key["attempts"], key["hints"]) == \
         ("1.000", "yes", "key", "2", "1")
     own = next(r for r in rows if r["question"] == "not-in-the-quiz")
@@ -111,7 +111,7 @@ def test_results_csv_rows_are_as_wide_as_the_header_and_graded_by_is_written(tmp
 def test_results_counts_a_student_once_and_says_so(tmp_path, capsys):
     d = tmp_path / "in"
     d.mkdir()
-    answers = {"slack-default": {"response": "included", "attempts": 1, "hints": 0}}
+    answers = {"member-included": {"response": "included", "attempts": 1, "hints": 0}}
     saved = progress.dump("01-slack-case", answers, "Ada")
     (d / "answers-01-slack-case.json").write_text(saved.replace('"saved_at": "', '"saved_at": "0'),
                                                   encoding="utf-8")
