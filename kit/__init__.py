@@ -144,7 +144,17 @@ def show_quiz(quiz_id: str, seed: int = 0):
     pick(quiz_id, quiz_ids(), "quiz", "quiz_id")
     quiz = load_quiz(quiz_id)
     research = load_research() if any(q.figures for q in quiz.questions) else None
-    return QuizView(quiz, seed=seed_value(seed), citations=citations(quiz, research, load_case))
+    return QuizView(quiz, seed=seed_value(seed), citations=citations(quiz, research, load_case),
+                    kept_with=_keeper_title(quiz.save_with))
+
+
+def _keeper_title(view_id: str | None) -> str | None:
+    """The title of the quiz or writing set whose box keeps a quiz's answers (``save_with``), as students see it."""
+    if view_id is None:
+        return None
+    if view_id in quiz_ids():
+        return load_quiz(view_id).title
+    return next((s.title for s in load_writing().sets if s.id == view_id), view_id)
 
 
 @friendly

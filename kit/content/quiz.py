@@ -23,7 +23,7 @@ from typing import Annotated, Any, Literal
 
 from ..questions import TYPES, names, question_type
 from ..questions.choice import check_giveaway, giveaway, giveaway_message
-from .base import ContentKind, check_duplicates, check_stray_files, data_root, load_checked, load_file
+from .base import ContentKind, check_duplicates, check_refs, check_stray_files, data_root, load_checked, load_file
 from .case import STATUS_DOC, Status
 from .errors import ContentError, NotFound, display_path, safe_resolve
 from .language import languages, speaking
@@ -160,6 +160,11 @@ class Quiz(Record):
     include: tuple[Id, ...] = doc("ids of other quizzes whose questions come first (one level: they may not "
                                   "include others)", ())
     questions: tuple[Question, ...] = doc("the questions, in order", ())
+    save_with: Id | None = doc(
+        "the id of the quiz or writing set whose 'Keep your answers' box keeps this quiz's answers, in a notebook that "
+        "shows several (each notebook shows one box, and one answers file holds all its answers); the one named "
+        "must keep its own (a quiz without save_with, a writing set with save_with: own). Left out: the quiz has "
+        "its own box", None)
     answer_keys: Literal["included", "withheld"] = doc(
         "included, or withheld in a student copy made by 'kit release --without-answer-keys': answers are then "
         "recorded for the instructor to grade, not checked", "included")
@@ -303,6 +308,7 @@ def check_quizzes(root: Path, ctx: ParseContext) -> int:
     if not quiz_ids(root):
         ctx.add(display_path(folder), None, None, None, "no quiz files: expected *.yaml files in this folder")
     n = 0
+    loaded: list[Quiz] = []
     for qid in quiz_ids(root):
         n += 1
         try:
@@ -311,7 +317,9 @@ def check_quizzes(root: Path, ctx: ParseContext) -> int:
             # A problem in a quiz that another one includes comes back with the including quiz: say it once.
             ctx.problems.extend(p for p in dict.fromkeys(e.problems) if p not in ctx.problems)
             continue
+        loaded.append(quiz)
         _check_design(ctx, quiz, root)
+    _check_save_with(ctx, root, loaded)
     return n
 
 
@@ -378,5 +386,34 @@ def _check_design(ctx: ParseContext, quiz: Quiz, root: Path) -> None:
                           f"quiz '{quiz.id}', question '{q.id}'", key, giveaway_message(*pair))
     ctx.problems.extend(p for p in dict.fromkeys(found.problems) if p not in ctx.problems)
 
+
+def _check_save_with(ctx: ParseContext, root: Path, quizzes: list[Quiz]) -> None:
+    """A quiz's ``save_with`` names a quiz or writing set that keeps its own answers (so answers reach one box)."""
+    from .writing import load_writing, writing_path  # the writing kind is checked before this one
+
+    keepers = {q.id: "quiz" for q in quizzes if q.save_with is None}
+    others = {q.id for q in quizzes if q.save_with is not None}
+    if writing_path(root).exists():
+        try:
+            for s in load_writing(root).sets:
+                if s.save_with == "own":
+                    keepers.setdefault(s.id, "writing set")
+                else:
+                    others.add(s.id)
+        except ContentError:
+            pass  # the writing kind reports it
+    for q in quizzes:
+        if q.save_with is None:
+            continue
+        if q.save_with == q.id:
+            ctx.at(q, "save_with", "a quiz cannot save with itself: leave save_with out to give it its own box")
+        elif q.save_with in others:
+            ctx.at(q, "save_with", f"'{q.save_with}' does not keep its own answers (it saves with another view): "
+                                   "name the quiz or writing set whose box keeps the notebook's answers")
+        else:
+            check_refs(ctx, q, "save_with", q.save_with, keepers, "quiz or writing set",
+                       "data/quizzes (a quiz without save_with) or data/writing.yaml (a set with save_with: own)")
+
+
 QUIZZES = ContentKind("quizzes", "quizzes", "quizzes/*.yaml", (Quiz,), check_quizzes, load_quiz,
-                     translated=(("quizzes/*.yaml", Quiz),))
+                     translated=(("quizzes/*.yaml", Quiz),), after=("writing",))

@@ -61,11 +61,11 @@ TRANSLATIONS = ContentKind("translations", "translated texts", "translations/<la
 KINDS: tuple[ContentKind, ...] = (
     CASES,
     LAW,
+    WRITING,
     QUIZZES,
     RESEARCH,
     VOCABULARY,
     STRINGS,
-    WRITING,
     GLOSSARY,
     HOSTS,
     CONSISTENCY,

@@ -121,8 +121,10 @@ def _declared() -> dict[str, list[str]]:
     ]
     # Keys the views build from a fixed tuple in their own code (the share notice, the class view's marks, the
     # comparer's insertion and deletion markers): each must exist, not merely one key of the pattern.
+    from ..ui.share import SHARED_KINDS  # the kinds of entries a shared copy holds (kit.writing.PREFIXES)
+
     pairs += [
-        keys("share.notice_", ("what", "who", "where", "how_long", "stop")),
+        keys("share.notice_", ("who", "where", "how_long", "stop")), keys("share.what_", SHARED_KINDS),
         keys("classview.mark_", ("True", "False", "None")),
         keys("compare.sr_", ("ins", "del")), keys("compare.", ("ins", "del"), "_open"),
         keys("compare.", ("ins", "del"), "_close"),

@@ -31,7 +31,7 @@ from ..i18n import t
 from ..locale import in_language
 from ..progress import AnswersError, parse
 from ..quiz import Entry, grade
-from ..writing import is_extra
+from ..writing import is_extra, split_quiz_key
 
 __all__ = ["COLUMNS", "Row", "collect", "csv_cells", "read_files", "summary", "summary_figure", "write_results"]
 
@@ -148,11 +148,13 @@ def collect(paths: Iterable[Path]) -> tuple[list[Row], list[str]]:
         student = doc.get("student") if isinstance(doc.get("student"), str) and doc["student"].strip() else path.stem
         for qid, raw in doc["answers"].items():
             entry = Entry.from_json(raw)
+            # A quiz kept in another view's file (save_with) is a row of its own quiz, graded from its own keys.
+            quiz, qid = split_quiz_key(qid) or (doc["quiz"], str(qid))
             score, correct, graded_by = entry.score, entry.correct, "file"
-            keyed = regrade(doc["quiz"], str(qid), entry.response) if entry.response is not None else None
+            keyed = regrade(quiz, qid, entry.response) if entry.response is not None else None
             if keyed is not None:
                 (score, correct), graded_by = keyed, "key"
-            rows.append(Row(student=student, file=path.name, quiz=doc["quiz"], question=str(qid),
+            rows.append(Row(student=student, file=path.name, quiz=quiz, question=qid,
                             response=_response_text(entry.response), score=score,
                             correct=correct, graded_by=graded_by, attempts=entry.attempts, hints=entry.hints,
                             saved_at=str(doc.get("saved_at") or ""),
