@@ -196,7 +196,7 @@ def test_an_english_ui_string_corrected_after_translation_makes_its_french_stale
 def test_an_english_notebook_cell_rewritten_makes_its_french_twin_stale(repo, capsys):
     """Review N1–N3: the English notebook 03 was corrected and the French told the old story."""
     _set_cell(repo / "notebooks" / "03_opt_in_vs_opt_out.ipynb", "c01",
-              lambda s: s.replace("Two cautions", "Three cautions"))
+              lambda s: s.replace("Four cautions", "Five cautions"))
     code, out, err = _check(repo, capsys)
     assert code == 0
     (line,) = [x for x in err.splitlines() if "03_opt_in_ou_opt_out" in x]

@@ -17,6 +17,7 @@ import pytest
 
 import kit
 from kit.content.quiz import load_quiz
+from kit.content.research import load_simulation
 from kit.i18n import t
 
 WIDGET = "application/vnd.jupyter.widget-view+json"
@@ -96,7 +97,7 @@ def test_static_form_follows_the_current_state():
     view = kit.show_simulation()
     view.apply_preset("opt-in")
     body, text = _bundle(view)
-    assert "Opt-in" in text and view.numbers.value in body
+    assert load_simulation().preset("opt-in").label in text and view.numbers.value in body
 
 
 # ------------------------------------------------------------------------------------------------- nbconvert
