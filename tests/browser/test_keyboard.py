@@ -166,13 +166,14 @@ def test_claim_item_by_keyboard(lab):
     page = lab.notebook("02_policy_vs_statements.ipynb")
     claims = page.locator(".kit-claims").first
     expect(claims).to_contain_text("do not access message content")  # the first item: the blog on traditional ML
-    verdict = claims.locator(".kit-choice select")
-    expect(verdict).to_have_count(1)
+    choices = claims.locator(".kit-choice select")
+    expect(choices).to_have_count(2)  # the statement picker, then the verdict
+    verdict = choices.nth(1)
     verdict.focus()
     before = page.evaluate(_STATE)
     choose(page, verdict, "Contradicted by the policy")
     page.keyboard.press("Tab")
-    evidence = claims.locator(".widget-dropdown select").nth(1)
+    evidence = claims.locator(".widget-dropdown select").first  # the statements are a one-choice list above it
     expect(evidence).to_be_focused()  # one Tab: out of the verdict, onto the next control
     arrow_to(page, evidence, _option_value(evidence, "before.p1.s2"))  # the best-ranked candidate
     page.keyboard.press("Tab")
