@@ -83,9 +83,11 @@ def test_claim_checker_static_form_has_statements_sentences_and_model_answers():
     (lambda: kit.show_status_key(), [t("status.heading")]),
     (lambda: kit.show_questions("slack-2024"), ["<ol>"]),
     (lambda: kit.show_law("gdpr-art-7-3"), ["GDPR Article 7(3)"]),
+    (lambda: kit.show_coding(), ["Who could opt out or object, and for whom?", SHOW_ANSWER, "<table class='kit-coding'",
+                                 "from choice.default"]),
     (lambda: kit.show_case_timeline("no-such-case"), ["no-such-case"]),
 ], ids=["compare", "vocabulary", "simulation", "default-effects", "checklist", "cases-table", "case-plots",
-        "opt-out", "timeline-plot", "case-summary", "status-key", "questions", "law", "error"])
+        "opt-out", "timeline-plot", "case-summary", "status-key", "questions", "law", "coding", "error"])
 def test_every_view_has_a_static_form(call, expected):
     body, text = _bundle(call())
     for snippet in expected:

@@ -29,6 +29,7 @@ from .errors import ContentError, NotFound, display_path, safe_resolve
 from .language import languages, speaking
 from .schema import Id, Invalid, Language, Line, ParseContext, Record, ScalarKind, Text, Url, doc, internal, shown
 from .translations import translation_file, translation_path
+from .writing import load_writing, writing_path
 
 __all__ = ["Option", "Question", "Quiz", "QuizSource", "check_quizzes", "load_quiz", "quiz_ids"]
 
@@ -389,8 +390,6 @@ def _check_design(ctx: ParseContext, quiz: Quiz, root: Path) -> None:
 
 def _check_save_with(ctx: ParseContext, root: Path, quizzes: list[Quiz]) -> None:
     """A quiz's ``save_with`` names a quiz or writing set that keeps its own answers (so answers reach one box)."""
-    from .writing import load_writing, writing_path  # the writing kind is checked before this one
-
     keepers = {q.id: "quiz" for q in quizzes if q.save_with is None}
     others = {q.id for q in quizzes if q.save_with is not None}
     if writing_path(root).exists():

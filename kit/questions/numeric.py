@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..content.schema import Line, ParseContext, doc, shown
 from ..i18n import t
+from ..locale import number as in_words
+from ..locale import percent
 from .base import AnswerWords, Grade, QuestionType, TypeField, number, typed_number
 
 if TYPE_CHECKING:
@@ -21,11 +23,9 @@ def _is_number(v: Any) -> bool:
 
 def _with_unit(value: float, unit: str | None) -> str:
     """A number in the current language, with its unit: « 70 % » in French, "70%" in English."""
-    from ..locale import number, percent  # babel loads only when a French view asks
-
     if unit == "%":
         return percent(value)
-    return number(value) + (f" {unit}" if unit else "")
+    return in_words(value) + (f" {unit}" if unit else "")
 
 
 class Numeric(QuestionType):
@@ -75,13 +75,11 @@ class Numeric(QuestionType):
         if g.score is None or not g.answered or x is None:
             return g
         answer, tolerance = float(question.answer), question.tolerance or 0.0
-        from ..locale import number as in_language
-
         if g.correct:
-            line = t("quiz.numeric_within" if tolerance else "quiz.numeric_exact", value=in_language(x),
-                     tolerance=in_language(tolerance), answer=_with_unit(answer, question.unit))
+            line = t("quiz.numeric_within" if tolerance else "quiz.numeric_exact", value=in_words(x),
+                     tolerance=in_words(tolerance), answer=_with_unit(answer, question.unit))
         else:
-            line = t("quiz.numeric_low" if x < answer else "quiz.numeric_high", value=in_language(x))
+            line = t("quiz.numeric_low" if x < answer else "quiz.numeric_high", value=in_words(x))
         return replace(g, feedback=(line,))
 
     def unusable(self, question: Question, response: Any) -> str | None:
