@@ -17,7 +17,7 @@ help:
 	@echo "make check  validate the content under data/ (python -m kit check)"
 	@echo "make bench  measure the speed of the kit's logic and widgets, and of make book"
 	@echo "make book   build the reading edition (every notebook run, static pages) into site/"
-	@echo "make bench-class  30 students on a real JupyterHub run notebook 06 and share at once (root)"
+	@echo "make bench-class  30 students on a real JupyterHub run notebook 08 and share at once (root)"
 	@echo "make lock   rewrite tests/constraints.txt from the current .venv"
 	@echo "make clean  remove .venv and caches"
 

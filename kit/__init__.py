@@ -16,6 +16,7 @@ from .content import BadArgument, ContentError, NotFound, case_ids, check_all, l
 from .content.glossary import load_glossary
 from .content.law import load_checklist, load_law
 from .content.quiz import load_quiz, quiz_ids
+from .content.regimes import load_regimes
 from .content.research import load_research, load_simulation
 from .content.vocabulary import load_vocabulary_file
 from .content.writing import load_writing
@@ -51,6 +52,7 @@ __all__ = [
     "show_opt_out",
     "show_questions",
     "show_quiz",
+    "show_regimes",
     "show_simulation",
     "show_status_key",
     "show_timeline_plot",
@@ -237,6 +239,20 @@ def show_checklist(case_id: str = "slack-2024"):
     pick(case_id, [a.case for a in checklist.assessments] + [a.id for a in checklist.assessments],
          "model assessment", "case_id")
     return ChecklistView(checklist, {a.case: load_case(a.case) for a in checklist.assessments}, case_id)
+
+
+@friendly
+def show_regimes(content: str | None = None):
+    """One kind of content (public posts, workplace messages, a photographer's images) under three regimes side by
+    side: GDPR consent, GDPR legitimate interest with a right to object, and the copyright mining exception with its
+    opt-out. ``content`` is an id from data/regimes.yaml."""
+    from .ui.regimes import RegimesView
+
+    regimes = load_regimes()
+    if content is not None:
+        pick(content, [c.id for c in regimes.contents], "kind of content", "content")
+    titles = {e.case: load_case(e.case).meta.title for c in regimes.contents for e in c.examples if e.case}
+    return RegimesView(regimes, load_law(), titles, content)
 
 
 @friendly

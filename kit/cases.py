@@ -21,7 +21,7 @@ __all__ = ["COLUMNS", "Draft", "case_rows", "drafts", "filter_rows", "individual
            "opt_out_steps"]
 
 COLUMNS = ("id", "company", "title", "year", "start", "end", "default", "mechanism", "individual_can_act",
-           "steps", "region", "region_group", "legal_basis", "outcome", "status")
+           "steps", "region", "region_group", "legal_basis", "outcome", "status", "permission", "permission_reason")
 
 
 @dataclass(frozen=True)
@@ -104,6 +104,8 @@ def _row(case: Case) -> dict:
         "legal_basis": m.legal_basis or "",
         "outcome": m.outcome or "",
         "status": c.status if c else "",
+        "permission": m.permission.kind if m.permission else "",  # licence or consent (issue 24)
+        "permission_reason": m.permission.reason if m.permission else "",
     }
 
 
@@ -116,11 +118,12 @@ def case_rows(cases: Iterable[Case] | None = None) -> list[dict]:
     return sorted((_row(c) for c in cases), key=lambda r: (r["start"], r["id"]))
 
 
-def filter_rows(rows: list[dict], year=None, default=None, mechanism=None, region=None) -> list[dict]:
+def filter_rows(rows: list[dict], year=None, default=None, mechanism=None, region=None,
+                permission=None) -> list[dict]:
     """The rows matching every filter given. Each filter is a value, a collection of values, or None/empty for
     any."""
     wanted = [(c, _as_set(v)) for c, v in (("year", year), ("default", default), ("mechanism", mechanism),
-                                           ("region_group", region))]
+                                           ("region_group", region), ("permission", permission))]
     return [r for r in rows if all(values is None or r[c] in values for c, values in wanted)]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Sentence", "is_word", "sentences", "split_paragraphs", "split_sentences", "tokenize", "words"]
+__all__ = ["Sentence", "is_word", "sentences", "shorten", "split_paragraphs", "split_sentences", "tokenize", "words"]
 
 #: A word (letters or digits, with inner apostrophes or hyphens: "can't", "opt-out", "AI/ML" is three tokens),
 #: a run of whitespace, or one other character.
@@ -35,6 +35,17 @@ def is_word(token: str) -> bool:
 def words(text: str) -> list[str]:
     """The word tokens of a text, in order."""
     return [tok for tok in tokenize(text) if is_word(tok)]
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` on one line, cut to at most ``width`` characters at a word's end, "…" marking the cut."""
+    text = " ".join(str(text).split())
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    if text[width - 1] != " " and " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:–—-") + "…"
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:

@@ -48,7 +48,7 @@ def repeated(text: str, n: int = 3) -> str | None:
 
 def test_repeated_finds_what_a_reader_would_notice():
     assert repeated("Start here: consent for AI training data · Consent for AI training data: the reading edition")
-    assert repeated("06 · Final quiz: opt-in, opt-out and consent · Reading edition") is None
+    assert repeated("08 · Final quiz: opt-in, opt-out and consent · Reading edition") is None
 
 
 def test_no_page_title_or_heading_says_the_same_thing_twice(site):
@@ -67,7 +67,7 @@ def test_no_page_title_or_heading_says_the_same_thing_twice(site):
     assert not found, "\n".join(found)
 
 
-@pytest.mark.parametrize("lang, name", [("en", "06_final_quiz.html"), ("fr", "fr/06_quiz_final.html")])
+@pytest.mark.parametrize("lang, name", [("en", "08_final_quiz.html"), ("fr", "fr/08_quiz_final.html")])
 def test_the_static_quiz_page_gives_no_instructions_for_the_live_widgets(site, lang, name):
     set_language(lang)
     try:
@@ -82,7 +82,7 @@ def test_the_static_quiz_page_gives_no_instructions_for_the_live_widgets(site, l
 
 
 def test_live_cells_stay_in_the_notebooks():
-    for path in [ROOT / "notebooks" / "06_final_quiz.ipynb", ROOT / "notebooks" / "fr" / "06_quiz_final.ipynb"]:
+    for path in [ROOT / "notebooks" / "08_final_quiz.ipynb", ROOT / "notebooks" / "fr" / "08_quiz_final.ipynb"]:
         nb = nbformat.read(path, as_version=4)
         live = [c for c in nb.cells if "live" in c.metadata.get("tags", [])]
         assert len(live) == 2 and all("<kbd>" in c.source or "**" in c.source for c in live)

@@ -4,6 +4,7 @@ with the explanation, reflections named only when a name was given, Refresh; the
 from __future__ import annotations
 
 import html
+import json
 import re
 import shutil
 
@@ -67,8 +68,12 @@ def test_summary_counts_distribution_wrong_answers_and_reflections(folder):
     tf = next(q for q in s.questions if q.id == "withdraw")
     assert [(a.label, a.count, a.correct) for a in tf.answers] == [("True", 3, True)]
     r = next(q for q in s.questions if q.id == "reflect-consent")
-    assert sorted(r.reflections, key=str) == sorted([("Ada", "I changed my mind about defaults."),
-                                                     (None, "Opt-in is fairer.")], key=str)
+    # the unnamed students are numbered in the order of their files' names: the one who wrote is 1 or 2
+    unnamed = [d for d in (json.loads(p.read_text()) for p in sorted(folder.glob("answers-every-type-*.json")))
+               if d["student"] is None]
+    n = next(i for i, d in enumerate(unnamed, 1) if "reflect-consent" in d["answers"])
+    assert sorted(r.reflections) == [("Ada", "I changed my mind about defaults."),
+                                     (f"unnamed {n}", "Opt-in is fairer.")]
 
 
 def test_same_rows_as_kit_results(folder):
@@ -87,7 +92,7 @@ def test_view_shows_chart_with_alt_text_table_wrong_answers_and_refresh(folder):
     assert "Most common wrong answers" in shown and QUIZ.question("slack-default").explanation.split("\n")[0][:40] \
         in shown
     assert "permissions" in shown and "can be listed by everyone" in shown  # tmp_path is not mode 3733
-    assert "Ada: I changed my mind" in shown and "(no name given): Opt-in is fairer." in shown
+    assert "Ada: I changed my mind" in shown and re.search(r"unnamed [12]: Opt-in is fairer\.", shown)
     victim = sorted(folder.glob("answers-every-type-*.json"))[0]
     victim.unlink()  # a student stops sharing
     view.refresh_button.click()
@@ -108,3 +113,32 @@ def test_show_class_results_reads_a_folder_of_downloads(tmp_path, monkeypatch, e
     view = kit.show_class_results(tmp_path, quiz="every-type")
     assert "1 students shared their answers" in text(view.count.value)
     assert "Bo" not in text(view.body.value)  # no reflection given: the name appears nowhere
+
+
+# ------------------------------------------------------------------------------------------------ issue 27, item 7
+def test_unnamed_students_are_labelled_apart_and_a_hint_alone_is_not_an_answer(tmp_path, monkeypatch):
+    """The class view tells two unnamed students apart as kit results does ('unnamed 1', 'unnamed 2'), counts the
+    students kit results counts, and does not count a student who only took a hint as having answered."""
+    from kit import progress
+    from kit.instructor.results import write_results
+
+    d = tmp_path / "class"
+    d.mkdir()
+    hint_only = {"response": None, "attempts": 0, "hints": 1, "score": None, "correct": None}
+    for home, name, reflection in (("h1", None, "Opt-in is fairer."), ("h2", None, "Defaults decide."),
+                                   ("h3", "Ada", "It depends on who may act.")):
+        monkeypatch.setenv("KIT_ANSWERS_DIR", str(tmp_path / home))
+        classroom.share("final", {"slack-default": hint_only, "reflect-consent": entry(reflection)}, name, d)
+    # Ada's download of another quiz is in the folder too: one student, as kit results counts her
+    (d / "answers-03-defaults-Ada.json").write_text(progress.dump("03-defaults", {"jg-germany": entry(12)}, "Ada"))
+    monkeypatch.delenv("KIT_CLASS_DIR", raising=False)
+    view = kit.show_class_results(d)
+    assert "3 students shared their answers" in text(view.count.value)
+    shown = text(view.body.value)
+    r = next(q for q in view.summary.questions if q.id == "reflect-consent")
+    assert sorted(who for who, _ in r.reflections) == ["Ada", "unnamed 1", "unnamed 2"]
+    for who, words in r.reflections:
+        assert f"{who}: {words}" in shown
+    assert all(q.id != "slack-default" for q in view.summary.questions)  # three hints, no answer
+    students, _, _ = write_results(classroom.shared_files(d), tmp_path / "out")
+    assert students == view.summary.students == 3

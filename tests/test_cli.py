@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import subprocess
 import sys
@@ -156,3 +157,58 @@ def test_successful_commands_say_what_they_did(tmp_path, capsys):
     assert main(["release", "--out", str(tmp_path / "rel"), "--notebooks", str(FIX), "--instructor"]) == 0
     assert "wrote the instructor version of" in capsys.readouterr().out
     assert cli.COMMANDS[:1] == ["check"]
+
+
+# ------------------------------------------------------------------------------------------------ issue 27, item 7
+def test_figures_and_results_take_data_as_check_does(data_copy, tmp_path, monkeypatch, capsys):
+    """--data names the content folder figures draws from and results grades with; a missing one is one line."""
+    from kit import progress
+
+    monkeypatch.delenv("KIT_DATA")  # the kit's own data/ by default: only --data points at the copy
+    monkeypatch.setenv("KIT_FIGURE_CACHE", str(tmp_path / "figures"))
+    quiz = data_copy / "quizzes" / "01-slack-case.yaml"
+    quiz.write_text(quiz.read_text().replace("    answer: included\n", "    answer: profile\n", 1))
+    hand_in = tmp_path / "ada.json"
+    hand_in.write_text(progress.dump("01-slack-case", {"member-included": {"response": "profile"}}, "Ada"))
+    assert main(["results", str(hand_in), "--out", str(tmp_path / "out"), "--data", str(data_copy)]) == 0
+    with open(tmp_path / "out" / "answers.csv", newline="", encoding="utf-8") as f:
+        (row,) = list(csv.DictReader(f))
+    assert (row["correct"], row["graded_by"]) == ("yes", "key")  # the copy's key, not the kit's
+    research = data_copy / "research" / "defaults.yaml"
+    research.write_text(research.read_text().replace("  - id: johnson-goldstein-2003\n", "  - id: jg-2003\n", 1))
+    assert main(["figures", "--lang", "en", "--data", str(data_copy)]) == 1
+    assert "johnson-goldstein-2003" in capsys.readouterr().err  # it read the copy
+    for command in (["results", str(hand_in)], ["figures"]):
+        assert main([*command, "--data", str(tmp_path / "nowhere")]) == 2
+        assert one_line_error(capsys.readouterr().err) == \
+            f"kit {command[0]}: no content folder at {tmp_path / 'nowhere'}"
+
+
+def test_figures_lists_the_problems_it_met_as_check_does(data_copy, monkeypatch, tmp_path, capsys):
+    """'46 problems in the content:' and nothing after the colon: the problems are listed, the first ones and how
+    many more."""
+    monkeypatch.setenv("KIT_FIGURE_CACHE", str(tmp_path / "figures"))
+    research = data_copy / "research" / "defaults.yaml"
+    research.write_text(research.read_text().replace("  - id: johnson-goldstein-2003\n", "  - id: jg-2003\n", 1))
+    assert main(["figures", "--lang", "en"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    count = int(err[0].split()[2])
+    assert count > 10 and err[0] == f"kit figures: {count} problems in the content:"
+    assert len(err) == 12 and all("field 'study': unknown study 'johnson-goldstein-2003'" in e for e in err[1:11])
+    assert all(e.startswith(str(research)) for e in err[1:11])
+    assert err[11] == f"kit figures: and {count - 10} more: 'python -m kit check' lists them all"
+
+
+def test_every_variable_the_kit_reads_is_documented():
+    """KIT_DATA (how the notebooks and the commands follow another content folder) was documented only in the code:
+    each variable the kit reads is in the README, and KIT_DATA in both instructor guides."""
+    import re
+
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "kit").rglob("*.py"))
+    read = set(re.findall(r"environ(?:\.get\(|\[)\"(KIT_[A-Z_]+)\"", code))
+    assert {"KIT_DATA", "KIT_CLASS_DIR", "KIT_FIGURE_CACHE"} <= read
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert sorted(v for v in read if f"`{v}" not in readme) == []
+    for guide in ("instructor_guide.md", "guide_enseignant.md"):
+        text = (ROOT / "docs" / guide).read_text(encoding="utf-8")
+        assert "`KIT_DATA" in text and "--data" in text, guide

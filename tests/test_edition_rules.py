@@ -97,8 +97,8 @@ def test_a_refused_variant_in_a_translation_is_named_with_the_term_and_the_reaso
     # the pupil of a school (review U9)
     ("data/ui/fr.yaml", 'student: "étudiant"', 'student: "élève"', "field 'results.col.student': « élève »"),
     # the three spellings of the pre-ticked box (review N11, T11)
-    ("docs/guide_enseignant.md", "- **04 et 06, Planet49**", "- **04 et 06, Planet49, la case pré-cochée**",
-     "docs/guide_enseignant.md, line 151: « pré-cochée »: the edition says « case cochée par défaut »"),
+    ("docs/guide_enseignant.md", "- **04 et 08, Planet49**", "- **04 et 08, Planet49, la case pré-cochée**",
+     "docs/guide_enseignant.md, line 158: « pré-cochée »: the edition says « case cochée par défaut »"),
     # de-identified is not anonymised (review T2)
     ("data/translations/fr/vocabulary.yaml", "Ce n'est pas la même chose qu'anonyme.",
      "On dit aussi désidentifié / anonymisé.", "« désidentifié / anonymisé »"),
@@ -106,8 +106,8 @@ def test_a_refused_variant_in_a_translation_is_named_with_the_term_and_the_reaso
     ("data/translations/fr/checklist.yaml", "les membres ne pouvaient pas refuser.",
      "les membres ne pouvaient pas s'y opposer.", "field 'assessments.slack-2024.mechanism': « s'y opposer »"),
     # data subject, not owner (review T7)
-    ("data/translations/fr/quizzes/final.yaml", "de la personne concernée.", "de la personne à qui appartiennent les "
-     "données.", "« à qui appartiennent les données »"),
+    ("data/translations/fr/quizzes/final.yaml", "acte clair de la personne concernée,", "acte clair de la personne à "
+     "qui appartiennent les données,", "« à qui appartiennent les données »"),
 ])
 def test_each_kind_of_text_is_read_and_named_in_the_usual_form(repo, capsys, where, old, new, expected):
     path = repo / where.split("#")[0]
@@ -217,6 +217,22 @@ def test_a_new_string_is_untied_until_translate_ties_it_and_a_stale_one_is_never
     assert "1 UI string(s) and notebook cell(s) tied to their English" in capsys.readouterr().out
     report = twin_report(repo / "data", "fr")
     assert report.untied == [] and [p.field for p in report.stale] == ["cases.not_individual"]
+
+
+def test_a_renamed_notebook_pair_is_a_problem_and_the_notebook_under_its_new_name_is_untied(repo, capsys):
+    """Issue 24 renamed the final quiz 06 -> 08: the pair naming two notebooks gone was skipped in silence, and the
+    edition's new notebook, named by no pair, was never read, while kit check said 0 untied."""
+    for old, new in (("fr/08_quiz_final", "fr/09_quiz_final"), ("08_final_quiz", "09_final_quiz")):
+        (repo / "notebooks" / f"{old}.ipynb").rename(repo / "notebooks" / f"{new}.ipynb")
+    code, out, err = _check(repo, capsys)
+    assert code == 1
+    assert "field 'notebooks': no notebook notebooks/fr/08_quiz_final.ipynb beside the content folder" in err
+    assert "field 'notebooks': no notebook notebooks/08_final_quiz.ipynb beside the content folder" in err
+    (line,) = [x for x in err.splitlines() if x.startswith("notebooks/fr/09_quiz_final.ipynb")]
+    assert line == ("notebooks/fr/09_quiz_final.ipynb: untied: no pair in data/twins/fr.yaml names this notebook: "
+                    "add one with its English twin ('french:', 'english:', 'cells: {}'), then kit translate fr --write "
+                    "ties the cells written in both languages at once")
+    assert "UI strings and notebook cells tied to their English, 1 untied, 0 stale, 2 problem(s)" in out
 
 
 def test_a_tie_naming_a_key_or_cell_that_does_not_exist_is_a_problem(repo, capsys):

@@ -77,11 +77,19 @@ def test_hungary_is_read_as_the_figure_says():
 
 
 def test_one_source_one_status_for_the_slack_blog_post():
-    """Audit A10: the blog post's date was read in a copy, so the event is seen-secondary, as the final quiz says."""
+    """Audit A10: the blog post's date was read in a copy, so the event is seen-secondary; a quiz that cites the post
+    gives it that status, and the timeline quiz, which quotes the event, calls it seen only in a copy."""
+    from kit.content.quiz import quiz_ids
+
     event = next(e for e in load_case("slack-2024").events if e.id == "slack-blog-post")
-    quiz = next(q for q in load_quiz("final").questions if q.id == "law-order")
-    (src,) = [s for s in quiz.sources if "how-slack-protects-your-data" in s.url]
-    assert event.status == src.status == "seen-secondary"
+    assert event.status == "seen-secondary"
+    for quiz_id in quiz_ids():
+        for q in load_quiz(quiz_id).questions:
+            for src in q.sources:
+                if "how-slack-protects-your-data" in src.url:
+                    assert src.status == event.status, (quiz_id, q.id)
+    (q,) = [q for q in load_quiz("01-timeline").questions if "slack-2024/slack-blog-post" in q.quotes]
+    assert "seen only in a copy" in q.text and "seen only in a copy" in q.explanation
 
 
 def test_small_wording_findings_stay_fixed():
@@ -117,15 +125,19 @@ def test_french_views_read_the_same_fixes():
 
 def test_planet49_has_one_french_wording_everywhere():
     """French review T8/§4: the final quiz glossed the ruling in the kit's own French, unlike the official operative
-    part shown in notebook 04. Every French text that quotes the ruling now quotes the curia wording."""
+    part shown in notebook 04. Every French passage that quotes the ruling now quotes the curia wording."""
     from kit.content.law import load_law
 
     official = " ".join(load_law()["planet49"].translations[0].text.split())
     kit.set_language("fr")
     try:
-        q = next(q for q in load_quiz("final").questions if q.id == "planet49")
+        q = next(q for q in load_quiz("final").questions if q.id == "planet49-setting")
         explanation = " ".join(q.explanation.split())
     finally:
         kit.set_language("en")
-    assert f"« {official} »" in explanation  # split() above also turned the non-breaking spaces into spaces
+    quoted = [" ".join(m.split()) for m in re.findall(r"«(.+?)»", explanation)]
+    ruling = [m for m in quoted if "case cochée" in m or "valablement" in m]
+    assert len(ruling) >= 2, quoted  # split() above also turned the non-breaking spaces into spaces
+    for passage in ruling:
+        assert passage.replace("’", "'") in official.replace("’", "'"), passage
     assert "l'utilisateur doit décocher pour refuser son consentement" not in explanation

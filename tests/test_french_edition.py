@@ -300,12 +300,13 @@ SHIPPED_VIEWS = [
     ("show_default_effects", (), False), ("show_simulation", (), False), ("show_law", (), True),
     ("show_checklist", (), True), ("show_cases_table", (), True), ("show_case_plots", (), False),
     ("show_coding", (), True),
-    ("show_glossary", (), True),
+    ("show_glossary", (), True), ("show_regimes", (), True),
     *[("show_quiz", (q,), "press") for q in ("01-timeline", "01-slack-case", "02-vocabulary", "02-policy",
                                              "03-research", "03-exercise-3", "03-exercise-4", "03-defaults",
-                                             "final")],
+                                             "06-consent-2026", "final")],
     ("show_class_results", ("CLASS",), True),  # a class folder with two students' shared answers (made below)
-    *[("show_writing", (w,), True) for w in ("slack-questions", "policy-reflection", "law-discussion")],
+    *[("show_writing", (w,), True) for w in ("slack-questions", "policy-reflection", "law-discussion",
+                                              "consent-2026-ethics")],
 ]
 
 

@@ -63,6 +63,8 @@ def exercise_4():
         ("03-exercise-4", "each-person"): [pct(each_preset.share_mismatch)],  # the preset's own awareness and cost
         ("03-exercise-4", "biggest-change"): [pct(m) for m in ladder],
         ("03-exercise-4", "defend"): [pct(m) for m in ladder[-2:]],
+        ("final", "sim-team-lead"): [pct(simulate(preset("slack-as-it-was", awareness=1.0, cost_minutes=0, want=0.5,
+                                                      workspace_size=10)).share_mismatch)],
         ("03-defaults", "sim-matched"): [pct(simulate(preset("one-click-opt-out")).share_included),
                                          pct(ladder[-2]), pct(simulate(preset("opt-in")).share_included),
                                          pct(ladder[-1])],
@@ -93,6 +95,8 @@ def test_the_numeric_answers_are_the_simulations():
         ("03-exercise-4", "each-person"): 100 * simulate(replace(slack, awareness=1.0, cost_minutes=0),
                                                          who_acts="each").share_mismatch,
         ("03-exercise-3", "kept-default"): 100 - 89,  # cost 0: those who keep any default are those not aware
+        ("final", "sim-team-lead"): 100 * simulate(preset("slack-as-it-was", awareness=1.0, cost_minutes=0,
+                                                          workspace_size=10)).share_mismatch,
     }
     for (quiz_id, qid), value in answers.items():
         q = load_quiz(quiz_id).question(qid)

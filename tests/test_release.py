@@ -329,5 +329,5 @@ def test_released_folder_holds_what_import_kit_needs(tmp_path):
     folder = tmp_path / "rel" / "notebooks"
     assert (folder / "kit" / "__init__.py").is_file() and (folder / "kit" / "ui" / "quiz.py").is_file()
     assert (folder / "data" / "writing.yaml").is_file() and not list(folder.rglob("__pycache__"))
-    nb6 = (folder / "06_final_quiz.ipynb").read_text(encoding="utf-8")
+    nb6 = (folder / "08_final_quiz.ipynb").read_text(encoding="utf-8")
     assert "For instructors" not in nb6 and "kit results" not in nb6

@@ -83,11 +83,13 @@ def test_claim_checker_static_form_has_statements_sentences_and_model_answers():
     (lambda: kit.show_status_key(), [t("status.heading")]),
     (lambda: kit.show_questions("slack-2024"), ["<ol>"]),
     (lambda: kit.show_law("gdpr-art-7-3"), ["GDPR Article 7(3)"]),
+    (lambda: kit.show_regimes(), ["<table class='kit-regimes'", "Public posts under three regimes",
+                                  "A photographer&#x27;s images under three regimes", "Rests on"]),
     (lambda: kit.show_coding(), ["Who could opt out or object, and for whom?", SHOW_ANSWER, "<table class='kit-coding'",
                                  "from choice.default"]),
     (lambda: kit.show_case_timeline("no-such-case"), ["no-such-case"]),
 ], ids=["compare", "vocabulary", "simulation", "default-effects", "checklist", "cases-table", "case-plots",
-        "opt-out", "timeline-plot", "case-summary", "status-key", "questions", "law", "coding", "error"])
+        "opt-out", "timeline-plot", "case-summary", "status-key", "questions", "law", "regimes", "coding", "error"])
 def test_every_view_has_a_static_form(call, expected):
     body, text = _bundle(call())
     for snippet in expected:
@@ -116,7 +118,10 @@ def _expected() -> dict[str, tuple[list[str], list[str]]]:
                                  ["<img ", "alt="]),
         "04_consent_and_the_law": ([t("law.title"), "Freely given", SHOW_ANSWER], ["<details"]),
         "05_beyond_slack": ([meta.timeline[0].title, "Zoom"], ["<table class=", "<figcaption"]),
-        "06_final_quiz": ([_first_question("final"), SHOW_ANSWER], ["<details"]),
+        "06_consent_in_2026": (["Three regimes, one dataset", "Workplace messages under three regimes",
+                                _first_question("06-consent-2026"), SHOW_ANSWER],
+                               ["<table class=", "<caption", "<details"]),
+        "08_final_quiz": ([_first_question("final"), SHOW_ANSWER], ["<details"]),
     }
 
 

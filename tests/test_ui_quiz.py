@@ -221,7 +221,7 @@ def test_every_control_has_a_description():
             walk(c)
 
     walk(quiz)
-    controls = [x for x in seen if isinstance(x, (w.Button, w.RadioButtons, w.Checkbox, w.Dropdown, w.Text,
+    controls = [x for x in seen if isinstance(x, (w.Button, w.RadioButtons, w.Select, w.Checkbox, w.Dropdown, w.Text,
                                                   w.Textarea, w.FileUpload))]
     assert len(controls) > 25  # every type of question, the keep-answers box, retry
     for c in controls:

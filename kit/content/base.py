@@ -118,17 +118,20 @@ def check_duplicates(ctx: ParseContext, records: Iterable, noun: str) -> None:
             seen[r.id] = r
 
 
-def check_refs(ctx: ParseContext, record, field: str, ids: Iterable[str], known: Iterable[str], noun: str,
+def check_refs(ctx: ParseContext, record, field: str, ids: Iterable[str], known: Iterable[str] | None, noun: str,
                known_where: str, required: bool = True) -> None:
     """Every id in ``ids`` must be in ``known``; with ``required`` the list must not be empty.
 
-    ``ids`` may be a single id (a str): the field is then named without an index.
+    ``ids`` may be a single id (a str): the field is then named without an index. ``known`` is None when the ids
+    cannot be known (a file that lists them did not parse, and its own check says so): no id is called unknown.
     """
     single = isinstance(ids, str)
     ids = [ids] if single else list(ids)
-    known = set(known)
     if required and not ids:
         ctx.at(record, field, f"needs at least one {noun}: add the id of one from {known_where}")
+    if known is None:
+        return
+    known = set(known)
     for i, ref in enumerate(ids, 1):
         if ref not in known:
             close = difflib.get_close_matches(ref, sorted(known), n=1)

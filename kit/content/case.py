@@ -29,6 +29,9 @@ Default = Literal["in", "out", "ask", "none"]
 Mechanism = Literal["email", "setting", "form", "setting-and-form", "pop-up", "admin-setting", "none", "unclear"]
 #: Where a case applied, grouped for filtering (optional; see CaseFile.region_group).
 RegionGroup = Literal["worldwide", "worldwide-except-europe", "europe", "us"]
+#: Licence or consent (issue 24): what a case mostly turns on (see Permission.kind).
+PermissionKind = Literal["licence", "consent", "legitimate-interest"]
+PERMISSIONS: tuple[str, ...] = ("licence", "consent", "legitimate-interest")
 
 CHECKED_NOTE_DOC = (
     "for instructors only: how the kit checked this (which copies were read, what was not opened); never shown to "
@@ -115,6 +118,22 @@ class Choice(Record):
 
 
 @dataclass(frozen=True, kw_only=True)
+class Permission(Record):
+    """Licence or consent (issue 24): which permission a company's use of the content mostly rests on, coded by the
+    kit. A licence in the terms gives no GDPR legal basis, and a GDPR basis gives no copyright permission: the coding
+    says which question the case mostly raises, not that the other does not arise."""
+
+    entry_name = "permission"
+    kind: PermissionKind = doc(
+        "licence (copyright or contract: a licence in the terms of service, a content licence such as CC BY-SA, a "
+        "licensing deal, or copyright's mining exception), consent (each person's own agreement to the use of their "
+        "personal data, whether asked for or read from a setting they did not change) or legitimate-interest (the "
+        "company relied on GDPR Art. 6(1)(f) and offered a way to object)")
+    reason: Text = doc("why, in a sentence or two of the kit's own words", translate=True)
+    sources: tuple[Id, ...] = doc("ids of the sources (from sources.yaml) the coding rests on", nonempty=True)
+
+
+@dataclass(frozen=True, kw_only=True)
 class CaseFile(Record):
     entry_name = "case"
     id: Id = doc("the case id; must be the folder's name")
@@ -131,6 +150,9 @@ class CaseFile(Record):
     questions: tuple[Text, ...] = doc("questions for students to think about", (), translate=True)
     region_group: RegionGroup | None = doc(
         "where it applied, grouped for filtering: worldwide, worldwide-except-europe, europe or us", None)
+    permission: Permission | None = doc(
+        "licence or consent: which permission the case mostly turns on (licence, consent or legitimate-interest), "
+        "why, and the sources; shown in notebook 05's table", None)
 
 
 # ----------------------------------------------------------------------------------------------- timeline.yaml

@@ -111,6 +111,8 @@ def _load_case(folder: Path) -> Case:
         check_refs(ctx, meta.choice, "sources", meta.choice.sources, source_ids, "source", where_sources)
         for step in meta.choice.steps:
             check_refs(ctx, step, "actor", step.actor, actor_ids, "actor", where_actors)
+    if meta.permission is not None:
+        check_refs(ctx, meta.permission, "sources", meta.permission.sources, source_ids, "source", where_sources)
     ctx.raise_if_any()
     return Case(meta, tuple(events), tuple(documents), tuple(statements), tuple(sources), str(folder), claims)
 

@@ -229,7 +229,10 @@ def _passages(span: str) -> list[str]:
     return [p for p in parts if len(p.split()) >= 4]
 
 
-def _check_question(ctx: ParseContext, hosts: Hosts, q, research, quotations: dict[str, tuple[Any, str]]) -> None:
+def _check_question(ctx: ParseContext, hosts: Hosts, q, research, quotations: dict[str, tuple[Any, str]],
+                    failed: frozenset[str] = frozenset(), research_failed: bool = False) -> None:
+    """``failed``: the cases that failed their own checks, and ``research_failed``: the research did. Their records
+    cannot be looked up, so a reference to them is not called unknown (their own check reports what is wrong)."""
     figures = {f.id: f for f in research.figures} if research else {}
     # sources: originals, and not a copy of what a research record already says
     figure_pages: dict[str, list[str]] = {}
@@ -251,6 +254,8 @@ def _check_question(ctx: ParseContext, hosts: Hosts, q, research, quotations: di
     # figures by id
     used = []
     for i, fid in enumerate(q.figures, 1):
+        if fid not in figures and research_failed:
+            continue
         if fid not in figures:
             close = difflib.get_close_matches(fid, sorted(figures), n=1)
             hint = f" Did you mean '{close[0]}'?" if close else ""
@@ -298,6 +303,8 @@ def _check_question(ctx: ParseContext, hosts: Hosts, q, research, quotations: di
                                      "shown from that one record")
     # quotations by id
     referenced: list[str] = []
+    if any(ref.split("/")[0] in failed for ref in q.quotes):
+        return  # what it quotes cannot be read: its words are checked once that case is
     for i, ref in enumerate(q.quotes, 1):
         if ref not in quotations:
             close = difflib.get_close_matches(ref, sorted(quotations), n=1)
@@ -388,22 +395,24 @@ def check_consistency(root: Path, ctx: ParseContext) -> int:
         hosts = Hosts({})  # the hosts file's own check reports it
     n = 0
     cases = {}
+    failed: set[str] = set()
     for cid in case_ids(root):
         try:
             cases[cid] = load_case(Path(root) / "cases" / cid)
         except ContentError:
-            continue
+            failed.add(cid)
     for case in cases.values():
         _check_case_copies(own, hosts, case)
         _check_source_names(own, case.sources)
         _check_internal_notes(own, [case.meta, *case.events, *case.statements, *case.documents, *case.sources])
         n += len(case.sources)
-    research = None
+    research, research_failed = None, False
     if (Path(root) / "research").is_dir():
         try:
             research = load_research(root)
         except ContentError:
             research = None
+            research_failed = True
     if research is not None:
         _check_figure_copies(own, hosts, research)
         _check_internal_notes(own, [*research.studies, *research.figures])
@@ -423,7 +432,7 @@ def check_consistency(root: Path, ctx: ParseContext) -> int:
         except ContentError:
             continue
         for q in quiz.questions:
-            _check_question(own, hosts, q, research, quotations)
+            _check_question(own, hosts, q, research, quotations, frozenset(failed), research_failed)
             _check_source_names(own, q.sources)
             _check_internal_notes(own, [q])
             n += 1

@@ -223,20 +223,23 @@ def _law_files(root: Path) -> list[Path]:
     return sorted((root / "law").glob("*.yaml"))
 
 
-def _parse_law(root: Path, ctx: ParseContext) -> list[LawText]:
+def _parse_law(root: Path, ctx: ParseContext) -> tuple[list[LawText], bool]:
+    """The legal texts, and whether every file of them parsed (a text in one that did not is not "unknown")."""
     files = _law_files(root)
     if not files:
         ctx.add(display_path(root / "law"), None, None, None, "no legal texts: expected .yaml files in this folder")
     texts: list[LawText] = []
+    complete = True
     for path in files:
         parsed = load_file(path, LawFile, ctx)
         if parsed is not None:
             texts.extend(parsed.texts)
+        complete = complete and parsed is not None
     check_duplicates(ctx, texts, "legal text")
-    return texts
+    return texts, complete
 
 
-def _parse_checklist(root: Path, ctx: ParseContext, law_ids: set[str]) -> ChecklistFile | None:
+def _parse_checklist(root: Path, ctx: ParseContext, law_ids: set[str] | None) -> ChecklistFile | None:
     path = root / "checklist.yaml"
     if not path.exists():
         ctx.add(display_path(path), None, None, None, "file missing: the consent checklist")
@@ -279,7 +282,7 @@ def load_law(root: Path | None = None) -> dict[str, LawText]:
     """Every legal text under ``data/law``, by id, in file order. Raises ContentError naming every problem."""
     root = _root(root)
     return load_checked(f"law:{safe_resolve(root)}", _inputs(root),
-                        lambda ctx: {x.id: x for x in _parse_law(root, ctx)})
+                        lambda ctx: {x.id: x for x in _parse_law(root, ctx)[0]})
 
 
 def load_checklist(root: Path | None = None) -> Checklist:
@@ -309,11 +312,11 @@ def check_law_and_checklist(root: Path, ctx: ParseContext) -> int:
     texts and conditions were checked."""
     check_stray_files(root / "law", ctx)
     check_stray_files(root, ctx, only_near_misses=True)  # checklist.yml, vocabulary.yml at the top of data/
-    texts = _parse_law(root, ctx)
+    texts, complete = _parse_law(root, ctx)
     hosts = _parse_official_hosts(root, ctx)
     if hosts:
         _check_official(ctx, texts, hosts, display_path(root / OFFICIAL_HOSTS_FILE))
-    parsed = _parse_checklist(root, ctx, {t.id for t in texts})
+    parsed = _parse_checklist(root, ctx, {t.id for t in texts} if complete else None)
     return len(texts) + (len(parsed.conditions) + len(parsed.assessments) if parsed else 0)
 
 

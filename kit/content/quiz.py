@@ -401,8 +401,9 @@ def _check_save_with(ctx: ParseContext, root: Path, quizzes: list[Quiz]) -> None
                     others.add(s.id)
         except ContentError:
             pass  # the writing kind reports it
+    unread = set(quiz_ids(root)) - {q.id for q in quizzes}  # quizzes whose own problems are reported already
     for q in quizzes:
-        if q.save_with is None:
+        if q.save_with is None or q.save_with in unread:
             continue
         if q.save_with == q.id:
             ctx.at(q, "save_with", "a quiz cannot save with itself: leave save_with out to give it its own box")

@@ -29,6 +29,7 @@ from .glossary import GLOSSARY
 from .hosts import HOSTS
 from .law import LAW
 from .quiz import QUIZZES
+from .regimes import REGIMES
 from .research import RESEARCH
 from .schema import ParseContext, answer_key_fields
 from .strings import STRINGS, languages
@@ -55,7 +56,8 @@ def check_translation_files(root: Path, ctx: ParseContext) -> int:
 #: The translation files of every kind (checked last: it reads every kind's English files).
 TRANSLATIONS = ContentKind("translations", "translated texts", "translations/<language>/**/*.yaml", (),
                            check_translation_files, None, after=("cases", "law", "quizzes", "research",
-                                                                 "vocabulary", "strings", "writing", "glossary"))
+                                                                 "vocabulary", "strings", "writing", "regimes",
+                                                                 "glossary"))
 
 #: Every kind, in the order ``kit check`` checks and reports them.
 KINDS: tuple[ContentKind, ...] = (
@@ -66,6 +68,7 @@ KINDS: tuple[ContentKind, ...] = (
     RESEARCH,
     VOCABULARY,
     STRINGS,
+    REGIMES,
     GLOSSARY,
     HOSTS,
     CONSISTENCY,

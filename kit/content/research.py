@@ -186,15 +186,17 @@ def _parse_research(folder: Path, ctx: ParseContext) -> Research:
     files = _figure_files(folder)
     if not files:
         ctx.add(display_path(folder), None, None, None, "no research files: expected at least one *.yaml with figures")
+    unparsed = False
     for path in files:
         parsed = load_file(path, FiguresFile, ctx)
         if parsed is not None:
             studies.extend(parsed.studies)
             figures.extend(parsed.figures)
             charts += [(parsed, i, c) for i, c in enumerate(parsed.charts, 1)]
+        unparsed = unparsed or parsed is None
     check_duplicates(ctx, studies, "study")
     check_duplicates(ctx, figures, "figure")
-    known = [s.id for s in studies]
+    known = None if unparsed else [s.id for s in studies]  # a study in a file that did not parse is not "unknown"
     shown = f"the studies of {display_path(folder)}"
     for f in figures:
         check_refs(ctx, f, "study", f.study, known, "study", shown)

@@ -35,6 +35,7 @@ class Strings(dict):
         super().__init__()
         self.file = file
         self.lines: dict[str, int] = {}
+        self.parsed = True  # False: the file is not YAML that can be read (its problem says why)
 
 
 def _flatten(node, prefix: str, file: str, out: Strings, ctx: ParseContext) -> None:
@@ -59,6 +60,7 @@ def _parse(path: Path, lang: str, ctx: ParseContext) -> Strings:
         data = load_yaml(path)
     except ContentError as e:
         ctx.problems.extend(e.problems)
+        out.parsed = False
         return out
     if data is None:
         ctx.add(out.file, None, None, None, "the file is empty: expected the UI strings, grouped by view")
@@ -115,12 +117,15 @@ def check_strings(root: Path, ctx: ParseContext) -> int:
         return len(files)
     reference = _parse(folder / f"{DEFAULT}.yaml", DEFAULT, ctx)
     wanted = _placeholders_of(reference, ctx)
-    check_code_keys(reference, ctx)  # the keys and placeholders the kit's code asks for
+    if reference.parsed:
+        check_code_keys(reference, ctx)  # the keys and placeholders the kit's code asks for
     for path in files:
         if path.stem == DEFAULT:
             continue
         other = _parse(path, path.stem, ctx)
         given = _placeholders_of(other, ctx)
+        if not (reference.parsed and other.parsed):
+            continue  # compared once both can be read: a file that cannot is reported, once
         shown = display_path(path)
         for key in sorted(set(reference) - set(other)):
             ctx.add(shown, None, None, key, f"missing: {DEFAULT}.yaml has this key")

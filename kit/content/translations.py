@@ -40,7 +40,7 @@ from .cache import cached
 from .errors import ContentError, Problem, display_path, safe_resolve
 from .language import DEFAULT, current
 from .schema import ScalarKind, optional_type, type_hints, where
-from .yamlio import LineDict, LineList, load_yaml, written
+from .yamlio import LineDict, LineList, load_yaml, parses, written
 
 __all__ = [
     "DIR",
@@ -217,6 +217,7 @@ class TranslationFile:
 
     entries: dict[str, TEntry] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    parsed: bool = True  # False: the file is not YAML that can be read (its problem says why)
 
 
 def _parse_translation_file(path: Path) -> TranslationFile:
@@ -226,6 +227,7 @@ def _parse_translation_file(path: Path) -> TranslationFile:
         data = load_yaml(path)
     except ContentError as e:
         out.problems.extend(e.problems)
+        out.parsed = False
         return out
     if data is None:
         return out
@@ -406,13 +408,15 @@ def compare_language(root: Path, lang: str, files: Iterable[tuple[str, Path, typ
     known_rel: set[str] = set()
     for rel, path, cls in files:
         known_rel.add(rel)
+        tpath = base / rel
+        parsed = translation_file(tpath)
+        report.problems.extend(parsed.problems)
+        if not parsed.parsed or not parses(path):
+            continue  # one of the two files is not YAML that can be read: its problem is reported, once
         data = _english_data(path)
         if data is not None and written_in(rel, data) == lang:
             data = None  # written in this language already: nothing to translate
         items = list(translatables(cls, data)) if data is not None else []
-        tpath = base / rel
-        parsed = translation_file(tpath)
-        report.problems.extend(parsed.problems)
         shown_t = display_path(tpath)
         by_path = {t.path: t for t in items}
         for t in items:

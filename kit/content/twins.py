@@ -37,7 +37,7 @@ from .prose import notebook_cells, ui_passages
 from .schema import ParseContext
 from .terminology import load_terminology
 from .translations import fingerprint
-from .yamlio import LineDict, LineList, load_yaml
+from .yamlio import LineDict, LineList, load_yaml, parses
 
 __all__ = ["TWINS", "Ties", "TwinReport", "check_twins", "tie_untied", "twin_report", "twins_languages"]
 
@@ -71,6 +71,7 @@ class Ties:
     ui: dict[str, tuple[str, int | None]] = field(default_factory=dict)
     pairs: list[Pair] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    parsed: bool = True  # False: the file is not YAML that can be read (its problem says why)
 
 
 def _fp(value) -> str | None:
@@ -87,6 +88,7 @@ def read_ties(path: Path) -> Ties:
         data = load_yaml(path)
     except ContentError as e:
         ties.problems.extend(e.problems)
+        ties.parsed = False
         return ties
     if data is None:
         return ties
@@ -182,8 +184,13 @@ def twin_report(root: Path, lang: str) -> TwinReport:
     path = twins_path(lang, root)
     ties = read_ties(path) if path.is_file() else Ties(display_path(path))
     report.problems.extend(ties.problems)
+    if not ties.parsed:
+        return report  # nothing is tied until the file can be read: its problem is reported, once
     english, own = _ui(root, "en"), _ui(root, lang)
     en_file, own_file = display_path(root / "ui" / "en.yaml"), display_path(root / "ui" / f"{lang}.yaml")
+    ui_read = parses(root / "ui" / "en.yaml") and parses(root / "ui" / f"{lang}.yaml")
+    if not ui_read:
+        english = own = {}  # the UI strings are compared once both files can be read (the strings kind says why)
     for key, (_text, line) in own.items():
         if key not in english:
             continue  # the strings kind reports a key English does not have
@@ -201,16 +208,17 @@ def twin_report(root: Path, lang: str) -> TwinReport:
         else:
             report.tied += 1
     for key, (_fp_value, line) in ties.ui.items():
-        if key not in own or key not in english:
+        if ui_read and (key not in own or key not in english):
             close = difflib.get_close_matches(key, sorted(own), n=1)
             hint = f" Did you mean '{close[0]}'?" if close else ""
             report.problems.append(Problem(ties.file, line, None, f"ui.{key}",
                                            f"unknown UI key: {own_file} and {en_file} have no such key.{hint}"))
     pending = _pending(root, lang)
     repo = root.parent
+    edition = repo / "notebooks" / lang  # absent beside a content folder without its notebooks (a release)
     for pair in ties.pairs:
         fr_path, en_path = repo / pair.french, repo / pair.english
-        if not fr_path.is_file() and not en_path.is_file():
+        if not fr_path.is_file() and not en_path.is_file() and not edition.is_dir():
             continue  # a content folder without its notebooks (a release, a test's copy)
         for p, name in ((fr_path, pair.french), (en_path, pair.english)):
             if not p.is_file():
@@ -251,7 +259,22 @@ def twin_report(root: Path, lang: str) -> TwinReport:
         if pending(pair.french):  # other work is changing this notebook: listed apart, not counted
             report.pending += report.untied[start[0]:] + report.stale[start[1]:]
             del report.untied[start[0]:], report.stale[start[1]:]
+    paired = {pair.french for pair in ties.pairs}
+    for path in _edition_notebooks(edition):
+        name = path.relative_to(repo).as_posix()
+        if name not in paired:
+            report.untied.append(Problem(display_path(path), None, None, None,
+                                         f"untied: no pair in {ties.file} names this notebook: add one with its "
+                                         "English twin ('french:', 'english:', 'cells: {}'), then kit translate "
+                                         f"{lang} --write ties the cells written in both languages at once"))
     return report
+
+
+def _edition_notebooks(folder: Path) -> list[Path]:
+    """The notebooks of a language edition's folder and its sub-folders (none when there is no such folder)."""
+    if not folder.is_dir():
+        return []
+    return [p for p in sorted(folder.rglob("*.ipynb")) if ".ipynb_checkpoints" not in p.parts]
 
 
 def _pending(root: Path, lang: str):

@@ -19,11 +19,12 @@ from pathlib import Path
 from typing import get_args
 
 from .cache import cached
-from .case import STATUSES, Default, Mechanism, RegionGroup
+from .case import PERMISSIONS, STATUSES, Default, Mechanism, RegionGroup
 from .claims import VERDICTS as CLAIM_VERDICTS
 from .law import BASES, VERDICTS
+from .regimes import Regime
 from .research import Group, Unit
-from .schema import ParseContext
+from .schema import ParseContext, type_hints
 
 __all__ = ["KeyUse", "check_code_keys", "code_keys"]
 
@@ -131,6 +132,10 @@ def _declared() -> dict[str, list[str]]:
     ]
     regimes = [f"defaults.sim.regime.{d}_{w}" for d in ("in", "out") for w in ("each", "owner")]
     pairs.append((re.escape("defaults.sim.regime.") + any_ + "_" + any_, regimes))
+    # Issue 24: the three regimes' defaults and fields of law (data/regimes.yaml), from their schema's Literals.
+    pairs += [keys("regimes.default_", get_args(type_hints(Regime)["default"])),
+              keys("regimes.field_", get_args(type_hints(Regime)["field"])),
+              keys("cases.permission_", PERMISSIONS)]
     return dict(pairs)
 
 

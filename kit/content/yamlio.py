@@ -20,10 +20,11 @@ from pathlib import Path
 
 import yaml
 
+from .cache import cached
 from .errors import ContentError, Problem, display_path
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "LineDict", "LineList", "WrittenFloat", "WrittenInt", "bad_character",
-           "dump_yaml", "load_yaml", "parse_yaml", "read_text", "written"]
+           "dump_yaml", "load_yaml", "parse_yaml", "parses", "read_text", "written"]
 
 #: The largest content file read (the largest shipped one is under 20 KB).
 MAX_BYTES = 1024 * 1024
@@ -324,6 +325,59 @@ def _flow_too_deep(text: str) -> tuple[int, str | None] | None:
     return None
 
 
+# A line that starts an entry: list dashes, then a key and its colon (a quoted key too), or a dash alone.
+_ENTRY = re.compile(r"""^( *)((?:- +)*)(?:"[^"]*"|'[^']*'|[^\s#'"-][^#]*?) *:(?: |$)|^( *)((?:- +)+)\S""")
+_BLOCK_TEXT = re.compile(r":\s+[|>][-+0-9]*\s*(?:#.*)?$")
+
+
+def _misaligned(text: str, number: int) -> str | None:
+    """When line ``number`` of ``text`` is indented so that it lines up with no entry above it (an indentation
+    slip), the words that say so and how far its entry is indented; else None.
+
+    The entries open above the line are followed from the top (texts written as ``>-`` or ``|`` blocks are skipped):
+    a line may start at the column of one of them, or further in right after a key that opens a block.
+    """
+    lines = text.split("\n")
+    if not 1 <= number <= len(lines) or not lines[number - 1].strip():
+        return None
+    target = lines[number - 1]
+    col = len(target) - len(target.lstrip(" "))
+    open_: list[tuple[int, int, bool]] = []  # (column, the last line an entry started at it, a list's dash?)
+    opens_block = None  # the column of a key just above whose value is on the lines below
+    block_text = None  # while inside a '>-' or '|' text: its key's indentation
+    for i, line in enumerate(lines[: number - 1], 1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        if block_text is not None and indent > block_text:
+            continue
+        block_text = None
+        m = _ENTRY.match(line)
+        if m is None:  # a text going on from the line above
+            continue
+        dashes = m.group(2) if m.group(1) is not None else m.group(4)
+        columns = [(indent + k, True) for k, c in enumerate(dashes) if c == "-"] + [(indent + len(dashes), False)]
+        while open_ and open_[-1][0] > indent:
+            open_.pop()
+        for c, dash in columns:
+            if open_ and open_[-1][0] == c:
+                open_[-1] = (c, i, dash)
+            else:
+                open_.append((c, i, dash))
+        opens_block = columns[-1][0] if m.group(1) is not None and stripped.endswith(":") else None
+        if _BLOCK_TEXT.search(line):
+            block_text = indent
+    if not open_ or any(c == col for c, _, _ in open_) or (opens_block is not None and col >= opens_block):
+        return None
+    dash = target.lstrip(" ").startswith("- ")
+    alike = [o for o in open_ if o[2] == dash] or open_  # a list's dash lines up with dashes, a key with keys
+    ref, at, _ = min(alike, key=lambda o: (abs(o[0] - col), -o[0]))
+    spaces = lambda n: f"{n} space{'s' if n != 1 else ''}"  # noqa: E731
+    return (f"this line is indented {spaces(col)}, which lines it up with nothing above it: indent it as the entry "
+            f"it belongs to ({spaces(ref)}, as on line {at})")
+
+
 def parse_yaml(text: str, file: str):
     """Parse YAML text; any syntax error becomes a ContentError naming ``file`` and the line."""
     deep = _flow_too_deep(text)
@@ -353,8 +407,11 @@ def parse_yaml(text: str, file: str):
         line = mark.line + 1 if mark is not None else None
         what = e.problem or "not valid YAML"
         hint = ""
+        slip = _misaligned(text, line) if line is not None else None
         if "found character '\\t'" in str(e):
             hint = " (YAML does not allow tab characters for indentation: use spaces)"
+        elif slip:  # PyYAML's words ("expected <block end>") for an indentation slip: say what to do instead
+            what = slip
         elif "mapping values are not allowed" in what:
             hint = " (a text containing ': ' must be put in quotes)"
         raise ContentError([Problem(file, line, None, None, f"YAML syntax error: {what}{hint}")]) from None
@@ -405,6 +462,19 @@ def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
 def load_yaml(path: str | Path):
     """Read and parse one YAML file; unreadable, oversized or looping files become a ContentError too."""
     return parse_yaml(read_text(path), display_path(path))
+
+
+def parses(path: str | Path) -> bool:
+    """Whether a content file can be read and parsed as YAML. A check that reads another kind's file asks first:
+    when it does not parse, its own check reports why, once, and what depends on it is skipped until it does."""
+    def build() -> bool:
+        try:
+            load_yaml(path)
+        except ContentError:
+            return False
+        return True
+
+    return cached(f"parses:{Path(path).absolute()}", [Path(path)], build)
 
 
 class _Dumper(yaml.SafeDumper):

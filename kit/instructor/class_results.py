@@ -3,8 +3,9 @@
 It reads a class folder (``$KIT_CLASS_DIR``, where students' shared copies are) or a folder of answer files students
 downloaded, with the same reading and grading as ``python -m kit results`` (:func:`kit.instructor.results.collect`:
 scores worked out again from the instructor's keys). Per question: the distribution of answers, the most common
-wrong answers beside the question's explanation, and the reflections, each with the student's name only if they
-gave one.
+wrong answers beside the question's explanation, and the reflections, each with the student's name if they gave one,
+else the label ``kit results`` gives them (``unnamed 1`` …): the students are counted and told apart by the same rule.
+A question a student only took a hint on is not one they answered.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ class QuestionResult:
     answered: int
     answers: tuple[Answer, ...]  # most common first
     explanation: str | None
-    reflections: tuple[tuple[str | None, str], ...] = ()  # (name or None, text)
+    reflections: tuple[tuple[str, str], ...] = ()  # (the student's name, or 'unnamed 1' …; the text)
     written: bool = False  # answers in a student's own words (a reflection): listed, not counted
 
     @property
@@ -69,6 +70,8 @@ def class_summary(folder: Path, quiz_id: str = "final") -> ClassSummary:
     folder = Path(folder)
     rows, skipped = collect(classroom.shared_files(folder))
     rows = [r for r in rows if r.quiz == quiz_id]
+    students = len({r.student for r in rows})
+    rows = [r for r in rows if r.answered]
     try:
         quiz = load_quiz(quiz_id)
         questions = {q.id: q for q in quiz.questions}
@@ -82,7 +85,7 @@ def class_summary(folder: Path, quiz_id: str = "final") -> ClassSummary:
     for qid in order:
         q, rs = questions.get(qid), by_q[qid]
         if q is not None and not q.graded:  # written answers, shown as they are
-            refl = tuple((None if r.student == Path(r.file).stem else r.student, r.response) for r in rs if r.response)
+            refl = tuple((r.student, r.response) for r in rs)
             results.append(QuestionResult(qid, q.text, q.type, len(rs), (), None, refl, written=True))
             continue
         counts = Counter(r.response for r in rs)
@@ -93,7 +96,6 @@ def class_summary(folder: Path, quiz_id: str = "final") -> ClassSummary:
                         for resp, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
         results.append(QuestionResult(qid, q.text if q else qid, q.type if q else "", len(rs), answers,
                                       q.explanation if q else None))
-    students = len({r.file for r in rows})
     problem = None
     if classroom.class_dir() is not None and folder.resolve() == classroom.class_dir().resolve():
         problem = classroom.folder_problem(folder)

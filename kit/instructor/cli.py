@@ -10,12 +10,15 @@ Commands: ``check`` (validate content), ``release`` (student or instructor copie
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..content.base import data_root
-from ..content.errors import KitError, debug, display_path
+from ..content.errors import ContentError, KitError, debug, display_path
 from ..content.registry import check_all, english_reports
 from ..content.strings import DEFAULT, languages
 from ..content.twins import tie_untied, twin_report, twins_languages
@@ -51,6 +54,48 @@ COMMANDS: list[str] = []
 def _fail(command: str, message: str, code: int = 1) -> int:
     print(f"kit {command}: {message}", file=sys.stderr)
     return code
+
+
+class _NoContent(Exception):
+    """``--data`` names no folder."""
+
+
+@contextmanager
+def _content(args) -> Iterator[None]:
+    """For the commands that read the content through the kit's loaders (results, figures): ``--data DIR`` is the
+    content folder, as ``KIT_DATA`` names it for the notebooks (without ``--data``: ``KIT_DATA``, else data/)."""
+    if not args.data:
+        yield
+        return
+    if not Path(args.data).is_dir():
+        raise _NoContent(f"no content folder at {display_path(args.data)}")
+    before = os.environ.get("KIT_DATA")
+    os.environ["KIT_DATA"] = str(Path(args.data).absolute())
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["KIT_DATA"]
+        else:
+            os.environ["KIT_DATA"] = before
+
+
+#: How many of a content error's problems a command other than check lists before saying how many more there are.
+SHOWN_PROBLEMS = 10
+
+
+def _error_lines(args, e: Exception) -> list[str]:
+    """What the kit's own error says, for the command that met it: one line; several problems in the content are
+    listed as ``kit check`` lists them (the first :data:`SHOWN_PROBLEMS`, and how many more)."""
+    if isinstance(e, ContentError) and len(e.problems) > 1:
+        lines = [f"kit {args.command}: {len(e.problems)} problems in the content:"]
+        lines += [str(p) for p in e.problems[:SHOWN_PROBLEMS]]
+        if len(e.problems) > SHOWN_PROBLEMS:
+            data = getattr(args, "data", None)
+            check = "python -m kit check" + (f" --data {data}" if data else "")
+            lines.append(f"kit {args.command}: and {len(e.problems) - SHOWN_PROBLEMS} more: '{check}' lists them all")
+        return lines
+    return [f"kit {args.command}: {str(e).splitlines()[0] if str(e) else type(e).__name__}"]
 
 
 def cmd_check(args) -> int:
@@ -137,13 +182,14 @@ def cmd_results(args) -> int:
     for f in missing:
         print(f"kit results: skipped {f}: no such file", file=sys.stderr)
     files = [Path(f) for f in args.files if Path(f).is_file()]
-    students, rows, skipped = write_results(files, Path(args.out), lang=args.lang)
+    with _content(args):  # graded from the keys of the content folder --data names
+        students, rows, skipped = write_results(files, Path(args.out), lang=args.lang)
     for line in skipped:
         print(f"kit results: {line}", file=sys.stderr)
     if not rows:
         print("kit results: no answers could be read from the files given", file=sys.stderr)
         return 1
-    print(f"kit results: {students} student file(s), {rows} answer(s) -> {Path(args.out) / 'answers.csv'}, "
+    print(f"kit results: {students} student(s), {rows} answer(s) -> {Path(args.out) / 'answers.csv'}, "
           f"{Path(args.out) / 'summary.png'} (alt text in summary.txt)")
     return 0
 
@@ -188,7 +234,8 @@ def cmd_translate(args) -> int:
 def cmd_figures(args) -> int:
     """Issue 15: a first Run All reads the figures instead of drawing them."""
     try:
-        where, total, new, left_out = fill(tuple(args.lang))
+        with _content(args):
+            where, total, new, left_out = fill(tuple(args.lang))
     except FiguresError as e:
         return _fail("figures", str(e))
     for d in left_out:
@@ -211,6 +258,9 @@ def build_parser() -> argparse.ArgumentParser:
     results.add_argument("--out", metavar="DIR", default="results", help="where to write (default: ./results)")
     results.add_argument("--lang", choices=langs, default=None,
                          help="the language of the headers and chart (default: the one most answers were given in)")
+    results.add_argument("--data", metavar="DIR",
+                         help="the content folder whose answer keys grade the answers (default: KIT_DATA, else the "
+                              "kit's data/)")
     results.set_defaults(func=cmd_results)
 
     rel = sub.add_parser("release", help="write the student (or instructor) version of the notebooks",
@@ -257,6 +307,8 @@ def build_parser() -> argparse.ArgumentParser:
                                      "Run All reads them instead of drawing them.")
     fig.add_argument("--lang", choices=langs, nargs="+", default=list(langs),
                      help=f"the editions to draw for (default: {' '.join(langs)})")
+    fig.add_argument("--data", metavar="DIR",
+                     help="the content folder the notebooks will read (default: KIT_DATA, else the kit's data/)")
     fig.set_defaults(func=cmd_figures)
 
     COMMANDS[:] = list(sub.choices)
@@ -278,9 +330,11 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except KeyboardInterrupt:
         return 130
+    except _NoContent as e:
+        return _fail(args.command, str(e), 2)
     except (KitError, OSError) as e:  # the kit's own errors, and the file system's: one line (unless KIT_DEBUG=1)
         if debug():
             raise
-        text = str(e).splitlines()[0] if str(e) else type(e).__name__
-        print(f"kit {args.command}: {text}", file=sys.stderr)
+        for line in _error_lines(args, e):
+            print(line, file=sys.stderr)
         return 1

@@ -1,6 +1,6 @@
 """``python -m kit new-case ID``: a new case folder whose files are written from the schema itself.
 
-Every file a case folder may hold (:data:`kit.content.loader.CASE_FILES`) is written from its record class:
+Every file a case folder may hold (:data:`kit.content.cases.CASE_FILES`) is written from its record class:
 each field of each record becomes a line with its plain-language description (the ``doc()`` of the field) as a
 comment above it. Required fields are left empty, so ``python -m kit check`` names each one ("field 'title': is
 empty …") until it is filled; optional fields are commented out, with an example value to copy. Because the files

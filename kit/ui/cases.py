@@ -14,11 +14,12 @@ from .static import Static
 __all__ = ["CasesView", "table_html"]
 
 #: What the table shows in columns (it fits 800 px); the rest of a case opens under its name, on demand.
-_SUMMARY = ("company", "year", "default", "individual_can_act", "steps")
-_DETAIL = ("title", "mechanism", "region", "outcome", "status")
+_SUMMARY = ("company", "year", "default", "individual_can_act", "steps", "permission")
+_DETAIL = ("title", "mechanism", "region", "outcome", "permission_reason", "status")
 _HEAD = {"company": "col_company", "title": "col_title", "year": "col_year", "default": "col_default",
          "mechanism": "col_mechanism", "individual_can_act": "col_who", "steps": "col_steps", "region": "col_region",
-         "outcome": "col_outcome", "status": "col_status"}
+         "outcome": "col_outcome", "status": "col_status", "permission": "col_permission",
+         "permission_reason": "col_permission_reason"}
 
 
 def _cell(column: str, value) -> str:
@@ -33,6 +34,8 @@ def _cell(column: str, value) -> str:
         return "—" if value is None or str(value) == "<NA>" else h.esc(int(value))
     if column == "status":
         return h.status_badge(value) if value else ""
+    if column == "permission":
+        return h.esc(t(f"cases.permission_{value}") if value else t("cases.answer_unknown"))
     return h.esc(value)
 
 
@@ -84,14 +87,19 @@ class CasesView(Static, w.VBox):
                                                      sorted({r["region_group"] for r in df} - {""})],
                                  value="", description=t("cases.region"))
         self.region.tooltip = t("cases.region_description")
+        self.permission = w.Dropdown(options=[anyone] + [(t(f"cases.permission_{p}"), p) for p in
+                                                         sorted({r["permission"] for r in df} - {""})],
+                                     value="", description=t("cases.permission"),
+                                     style={"description_width": "initial"})  # its label is longer than the others
+        self.permission.tooltip = t("cases.permission_description")
         self.count = w.HTML()
         self.drafts = drafts_html(list(drafts))
         self.table = w.HTML()
         self.figures = w.VBox() if plots else None
-        for control in (self.year, self.default, self.mechanism, self.region):
+        for control in (self.year, self.default, self.mechanism, self.region, self.permission):
             control.observe(lambda _c: self.update(), names="value")
         parts = [w.HTML(h.heading(t("cases.title"), level=3)),
-                 w.HBox([self.year, w.VBox([self.default, self.mechanism, self.region])],
+                 w.HBox([self.year, w.VBox([self.default, self.mechanism, self.region, self.permission])],
                         layout={"flex_flow": "row wrap"}),
                  self.count]
         parts.append(self.figures if plots else self.table)
@@ -102,7 +110,8 @@ class CasesView(Static, w.VBox):
     @property
     def filtered(self):
         return filter_rows(self.df, year=list(self.year.value), default=self.default.value or None,
-                           mechanism=self.mechanism.value or None, region=self.region.value or None)
+                           mechanism=self.mechanism.value or None, region=self.region.value or None,
+                           permission=self.permission.value or None)
 
     def static_html(self) -> str:
         """The table (or the figures) for the current filters."""

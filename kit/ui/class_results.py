@@ -1,5 +1,6 @@
 """The instructor's class view: how many shared, per question a chart (with alt text) and a table of the answers,
-the most common wrong answers beside the explanation, reflections (named only if the student gave a name), Refresh.
+the most common wrong answers beside the explanation, reflections (by the student's name, or 'unnamed 1' … as
+kit results labels them), Refresh.
 
 Thin: the numbers come from :func:`kit.class_results.class_summary`.
 """
@@ -11,16 +12,13 @@ from pathlib import Path
 from ..i18n import t
 from ..instructor.class_results import ClassSummary, QuestionResult, class_summary
 from ..locale import series
+from ..text import shorten
 from . import html as h
 from . import widgets as w
 
 __all__ = ["ClassView"]
 
 _MARK = {True: "✔", False: "✘", None: "–"}
-
-
-def _short(text: str, n: int = 48) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def _chart(q: QuestionResult) -> str:
@@ -32,7 +30,7 @@ def _chart(q: QuestionResult) -> str:
     for y, a in zip(ys, q.answers, strict=True):
         ax.barh(y, a.count, color=PALETTE[0] if a.correct else "white", edgecolor="black",
                 hatch="" if a.correct else "//")
-    ax.set_yticks(ys, [f"{_MARK[a.correct]} {_short(a.label)}" for a in q.answers])
+    ax.set_yticks(ys, [f"{_MARK[a.correct]} {shorten(a.label, 48)}" for a in q.answers])
     ax.set_xlabel(t("classview.xlabel"))
     ax.xaxis.get_major_locator().set_params(integer=True)
     items = series(t("classview.alt_item", answer=a.label, n=a.count, mark=t(f"classview.mark_{a.correct}"))
@@ -55,8 +53,7 @@ def _table(q: QuestionResult) -> str:
 def question_html(q: QuestionResult, chart: bool = True) -> str:
     parts = [h.heading(q.text, 4), h.para(t("classview.answered", n=q.answered))]
     if q.written:
-        items = (f"<strong>{h.esc(name or t('classview.no_name'))}:</strong> {h.esc(text)}"
-                 for name, text in q.reflections)
+        items = (f"<strong>{h.esc(who)}:</strong> {h.esc(text)}" for who, text in q.reflections)
         parts.append(h.bullets(items) if q.reflections else h.para(t("classview.no_reflections")))
         return h.card("".join(parts), label=q.id)
     if chart and q.answers:

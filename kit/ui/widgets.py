@@ -148,8 +148,10 @@ def one_choice(options, description: str, value=None, **kw) -> ipywidgets.Select
     no JavaScript. The standard widget with one Tab stop that shows every option is ``Select``, a native list box.
     The style sheet makes it read as a list of options: long options wrap, a ○ or ● before each (the choice is not
     shown by colour alone), the box as tall as its options. ipywidgets writes a label's spaces as no-break spaces;
-    tabs, which the page shows as spaces, keep the lines breakable.
+    tabs, which the page shows as spaces, keep the lines breakable. The description is as wide as its words
+    (« Votre réponse » was cut at ipywidgets' fixed label width).
     """
+    kw.setdefault("style", {"description_width": "initial"})
     box = Select(options=choices(options), value=value, rows=max(len(options), 2), description=description, **kw)
     box.add_class(CHOICE_CLASS)
     return box

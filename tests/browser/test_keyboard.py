@@ -1,8 +1,9 @@
 """Keyboard alone, in a real JupyterLab: a quiz question of each type and a claim-checker item, answered and checked.
 
 Only Tab, Shift+Tab, arrow keys, Space, Enter and typing are used; the first control of each question gets focus as
-a reader reaches it after tabbing. Radio buttons are each a Tab stop in ipywidgets 8, so Tab and Space choose; a
-one-choice list (kit.ui.widgets.one_choice, the claim checker's verdict) is one Tab stop, chosen with the arrow keys.
+a reader reaches it after tabbing. One answer out of several (a single-choice or true/false question, the claim
+checker's verdict) is a one-choice list (kit.ui.widgets.one_choice): one Tab stop, the arrow keys choose, Tab goes
+on to Check. Tick boxes are each a Tab stop, chosen with Space.
 Drop-down lists (ordering positions, the claim's evidence) are set with the arrow keys on the focused list, which
 the setting in jupyterlab-settings/ keeps from JupyterLab's notebook shortcuts; the notebook's cells must not change.
 """
@@ -17,7 +18,7 @@ from kit.quiz import shuffled_options
 
 pytestmark = pytest.mark.browser
 
-NB = "06_final_quiz.ipynb"
+NB = "08_final_quiz.ipynb"
 QUIZ = load_quiz("final")
 
 _STATE = """() => {
@@ -55,6 +56,31 @@ def arrow_to(page, select, value: str, limit: int = 25) -> None:
     expect(select).to_have_value(value)
 
 
+def _plain(text: str) -> str:
+    """``text`` with its spaces made plain: a one-choice list's labels carry tabs where the text has spaces."""
+    return " ".join(text.split())
+
+
+def _chosen(select) -> str:
+    """The text of the option a list box shows as chosen ("" when none), its spaces made plain."""
+    return select.evaluate("s => s.selectedIndex < 0 ? '' : s.options[s.selectedIndex].textContent"
+                           ".replace(/\\s+/g, ' ').trim()")
+
+
+def choose(page, select, text: str, limit: int = 10) -> None:
+    """Press ArrowDown (or ArrowUp) on the focused list box until the option ``text`` is chosen; it may start with
+    none chosen."""
+    for _ in range(limit):
+        here, there = select.evaluate("(s, t) => [s.selectedIndex, [...s.options].findIndex(o => o.textContent"
+                                      ".replace(/\\s+/g, ' ').trim() === t)]", text)
+        assert there >= 0, f"no option {text!r} in the list"
+        if here == there:
+            return
+        page.keyboard.press("ArrowDown" if here < there else "ArrowUp")
+        page.wait_for_timeout(100)
+    assert _chosen(select) == text, f"{limit} presses of the arrow keys did not choose {text!r}"
+
+
 def _check_by_keyboard(page, box):
     button = box.locator(".widget-button", has_text="Check").or_(box.locator(".widget-button", has_text="Submit"))
     tab_to(page, button.first)
@@ -63,16 +89,20 @@ def _check_by_keyboard(page, box):
 
 
 def test_single_choice_by_keyboard(lab):
+    """Issue 27 item 3: the options are one Tab stop; the arrow keys choose; one Tab reaches Check; Enter checks."""
     page = lab.notebook(NB)
     q = QUIZ.question("planet49")
     box = _question(page, "planet49")
-    radios = box.locator(".widget-radio-box input")
-    radios.first.focus()
-    k = [o.id for o in shuffled_options(q, 0)].index(q.answer)
-    tab_to(page, radios.nth(k))
-    page.keyboard.press("Space")
-    expect(radios.nth(k)).to_be_checked()
-    expect(_check_by_keyboard(page, box)).to_contain_text("✔ Correct.", timeout=10_000)
+    choice = box.locator(".kit-choice select")
+    expect(choice).to_have_count(1)
+    expect(choice.locator("option")).to_have_count(len(q.options))
+    choice.focus()
+    choose(page, choice, _plain(q.option(q.answer).text))
+    page.keyboard.press("Tab")
+    check = box.locator(".widget-button", has_text="Check")
+    expect(check).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(box.locator(".kit-quiz-feedback")).to_contain_text("✔ Correct.", timeout=10_000)
 
 
 def test_multiple_choice_by_keyboard(lab):
@@ -91,13 +121,19 @@ def test_multiple_choice_by_keyboard(lab):
 
 
 def test_true_false_by_keyboard_with_shift_tab(lab):
+    """From Check, one Shift+Tab reaches the true/false list (one Tab stop); the arrow keys choose True."""
     page = lab.notebook(NB)
     box = _question(page, "ftc-2024")
-    radios = box.locator(".widget-radio-box input")
-    radios.nth(1).focus()  # start on "False", go back to "True"
-    tab_to(page, radios.nth(0), back=True)
-    page.keyboard.press("Space")
-    expect(_check_by_keyboard(page, box)).to_contain_text("✔ Correct.", timeout=10_000)
+    choice = box.locator(".kit-choice select")
+    check = box.locator(".widget-button", has_text="Check")
+    check.focus()
+    page.keyboard.press("Shift+Tab")
+    expect(choice).to_be_focused()
+    choose(page, choice, "True")
+    page.keyboard.press("Tab")
+    expect(check).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(box.locator(".kit-quiz-feedback")).to_contain_text("✔ Correct.", timeout=10_000)
 
 
 def test_numeric_by_keyboard(lab):
@@ -144,20 +180,6 @@ def test_ordering_by_keyboard_with_arrow_keys(lab):
     slots.first.select_option(index=0)  # leave the shared page so that ArrowDown still moves the first position
 
 
-def _chosen(select) -> str:
-    """The text of the option a list box shows as chosen ("" when none), its spaces made plain."""
-    return select.evaluate("s => s.selectedIndex < 0 ? '' : s.options[s.selectedIndex].textContent"
-                           ".replace(/\\s+/g, ' ').trim()")
-
-
-def choose(page, select, text: str, limit: int = 10) -> None:
-    """Press ArrowDown on the focused list box until the option ``text`` is chosen."""
-    for _ in range(limit):
-        if _chosen(select) == text:
-            return
-        page.keyboard.press("ArrowDown")
-        page.wait_for_timeout(100)
-    assert _chosen(select) == text, f"{limit} presses of ArrowDown did not choose {text!r}"
 
 
 def test_claim_item_by_keyboard(lab):
@@ -190,8 +212,8 @@ def test_claim_item_by_keyboard(lab):
     assert page.evaluate(_STATE) == before, "a key pressed in the claim checker changed the notebook"
 
 
-# The focus ring of every radio option and tick box of the kit's views (3 px outline, 2 px apart), measured against
-# the nearest box around it that cuts off what overflows it.
+# The focus ring of every one-choice list, radio option and tick box of the kit's views (3 px outline, 2 px apart),
+# measured against the nearest box around it that cuts off what overflows it.
 _RING_CUT = """(selector) => {
   const out = [];
   for (const input of document.querySelectorAll(selector)) {
@@ -214,18 +236,21 @@ _RING_CUT = """(selector) => {
 }"""
 
 
-@pytest.mark.parametrize("name", ["06_final_quiz.ipynb", "04_consent_and_the_law.ipynb"])
+@pytest.mark.parametrize("name", ["08_final_quiz.ipynb", "04_consent_and_the_law.ipynb"])
 def test_the_focus_ring_of_an_option_is_not_cut_off(lab, name):
-    """Issue 27 item 3: the radio focus ring was clipped on its left (the option sat at the edge of its box)."""
+    """Issue 27 item 3: the radio focus ring was clipped on its left (the option sat at the edge of its box); the
+    final quiz's options are one-choice lists and tick boxes, notebook 04's checklist radio options."""
     page = lab.notebook(name)
-    first = page.locator(".kit-view .widget-radio-box input").first
+    first = page.locator(".kit-view .kit-choice select, .kit-view .widget-radio-box input, "
+                         ".kit-view .widget-checkbox input").first
     first.focus()
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Tab")  # reached by the keyboard: the ring the reader sees (:focus-visible)
     expect(first).to_be_focused()
     assert first.evaluate("e => e.matches(':focus-visible') && parseFloat(getComputedStyle(e).outlineWidth) >= 3")
-    selector = ".jp-OutputArea-output .kit-view .widget-radio-box input, .jp-OutputArea-output .kit-view " \
-               ".widget-checkbox input"
+    selector = ", ".join(f".jp-OutputArea-output .kit-view {c}" for c in (".kit-choice select",
+                                                                          ".widget-radio-box input",
+                                                                          ".widget-checkbox input"))
     for width in (1280, 800):
         page.set_viewport_size({"width": width, "height": 1000})
         page.wait_for_timeout(600)

@@ -28,7 +28,7 @@ def test_filter_the_cases_table(lab):
     view = page.locator(".kit-cases-view").first
     expect(view).to_contain_text("Slack")
     view.locator(".widget-dropdown select").nth(2).select_option(label="Europe (EU/EEA)")
-    expect(view).to_contain_text("1 of", timeout=10_000)
+    expect(view).to_contain_text("2 of", timeout=10_000)  # Meta 2024 and Meta AI 2025
     expect(view.locator("table")).to_contain_text("Meta")
     expect(view.locator("table")).not_to_contain_text("Slack")
 

@@ -12,19 +12,20 @@ import pytest
 pytestmark = pytest.mark.browser
 
 QUIZ_NOTEBOOKS = ["01_the_slack_case.ipynb", "02_policy_vs_statements.ipynb", "03_opt_in_vs_opt_out.ipynb",
-                  "06_final_quiz.ipynb"]
+                  "06_consent_in_2026.ipynb", "08_final_quiz.ipynb"]
 ALL_NOTEBOOKS = ["00_start_here.ipynb", "01_the_slack_case.ipynb", "02_policy_vs_statements.ipynb",
                  "03_opt_in_vs_opt_out.ipynb", "04_consent_and_the_law.ipynb", "05_beyond_slack.ipynb",
-                 "06_final_quiz.ipynb"]
+                 "06_consent_in_2026.ipynb", "08_final_quiz.ipynb"]
 #: i25: French words are longer ("Charger des ré…" was cut): the French edition is measured too
 FRENCH_NOTEBOOKS = sorted(f"fr/{p.name}" for p in (Path(__file__).resolve().parents[2] / "notebooks" / "fr")
                           .glob("[0-9][0-9]_*.ipynb"))
 
-# For every answer option of every question: its box, and the box of its radio circle or tick box.
+# For every answer option of every question: its box, and the box of its radio circle or tick box (an option of a
+# one-choice list draws its ○ inside its own box).
 _OPTIONS = """() => [...document.querySelectorAll('.kit-quiz-question')].map((q, qi) => {
   const title = (q.querySelector('h4') || q).textContent.slice(0, 60);
-  const opts = [...q.querySelectorAll('.widget-radio-box label, .widget-checkbox')].map(l => {
-    const r = l.getBoundingClientRect(), i = l.querySelector('input').getBoundingClientRect();
+  const opts = [...q.querySelectorAll('.widget-radio-box label, .widget-checkbox, .kit-choice option')].map(l => {
+    const r = l.getBoundingClientRect(), i = (l.querySelector('input') || l).getBoundingClientRect();
     return {text: l.textContent.slice(0, 50), top: r.top, bottom: r.bottom, left: r.left, right: r.right,
             itop: i.top, ibottom: i.bottom, ileft: i.left, iright: i.right};
   });

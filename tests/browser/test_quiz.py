@@ -1,4 +1,4 @@
-"""Notebook 06 in a real JupyterLab: a typed word is not a number, ordering starts empty, the download link and Try
+"""Notebook 08 in a real JupyterLab: a typed word is not a number, ordering starts empty, the download link and Try
 again; then one question of each graded type answered, and one by keyboard alone."""
 
 from __future__ import annotations
@@ -7,17 +7,27 @@ import pytest
 from playwright.sync_api import expect
 
 from kit.content.quiz import load_quiz
+from kit.i18n import t
 from kit.quiz import shuffled_options
 
 pytestmark = pytest.mark.browser
 
-NB = "06_final_quiz.ipynb"
+NB = "08_final_quiz.ipynb"
 QUIZ = load_quiz("final")
 
 
 def _question(page, qid):
     q = QUIZ.question(qid)
     return page.locator(".kit-quiz-question", has_text=q.text.split("\n")[0][:60]).first
+
+
+def _pick(box, text: str) -> None:
+    """Click the option ``text`` of the question's one-choice list (its labels carry tabs where the text has spaces;
+    the match is on the text with its spaces made plain)."""
+    option = box.locator(".kit-choice option").filter(has_text=" ".join(text.split()))
+    expect(option).to_have_count(1)
+    option.click()
+    expect(option).to_have_js_property("selected", True)
 
 
 def _check(box):
@@ -61,7 +71,7 @@ def test_download_has_its_own_heading_and_the_students_name_and_try_again_asks(l
     link = quiz.locator("a.kit-download")
     expect(quiz.locator("h4", has_text="Keep your answers")).to_be_visible()
     expect(quiz.locator("h4", has_text="Download my answers")).to_have_count(0)
-    name = quiz.locator(".widget-text input[placeholder*='student number']")
+    name = quiz.locator(f".widget-text input[placeholder='{t('quiz.student_placeholder')}']")
     name.fill("Ada Lovelace")
     name.press("Enter")
     expect(link).to_have_attribute("download", "answers-final-Ada-Lovelace.json", timeout=10_000)
@@ -83,7 +93,7 @@ def test_download_has_its_own_heading_and_the_students_name_and_try_again_asks(l
 def test_single_choice(lab):
     page = lab.notebook(NB)
     box = _question(page, "slack-default")
-    box.locator(".widget-radio-box label", has_text="included unless someone opted out").click()
+    _pick(box, "included unless someone opted out")
     expect(_check(box)).to_contain_text("✔ Correct.", timeout=10_000)
 
 
@@ -102,7 +112,7 @@ def test_multiple_choice_partial_then_right(lab):
 def test_true_false(lab):
     page = lab.notebook(NB)
     box = _question(page, "withdraw")
-    box.locator(".widget-radio-box label", has_text="True").click()
+    _pick(box, "True")
     expect(_check(box)).to_contain_text("✔ Correct.", timeout=10_000)
 
 
@@ -129,27 +139,27 @@ def test_ordering(lab):
 
 
 def test_single_choice_by_keyboard_only(lab):
-    """Tab to the right option, Space to choose it, Tab to Check, Enter.
-
-    ipywidgets 8 renders RadioButtons as inputs without a shared ``name``, so each option is its own Tab stop and
-    arrow keys do not move between them (a limitation of the widget, noted in the report); Tab and Space do.
-    """
+    """Tab to the options (one Tab stop), the arrow keys to the right one, Tab to Check, Enter (issue 27 item 3)."""
     page = lab.notebook(NB)
     q = QUIZ.question("marketing-line")
     box = _question(page, "marketing-line")
     order = [o.id for o in shuffled_options(q, 0)]
     k = order.index(q.answer)
-    radios = box.locator(".widget-radio-box input")
-    expect(radios).to_have_count(len(order))
-    radios.first.focus()
-    for _ in range(k):
-        page.keyboard.press("Tab")
-    expect(radios.nth(k)).to_be_focused()
-    page.keyboard.press("Space")
-    expect(radios.nth(k)).to_be_checked()
-    for _ in range(len(order) - k):
-        page.keyboard.press("Tab")
-    expect(box.locator(".widget-button", has_text="Check")).to_be_focused()
+    choice = box.locator(".kit-choice select")
+    expect(choice.locator("option")).to_have_count(len(order))
+    check = box.locator(".widget-button", has_text="Check")
+    choice.focus()
+    page.keyboard.press("Shift+Tab")  # from what comes before, one Tab reaches the list
+    page.keyboard.press("Tab")
+    expect(choice).to_be_focused()
+    for _ in range(len(order) + 1):  # none may be chosen yet: then the first ArrowDown chooses the first option
+        here = choice.evaluate("s => s.selectedIndex")
+        if here == k:
+            break
+        page.keyboard.press("ArrowDown" if here < k else "ArrowUp")
+    assert choice.evaluate("s => s.selectedIndex") == k
+    page.keyboard.press("Tab")
+    expect(check).to_be_focused()
     page.keyboard.press("Enter")
     expect(box.locator(".kit-quiz-feedback")).to_contain_text("✔ Correct.", timeout=10_000)
 

@@ -1,4 +1,4 @@
-"""``make bench-class``: 30 students log in to a real JupyterHub at once, Run All of notebook 06, answer, share.
+"""``make bench-class``: 30 students log in to a real JupyterHub at once, Run All of notebook 08, answer, share.
 
 Reports errors (target 0), answers lost (target 0: a student whose shared copy is missing or lacks the answer they
 gave), the time from login to a finished Run All (median and 95th percentile) and the memory per student (their
@@ -20,7 +20,7 @@ from pathlib import Path
 
 from tests.conftest import CHROMIUM, FLAGS  # the same Chromium as every browser test
 from tests.hub import hubctl
-from tests.hub.students import QUIZ, QUIZ_NB, login_async, option_text, run_all_async
+from tests.hub.students import QUIZ, QUIZ_NB, choice_option, login_async, run_all_async
 
 N = int(os.environ.get("KIT_BENCH_STUDENTS", "30"))
 BUDGET = float(os.environ.get("KIT_BENCH_BUDGET", "1800"))  # seconds; students still working then count as errors
@@ -56,8 +56,8 @@ async def student(browser, hub, name: str, t: dict) -> None:
     await run_all_async(page, name, stats=t)
     t["run_all"] = time.monotonic() - start
     box = page.locator(".kit-quiz-question", has_text=QUIZ.question("slack-default").text.split("\n")[0][:60]).first
-    option = box.locator(".widget-radio-box label", has_text=option_text("slack-default", "included"))
-    await until(t, "picking an answer", option.click, box.locator(".widget-radio-box input:checked"))
+    option = choice_option(box, "slack-default", "included")
+    await until(t, "picking an answer", option.click, box.locator(".kit-choice option:checked"))
     await until(t, "checking the answer", box.locator(".widget-button", has_text="Check").click,
                 box.locator(".kit-quiz-feedback", has_text="Correct"))
     share = page.locator(".kit-share")

@@ -14,7 +14,7 @@ from kit.content.quiz import load_quiz
 
 from .hubctl import PASSWORD
 
-QUIZ_NB = "notebooks/06_final_quiz.ipynb"
+QUIZ_NB = "notebooks/08_final_quiz.ipynb"
 CLASS_NB = "notebooks/instructor/class_results.ipynb"
 QUIZ = load_quiz("final")
 
@@ -154,4 +154,10 @@ def question(page, qid: str):
 
 def option_text(qid: str, oid: str) -> str:
     return QUIZ.question(qid).option(oid).text
+
+
+def choice_option(box, qid: str, oid: str):
+    """The option ``oid`` in the one-choice list of question ``qid`` shown in ``box`` (a list box: its labels carry
+    tabs where the text has spaces, so the match is on the text with its spaces made plain)."""
+    return box.locator(".kit-choice option").filter(has_text=" ".join(option_text(qid, oid).split()))
 

@@ -1,4 +1,4 @@
-"""The kit on a real JupyterHub: three students (real unix users) open notebook 06, answer and share; the instructor's
+"""The kit on a real JupyterHub: three students (real unix users) open notebook 08, answer and share; the instructor's
 class view shows three; one withdraws and disappears; no student can read, list or change another's shared file;
 nothing is left running or created afterwards.
 
@@ -18,7 +18,16 @@ import pytest
 from playwright.sync_api import expect
 
 from . import hubctl
-from .students import CLASS_NB, QUIZ_NB, finish_run_all, open_notebook, option_text, press_run_all, question
+from .students import (
+    CLASS_NB,
+    QUIZ_NB,
+    choice_option,
+    finish_run_all,
+    open_notebook,
+    option_text,
+    press_run_all,
+    question,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -53,7 +62,7 @@ def hub(browser):
 
 @pytest.fixture(scope="module")
 def pages(hub, browser):
-    """Each student logged in through the hub, notebook 06 run, one question answered, answers shared; and the
+    """Each student logged in through the hub, notebook 08 run, one question answered, answers shared; and the
     instructor's class view open (``"instructor"``), opened while the students worked, as in class.
 
     The four servers start at once, and the four notebooks run at once (each in its own kernel): the test waits for
@@ -82,7 +91,7 @@ def _share_all(hub, out):
         expect(share).to_contain_text("How to stop", timeout=WAIT_MS)
         expect(share.locator(".kit-share-status")).to_contain_text("Not shared", timeout=WAIT_MS)
         box = question(page, "slack-default")
-        box.locator(".widget-radio-box label", has_text=option_text("slack-default", oid)).click()
+        choice_option(box, "slack-default", oid).click()
         box.locator(".widget-button", has_text="Check").click()
         expect(box.locator(".kit-quiz-feedback")).to_contain_text("Correct" if oid == "included" else "Not quite",
                                                                   timeout=WAIT_MS)

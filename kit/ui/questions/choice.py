@@ -20,9 +20,7 @@ class SingleInput(InputView):
         return [(o.text, o.id) for o in self.options]
 
     def make(self) -> w.Widget:
-        # The label as wide as its words: « Votre réponse » was cut at the default 80 px.
-        self.radio = w.one_choice(self.choices(), description=t("quiz.answer"), layout=self.layout,
-                                  style={"description_width": "initial"})
+        self.radio = w.one_choice(self.choices(), description=t("quiz.answer"), layout=self.layout)
         self.radio.tooltip = t("quiz.pick_one")
         return self.radio
 
