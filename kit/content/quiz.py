@@ -26,8 +26,24 @@ from ..questions.choice import check_giveaway, giveaway, giveaway_message
 from .base import ContentKind, check_duplicates, check_refs, check_stray_files, data_root, load_checked, load_file
 from .case import STATUS_DOC, Status
 from .errors import ContentError, NotFound, display_path, safe_resolve
+from .facilitation import Facilitation, facilitation_doc
 from .language import languages, speaking
-from .schema import Id, Invalid, Language, Line, ParseContext, Record, ScalarKind, Text, Url, doc, internal, shown
+from .schema import (
+    LEVELS,
+    Id,
+    Invalid,
+    Language,
+    Level,
+    Line,
+    ParseContext,
+    Record,
+    ScalarKind,
+    Text,
+    Url,
+    doc,
+    internal,
+    shown,
+)
 from .translations import translation_file, translation_path
 from .writing import load_writing, writing_path
 
@@ -92,9 +108,6 @@ class Option(Record):
 TypeName = Literal[names()]
 
 
-#: Bloom's levels, from recalling to creating: what an item asks a student to do.
-LEVELS: tuple[str, ...] = ("remember", "understand", "apply", "analyse", "evaluate", "create")
-Level = Literal["remember", "understand", "apply", "analyse", "evaluate", "create"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -166,9 +179,14 @@ class Quiz(Record):
         "shows several (each notebook shows one box, and one answers file holds all its answers); the one named "
         "must keep its own (a quiz without save_with, a writing set with save_with: own). Left out: the quiz has "
         "its own box", None)
+    facilitation: Facilitation | None = facilitation_doc("running the quiz in class: what its questions test, the "
+                                                         "answers students get wrong, how to debrief")
     answer_keys: Literal["included", "withheld"] = doc(
         "included, or withheld in a student copy made by 'kit release --without-answer-keys': answers are then "
         "recorded for the instructor to grade, not checked", "included")
+    model_answers: Literal["included", "withheld"] = doc(
+        "included, or withheld in a student copy made by 'kit release --without-model-answers': a reflection then "
+        "shows no model answer or discussion points after Submit", "included")
     #: After loading: the ids of the quizzes whose questions were put first (``include`` is then empty).
     included: tuple[str, ...] = internal(())
 
@@ -180,7 +198,7 @@ class Quiz(Record):
 
 
 # ---------------------------------------------------------------------------------------------- cross-checks
-def _check_question(ctx: ParseContext, q: Question, withheld: bool = False) -> None:
+def _check_question(ctx: ParseContext, q: Question, withheld: bool = False, models_withheld: bool = False) -> None:
     """What every question is checked for, then what its type checks (:class:`kit.questions.QuestionType`)."""
     qt = question_type(q)
     check_duplicates(ctx, q.options, "option")
@@ -202,7 +220,7 @@ def _check_question(ctx: ParseContext, q: Question, withheld: bool = False) -> N
                     ctx.at(q, name, tf.elsewhere.format(type=q.type))
     if q.attempts is not None and q.attempts < 1:
         ctx.at(q, "attempts", f"expected at least 1 attempt, got {q.attempts}")
-    qt.check(ctx, q, withheld)
+    qt.check(ctx, q, withheld or (models_withheld and not qt.graded))
     if not qt.graded:
         if q.answer is not None:
             ctx.at(q, "answer", f"a {q.type} question is not graded: remove the answer")
@@ -223,7 +241,8 @@ def check_quiz(ctx: ParseContext, quiz: Quiz, path: Path) -> None:
         ctx.at(quiz, "questions", "a quiz needs at least one question")
     check_duplicates(ctx, quiz.questions, "question")
     for q in quiz.questions:
-        _check_question(ctx, q, withheld=quiz.answer_keys == "withheld")
+        _check_question(ctx, q, withheld=quiz.answer_keys == "withheld",
+                        models_withheld=quiz.model_answers == "withheld")
 
 
 # ---------------------------------------------------------------------------------------------- loading
@@ -390,7 +409,7 @@ def _check_design(ctx: ParseContext, quiz: Quiz, root: Path) -> None:
 
 def _check_save_with(ctx: ParseContext, root: Path, quizzes: list[Quiz]) -> None:
     """A quiz's ``save_with`` names a quiz or writing set that keeps its own answers (so answers reach one box)."""
-    keepers = {q.id: "quiz" for q in quizzes if q.save_with is None}
+    keepers: dict[str, str] | None = {q.id: "quiz" for q in quizzes if q.save_with is None}
     others = {q.id for q in quizzes if q.save_with is not None}
     if writing_path(root).exists():
         try:
@@ -400,7 +419,7 @@ def _check_save_with(ctx: ParseContext, root: Path, quizzes: list[Quiz]) -> None
                 else:
                     others.add(s.id)
         except ContentError:
-            pass  # the writing kind reports it
+            keepers = None  # the writing kind reports it; which sets keep their answers is not known
     unread = set(quiz_ids(root)) - {q.id for q in quizzes}  # quizzes whose own problems are reported already
     for q in quizzes:
         if q.save_with is None or q.save_with in unread:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import get_args
 
+from .audit import BASIS_CHOICES, PASTE_KINDS
 from .cache import cached
 from .case import PERMISSIONS, STATUSES, Default, Mechanism, RegionGroup
 from .claims import VERDICTS as CLAIM_VERDICTS
@@ -130,6 +131,9 @@ def _declared() -> dict[str, list[str]]:
         keys("compare.sr_", ("ins", "del")), keys("compare.", ("ins", "del"), "_open"),
         keys("compare.", ("ins", "del"), "_close"),
     ]
+    # The audit's words for a basis, a basis tested, a step's state and a box's length limit (kit/audit.py).
+    pairs += [keys("audit.basis_", BASIS_CHOICES), keys("audit.tested_", BASES), keys("audit.conditions_", BASES),
+              keys("audit.state_", ("done", "started", "empty")), keys("audit.too_long_", PASTE_KINDS)]
     regimes = [f"defaults.sim.regime.{d}_{w}" for d in ("in", "out") for w in ("each", "owner")]
     pairs.append((re.escape("defaults.sim.regime.") + any_ + "_" + any_, regimes))
     # Issue 24: the three regimes' defaults and fields of law (data/regimes.yaml), from their schema's Literals.

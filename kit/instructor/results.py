@@ -226,11 +226,11 @@ def _file_names(paths: list[Path]) -> dict[Path, str]:
 
 def _entries(doc: dict) -> Iterable[tuple[str, str, dict]]:
     """(quiz, question or entry key, entry) for each entry of an answers file, read by its key: the one place that
-    says which quiz an entry answers: the file's own quiz, or, for a quiz kept in another view's file (save_with,
-    ``quiz:<quiz>:<question>``), its own quiz, graded from its own keys."""
+    says which quiz an entry answers. A quiz kept in another view's file (``save_with``: ``quiz:<quiz>:<question>``)
+    answers its own quiz, graded from its own keys; every other entry answers the file's quiz."""
     for key, raw in doc["answers"].items():
-        quiz, qid = split_quiz_key(key) or (doc["quiz"], str(key))
-        yield quiz, qid, raw
+        quiz, question = split_quiz_key(key) or (doc["quiz"], str(key))
+        yield quiz, question, raw
 
 
 def _rows(hand_ins: list[tuple[Path, dict, int]]) -> list[Row]:
