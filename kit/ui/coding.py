@@ -75,9 +75,11 @@ class CodingView(Static, w.VBox):
     def __init__(self, rows: Sequence[Mapping], cases: Mapping[str, Case]):
         self.rows = {r["id"]: r for r in rows}
         self.cases = cases
-        self.case = w.Dropdown(options=[(f"{r['company']} ({r['year']})", r["id"]) for r in rows],
-                               value=rows[0]["id"], description=t("coding.case"),
-                               style={"description_width": "initial"})
+        # Every case in view, whole (a drop-down cut "Meta (Facebook, Instagram, WhatsApp, Meta AI) (2024)"), Slack
+        # chosen first: the task starts with it.
+        ids = [r["id"] for r in rows]
+        self.case = w.one_choice([(f"{r['company']} ({r['year']})", r["id"]) for r in rows], t("coding.case"),
+                                 value="slack-2024" if "slack-2024" in ids else ids[0])
         self.case.tooltip = t("coding.case_tooltip")
         self.lists: dict[str, w.Select] = {}
         parts: list[w.Widget] = [w.HTML(h.heading(t("coding.title"), level=3) + h.para(t("coding.intro"))),

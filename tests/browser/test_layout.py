@@ -143,8 +143,8 @@ def test_links_look_like_links_and_figures_follow_the_dark_theme(lab):
 # measured in its own font, must fit inside it, padding left out; a one-choice list wraps its options, so each must
 # fit its width. (The claim checker's evidence list is not measured: each of its options starts with the sentence id
 # the statement above lists in full.)
-_LISTS = """(names) => [...document.querySelectorAll('.jp-OutputArea-output .kit-compare select, '
-                                         + '.jp-OutputArea-output .kit-claims select')]
+_LISTS = """([names, views]) => [...document.querySelectorAll(views.map(v => `.jp-OutputArea-output ${v} select`)
+                                                          .join(', '))]
   .filter(s => s.getBoundingClientRect().width > 0)
   .map(s => {
     const label = (s.closest('.widget-inline-hbox') || s.parentElement).querySelector('label');
@@ -181,7 +181,7 @@ def test_the_comparers_lists_and_the_statement_picker_show_every_choice_whole(la
     try:
         for width in (800, 1280):
             _at_width(page, width)
-            lists = page.evaluate(_LISTS, names)
+            lists = page.evaluate(_LISTS, [names, [".kit-compare", ".kit-claims"]])
             assert sorted(x["label"] for x in lists) == sorted(names), f"{name}: found {lists}"
             cut += [f"at {width} px, {x['label']} ({'list' if x['list'] else 'drop-down'}, {x['room']:.0f} px): "
                     + "; ".join(f"“{c}…”" for c in x["cut"]) for x in lists if x["cut"]]
