@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .audit import ANSWERS_ID, example_audit
-from .cases import case_rows, drafts
+from .cases import case_rows, drafts, load_cases
 from .claims import items as claim_items
 from .classroom import class_dir
 from .content import BadArgument, ContentError, NotFound, case_ids, check_all, load_case
@@ -52,6 +52,7 @@ __all__ = [
     "show_checklist",
     "show_class_results",
     "show_claim_checker",
+    "show_coding",
     "show_default_effects",
     "show_glossary",
     "show_key_points",
@@ -211,6 +212,15 @@ def show_claim_checker(case_id: str = "slack-2024"):
 
     case = load_case(case_id)
     return ClaimView(case, claim_items(case, load_vocabulary()))
+
+
+@friendly
+def show_coding():
+    """Notebook 05's task: code cases on named dimensions, then compare with the kit's coding, read from the data."""
+    from .ui.coding import CodingView
+
+    cases = {c.meta.id: c for c in load_cases()}
+    return CodingView(case_rows(list(cases.values())), cases)
 
 
 @friendly

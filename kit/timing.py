@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from .cases import load_cases
+from .coding import DIMENSIONS, NOT_IN_DATA
 from .content import load_case
 from .content.case import STATUSES
 from .content.claims import load_claims
@@ -253,6 +254,19 @@ def _cases_table(*_a, **_k) -> Measure:
     return Measure(prose=_count(texts), activity=VIEWS["show_cases_table"].minutes)
 
 
+#: Notebook 05's coding task asks for Slack and two other cases (its markdown says so): three comparisons.
+CODED_CASES = 3
+
+
+def _coding(*_a, **_k) -> Measure:
+
+    texts = [t("coding.title"), t("coding.intro"), t("coding.after_compare")]
+    for d in DIMENSIONS:
+        texts += [t(f"coding.{d.id}_question"), *(t(f"coding.{d.id}_{v}") for v in d.values if v != NOT_IN_DATA)]
+    return Measure(prose=_count(texts), check=True, items=CODED_CASES,
+                   activity=CODED_CASES * VIEWS["show_coding"].minutes)
+
+
 def _glossary(*_a, **_k) -> Measure:
 
     found = entries(load_glossary(), load_vocabulary_file(), load_law())
@@ -401,6 +415,8 @@ VIEWS: dict[str, ViewKind] = {
                                _checklist, exercise=True),
     "show_cases_table": ViewKind("each case's title, region, outcome and stated basis", False, 2, False,
                                  _cases_table),
+    "show_coding": ViewKind("the task, each dimension's question and values (the cases' data is read in the table "
+                            "and the case views)", True, 5, True, _coding, exercise=True),
     "show_case_plots": ViewKind("none: three figures to look at", False, 1.5, False, _fixed(1.5, "three figures")),
     "show_glossary": ViewKind("each term and its definition", False, 0, False, _glossary),
     "show_regimes": ViewKind("the regimes, the rows' questions and one kind of content's answers and examples (others "

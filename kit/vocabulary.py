@@ -91,6 +91,18 @@ class Vocabulary:
             raise NotFound(f"no group '{group_id}' in the vocabulary")
         return tuple(t.id for t in self.terms if group_id in t.groups)
 
+    def group_of(self, term_ids: Iterable[str]) -> str:
+        """What a group picker should read for the terms chosen: a group whose terms are exactly these, "*" when
+        every term is chosen, "" when none is, and "+" for a choice of one's own (issue 27 item 8: the picker read
+        "— choose a group —" while a group's terms were marked)."""
+        chosen = set(term_ids)
+        if not chosen:
+            return ""
+        for g in self.groups:
+            if chosen == set(self.group_terms(g.id)):
+                return g.id
+        return "*" if chosen == {t.id for t in self.terms} else "+"
+
     def _ids(self, term_ids: Iterable[str] | None) -> tuple[str, ...]:
         if term_ids is None:
             return tuple(t.id for t in self.terms)

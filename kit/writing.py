@@ -4,11 +4,11 @@ the answers of a quiz that saves with another view of its notebook (``save_with`
 an audit's texts and findings (notebook 07, :mod:`kit.audit`).
 
 No widgets here. One store per kernel (a notebook is one kernel): views put entries in with :func:`put` as the
-student enters them, keyed ``writing:<set>:<n>``, ``checklist:<assessment>:<condition>``, ``claim:<item>`` or
-``quiz:<quiz>:<question>`` (a quiz's whole entries, :func:`put_group`) or ``audit:…`` (:func:`kit.audit.key`);
-the notebook's one "Keep your answers" (:class:`kit.ui.keep.KeepAnswers`: the quiz's, or a writing set's own) adds
-every entry to its answers, so they are saved at once with the same opt-in, put in the same download and read by
-``kit results`` as rows of their own.
+student enters them, keyed ``writing:<set>:<n>``, ``checklist:<assessment>:<condition>``, ``claim:<item>``,
+``coding:<case>:<dimension>`` (notebook 05's task, :func:`kit.coding.key`), ``audit:…`` (:func:`kit.audit.key`) or
+``quiz:<quiz>:<question>`` (a quiz's whole entries, :func:`put_group`); the notebook's one "Keep your answers"
+(:class:`kit.ui.keep.KeepAnswers`: the quiz's, or a writing set's own) adds every entry to its answers, so they are
+saved at once with the same opt-in, put in the same download and read by ``kit results`` as rows of their own.
 Entries read back from a saved or loaded file are put back here and the views that subscribed (:func:`subscribe`)
 refill themselves, so a view shown before or after the file was read shows them, and a save never drops them. A view
 may also give a ``check`` (why a file's entries do not fit it: the file is then set aside, as a quiz's own answers
@@ -29,7 +29,7 @@ __all__ = ["PREFIXES", "QUIZ", "clear", "entries", "get", "group", "is_extra", "
 #: The entries of a quiz kept by another view's box: ``quiz:<quiz>:<question>``, each a whole quiz entry.
 QUIZ = "quiz:"
 #: The keys of entries this module holds, by the kind of view that wrote them.
-PREFIXES = ("writing:", "checklist:", "claim:", "audit:", QUIZ)
+PREFIXES = ("writing:", "checklist:", "claim:", "coding:", "audit:", QUIZ)
 
 _entries: dict[str, dict[str, Any]] = {}
 # One listener per owner (a quiz, a writing set): a cell run again replaces its old view's listener.

@@ -6,15 +6,26 @@ from kit.content.cache import cached, files_stamp
 from kit.content.law import load_law
 from kit.content.quiz import load_quiz
 
+PART = """id: part
+title: A part
+questions:
+  - id: one
+    type: reflection
+    text: A first question?
+    model_answer: An answer.
+"""
+
 
 def test_an_edit_to_an_included_quiz_shows_in_the_quiz_that_includes_it(data_copy):
-    before = load_quiz("final")
-    path = data_copy / "quizzes" / "01-slack-case.yaml"
-    first = load_quiz("01-slack-case").questions[0]
-    path.write_text(path.read_text().replace(first.text.splitlines()[0], "An edited question?", 1))
-    after = load_quiz("final")
+    folder = data_copy / "quizzes"
+    (folder / "part.yaml").write_text(PART, encoding="utf-8")
+    (folder / "whole.yaml").write_text("id: whole\ntitle: The whole\ninclude: [part]\n", encoding="utf-8")
+    before = load_quiz("whole")
+    assert before.question("one").text == "A first question?"
+    (folder / "part.yaml").write_text(PART.replace("A first question?", "An edited question?"), encoding="utf-8")
+    after = load_quiz("whole")
     assert after is not before
-    assert after.question(first.id).text.startswith("An edited question?")
+    assert after.question("one").text == "An edited question?"
 
 
 def test_an_edit_to_a_legal_text_shows_on_the_next_call(data_copy):

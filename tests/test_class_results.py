@@ -6,8 +6,10 @@ from __future__ import annotations
 import html
 import json
 import re
+import shutil
 
 import pytest
+from conftest import FIXTURES
 
 import kit
 from kit import classroom
@@ -16,7 +18,16 @@ from kit.instructor.class_results import class_summary
 from kit.instructor.results import collect
 from kit.ui.class_results import ClassView
 
-QUIZ = load_quiz("final")
+#: The class view's behaviour is tested on a quiz with a question of every type (tests/fixtures/quizzes), put in a copy
+#: of data/ so that the view finds it by its id, whatever the kit's own quizzes hold.
+EVERY = FIXTURES / "quizzes" / "every-type.yaml"
+QUIZ = load_quiz(EVERY)
+
+
+@pytest.fixture
+def every_type(data_copy):
+    shutil.copy(EVERY, data_copy / "quizzes" / EVERY.name)
+    return data_copy
 
 
 def text(value: str) -> str:
@@ -28,7 +39,7 @@ def entry(response):
 
 
 @pytest.fixture
-def folder(tmp_path, monkeypatch):
+def folder(tmp_path, monkeypatch, every_type):
     d = tmp_path / "class"
     d.mkdir()
     students = [("Ada", "included", "I changed my mind about defaults."), (None, "excluded", "Opt-in is fairer."),
@@ -38,14 +49,14 @@ def folder(tmp_path, monkeypatch):
         answers = {"slack-default": entry(default), "withdraw": entry(True)}
         if reflection:
             answers["reflect-consent"] = entry(reflection)
-        classroom.share("final", answers, name, d)
+        classroom.share("every-type", answers, name, d)
     (d / "notes.json").write_text("{}")  # not an answers file: reported, not counted
     monkeypatch.setenv("KIT_CLASS_DIR", str(d))
     return d
 
 
 def test_summary_counts_distribution_wrong_answers_and_reflections(folder):
-    s = class_summary(folder)
+    s = class_summary(folder, "every-type")
     assert s.students == 3
     assert any("notes.json" in line for line in s.skipped)
     q = next(q for q in s.questions if q.id == "slack-default")
@@ -58,7 +69,7 @@ def test_summary_counts_distribution_wrong_answers_and_reflections(folder):
     assert [(a.label, a.count, a.correct) for a in tf.answers] == [("True", 3, True)]
     r = next(q for q in s.questions if q.id == "reflect-consent")
     # the unnamed students are numbered in the order of their files' names: the one who wrote is 1 or 2
-    unnamed = [d for d in (json.loads(p.read_text()) for p in sorted(folder.glob("answers-final-*.json")))
+    unnamed = [d for d in (json.loads(p.read_text()) for p in sorted(folder.glob("answers-every-type-*.json")))
                if d["student"] is None]
     n = next(i for i, d in enumerate(unnamed, 1) if "reflect-consent" in d["answers"])
     assert sorted(r.reflections) == [("Ada", "I changed my mind about defaults."),
@@ -67,12 +78,12 @@ def test_summary_counts_distribution_wrong_answers_and_reflections(folder):
 
 def test_same_rows_as_kit_results(folder):
     rows, _ = collect(classroom.shared_files(folder))
-    s = class_summary(folder)
+    s = class_summary(folder, "every-type")
     assert sum(q.answered for q in s.questions) == len(rows)
 
 
 def test_view_shows_chart_with_alt_text_table_wrong_answers_and_refresh(folder):
-    view = ClassView(folder)
+    view = ClassView(folder, "every-type")
     assert "3 students shared their answers" in text(view.count.value)
     body = view.body.value
     assert "<img" in body and "alt='Bar chart of the answers to question slack-default, 3 answered:" in body
@@ -82,7 +93,7 @@ def test_view_shows_chart_with_alt_text_table_wrong_answers_and_refresh(folder):
         in shown
     assert "permissions" in shown and "can be listed by everyone" in shown  # tmp_path is not mode 3733
     assert "Ada: I changed my mind" in shown and re.search(r"unnamed [12]: Opt-in is fairer\.", shown)
-    victim = sorted(folder.glob("answers-final-*.json"))[0]
+    victim = sorted(folder.glob("answers-every-type-*.json"))[0]
     victim.unlink()  # a student stops sharing
     view.refresh_button.click()
     assert "2 students shared their answers" in text(view.count.value)
@@ -94,12 +105,12 @@ def test_show_class_results_without_a_folder_says_what_to_do(monkeypatch):
     assert "No class folder" in text(widget.value)
 
 
-def test_show_class_results_reads_a_folder_of_downloads(tmp_path, monkeypatch):
+def test_show_class_results_reads_a_folder_of_downloads(tmp_path, monkeypatch, every_type):
     monkeypatch.delenv("KIT_CLASS_DIR", raising=False)
     from kit import progress
 
-    (tmp_path / "answers-final.json").write_text(progress.dump("final", {"withdraw": entry(False)}, "Bo"))
-    view = kit.show_class_results(tmp_path)
+    (tmp_path / "answers-every-type.json").write_text(progress.dump("every-type", {"withdraw": entry(False)}, "Bo"))
+    view = kit.show_class_results(tmp_path, quiz="every-type")
     assert "1 students shared their answers" in text(view.count.value)
     assert "Bo" not in text(view.body.value)  # no reflection given: the name appears nowhere
 

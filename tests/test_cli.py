@@ -167,9 +167,9 @@ def test_figures_and_results_take_data_as_check_does(data_copy, tmp_path, monkey
     monkeypatch.delenv("KIT_DATA")  # the kit's own data/ by default: only --data points at the copy
     monkeypatch.setenv("KIT_FIGURE_CACHE", str(tmp_path / "figures"))
     quiz = data_copy / "quizzes" / "01-slack-case.yaml"
-    quiz.write_text(quiz.read_text().replace("    answer: included\n", "    answer: excluded\n", 1))
+    quiz.write_text(quiz.read_text().replace("    answer: included\n", "    answer: profile\n", 1))
     hand_in = tmp_path / "ada.json"
-    hand_in.write_text(progress.dump("01-slack-case", {"slack-default": {"response": "excluded"}}, "Ada"))
+    hand_in.write_text(progress.dump("01-slack-case", {"member-included": {"response": "profile"}}, "Ada"))
     assert main(["results", str(hand_in), "--out", str(tmp_path / "out"), "--data", str(data_copy)]) == 0
     with open(tmp_path / "out" / "answers.csv", newline="", encoding="utf-8") as f:
         (row,) = list(csv.DictReader(f))

@@ -55,6 +55,18 @@ def test_copy_kind(url, kind):
 SCI = "https://www.science.org/doi/10.1126/science.1091721"
 TC = "https://techcrunch.com/2024/05/17/slack-under-attack-over-sneaky-ai-training-policy"
 
+#: A numeric question whose answer is not the value of the research figure it names (appended to a quiz).
+GERMANY_RATE = """
+  - id: germany-rate
+    type: numeric
+    text: In the country chart, what was Germany's effective consent?
+    answer: 13
+    tolerance: 0.5
+    unit: "%"
+    explanation: As the chart shows.
+    figures: [jg-germany]
+"""
+
 # Batches of edits to one copy of data/ (one load each, to keep the tests fast). Each edit is (file under data/, old
 # text, new text); each expected problem is (file under data/, entry, field, words of the message). A batch must
 # produce exactly its expected problems.
@@ -75,13 +87,14 @@ BATCHES = {
           "sectionNum=1798.135", "    url: https://lexace.ai/us/statute/california/civ-1798.135"),
          ("law/03-us.yaml", "      1 January 2023. Whether training AI",
           "      1 January 2023 (fact sheet §3). Whether training AI"),
-         ("quizzes/03-defaults.yaml", "    answer: 12\n", "    answer: 13\n"),
-         ("quizzes/03-defaults.yaml", "Yes, about 42% agreed.", "Yes, about 52% agreed."),
-         ("quizzes/03-defaults.yaml", "    figures: [jg-germany, jg-denmark, jg-netherlands, jg-sweden, jg-austria]\n",
-          "    figures: [jg-germany, jg-denmark, jg-netherlands, jg-sweden, jg-austria]\n    sources:\n"
+         ("quizzes/03-research.yaml", "    figures: [jg-online-opt-out, jg-online-neutral, jg-online-opt-in]\n",
+          "    figures: [jg-online-opt-out, jg-online-neutral, jg-online-opt-in]\n" + GERMANY_RATE),
+         ("quizzes/03-defaults.yaml", "about 60% agreed whatever the default", "about 70% agreed whatever the default"),
+         ("quizzes/03-research.yaml", "    figures: [jg-germany, jg-austria]\n",
+          "    figures: [jg-germany, jg-austria]\n    sources:\n"
           f"      - url: {SCI}\n        status: seen-secondary\n"),
-         ("quizzes/02-policy.yaml", "\"Your data is your data. We don't use it to train Slack AI.\"",
-          "\"Your data is your data. We do not use it to train Slack AI.\""),
+         ("quizzes/02-policy.yaml", "traditional ML models \"do not access message",
+          "traditional ML models \"do not read message"),
          # a working note in checked_note is fine: no student sees it
          ("law/03-us.yaml", "    status: seen-primary\n    checked: >-\n",
           "    status: seen-primary\n    checked_note: The kit's helper re-read it (fact sheet §5).\n"
@@ -97,38 +110,34 @@ BATCHES = {
           "every source it cites was read in a copy (techcrunch-2024-05-17, pcmag-irwin, ars-belanger)"),
          ("law/03-us.yaml", "legal text 'ccpa-1798-135'", "url", "'lexace.ai' is a copy of the legal text"),
          ("law/03-us.yaml", "legal text 'ccpa-1798-120-a'", "note", "internal working note (\"fact sheet\")"),
-         ("quizzes/03-defaults.yaml", "quiz '03-defaults', question 'jg-germany'", "answer",
+         ("quizzes/03-research.yaml", "quiz '03-research', question 'germany-rate'", "answer",
           "13 is not the value of the figure it refers to"),
-         ("quizzes/03-defaults.yaml", "quiz '03-defaults', question 'jg-experiment'", "options[1].feedback",
-          "'52%', but no figure it refers to is within 2 points of 52 (jg-online-opt-in = 42"),
-         ("quizzes/03-defaults.yaml", "quiz '03-defaults', question 'jg-germany'", "sources[1]",
+         ("quizzes/03-defaults.yaml", "quiz '03-defaults', question 'wording-matters'", "text",
+          "'70%', but no figure it refers to is within 2 points of 70 (rep-opt-out = 60.5"),
+         ("quizzes/03-research.yaml", "quiz '03-research', question 'country-chart'", "sources[1]",
           "this is the page of the research figure(s) jg-denmark"),
-         ("quizzes/02-policy.yaml", "quiz '02-policy', question 'marketing-line'", "text",
+         ("quizzes/02-policy.yaml", "quiz '02-policy', question 'blog-vs-policy'", "text",
           "is not the exact wording of a quotation it refers to: quote the record exactly")],
     ),
     "figures and quotations by id": (
-        [("quizzes/03-defaults.yaml", "jg-sweden, jg-austria]\n", "jg-sweden, jg-austria, jg-austrai]\n"),
-         ("quizzes/final.yaml", "    figures: [nouwens-compliant, nouwens-no-reject-first-page]\n", ""),
-         ("quizzes/01-slack-case.yaml", "    quotes: [slack-2024/before]\n  - id: slack-order", "  - id: slack-order"),
+        [("quizzes/03-research.yaml", "    figures: [jg-germany, jg-austria]\n",
+          "    figures: [jg-germany, jg-austria, jg-austrai]\n"),
+         ("quizzes/03-defaults.yaml", "    figures: [ob-skipped]\n", ""),
+         ("quizzes/01-slack-case.yaml", "    quotes: [slack-2024/before]\n\n  - id: who-could-act",
+          "\n  - id: who-could-act"),
          ("quizzes/02-policy.yaml", "    quotes: [slack-2024/marketing-line]\n",
           "    quotes: [slack-2024/marketing-lines]\n"),
-         ("quizzes/final.yaml", "        title: GDPR Article 7\n",
-          "        title: GDPR Article 7 (EUR-Lex itself was not opened)\n")],
-        [("quizzes/03-defaults.yaml", "quiz '03-defaults', question 'jg-germany'", "figures[6]",
+         ("quizzes/final.yaml", "        title: GDPR Article 7(3)\n",
+          "        title: GDPR Article 7(3) (EUR-Lex itself was not opened)\n")],
+        [("quizzes/03-research.yaml", "quiz '03-research', question 'country-chart'", "figures[3]",
           "unknown research figure 'jg-austrai': no figure with this id in data/research. Did you mean 'jg-austria'?"),
-         ("quizzes/final.yaml", "quiz 'final', question 'dark-patterns-compliance'", "explanation",
-          "'11.8%', and 11.8 is the value of the research figure nouwens-compliant: name it in 'figures'"),
-         ("quizzes/final.yaml", "quiz 'final', question 'dark-patterns-compliance'", "explanation",
-          "'22–23 percentage points', and 22 is the value of the research figure nouwens-no-reject-first-page"),
-         ("quizzes/final.yaml", "quiz 'final', question 'dark-patterns-compliance'", "explanation",
-          "'22–23 percentage points', and 23 is the value of the research figure nouwens-no-reject-first-page"),
-         ("quizzes/01-slack-case.yaml", "quiz '01-slack-case', question 'slack-how'", "explanation",
-          "quotes \"Slack Global model opt-out request\" from slack-2024/before: name it in 'quotes'"),
-         ("quizzes/02-policy.yaml", "quiz '02-policy', question 'marketing-line'", "quotes[1]",
+         ("quizzes/03-defaults.yaml", "quiz '03-defaults', question 'company-ninety-six'", "options[3].feedback",
+          "'74%', and 74 is the value of the research figure ob-skipped: name it in 'figures'"),
+         ("quizzes/01-slack-case.yaml", "quiz '01-slack-case', question 'member-included'", "explanation",
+          "from slack-2024/before: name it in 'quotes'"),
+         ("quizzes/02-policy.yaml", "quiz '02-policy', question 'marketing-wording'", "quotes[1]",
           "unknown quotation 'slack-2024/marketing-lines': expected 'case-id/record-id'"),
-         ("quizzes/02-policy.yaml", "quiz '02-policy', question 'marketing-line'", "text",
-          "from slack-2024/marketing-line: name it in 'quotes'"),
-         ("quizzes/final.yaml", "quiz 'final', question 'withdraw'", "sources[1].title",
+         ("quizzes/final.yaml", "quiz 'final', question 'withdrawal-open'", "sources[1].title",
           "internal working note (\"not opened\")")],
     ),
 }
@@ -162,6 +171,46 @@ def test_malformed_content_is_named_by_file_line_entry_and_field(data_copy, batc
     assert unmatched == [], "expected but not reported: " + "\n".join(map(str, unmatched)) + \
         "\nreported: " + "\n".join(map(str, problems))
     assert problems == [], "reported but not expected:\n" + "\n".join(map(str, problems))
+
+
+SIMULATION_QUIZ = """id: sim
+title: Simulation
+language: en
+questions:
+  - id: model
+    simulation: true
+    type: single
+    text: With Want in 70% and Aware 60%, the model gives 42.1% under Out. The experiment found 42%.
+    options:
+      - {id: a, text: "A model fits the experiment"}
+      - {id: b, text: "Nothing fits it"}
+    answer: a
+    explanation: The model's 42.1% is near the experiment's 42%, and 82% is near 82.1%.
+    figures: [jg-online-opt-in]
+  - id: study
+    type: single
+    text: With Want in 70% and Aware 60%, the model gives 42.1% under Out. The experiment found 42%.
+    options:
+      - {id: a, text: "A model fits the experiment"}
+      - {id: b, text: "Nothing fits it"}
+    answer: a
+    explanation: Because.
+    figures: [jg-online-opt-in]
+"""
+
+
+def test_the_simulations_numbers_are_not_asked_to_be_figures_but_a_figure_still_names_its_record(data_copy):
+    """A question marked simulation: true states the model's output (tests/test_quiz_simulation.py recomputes it);
+    the numbers of any other question that names figures must be those figures, and a figure's value is named."""
+    (data_copy / "quizzes" / "sim.yaml").write_text(SIMULATION_QUIZ, encoding="utf-8")
+    found = [(p.entry, p.field, p.message) for p in _problems(data_copy) if p.file.endswith("quizzes/sim.yaml")]
+    assert [(e, f) for e, f, _m in found] == [
+        ("quiz 'sim', question 'model'", "explanation"),  # 82% is a figure (jg-online-opt-out) it does not name
+        ("quiz 'sim', question 'study'", "text"), ("quiz 'sim', question 'study'", "text"),
+        ("quiz 'sim', question 'study'", "text")], found
+    assert all("but no figure it refers to has the value" in m and "name the figure in 'figures'" in m
+               for _e, _f, m in found)
+    assert [m.split("'")[1] for _e, _f, m in found] == ["82%", "70%", "60%", "42.1%"]
 
 
 def test_kit_check_runs_these_checks(data_copy):
@@ -265,12 +314,13 @@ def test_a_copy_is_said_in_words_and_not_linked():
 def test_a_quiz_shows_a_figure_from_its_one_record():
     from kit.ui.quiz import question_sources_html
 
-    q = load_quiz("03-defaults").question("jg-germany")
+    quiz = load_quiz("03-research")
+    q = quiz.question("country-chart")
     f = load_research().figure("jg-germany")
     page = _Page()
     from kit.quiz import citations
 
-    cited = citations(load_quiz("03-defaults"), load_research(), load_case)[q.id]
+    cited = citations(quiz, load_research(), load_case)[q.id]
     page.feed(question_sources_html(q, cited))
     text = " ".join(page.text)
     assert "Germany: 12%" in text and "read in a copy" in text

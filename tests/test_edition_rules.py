@@ -106,8 +106,8 @@ def test_a_refused_variant_in_a_translation_is_named_with_the_term_and_the_reaso
     ("data/translations/fr/checklist.yaml", "les membres ne pouvaient pas refuser.",
      "les membres ne pouvaient pas s'y opposer.", "field 'assessments.slack-2024.mechanism': « s'y opposer »"),
     # data subject, not owner (review T7)
-    ("data/translations/fr/quizzes/final.yaml", "de la personne concernée.", "de la personne à qui appartiennent les "
-     "données.", "« à qui appartiennent les données »"),
+    ("data/translations/fr/quizzes/final.yaml", "acte clair de la personne concernée,", "acte clair de la personne à "
+     "qui appartiennent les données,", "« à qui appartiennent les données »"),
 ])
 def test_each_kind_of_text_is_read_and_named_in_the_usual_form(repo, capsys, where, old, new, expected):
     path = repo / where.split("#")[0]
@@ -199,7 +199,7 @@ def test_an_english_ui_string_corrected_after_translation_makes_its_french_stale
 def test_an_english_notebook_cell_rewritten_makes_its_french_twin_stale(repo, capsys):
     """Review N1–N3: the English notebook 03 was corrected and the French told the old story."""
     _set_cell(repo / "notebooks" / "03_opt_in_vs_opt_out.ipynb", "c01",
-              lambda s: s.replace("Two cautions", "Three cautions"))
+              lambda s: s.replace("Four cautions", "Five cautions"))
     code, out, err = _check(repo, capsys)
     assert code == 0
     (line,) = [x for x in err.splitlines() if "03_opt_in_ou_opt_out" in x]

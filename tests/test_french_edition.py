@@ -309,9 +309,11 @@ SHIPPED_VIEWS = [
     ("show_vocabulary", (), True), ("show_claim_checker", (), True), ("show_status_key", (), True),
     ("show_default_effects", (), False), ("show_simulation", (), False), ("show_law", (), True),
     ("show_checklist", (), True), ("show_cases_table", (), True), ("show_case_plots", (), False),
+    ("show_coding", (), True),
     ("show_glossary", (), True), ("show_regimes", (), True),
-    *[("show_quiz", (q,), "press") for q in ("01-slack-case", "02-policy", "03-defaults", "06-regimes", "06-ai-act",
-                                             "06-design", "06-children-models", "final")],
+    *[("show_quiz", (q,), "press") for q in ("01-timeline", "01-slack-case", "02-vocabulary", "02-policy",
+                                             "03-research", "03-exercise-3", "03-exercise-4", "03-defaults",
+                                             "06-regimes", "06-ai-act", "06-design", "06-children-models", "final")],
     ("show_class_results", ("CLASS",), True),  # a class folder with two students' shared answers (made below)
     ("show_class_results", ("CLASS", "audit"), True),  # its audits (none: the view says so)
     *[("show_audit", (s,), True) for s in ("paste", "reading", "claims", "checklist", "redesign")],
@@ -368,8 +370,8 @@ def test_results_headers_and_chart_follow_the_language_of_the_answers(data_copy,
             'quiz:\n  results_title: "Les réponses de la classe"\n', encoding="utf-8")
     french()
     answers = tmp_path / "answers-fr.json"
-    answers.write_text(progress.dump("01-slack-case", {"slack-default": {"response": "included", "attempts": 1,
-                                                                         "hints": 0, "score": 1.0, "correct": True}},
+    answers.write_text(progress.dump("01-slack-case", {"member-included": {"response": "included", "attempts": 1,
+                                                                           "hints": 0, "score": 1.0, "correct": True}},
                                      "Zoé"), encoding="utf-8")
     assert json.loads(answers.read_text(encoding="utf-8"))["language"] == "fr"
     i18n._state["language"] = "en"  # the instructor's own session is in English: the files decide

@@ -9,7 +9,7 @@ import os
 import time
 
 import pytest
-from conftest import visible_text
+from conftest import FIXTURES, visible_text
 
 import kit
 from kit import progress
@@ -105,12 +105,12 @@ WRONG = {
 
 @pytest.mark.parametrize("how", list(WRONG))
 def test_well_formed_answers_that_do_not_fit_are_set_aside_and_the_quiz_opens(answers_dir, how):
-    quiz = load_quiz("final")
-    path = answers_dir / "answers-final.json"
-    path.write_text(json.dumps(_doc(WRONG[how](quiz))))
+    quiz = load_quiz(FIXTURES / "quizzes" / "every-type.yaml")  # a question of every type, whatever the kit holds
+    path = answers_dir / "answers-every-type.json"
+    path.write_text(json.dumps(_doc(WRONG[how](quiz), "every-type")))
     view = QuizView(quiz)
     shown = visible_text(view.keep.status)
-    assert "answers-final.json" in shown and "does not fit the quiz" in shown, shown
+    assert "answers-every-type.json" in shown and "does not fit the quiz" in shown, shown
     assert not path.exists() and any(".corrupt-" in p.name for p in answers_dir.iterdir())
     assert len(view.questions) == len(quiz.questions)  # the quiz opened, empty
 

@@ -27,8 +27,8 @@ def _class(tmp_path: Path) -> list[Path]:
     for name, resp, score in [("Ada", "included", 1.0), ("Ben", "excluded", 0.0), ("Cy", "included", 1.0)]:
         p = d / f"{name.lower()}.json"
         p.write_text(progress.dump("01-slack-case", {
-            "slack-default": {"response": resp, "attempts": 1, "hints": 0, "score": score, "correct": score == 1},
-            "slack-who": {"response": ["primary-owner"], "attempts": 1, "hints": 1, "score": 1 / 3,
+            "member-included": {"response": resp, "attempts": 1, "hints": 0, "score": score, "correct": score == 1},
+            "who-could-act": {"response": ["primary-owner"], "attempts": 1, "hints": 1, "score": 1 / 3,
                           "correct": False},
         }, name), encoding="utf-8")
         files.append(p)
@@ -43,8 +43,8 @@ def test_collect_skips_a_damaged_file_and_counts_the_rest(tmp_path):
     assert len(rows) == 6
     assert len(skipped) == 1 and "dee.json" in skipped[0] and "damaged" in skipped[0]
     stats = {s.question: s for s in summary(rows)}
-    assert stats["slack-default"].answered == 3 and stats["slack-default"].fully_right == 2
-    assert abs(stats["slack-default"].mean_score - 2 / 3) < 1e-9
+    assert stats["member-included"].answered == 3 and stats["member-included"].fully_right == 2
+    assert abs(stats["member-included"].mean_score - 2 / 3) < 1e-9
 
 
 def test_cli_writes_csv_chart_and_alt_text(tmp_path, capsys):
@@ -60,11 +60,11 @@ def test_cli_writes_csv_chart_and_alt_text(tmp_path, capsys):
         rows = list(csv.DictReader(f))
     assert len(rows) == 6
     assert {r["student"] for r in rows} == {"Ada", "Ben", "Cy"}
-    ben = next(r for r in rows if r["student"] == "Ben" and r["question"] == "slack-default")
+    ben = next(r for r in rows if r["student"] == "Ben" and r["question"] == "member-included")
     assert (ben["response"], ben["score"], ben["correct"]) == ("excluded", "0.000", "no")
     assert (out / "summary.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     alt = (out / "summary.txt").read_text()
-    default = load_quiz("01-slack-case").question("slack-default").text
+    default = load_quiz("01-slack-case").question("member-included").text
     assert "3 students" in alt and f"“{default}”: mean score 67%" in alt
 
 
@@ -93,7 +93,7 @@ def test_results_csv_rows_are_as_wide_as_the_header_and_graded_by_is_written(tmp
     d = tmp_path / "in"
     d.mkdir()
     (d / "ada.json").write_text(progress.dump("01-slack-case", {
-        "slack-default": {"response": "included", "attempts": 2, "hints": 1, "score": 0.0, "correct": False},
+        "member-included": {"response": "included", "attempts": 2, "hints": 1, "score": 0.0, "correct": False},
         "not-in-the-quiz": {"response": "x", "attempts": 1, "hints": 0, "score": 0.5, "correct": False},
     }, "Ada"), encoding="utf-8")
     out = tmp_path / "out"
@@ -103,7 +103,7 @@ def test_results_csv_rows_are_as_wide_as_the_header_and_graded_by_is_written(tmp
     assert table[0] == list(COLUMNS)
     assert all(len(r) == len(COLUMNS) for r in table), [len(r) for r in table]
     rows = [dict(zip(table[0], r, strict=True)) for r in table[1:]]
-    key = next(r for r in rows if r["question"] == "slack-default")
+    key = next(r for r in rows if r["question"] == "member-included")
     assert (key["score"], key["correct"], key["graded_by"], key["attempts"], key["hints"]) == \
         ("1.000", "yes", "key", "2", "1")
     own = next(r for r in rows if r["question"] == "not-in-the-quiz")
@@ -114,7 +114,7 @@ def test_results_csv_rows_are_as_wide_as_the_header_and_graded_by_is_written(tmp
 def test_results_counts_a_student_once_and_says_so(tmp_path, capsys):
     d = tmp_path / "in"
     d.mkdir()
-    answers = {"slack-default": {"response": "included", "attempts": 1, "hints": 0}}
+    answers = {"member-included": {"response": "included", "attempts": 1, "hints": 0}}
     saved = progress.dump("01-slack-case", answers, "Ada")
     (d / "answers-01-slack-case.json").write_text(saved.replace('"saved_at": "', '"saved_at": "0'),
                                                   encoding="utf-8")
@@ -197,34 +197,39 @@ def test_files_of_one_student_are_one_student_whatever_quizzes_they_hold(tmp_pat
     assert sorted(r["student"] for r in _csv(tmp_path / "out" / "answers.csv")) == ["Ada", "Ada", "unnamed 1"]
 
 
-def test_chart_names_questions_by_their_text_and_a_hint_alone_is_not_an_answer(tmp_path):
+def test_chart_names_questions_by_their_text_and_a_hint_alone_is_not_an_answer(tmp_path, data_copy):
     """The chart's labels and its alt text say what each question asked (shortened on the chart), with the quiz only
     where two labels would read the same; a student who only took a hint did not answer."""
+    from kit.content.cache import clear
     from kit.instructor.results import summary_alt, summary_figure
 
+    # A recap quiz that repeats 01-slack-case's questions: the same question in two quizzes, two labels.
+    (data_copy / "quizzes" / "recap.yaml").write_text(
+        "id: recap\ntitle: A recap\ninclude: [01-slack-case]\nquestions: []\n", encoding="utf-8")
+    clear()
     d = tmp_path / "in"
     d.mkdir()
     hint_only = {"response": None, "attempts": 0, "hints": 1, "score": None, "correct": None}
     (d / "ada.json").write_text(progress.dump("01-slack-case", {
-        "slack-default": {"response": "included", "attempts": 1, "hints": 0}, "slack-who": hint_only}, "Ada"))
+        "member-included": {"response": "included", "attempts": 1, "hints": 0}, "who-could-act": hint_only}, "Ada"))
     (d / "ben.json").write_text(progress.dump("01-slack-case", {
-        "slack-default": {"response": "excluded", "attempts": 1, "hints": 0},
-        "slack-who": {"response": ["primary-owner", "org-owner"], "attempts": 1, "hints": 0}}, "Ben"))
-    (d / "cy.json").write_text(progress.dump("final", {
-        "slack-default": {"response": "included", "attempts": 1, "hints": 0}}, "Cy"))
+        "member-included": {"response": "excluded", "attempts": 1, "hints": 0},
+        "who-could-act": {"response": ["primary-owner", "org-owner"], "attempts": 1, "hints": 0}}, "Ben"))
+    (d / "cy.json").write_text(progress.dump("recap", {
+        "member-included": {"response": "included", "attempts": 1, "hints": 0}}, "Cy"))
     rows, _ = collect(sorted(d.iterdir()))
     quiz = load_quiz("01-slack-case")
-    default, who = quiz.question("slack-default").text, quiz.question("slack-who").text
+    default, who = quiz.question("member-included").text, quiz.question("who-could-act").text
     stats = summary(rows)
     assert [(s.quiz, s.question, s.answered) for s in stats] == [
-        ("01-slack-case", "slack-default", 2), ("01-slack-case", "slack-who", 1), ("final", "slack-default", 1)]
+        ("01-slack-case", "member-included", 2), ("01-slack-case", "who-could-act", 1), ("recap", "member-included", 1)]
     labels = [t.get_text() for t in summary_figure(stats).axes[0].get_yticklabels()]
     assert len(labels) == 3 and len(set(labels)) == 3
     for label, text, s in zip(labels, (default, who, default), stats, strict=True):
         shown = label.split(" (")[0]  # the text, then the quiz where needed
         assert shown.rstrip("…") in text and len(shown) <= 50 and s.question not in label
-    assert "01-slack-case" in labels[0] and "final" in labels[2] and "(" not in labels[1]
+    assert "01-slack-case" in labels[0] and "recap" in labels[2] and not labels[1].endswith(")")
     alt = summary_alt(stats, 3)
     assert f"“{who}”: mean score " in alt and ", 1 answered," in alt.split(who)[1]
     assert f"“{default}” (01-slack-case): mean score 50%, 2 answered" in alt
-    assert f"“{default}” (final): mean score 100%, 1 answered" in alt
+    assert f"“{default}” (recap): mean score 100%, 1 answered" in alt

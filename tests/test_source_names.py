@@ -65,10 +65,10 @@ EDITS = [
      '    title: "Slack under attack over sneaky AI training policy (TechCrunch, second copy)"\n',
      "(source 'techcrunch-2024-05-17'), field 'title': students see this name, and \"copy\" is a note on how the "
      "kit read the source"),
-    ("quizzes/final.yaml", "        title: The judgment (operative part, point 1)\n",
-     "        title: The judgment (operative part, point 1), read in a quotation\n",
-     "(quiz 'final', question 'planet49'), field 'sources[1].title': students see this name, and \"read in\" is a "
-     "note on how the kit read the source"),
+    ("quizzes/final.yaml", "        title: Planet49, C-673/17, operative part, point 1\n",
+     "        title: Planet49, C-673/17, operative part, point 1, read in a quotation\n",
+     "(quiz 'final', question 'planet49-setting'), field 'sources[1].title': students see this name, and \"read in\" "
+     "is a note on how the kit read the source"),
 ]
 
 

@@ -17,6 +17,7 @@ import pytest
 
 import kit
 from kit.content.quiz import load_quiz
+from kit.content.research import load_simulation
 from kit.i18n import t
 
 WIDGET = "application/vnd.jupyter.widget-view+json"
@@ -84,9 +85,11 @@ def test_claim_checker_static_form_has_statements_sentences_and_model_answers():
     (lambda: kit.show_law("gdpr-art-7-3"), ["GDPR Article 7(3)"]),
     (lambda: kit.show_regimes(), ["<table class='kit-regimes'", "Public posts under three regimes",
                                   "A photographer&#x27;s images under three regimes", "Rests on"]),
+    (lambda: kit.show_coding(), ["Who could opt out or object, and for whom?", SHOW_ANSWER, "<table class='kit-coding'",
+                                 "from choice.default"]),
     (lambda: kit.show_case_timeline("no-such-case"), ["no-such-case"]),
 ], ids=["compare", "vocabulary", "simulation", "default-effects", "checklist", "cases-table", "case-plots",
-        "opt-out", "timeline-plot", "case-summary", "status-key", "questions", "law", "regimes", "error"])
+        "opt-out", "timeline-plot", "case-summary", "status-key", "questions", "law", "regimes", "coding", "error"])
 def test_every_view_has_a_static_form(call, expected):
     body, text = _bundle(call())
     for snippet in expected:
@@ -98,7 +101,7 @@ def test_static_form_follows_the_current_state():
     view = kit.show_simulation()
     view.apply_preset("opt-in")
     body, text = _bundle(view)
-    assert "Opt-in" in text and view.numbers.value in body
+    assert load_simulation().preset("opt-in").label in text and view.numbers.value in body
 
 
 # ------------------------------------------------------------------------------------------------- nbconvert

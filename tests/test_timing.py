@@ -105,6 +105,7 @@ def test_every_view_the_kit_offers_is_in_the_table():
     ('kit.show_checklist("slack-2024")', True, True),
     ('kit.show_writing("policy-reflection")', True, True),
     ('kit.show_simulation("opt-in")', False, True),
+    ('kit.show_coding()', True, True),
     ('kit.show_case_timeline("slack-2024")', False, False),
     ('kit.show_law(["gdpr-art-7-3"])', False, False),
 ])

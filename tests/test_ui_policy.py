@@ -73,11 +73,30 @@ def test_highlighter_terms_definitions_and_empty_selection(slack):
     assert view.texts.value.count("data-term='opt-out'") >= 5
     assert view.defs.value == ""
     view.definitions.value = True
-    assert "Silence means" in view.defs.value
+    assert "Silence counts as" in view.defs.value
     view.terms.value = ()
     assert "Choose at least one term" in view.counts.value and view.texts.value == ""
     view.group.value = "*"
     assert len(view.terms.value) == len(load_vocabulary().terms)
+
+
+def test_the_group_picker_names_the_group_whose_terms_are_marked(slack):
+    """Issue 27 item 8: the picker read "— choose a group —" while the first group's terms were marked."""
+    vocab = load_vocabulary()
+    view = VocabView(slack, vocab)
+    first = vocab.groups[0]
+    assert view.terms.value == vocab.group_terms(first.id)
+    assert view.group.label == first.label  # what the page shows in the picker
+    view.terms.value = vocab.group_terms(first.id)[:1]  # one term of it: a choice of one's own
+    assert view.group.label == "(your own choice of terms)"
+    view.terms.value = vocab.group_terms("promises")
+    assert view.group.label == next(g.label for g in vocab.groups if g.id == "promises")
+    view.terms.value = ()
+    assert view.group.label == "— choose a group —"
+    view.group.value = "models"
+    assert view.terms.value == vocab.group_terms("models") and view.group.value == "models"
+    view.group.value = "+"  # choosing "your own choice" keeps the terms
+    assert view.terms.value == vocab.group_terms("models") and view.group.value == "models"
 
 
 def test_counts_per_document(slack):

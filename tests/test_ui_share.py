@@ -8,10 +8,13 @@ import json
 import re
 
 import pytest
-from conftest import downloaded
+from conftest import FIXTURES, downloaded
 
 from kit.content.quiz import load_quiz
 from kit.ui.quiz import QuizView
+
+#: A question of every type (tests/fixtures/quizzes): the saving machinery, whatever the kit's quizzes hold.
+EVERY = FIXTURES / "quizzes" / "every-type.yaml"
 
 
 def text(widget) -> str:
@@ -48,13 +51,13 @@ def answer_default(quiz):
 
 def test_without_a_class_folder_the_option_does_not_appear(monkeypatch):
     monkeypatch.delenv("KIT_CLASS_DIR", raising=False)
-    quiz = QuizView(load_quiz("final"))
+    quiz = QuizView(load_quiz(EVERY))
     assert quiz.share is None
     assert "Share my answers" not in all_text(quiz)
 
 
 def test_off_by_default_with_a_plain_notice(folder):
-    quiz = QuizView(load_quiz("final"))
+    quiz = QuizView(load_quiz(EVERY))
     answer_default(quiz)
     assert quiz.share.box.value is False and list(folder.iterdir()) == []
     notice = text(quiz.share.notice)
@@ -66,7 +69,7 @@ def test_off_by_default_with_a_plain_notice(folder):
 
 
 def test_sharing_follows_the_answers_and_stop_deletes_it(folder):
-    quiz = QuizView(load_quiz("final"))
+    quiz = QuizView(load_quiz(EVERY))
     quiz.share.box.value = True
     (path,) = folder.iterdir()
     assert json.loads(path.read_text())["answers"] == {}
@@ -86,18 +89,18 @@ def test_sharing_follows_the_answers_and_stop_deletes_it(folder):
 
 
 def test_a_new_view_remembers_sharing_without_overwriting_it(folder):
-    quiz = QuizView(load_quiz("final"))
+    quiz = QuizView(load_quiz(EVERY))
     quiz.share.box.value = True
     answer_default(quiz)
     (path,) = folder.iterdir()
     before = path.read_text()
-    again = QuizView(load_quiz("final"))  # e.g. after a kernel restart, answers not saved locally
+    again = QuizView(load_quiz(EVERY))  # e.g. after a kernel restart, answers not saved locally
     assert again.share.box.value is True and path.read_text() == before
     assert "You are sharing" in text(again.share.status)
 
 
 def test_a_failed_write_says_so(folder):
-    quiz = QuizView(load_quiz("final"))
+    quiz = QuizView(load_quiz(EVERY))
     folder.rmdir()
     quiz.share.box.value = True
     assert "Could not share your answers" in text(quiz.share.status)
@@ -105,13 +108,13 @@ def test_a_failed_write_says_so(folder):
 
 def test_the_notice_promises_privacy_only_where_the_folder_keeps_students_apart(folder, monkeypatch):
     # A folder the student owns and can list (one account for everyone, or an open folder): no promise.
-    notice = text(QuizView(load_quiz("final")).share.notice)
+    notice = text(QuizView(load_quiz(EVERY)).share.notice)
     assert "Other students cannot read" not in notice
     assert "not set up to keep students apart" in notice
     # Set up as the instructor guide says (mode 3733, owned by the instructor): the promise is true, so it is made.
     folder.chmod(0o3733)
     monkeypatch.setattr("kit.classroom.os.getuid", lambda: folder.stat().st_uid + 1)
-    notice = text(QuizView(load_quiz("final")).share.notice)
+    notice = text(QuizView(load_quiz(EVERY)).share.notice)
     assert "Other students cannot read, list or change your copy" in notice
 
 

@@ -15,16 +15,19 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from ..questions import TYPES, names, question_type
+from ..questions.choice import check_giveaway, giveaway, giveaway_message
 from .base import ContentKind, check_duplicates, check_refs, check_stray_files, data_root, load_checked, load_file
 from .case import STATUS_DOC, Status
 from .errors import ContentError, NotFound, display_path, safe_resolve
 from .facilitation import Facilitation, facilitation_doc
+from .language import languages, speaking
 from .schema import (
     LEVELS,
     Id,
@@ -41,6 +44,7 @@ from .schema import (
     internal,
     shown,
 )
+from .translations import translation_file, translation_path
 from .writing import load_writing, writing_path
 
 __all__ = ["Option", "Question", "Quiz", "QuizSource", "check_quizzes", "load_quiz", "quiz_ids"]
@@ -132,6 +136,10 @@ class QuestionBase(Record):
     level: Level | None = doc("what the question asks a student to do, on Bloom's scale: " + ", ".join(LEVELS), None)
     scenario: bool = doc("true for an item about a mechanism the kit has not judged: a described consent setting the "
                          "student classifies or evaluates", False)
+    simulation: bool = doc("true when the numbers the question states, beyond the research figures it names, are the "
+                           "output of the kit's simulation (kit/research.py, with the seed and population of "
+                           "data/research/simulation.yaml): kit check then does not ask them to be research figures",
+                           False)
 
     @property
     def graded(self) -> bool:
@@ -324,12 +332,79 @@ def check_quizzes(root: Path, ctx: ParseContext) -> int:
     for qid in quiz_ids(root):
         n += 1
         try:
-            loaded.append(load_quiz(quizzes_dir(root) / f"{qid}.yaml"))
+            quiz = load_quiz(quizzes_dir(root) / f"{qid}.yaml")
         except ContentError as e:
             # A problem in a quiz that another one includes comes back with the including quiz: say it once.
             ctx.problems.extend(p for p in dict.fromkeys(e.problems) if p not in ctx.problems)
+            continue
+        loaded.append(quiz)
+        _check_design(ctx, quiz, root)
     _check_save_with(ctx, root, loaded)
     return n
+
+
+#: A count of questions in a quiz's intro ("Four questions on …") goes stale when a question is added or removed; the
+#: view counts them itself ("0 of 4 answered"). Number words of the languages the kit has, and digits for any other.
+_COUNT_WORDS = {
+    "en": "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty",
+    "fr": "une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt",
+}
+
+
+def _counted(intro: str | None, lang: str) -> str | None:
+    """The words of an intro that count its questions ("Four questions", "Three workplace situations." at its
+    start), or None."""
+    words = _COUNT_WORDS.get(lang)
+    if not words or not intro:
+        return None
+    number = rf"(?:\d+|{words})"
+    found = (re.search(rf"\b{number}\s+(?:\w+\s+)?questions?\b", intro, re.IGNORECASE)
+             or re.match(rf"\s*{number}\s+\w+", intro, re.IGNORECASE))
+    return found.group(0).strip() if found else None
+
+
+def _check_intro(ctx: ParseContext, quiz: Quiz, lang: str, where: tuple | None = None) -> None:
+    said = _counted(quiz.intro, lang)
+    if said is None:
+        return
+    message = (f"the intro counts the questions (“{said}”): the quiz shows how many there are itself, and a count "
+               "written here goes stale when a question is added or removed; say what the questions are about instead")
+    if where is None:
+        ctx.at(quiz, "intro", message)
+    else:
+        ctx.add(*where, message)
+
+
+def _check_design(ctx: ParseContext, quiz: Quiz, root: Path) -> None:
+    """What ``kit check`` says about how a quiz is written, beyond its shape (the quiz still opens in a notebook): a
+    right option a student could pick by its length, in English and in each language the kit has (named in that
+    language's translation file, by the path of the right option's text). Questions a quiz includes are checked with
+    their own quiz."""
+    found = ParseContext()
+    _check_intro(found, quiz, "en")
+    for q in quiz.questions:
+        check_giveaway(found, q)
+    english = quizzes_dir(root) / f"{quiz.id}.yaml"
+    included = {q.id for inc in quiz.included for q in load_quiz(english.parent / f"{inc}.yaml").questions}
+    for lang in languages(root)[1:]:
+        tpath = translation_path(english, lang)
+        if tpath is None or not tpath.exists():
+            continue
+        with speaking(lang):
+            try:
+                translated = load_quiz(english)
+            except ContentError:
+                continue  # the translation's own problems are reported with the language's report
+        entries = translation_file(tpath).entries
+        intro_line = entries["intro"].line if "intro" in entries else None
+        _check_intro(found, translated, lang, (display_path(tpath), intro_line, f"quiz '{quiz.id}'", "intro"))
+        for q in translated.questions:
+            pair = None if q.id in included else giveaway(q)
+            if pair is not None:
+                key = f"questions.{q.id}.options.{pair[0].id}.text"
+                found.add(display_path(tpath), entries[key].line if key in entries else None,
+                          f"quiz '{quiz.id}', question '{q.id}'", key, giveaway_message(*pair))
+    ctx.problems.extend(p for p in dict.fromkeys(found.problems) if p not in ctx.problems)
 
 
 def _check_save_with(ctx: ParseContext, root: Path, quizzes: list[Quiz]) -> None:
@@ -345,8 +420,9 @@ def _check_save_with(ctx: ParseContext, root: Path, quizzes: list[Quiz]) -> None
                     others.add(s.id)
         except ContentError:
             keepers = None  # the writing kind reports it; which sets keep their answers is not known
+    unread = set(quiz_ids(root)) - {q.id for q in quizzes}  # quizzes whose own problems are reported already
     for q in quizzes:
-        if q.save_with is None:
+        if q.save_with is None or q.save_with in unread:
             continue
         if q.save_with == q.id:
             ctx.at(q, "save_with", "a quiz cannot save with itself: leave save_with out to give it its own box")

@@ -53,6 +53,10 @@ class Study(Record):
     caveat: Text | None = doc("what a reader must keep in mind when using its figures, in the kit's own words", None,
                               translate=True)
     note: Text | None = doc("anything else about the study or how it was checked", None, translate=True)
+    status: Status | None = doc("how well the study itself was seen, for a study the kit cites without a figure of "
+                                "its own (its caveat is then the fact students read): " + STATUS_DOC, None)
+    read_at: Url | None = doc("where the study was read, when that was a copy (shown only as the words 'read in a "
+                              "copy')", None)
     checked_note: Text | None = doc(CHECKED_NOTE_DOC, None)
 
 
@@ -197,6 +201,14 @@ def _parse_research(folder: Path, ctx: ParseContext) -> Research:
     for f in figures:
         check_refs(ctx, f, "study", f.study, known, "study", shown)
         _check_figure(ctx, f)
+    cited = {f.study for f in figures}
+    for s in studies:  # a study without figures is cited for its caveat: say how sure we are of it
+        if s.id not in cited and s.status is None:
+            ctx.at(s, "status", "missing: no figure cites this study, so its caveat is what students read; give its "
+                                "status (seen-primary, seen-secondary, inferred or unverified), and read_at if it was "
+                                "read in a copy")
+        if s.caveat is None and s.id not in cited:
+            ctx.at(s, "caveat", "missing: a study no figure cites is shown only through its caveat")
     if files and len(ctx.problems) == before:  # a figure that failed to parse would look like a missing one
         if not charts:
             ctx.add(display_path(folder), None, None, None, "no charts: list the charts notebook 03 draws in 'charts' "

@@ -10,7 +10,17 @@ from .base import AnswerWords, QuestionType, expected_option_ids, ids_of, option
 if TYPE_CHECKING:
     from ..content.quiz import Question
 
-__all__ = ["Multiple", "OptionList", "Single", "TrueFalse", "check_option_ids"]
+__all__ = ["GIVEAWAY_MORE", "GIVEAWAY_RATIO", "Multiple", "OptionList", "Single", "TrueFalse", "check_giveaway",
+           "check_option_ids", "giveaway", "giveaway_message"]
+
+#: A right option this many times as long as the longest wrong one, and at least :data:`GIVEAWAY_MORE` characters
+#: longer, gives itself away by its length (issue 27 item 8): a student who cannot answer picks the longest option.
+#: The four options the walkthrough named were 1.9 to 2.2 times the longest wrong one; in the rebuilt bank the right
+#: option is at most 1.26 times the longest wrong one (the median 1.1): 1.3 leaves room for the few words a precise
+#: right answer needs, and the 20 characters (three or four words) keep short options ("Opt-in", "Step 2: necessity")
+#: from tripping the rule over a word.
+GIVEAWAY_RATIO = 1.3
+GIVEAWAY_MORE = 20
 
 
 def check_option_ids(ctx: ParseContext, question: Question) -> tuple[str, ...] | None:
@@ -31,6 +41,47 @@ def check_option_ids(ctx: ParseContext, question: Question) -> tuple[str, ...] |
     if len(set(values)) != len(values):
         ctx.at(question, "answer", "lists an option twice")
     return values
+
+
+def _length(text: str) -> int:
+    return len(" ".join(text.split()))
+
+
+def giveaway(question: Question) -> tuple[Any, Any] | None:
+    """(the right option, the longest wrong one) when a right option is much longer than every wrong option; None
+    when the lengths give nothing away (or the question has no wrong option or no key)."""
+    if question.type not in ("single", "multiple") or not isinstance(question.answer, (str, tuple)):
+        return None
+    right = set(ids_of(question.answer))
+    if not right <= {o.id for o in question.options}:
+        return None  # an answer naming an option that does not exist: kit check reports that instead
+    wrong = [o for o in question.options if o.id not in right]
+    keyed = [o for o in question.options if o.id in right]
+    if not wrong or not keyed:
+        return None
+    longest_wrong = max(wrong, key=lambda o: _length(o.text))
+    longest_right = max(keyed, key=lambda o: _length(o.text))
+    n, m = _length(longest_right.text), _length(longest_wrong.text)
+    if n > GIVEAWAY_RATIO * m and n - m >= GIVEAWAY_MORE:
+        return longest_right, longest_wrong
+    return None
+
+
+def giveaway_message(right: Any, wrong: Any) -> str:
+    """What ``kit check`` says about a right option much longer than the longest wrong one."""
+    n, m = _length(right.text), _length(wrong.text)
+    return (f"the right option '{right.id}' is {n} characters long, {n / m:.2f} times the longest wrong one "
+            f"('{wrong.id}', {m}): a student can pick it by its length alone; make the options about as long (the "
+            f"right one at most {GIVEAWAY_RATIO:g} times the longest wrong one, or fewer than {GIVEAWAY_MORE} "
+            "characters longer)")
+
+
+def check_giveaway(ctx: ParseContext, question: Question) -> None:
+    """``kit check``: a right option much longer than the others. A check of how the quiz is written, not of its
+    shape: ``kit check`` reports it, and the quiz still opens."""
+    found = giveaway(question)
+    if found is not None:
+        ctx.at(question, "options", giveaway_message(*found))
 
 
 class Single(QuestionType):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..content.schema import Line, ParseContext, doc, shown
 from ..i18n import t
-from .base import AnswerWords, QuestionType, TypeField, number, typed_number
+from ..locale import number as in_words
+from ..locale import percent
+from .base import AnswerWords, Grade, QuestionType, TypeField, number, typed_number
 
 if TYPE_CHECKING:
     from ..content.quiz import Question
@@ -18,8 +21,18 @@ def _is_number(v: Any) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
+def _with_unit(value: float, unit: str | None) -> str:
+    """A number in the current language, with its unit: « 70 % » in French, "70%" in English."""
+    if unit == "%":
+        return percent(value)
+    return in_words(value) + (f" {unit}" if unit else "")
+
+
 class Numeric(QuestionType):
-    """1 if within ``tolerance`` of the answer (inclusive), else 0. A typed "12,5" or "40 %" is read as a number."""
+    """1 if within ``tolerance`` of the answer (inclusive), else 0. A typed "12,5" or "40 %" is read as a number.
+
+    The feedback says whether the number is within the tolerance: right, "within 1 of the expected 70 %"; wrong,
+    whether it is too low or too high (a self-check that points the way without giving the answer away)."""
 
     name = "numeric"
     summary = "give a number"
@@ -55,6 +68,19 @@ class Numeric(QuestionType):
     def score(self, question: Question, response: Any) -> tuple[float, bool]:
         ok = abs(number(response) - float(question.answer)) <= (question.tolerance or 0.0) + 1e-9
         return (1.0 if ok else 0.0), ok
+
+    def grade(self, question: Question, response: Any) -> Grade:
+        g = super().grade(question, response)
+        x = number(response)
+        if g.score is None or not g.answered or x is None:
+            return g
+        answer, tolerance = float(question.answer), question.tolerance or 0.0
+        if g.correct:
+            line = t("quiz.numeric_within" if tolerance else "quiz.numeric_exact", value=in_words(x),
+                     tolerance=in_words(tolerance), answer=_with_unit(answer, question.unit))
+        else:
+            line = t("quiz.numeric_low" if x < answer else "quiz.numeric_high", value=in_words(x))
+        return replace(g, feedback=(line,))
 
     def unusable(self, question: Question, response: Any) -> str | None:
         if isinstance(response, str) and len(response) <= 100:

@@ -81,9 +81,9 @@ class ClaimView(Static, w.VBox):
         if not claim_items:
             raise BadArgument(f"the case '{case.id}' has no claim items (claims.yaml)")
         self.case, self.items = case, claim_items
-        self.picker = w.Dropdown(options=[(f"{it.statement.speaker} — {_short(it.statement.text, 60)}", i)
-                                          for i, it in enumerate(claim_items)],
-                                 value=0, description=t("claims.pick"), layout={"width": "min(100%, 46em)"})
+        # A one-choice list, not a drop-down: a statement's opening words were cut at 800 px (issue 27 item 8).
+        self.picker = w.one_choice([(f"{it.statement.speaker} — {_short(it.statement.text, 80)}", i)
+                                    for i, it in enumerate(claim_items)], value=0, description=t("claims.pick"))
         self.picker.tooltip = t("claims.pick_tooltip")
         self.statement = w.HTML()
         self.verdict = w.one_choice([(t(f"claims.{v}"), v) for v in VERDICTS], description=t("claims.verdict"))

@@ -98,12 +98,14 @@ class CompareView(Static, w.VBox):
             raise BadArgument(f"the case '{case.id}' has no policy documents to compare")
         self.case = case
         chosen = case.document(document) if document else docs[0]
-        self.document = w.Dropdown(options=[(d.title, d.id) for d in docs], value=chosen.id,
-                                   description=t("compare.document"), layout={"width": "min(100%, 46em)"})
+        # One-choice lists, not drop-downs: a version's label is long ("Before the change: the wording as the press
+        # quoted it (16 May 2024)") and a drop-down cut it at 800 px (issue 27 item 8); a list wraps it.
+        self.document = w.one_choice([(d.title, d.id) for d in docs], value=chosen.id,
+                                     description=t("compare.document"))
         self.document.tooltip = t("compare.document_tooltip")
-        self.old = w.Dropdown(description=t("compare.old"), layout={"width": "min(100%, 30em)"})
+        self.old = w.one_choice([], description=t("compare.old"))
         self.old.tooltip = t("compare.old_tooltip")
-        self.new = w.Dropdown(description=t("compare.new"), layout={"width": "min(100%, 30em)"})
+        self.new = w.one_choice([], description=t("compare.new"))
         self.new.tooltip = t("compare.new_tooltip")
         self.mode = w.ToggleButtons(options=[(t("compare.inline"), "inline"), (t("compare.side"), "side")],
                                     value="inline", description=t("compare.mode"),
@@ -134,10 +136,8 @@ class CompareView(Static, w.VBox):
         options = [(f"{v.label} ({v.date.human()})", v.id) for v in doc.versions]
         self._busy = True
         try:
-            self.old.options = options
-            self.new.options = options
-            self.old.value = doc.versions[0].id
-            self.new.value = doc.versions[-1].id
+            w.set_choices(self.old, options, doc.versions[0].id)
+            w.set_choices(self.new, options, doc.versions[-1].id)
         finally:
             self._busy = False
 

@@ -186,10 +186,11 @@ class QuestionView(w.VBox):
                 parts.append(h.labelled(t("quiz.discussion"), h.bullets(h.esc(d) for d in fb.discussion)))
         else:
             verdict = {"correct": t("quiz.correct"), "wrong": t("quiz.wrong")}.get(fb.outcome) or \
-                f"{t('quiz.wrong')} {t('quiz.partly', percent=fb.percent)}"
+                t("quiz.partly", percent=fb.percent)  # one signal: ◐ alone, never "✘ Not quite. ◐ Partly right"
             parts.append(f"<p style='font-size:1.05em' role='status'><strong>{h.esc(verdict)}</strong></p>")
             if fb.picked:
-                parts.append(h.labelled(t("quiz.you_picked"), h.bullets(h.esc(f) for f in fb.picked)))
+                about = t("quiz.your_figure") if q.type == "numeric" else t("quiz.you_picked")
+                parts.append(h.labelled(about, h.bullets(h.esc(f) for f in fb.picked)))
             if fb.attempts_left is not None:
                 left = fb.attempts_left
                 parts.append(f"<p>{h.esc(t('quiz.attempts_left', n=left) if left else t('quiz.no_attempts'))}</p>")

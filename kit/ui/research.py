@@ -53,7 +53,9 @@ def figures_table_html(research: Research) -> str:
     table = h.scroll_box(f"<table style='border-collapse:collapse;font-size:0.9em;width:100%'><thead><tr>{head}</tr>"
                          f"</thead><tbody>{''.join(rows)}</tbody></table>", t("defaults.figures_title"))
     caveats = "".join(
-        f"<li><strong>{h.esc(colon(f'{s.authors} ({s.year})'))}</strong> {h.esc(s.caveat)}</li>"
+        f"<li><strong>{h.esc(colon(f'{s.authors} ({s.year})'))}</strong> {h.esc(s.caveat)}"
+        + (f" {h.link(s.url, s.title or s.url)}{h.read_in_copy(s.read_at)} {h.status_badge(s.status)}"
+           if s.status else "") + "</li>"
         for s in research.studies if s.caveat
     )
     return h.card(h.heading(t("defaults.figures_title")) + table + h.heading(t("defaults.caveat"), 5)

@@ -55,14 +55,15 @@ class VocabView(Static, w.VBox):
 
     def __init__(self, case: Case, vocabulary: Vocabulary):
         self.case, self.vocabulary = case, vocabulary
-        self.group = w.Dropdown(options=[(t("vocab.group_none"), ""), (t("vocab.all"), "*")]
-                                + [(g.label, g.id) for g in vocabulary.groups],
-                                value="", description=t("vocab.group"), layout={"width": "min(100%, 30em)"})
-        self.group.tooltip = t("vocab.group_tooltip")
         first = vocabulary.groups[0].id if vocabulary.groups else None
+        chosen = vocabulary.group_terms(first) if first else ()
+        self.group = w.Dropdown(options=[(t("vocab.group_none"), ""), (t("vocab.all"), "*")]
+                                + [(g.label, g.id) for g in vocabulary.groups] + [(t("vocab.group_own"), "+")],
+                                value=vocabulary.group_of(chosen), description=t("vocab.group"),
+                                layout={"width": "min(100%, 30em)"})
+        self.group.tooltip = t("vocab.group_tooltip")
         self.terms = w.SelectMultiple(options=[(term.label, term.id) for term in vocabulary.terms],
-                                      value=vocabulary.group_terms(first) if first else (),
-                                      rows=min(8, len(vocabulary.terms)), description=t("vocab.terms"),
+                                      value=chosen, rows=min(8, len(vocabulary.terms)), description=t("vocab.terms"),
                                       layout={"width": "min(100%, 30em)"})
         self.terms.tooltip = t("vocab.terms_tooltip")
         self.definitions = w.Checkbox(value=False, description=t("vocab.definitions"), indent=False)
@@ -73,7 +74,7 @@ class VocabView(Static, w.VBox):
         self.texts = w.HTML()
         self.texts.add_class("kit-vocab-texts")
         self.group.observe(self._group_picked, names="value")
-        self.terms.observe(lambda _c: self.render(), names="value")
+        self.terms.observe(self._terms_picked, names="value")
         self.definitions.observe(lambda _c: self._render_definitions(), names="value")
         super().__init__([w.HTML(h.heading(t("vocab.title"), level=3)), self.group, self.terms, self.definitions,
                           self.defs, self.counts, self.texts])
@@ -83,8 +84,17 @@ class VocabView(Static, w.VBox):
     def _group_picked(self, change) -> None:
         if change["new"] == "*":
             self.terms.value = tuple(term.id for term in self.vocabulary.terms)
-        elif change["new"]:
+        elif change["new"] == "":
+            self.terms.value = ()
+        elif change["new"] == "+":  # "your own choice" keeps the terms, and the picker names them as they are
+            self.group.value = self.vocabulary.group_of(self.terms.value)
+        else:
             self.terms.value = self.vocabulary.group_terms(change["new"])
+
+    def _terms_picked(self, _change) -> None:
+        """The group picker follows the terms: a group's name while exactly its terms are chosen."""
+        self.group.value = self.vocabulary.group_of(self.terms.value)
+        self.render()
 
     def _named_texts(self) -> dict[str, str]:
         texts = {f"{d.title} · {v.label}": v.text for d in self.case.documents for v in d.versions}

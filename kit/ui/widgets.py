@@ -163,10 +163,22 @@ def one_choice(options, description: str, value=None, **kw) -> ipywidgets.Select
     (« Votre réponse » was cut at ipywidgets' fixed label width).
     """
     kw.setdefault("style", {"description_width": "initial"})
-    box = Select(options=[(str(label).replace(" ", "\t"), v) for label, v in options], value=value,
-                 rows=max(len(options), 2), description=description, **kw)
+    box = Select(options=choices(options), value=value, rows=max(len(options), 2), description=description, **kw)
     box.add_class(CHOICE_CLASS)
     return box
+
+
+def choices(options) -> list:
+    """A one-choice list's (label, value) pairs as its options are set: the labels' spaces as tabs, so that long
+    options wrap (see :func:`one_choice`). For options set again later (another document's versions)."""
+    return [(str(label).replace(" ", "\t"), v) for label, v in options]
+
+
+def set_choices(box, options, value=None) -> None:
+    """Give a one-choice list new options (and rows to show them all), then choose ``value``."""
+    box.options = choices(options)
+    box.rows = max(len(options), 2)
+    box.value = value
 
 
 def __getattr__(name: str):

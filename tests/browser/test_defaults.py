@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from kit.content.research import load_simulation
+
 pytestmark = pytest.mark.browser
 
 
@@ -67,8 +69,37 @@ def test_preset_changes_the_numbers(lab):
     page = lab.notebook("03_opt_in_vs_opt_out.ipynb")
     sim = _simulation(page)
     numbers = sim.locator(".kit-card", has=page.locator(".kit-sim-0")).first
-    sim.locator("select").select_option(label="One-click opt-out for each user")
+    presets = load_simulation()
+    sim.locator("select").select_option(label=presets.preset("one-click-opt-out").label)
     expect(numbers).to_contain_text("Default in, each person", timeout=10_000)
-    sim.locator("select").select_option(label="Opt-in (out unless you agree)")
+    sim.locator("select").select_option(label=presets.preset("opt-in").label)
     expect(numbers).to_contain_text("Default out, each person", timeout=10_000)
     expect(numbers).to_contain_text("Allowed to act at all: 100,000 of 100,000 people")
+
+
+@pytest.mark.parametrize(("name", "low", "within", "why"), [
+    ("03_opt_in_vs_opt_out.ipynb", "Your 60 is lower than the answer allows",
+     "Your 70 is within 1 of the expected 70%", "Why a point either way"),
+    ("fr/03_opt_in_ou_opt_out.ipynb", "Votre réponse, 60, est plus basse que ce que la réponse admet",
+     "Votre réponse, 70, est égale à la valeur attendue, 70 %, à 1 près", "Pourquoi un point de marge"),
+])
+def test_an_exercise_part_is_checked_where_the_figure_is_typed(lab, name, low, within, why):
+    """Issue 20, as a self-study reader: exercise 3's first part, solved with the simulation above it, is checked
+    where the student types the figure: told which way to look, then that it is within the tolerance, and why."""
+    page = lab.notebook(name)
+    part = "Partie 1." if name.startswith("fr/") else "Part 1."
+    box = page.locator(".kit-quiz-question").filter(has_text=part).first
+    field = box.locator(".widget-text input")
+    check = box.locator(".widget-button").first
+    field.fill("60")
+    field.press("Tab")
+    check.click()
+    feedback = box.locator(".kit-quiz-feedback")
+    expect(feedback).to_contain_text(low, timeout=10_000)
+    expect(feedback).not_to_contain_text(why)  # the solution waits
+    field.fill("70")
+    field.press("Tab")
+    check.click()
+    expect(feedback).to_contain_text("✔", timeout=10_000)
+    expect(feedback).to_contain_text(within)
+    expect(feedback).to_contain_text(why)  # the solution, and why the tolerance

@@ -20,6 +20,9 @@ pytestmark = pytest.mark.browser
 
 NB = "08_final_quiz.ipynb"
 QUIZ = load_quiz("final")
+# The final quiz has no ordering question: exercise 4's self-check in notebook 03 has one.
+NB3 = "03_opt_in_vs_opt_out.ipynb"
+EXERCISE_4 = load_quiz("03-exercise-4")
 
 _STATE = """() => {
   const nb = window.jupyterapp.shell.currentWidget.content;
@@ -27,8 +30,8 @@ _STATE = """() => {
 }"""
 
 
-def _question(page, qid):
-    return page.locator(".kit-quiz-question", has_text=QUIZ.question(qid).text.split("\n")[0][:60]).first
+def _question(page, qid, quiz=QUIZ):
+    return page.locator(".kit-quiz-question", has_text=quiz.question(qid).text.split("\n")[0][:60]).first
 
 
 def _focused(locator) -> bool:
@@ -91,8 +94,8 @@ def _check_by_keyboard(page, box):
 def test_single_choice_by_keyboard(lab):
     """Issue 27 item 3: the options are one Tab stop; the arrow keys choose; one Tab reaches Check; Enter checks."""
     page = lab.notebook(NB)
-    q = QUIZ.question("planet49")
-    box = _question(page, "planet49")
+    q = QUIZ.question("planet49-setting")
+    box = _question(page, q.id)
     choice = box.locator(".kit-choice select")
     expect(choice).to_have_count(1)
     expect(choice.locator("option")).to_have_count(len(q.options))
@@ -107,8 +110,8 @@ def test_single_choice_by_keyboard(lab):
 
 def test_multiple_choice_by_keyboard(lab):
     page = lab.notebook(NB)
-    q = QUIZ.question("gdpr-affirmative")
-    box = _question(page, "gdpr-affirmative")
+    q = QUIZ.question("x-setting-wording")
+    box = _question(page, q.id)
     boxes = box.locator(".widget-checkbox input")
     boxes.first.focus()
     order = [o.id for o in shuffled_options(q, 0)]
@@ -121,15 +124,16 @@ def test_multiple_choice_by_keyboard(lab):
 
 
 def test_true_false_by_keyboard_with_shift_tab(lab):
-    """From Check, one Shift+Tab reaches the true/false list (one Tab stop); the arrow keys choose True."""
+    """From Check, one Shift+Tab reaches the true/false list (one Tab stop); the arrow keys choose the answer."""
     page = lab.notebook(NB)
-    box = _question(page, "ftc-2024")
+    q = QUIZ.question("opt-in-sample")
+    box = _question(page, q.id)
     choice = box.locator(".kit-choice select")
     check = box.locator(".widget-button", has_text="Check")
     check.focus()
     page.keyboard.press("Shift+Tab")
     expect(choice).to_be_focused()
-    choose(page, choice, "True")
+    choose(page, choice, "True" if q.answer else "False")
     page.keyboard.press("Tab")
     expect(check).to_be_focused()
     page.keyboard.press("Enter")
@@ -138,8 +142,8 @@ def test_true_false_by_keyboard_with_shift_tab(lab):
 
 def test_numeric_by_keyboard(lab):
     page = lab.notebook(NB)
-    q = QUIZ.question("dark-patterns-compliance")
-    box = _question(page, "dark-patterns-compliance")
+    q = QUIZ.question("sim-team-lead")
+    box = _question(page, q.id)
     field = box.locator(".widget-text input")
     field.focus()
     page.keyboard.type(f"{q.answer:g}")
@@ -163,10 +167,10 @@ def _option_value(select, label_start: str) -> str:
 
 
 def test_ordering_by_keyboard_with_arrow_keys(lab):
-    page = lab.notebook(NB)
-    q = QUIZ.question("law-order")
+    page = lab.notebook(NB3)
+    q = EXERCISE_4.question("biggest-change")
     text = {o.id: o.text for o in q.options}
-    box = _question(page, "law-order")
+    box = _question(page, q.id, EXERCISE_4)
     slots = box.locator(".widget-dropdown select")
     expect(slots).to_have_count(len(q.answer))
     slots.first.focus()
@@ -188,13 +192,14 @@ def test_claim_item_by_keyboard(lab):
     page = lab.notebook("02_policy_vs_statements.ipynb")
     claims = page.locator(".kit-claims").first
     expect(claims).to_contain_text("do not access message content")  # the first item: the blog on traditional ML
-    verdict = claims.locator(".kit-choice select")
-    expect(verdict).to_have_count(1)
+    choices = claims.locator(".kit-choice select")
+    expect(choices).to_have_count(2)  # the statement picker, then the verdict
+    verdict = choices.nth(1)
     verdict.focus()
     before = page.evaluate(_STATE)
     choose(page, verdict, "Contradicted by the policy")
     page.keyboard.press("Tab")
-    evidence = claims.locator(".widget-dropdown select").nth(1)
+    evidence = claims.locator(".widget-dropdown select").first  # the statements are a one-choice list above it
     expect(evidence).to_be_focused()  # one Tab: out of the verdict, onto the next control
     arrow_to(page, evidence, _option_value(evidence, "before.p1.s2"))  # the best-ranked candidate
     page.keyboard.press("Tab")

@@ -34,8 +34,8 @@ _FOCUS = """() => ({focused: document.activeElement.outerHTML.slice(0, 200),
                    mode: window.jupyterapp.shell.currentWidget.content.mode})"""
 
 
-def _question(page, qid):
-    return page.locator(".kit-quiz-question", has_text=QUIZ.question(qid).text.split("\n")[0][:60]).first
+def _question(page, qid, quiz=QUIZ):
+    return page.locator(".kit-quiz-question", has_text=quiz.question(qid).text.split("\n")[0][:60]).first
 
 
 def _press(page, keys):
@@ -50,14 +50,14 @@ def _chosen(select) -> int:
 
 def test_arrow_keys_choose_in_a_one_choice_list_and_no_key_edits_the_notebook(lab):
     page = lab.notebook(NB)
-    qid = "jg-experiment"
+    qid = "anthropic-date"
     q = QUIZ.question(qid)
     order = [o.id for o in shuffled_options(q, 0)]
     box = _question(page, qid)
     choice = box.locator(".kit-choice select")
     expect(choice).to_have_count(1)
     # A number typed in another question: the browser's own undo (Ctrl+Z) would take it back and move the focus there.
-    number = _question(page, "jg-germany").locator(".widget-text input")
+    number = _question(page, "sim-team-lead").locator(".widget-text input")
     number.fill("")
     number.press_sequentially("12")
     choice.select_option(index=0)
@@ -96,7 +96,7 @@ def test_arrow_keys_choose_in_a_one_choice_list_and_no_key_edits_the_notebook(la
 
 def test_focus_ring_shows_on_the_blue_button(lab):
     page = lab.notebook(NB)
-    box = _question(page, "effective-consent")
+    box = _question(page, "ftc-quiet-change")
     box.locator(".kit-choice select").focus()
     _press(page, ["Tab"])  # keyboard focus, as a keyboard user gets it
     check = box.locator(".widget-button.mod-primary", has_text="Check")
@@ -109,8 +109,8 @@ def test_focus_ring_shows_on_the_blue_button(lab):
 
 
 def test_dropdown_arrow_keys_change_the_choice_not_the_cell(lab):
-    page = lab.notebook(NB)
-    box = _question(page, "law-order")
+    page = lab.notebook("03_opt_in_vs_opt_out.ipynb")  # the final quiz has no ordering question; exercise 4 has one
+    box = _question(page, "biggest-change", load_quiz("03-exercise-4"))
     select = box.locator(".widget-dropdown select").first
     select.focus()
     before_state = page.evaluate(_STATE)

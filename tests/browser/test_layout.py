@@ -135,3 +135,56 @@ def test_links_look_like_links_and_figures_follow_the_dark_theme(lab):
     finally:
         page.evaluate("() => window.jupyterapp.commands.execute('apputils:change-theme', {theme: 'JupyterLab Light'})")
         page.wait_for_function("() => document.body.dataset.jpThemeLight === 'true'")
+
+
+# The comparer's lists (document, Older, Newer) and the claim checker's statement picker show every choice whole (issue
+# 27 item 8: as drop-downs they cut "Before the change: the wording as the press quoted it (16 May 2024)" and the
+# statements' opening words at 800 and at 1280 px). A drop-down shows its choice on one line, so its longest option,
+# measured in its own font, must fit inside it, padding left out; a one-choice list wraps its options, so each must
+# fit its width. (The claim checker's evidence list is not measured: each of its options starts with the sentence id
+# the statement above lists in full.)
+_LISTS = """([names, views]) => [...document.querySelectorAll(views.map(v => `.jp-OutputArea-output ${v} select`)
+                                                          .join(', '))]
+  .filter(s => s.getBoundingClientRect().width > 0)
+  .map(s => {
+    const label = (s.closest('.widget-inline-hbox') || s.parentElement).querySelector('label');
+    return {s, label: label ? label.textContent.trim() : '?'};
+  })
+  .filter(({label}) => names.includes(label))
+  .map(({s, label}) => {
+    const st = getComputedStyle(s);
+    const room = s.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight);
+    if (s.size > 1) {  // a one-choice list: every option within the list's width
+      const cut = [...s.options].filter(o => o.scrollWidth > o.clientWidth + 1
+                                             || o.getBoundingClientRect().right > s.getBoundingClientRect().right + 1);
+      return {label, list: true, cut: cut.map(o => o.textContent.slice(0, 50)), room};
+    }
+    const ctx = (window.__kitCanvas ||= document.createElement('canvas')).getContext('2d');
+    ctx.font = st.font;
+    const longest = [...s.options].map(o => o.textContent).sort((x, y) => ctx.measureText(y).width
+                                                                    - ctx.measureText(x).width)[0] || '';
+    return {label, list: false, cut: ctx.measureText(longest).width > room + 2 ? [longest.slice(0, 50)] : [], room};
+  })"""
+
+
+@pytest.mark.parametrize("name", ["02_policy_vs_statements.ipynb", "fr/02_politique_et_declarations.ipynb"])
+def test_the_comparers_lists_and_the_statement_picker_show_every_choice_whole(lab, name):
+    from kit.i18n import set_language, t
+
+    set_language("fr" if name.startswith("fr/") else "en")
+    try:
+        names = [t("compare.document"), t("compare.old"), t("compare.new"), t("claims.pick")]
+    finally:
+        set_language("en")
+    page = lab.notebook(name)
+    cut = []
+    try:
+        for width in (800, 1280):
+            _at_width(page, width)
+            lists = page.evaluate(_LISTS, [names, [".kit-compare", ".kit-claims"]])
+            assert sorted(x["label"] for x in lists) == sorted(names), f"{name}: found {lists}"
+            cut += [f"at {width} px, {x['label']} ({'list' if x['list'] else 'drop-down'}, {x['room']:.0f} px): "
+                    + "; ".join(f"“{c}…”" for c in x["cut"]) for x in lists if x["cut"]]
+    finally:
+        _at_width(page, 1400)
+    assert not cut, f"{name}:\n" + "\n".join(cut)

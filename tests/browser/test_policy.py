@@ -13,7 +13,7 @@ def test_claim_checker_item_gives_feedback(lab):
     claims = page.locator(".kit-claims").first
     expect(claims).to_contain_text("do not access message content")  # the first item: the blog on traditional ML
     claims.locator(".kit-choice option", has_text="Contradicted by the policy").click()
-    evidence = claims.locator(".widget-dropdown select").nth(1)
+    evidence = claims.locator(".widget-dropdown select").first  # the statements are a one-choice list above it
     evidence.select_option(index=1)  # the best-ranked candidate: before.p1.s2
     claims.locator(".widget-button", has_text="Check").click()
     feedback = claims.locator(".kit-claim-feedback")

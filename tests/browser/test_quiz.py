@@ -1,5 +1,6 @@
-"""Notebook 08 in a real JupyterLab: a typed word is not a number, ordering starts empty, the download link and Try
-again; then one question of each graded type answered, and one by keyboard alone."""
+"""Notebook 08 in a real JupyterLab: a typed word is not a number, the download link and Try again; then one question
+of each graded type answered, and one by keyboard alone. The final quiz has no ordering question: notebook 03's
+exercise self-check has one, which starts empty and refuses an item twice."""
 
 from __future__ import annotations
 
@@ -14,10 +15,13 @@ pytestmark = pytest.mark.browser
 
 NB = "08_final_quiz.ipynb"
 QUIZ = load_quiz("final")
+# An ordering question: exercise 4's self-check in notebook 03.
+NB3 = "03_opt_in_vs_opt_out.ipynb"
+ORDERING = load_quiz("03-exercise-4").question("biggest-change")
 
 
-def _question(page, qid):
-    q = QUIZ.question(qid)
+def _question(page, qid, quiz=QUIZ):
+    q = quiz.question(qid)
     return page.locator(".kit-quiz-question", has_text=q.text.split("\n")[0][:60]).first
 
 
@@ -38,7 +42,7 @@ def _check(box):
 # These come first: they leave the quiz as they found it (no answer given, no name), which the tests below
 # then answer.
 def test_a_word_typed_for_a_number_is_told_how_to_type_one(lab):
-    box = _question(lab.notebook(NB), "jg-germany")
+    box = _question(lab.notebook(NB), "sim-team-lead")
     box.locator(".widget-text input").fill("twelve")
     box.locator(".widget-text input").press("Tab")
     feedback = _check(box)
@@ -50,8 +54,8 @@ def test_a_word_typed_for_a_number_is_told_how_to_type_one(lab):
 
 
 def test_ordering_starts_empty_and_refuses_an_item_twice(lab):
-    q = QUIZ.question("slack-order")
-    box = _question(lab.notebook(NB), "slack-order")
+    q = ORDERING
+    box = _question(lab.notebook(NB3), q.id, load_quiz("03-exercise-4"))
     selects = box.locator(".widget-dropdown select")
     expect(selects).to_have_count(len(q.answer))
     for i in range(len(q.answer)):
@@ -92,45 +96,57 @@ def test_download_has_its_own_heading_and_the_students_name_and_try_again_asks(l
 
 def test_single_choice(lab):
     page = lab.notebook(NB)
-    box = _question(page, "slack-default")
-    _pick(box, "included unless someone opted out")
+    q = QUIZ.question("slack-as-consent")
+    box = _question(page, q.id)
+    _pick(box, q.option(q.answer).text)
     expect(_check(box)).to_contain_text("✔ Correct.", timeout=10_000)
 
 
 def test_multiple_choice_partial_then_right(lab):
+    """Issue 27 item 8: partly right is one signal, "◐ Partly right", not also "✘ Not quite"."""
     page = lab.notebook(NB)
-    box = _question(page, "slack-who")
-    box.locator(".widget-checkbox", has_text="The Primary Owner").locator("input").check()
+    q = QUIZ.question("licence-cases")
+    box = _question(page, q.id)
+    first, *rest = q.answer
+    box.locator(".widget-checkbox", has_text=q.option(first).text).locator("input").check()
     feedback = _check(box)
-    expect(feedback).to_contain_text("✘ Not quite.", timeout=10_000)
-    expect(feedback).to_contain_text("Partly right")
-    box.locator(".widget-checkbox", has_text="An Org Owner").locator("input").check()
-    box.locator(".widget-checkbox", has_text="A Workspace Owner").locator("input").check()
+    expect(feedback).to_contain_text("◐ Partly right", timeout=10_000)
+    expect(feedback).not_to_contain_text("Not quite")
+    expect(feedback).not_to_contain_text("✘")
+    for oid in rest:
+        box.locator(".widget-checkbox", has_text=q.option(oid).text).locator("input").check()
     expect(_check(box)).to_contain_text("✔ Correct.", timeout=10_000)
 
 
 def test_true_false(lab):
     page = lab.notebook(NB)
-    box = _question(page, "withdraw")
-    _pick(box, "True")
+    q = QUIZ.question("opt-in-sample")
+    box = _question(page, q.id)
+    _pick(box, "True" if q.answer else "False")
     expect(_check(box)).to_contain_text("✔ Correct.", timeout=10_000)
 
 
 def test_numeric(lab):
+    """A figure outside the tolerance is told which way it is off; one inside it, that it is within it."""
     page = lab.notebook(NB)
-    box = _question(page, "jg-germany")
-    box.locator(".widget-text input").fill("40")
+    q = QUIZ.question("sim-team-lead")
+    box = _question(page, q.id)
+    box.locator(".widget-text input").fill(f"{q.answer + 10 * q.tolerance:g}")
     box.locator(".widget-text input").press("Enter")
-    expect(_check(box)).to_contain_text("✘ Not quite.", timeout=10_000)
-    box.locator(".widget-text input").fill("12")
+    feedback = _check(box)
+    expect(feedback).to_contain_text("✘ Not quite.", timeout=10_000)
+    expect(feedback).to_contain_text("higher than the answer allows")
+    box.locator(".widget-text input").fill(f"{q.answer + q.tolerance / 2:g}")
     box.locator(".widget-text input").press("Tab")
-    expect(_check(box)).to_contain_text("✔ Correct.", timeout=10_000)
+    feedback = _check(box)
+    expect(feedback).to_contain_text("✔ Correct.", timeout=10_000)
+    expect(feedback).to_contain_text(f"within {q.tolerance:g} of the expected {q.answer:g}")
 
 
 def test_ordering(lab):
-    page = lab.notebook(NB)
-    q = QUIZ.question("slack-order")
-    box = _question(page, "slack-order")
+    page = lab.notebook(NB3)
+    q = ORDERING
+    box = _question(page, q.id, load_quiz("03-exercise-4"))
     selects = box.locator(".widget-dropdown select")
     expect(selects).to_have_count(len(q.answer))
     for i, oid in enumerate(q.answer):
@@ -141,8 +157,8 @@ def test_ordering(lab):
 def test_single_choice_by_keyboard_only(lab):
     """Tab to the options (one Tab stop), the arrow keys to the right one, Tab to Check, Enter (issue 27 item 3)."""
     page = lab.notebook(NB)
-    q = QUIZ.question("marketing-line")
-    box = _question(page, "marketing-line")
+    q = QUIZ.question("two-regimes")
+    box = _question(page, q.id)
     order = [o.id for o in shuffled_options(q, 0)]
     k = order.index(q.answer)
     choice = box.locator(".kit-choice select")
