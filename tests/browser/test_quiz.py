@@ -1,5 +1,6 @@
-"""Notebook 08 in a real JupyterLab: a typed word is not a number, ordering starts empty, the download link and Try
-again; then one question of each graded type answered, and one by keyboard alone."""
+"""Notebook 08 in a real JupyterLab, with the mouse: a typed word is not a number, ordering starts empty, the download
+link and Try again, tick boxes partly then fully right. Each question type answered by keyboard alone is in
+tests/browser/test_keyboard.py; a one-choice option clicked, in tests/hub/test_hub.py."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from playwright.sync_api import expect
 
 from kit.content.quiz import load_quiz
 from kit.i18n import t
-from kit.quiz import shuffled_options
 
 pytestmark = pytest.mark.browser
 
@@ -19,15 +19,6 @@ QUIZ = load_quiz("final")
 def _question(page, qid):
     q = QUIZ.question(qid)
     return page.locator(".kit-quiz-question", has_text=q.text.split("\n")[0][:60]).first
-
-
-def _pick(box, text: str) -> None:
-    """Click the option ``text`` of the question's one-choice list (its labels carry tabs where the text has spaces;
-    the match is on the text with its spaces made plain)."""
-    option = box.locator(".kit-choice option").filter(has_text=" ".join(text.split()))
-    expect(option).to_have_count(1)
-    option.click()
-    expect(option).to_have_js_property("selected", True)
 
 
 def _check(box):
@@ -90,13 +81,6 @@ def test_download_has_its_own_heading_and_the_students_name_and_try_again_asks(l
     expect(link).to_have_attribute("download", "answers-final.json", timeout=10_000)
 
 
-def test_single_choice(lab):
-    page = lab.notebook(NB)
-    box = _question(page, "slack-default")
-    _pick(box, "included unless someone opted out")
-    expect(_check(box)).to_contain_text("✔ Correct.", timeout=10_000)
-
-
 def test_multiple_choice_partial_then_right(lab):
     page = lab.notebook(NB)
     box = _question(page, "slack-who")
@@ -107,61 +91,6 @@ def test_multiple_choice_partial_then_right(lab):
     box.locator(".widget-checkbox", has_text="An Org Owner").locator("input").check()
     box.locator(".widget-checkbox", has_text="A Workspace Owner").locator("input").check()
     expect(_check(box)).to_contain_text("✔ Correct.", timeout=10_000)
-
-
-def test_true_false(lab):
-    page = lab.notebook(NB)
-    box = _question(page, "withdraw")
-    _pick(box, "True")
-    expect(_check(box)).to_contain_text("✔ Correct.", timeout=10_000)
-
-
-def test_numeric(lab):
-    page = lab.notebook(NB)
-    box = _question(page, "jg-germany")
-    box.locator(".widget-text input").fill("40")
-    box.locator(".widget-text input").press("Enter")
-    expect(_check(box)).to_contain_text("✘ Not quite.", timeout=10_000)
-    box.locator(".widget-text input").fill("12")
-    box.locator(".widget-text input").press("Tab")
-    expect(_check(box)).to_contain_text("✔ Correct.", timeout=10_000)
-
-
-def test_ordering(lab):
-    page = lab.notebook(NB)
-    q = QUIZ.question("slack-order")
-    box = _question(page, "slack-order")
-    selects = box.locator(".widget-dropdown select")
-    expect(selects).to_have_count(len(q.answer))
-    for i, oid in enumerate(q.answer):
-        selects.nth(i).select_option(label=q.option(oid).text)
-    expect(_check(box)).to_contain_text("✔ Correct.", timeout=10_000)
-
-
-def test_single_choice_by_keyboard_only(lab):
-    """Tab to the options (one Tab stop), the arrow keys to the right one, Tab to Check, Enter (issue 27 item 3)."""
-    page = lab.notebook(NB)
-    q = QUIZ.question("marketing-line")
-    box = _question(page, "marketing-line")
-    order = [o.id for o in shuffled_options(q, 0)]
-    k = order.index(q.answer)
-    choice = box.locator(".kit-choice select")
-    expect(choice.locator("option")).to_have_count(len(order))
-    check = box.locator(".widget-button", has_text="Check")
-    choice.focus()
-    page.keyboard.press("Shift+Tab")  # from what comes before, one Tab reaches the list
-    page.keyboard.press("Tab")
-    expect(choice).to_be_focused()
-    for _ in range(len(order) + 1):  # none may be chosen yet: then the first ArrowDown chooses the first option
-        here = choice.evaluate("s => s.selectedIndex")
-        if here == k:
-            break
-        page.keyboard.press("ArrowDown" if here < k else "ArrowUp")
-    assert choice.evaluate("s => s.selectedIndex") == k
-    page.keyboard.press("Tab")
-    expect(check).to_be_focused()
-    page.keyboard.press("Enter")
-    expect(box.locator(".kit-quiz-feedback")).to_contain_text("✔ Correct.", timeout=10_000)
 
 
 def test_download_link_renders_with_the_answers(lab):
