@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 PORT   ?= 8888
 PYTEST_NOTEBOOKS := --nbval-lax --nbval-current-env --nbval-cell-timeout=120
 
-.PHONY: lab test test-hub check lint bench bench-class book hub-env hub-proxy lock clean help
+.PHONY: lab test test-hub check lint bench bench-class book hub-env hub-proxy lock clean help guide slides handouts
 
 help:
 	@echo "make lab    set up .venv and open the kit in JupyterLab"
@@ -17,6 +17,8 @@ help:
 	@echo "make check  validate the content under data/ (python -m kit check)"
 	@echo "make bench  measure the speed of the kit's logic and widgets, and of make book"
 	@echo "make book   build the reading edition (every notebook run, static pages) into site/"
+	@echo "make slides / make handouts  a deck and a PDF handout per class session of the lesson plans (build/)"
+	@echo "make guide  rewrite the instructor guides' plans, notes and rubric from the data"
 	@echo "make bench-class  30 students on a real JupyterHub run notebook 08 and share at once (root)"
 	@echo "make lock   rewrite tests/constraints.txt from the current .venv"
 	@echo "make clean  remove .venv and caches"
@@ -72,6 +74,24 @@ $(AXE): tests/browser/node/package.json tests/browser/node/package-lock.json
 	npm ci --prefix tests/browser/node --no-audit --no-fund --loglevel=error
 	@touch $(AXE)
 
+# Teaching material (issue 22), from the data: the guides' generated parts, a reveal.js deck and a PDF handout per
+# class session of data/plans.yaml. reveal.js comes from the npm registry, pinned by teaching/node/package-lock.json,
+# and is copied into the built decks, which load nothing from elsewhere; the handouts are printed by the Chromium the
+# browser tests use.
+REVEAL := teaching/node/node_modules/reveal.js/dist/reveal.js
+$(REVEAL): teaching/node/package.json teaching/node/package-lock.json
+	npm ci --prefix teaching/node --no-audit --no-fund --loglevel=error
+	@touch $(REVEAL)
+
+guide: $(STAMP)
+	$(BIN)/python -m kit guide
+
+slides: $(STAMP) $(REVEAL)
+	$(BIN)/python -m kit slides --out build/slides
+
+handouts: $(STAMP)
+	$(BIN)/python -m kit handouts --out build/handouts
+
 # JupyterLab refuses to run as root unless told to (containers, CI machines); an ordinary user never needs it.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
@@ -89,6 +109,7 @@ lint: $(STAMP)
 # Every test, the real-JupyterHub test (tests/hub) included: it runs as root (it creates unix users; CI runs as root)
 # and shares the session's one Chromium with the browser tests (tests/conftest.py).
 test: $(STAMP) $(AXE) $(HUB_STAMP) $(HUB_PROXY)
+test: slides handouts
 	$(BIN)/python -m kit check
 	$(BIN)/ruff check kit tests
 	$(BIN)/python -m pytest $(PYTEST_NOTEBOOKS) tests notebooks

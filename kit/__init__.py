@@ -9,20 +9,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .audit import ANSWERS_ID, example_audit
 from .cases import case_rows, drafts
 from .claims import items as claim_items
 from .classroom import class_dir
 from .content import BadArgument, ContentError, NotFound, case_ids, check_all, load_case
+from .content.audit import STEPS, case_titles, load_audit
+from .content.claims import load_claims
 from .content.glossary import load_glossary
 from .content.law import load_checklist, load_law
+from .content.lessons import load_lessons
 from .content.quiz import load_quiz, quiz_ids
 from .content.regimes import load_regimes
 from .content.research import load_research, load_simulation
 from .content.vocabulary import load_vocabulary_file
-from .content.writing import load_writing
+from .content.writing import load_writing, prompt_texts
 from .glossary import entries as glossary_entries
 from .i18n import set_language, t
 from .law import select_texts
+from .lessons import lesson_estimate
 from .quiz import citations
 from .ui import friendly
 from .ui.args import pick, pick_case, pick_ids, seed_value
@@ -38,6 +43,8 @@ __all__ = [
     "quiz_ids",
     "set_language",
     "t",
+    "show_audit",
+    "show_audit_rubric",
     "show_case_plots",
     "show_case_summary",
     "show_case_timeline",
@@ -47,7 +54,9 @@ __all__ = [
     "show_claim_checker",
     "show_default_effects",
     "show_glossary",
+    "show_key_points",
     "show_law",
+    "show_lesson",
     "show_opt_out",
     "show_questions",
     "show_quiz",
@@ -55,6 +64,7 @@ __all__ = [
     "show_simulation",
     "show_status_key",
     "show_timeline_plot",
+    "show_unit_summary",
     "show_version_comparer",
     "show_vocabulary",
     "show_writing",
@@ -146,20 +156,30 @@ def show_quiz(quiz_id: str, seed: int = 0):
     pick(quiz_id, quiz_ids(), "quiz", "quiz_id")
     quiz = load_quiz(quiz_id)
     research = load_research() if any(q.figures for q in quiz.questions) else None
-    return QuizView(quiz, seed=seed_value(seed), citations=citations(quiz, research, load_case))
+    return QuizView(quiz, seed=seed_value(seed), citations=citations(quiz, research, load_case),
+                    kept_with=_keeper_title(quiz.save_with))
+
+
+def _keeper_title(view_id: str | None) -> str | None:
+    """The title of the quiz or writing set whose box keeps a quiz's answers (``save_with``), as students see it."""
+    if view_id is None:
+        return None
+    if view_id in quiz_ids():
+        return load_quiz(view_id).title
+    return next((s.title for s in load_writing().sets if s.id == view_id), view_id)
 
 
 @friendly
 def show_writing(set_id: str):
-    """Text boxes for a notebook's "write a few sentences" prompts (data/writing.yaml), handed in with the answers."""
+    """Text boxes for a notebook's "write a few sentences" prompts (data/writing.yaml), handed in with the answers,
+    each with "Compare with a model answer"."""
     from .ui.writing import WritingView
 
     wf = load_writing()
     known = [s.id for s in wf.sets]
     pick(set_id, known, "writing set", "set_id")
     wset = next(s for s in wf.sets if s.id == set_id)
-    prompts = load_case(wset.case).meta.questions if wset.case else wset.prompts
-    return WritingView(wset, tuple(prompts))
+    return WritingView(wset, prompt_texts(wset))
 
 
 @friendly
@@ -210,6 +230,37 @@ def show_glossary():
     return glossary_view(glossary_entries(load_glossary(), load_vocabulary_file(), load_law()))
 
 
+def _lesson(lesson_id: str):
+    lessons = load_lessons()
+    pick(lesson_id, [n.id for n in lessons.notebooks], "notebook", "lesson_id")
+    return lessons.lesson(lesson_id)
+
+
+@friendly
+def show_lesson(lesson_id: str):
+    """A notebook's header: the questions it answers, what you will be able to do, and its estimated time."""
+    from .ui.lessons import header_view
+
+    lesson = _lesson(lesson_id)
+    return header_view(lesson, lesson_estimate(lesson_id))
+
+
+@friendly
+def show_key_points(lesson_id: str):
+    """A notebook's key points: what to remember."""
+    from .ui.lessons import key_points_view
+
+    return key_points_view(_lesson(lesson_id))
+
+
+@friendly
+def show_unit_summary():
+    """The end-of-unit summary: what to take away from the whole unit, on one page."""
+    from .ui.lessons import unit_summary_view
+
+    return unit_summary_view(load_lessons().summary)
+
+
 @friendly
 def show_checklist(case_id: str = "slack-2024"):
     """Assess a company's mechanism against the conditions for consent, then compare with the model assessment."""
@@ -251,15 +302,47 @@ def show_case_plots():
     return CasesView(case_rows(), plots=True, drafts=drafts())
 
 
+def _audit_cases(content, checklist) -> dict[str, str]:
+    """The titles of the cases the audit's suggestions name and the checklist assesses."""
+    return case_titles([*(c for s in content.services for c in s.cases), *(a.case for a in checklist.assessments)])
+
+
+@friendly
+def show_audit(step: str):
+    """A step of the audit (notebook 07): paste, reading, claims, checklist, redesign or report. What you enter is
+    kept with your answers as you enter it (tick "Save my answers" in the first step)."""
+    from .ui.audit import audit_view
+
+    pick(step, STEPS, "audit step", "step")
+    content, checklist = load_audit(), load_checklist()
+    return audit_view(step, content, checklist, load_vocabulary(), _audit_cases(content, checklist))
+
+
+@friendly
+def show_audit_rubric():
+    """Score your own audit against the rubric, then see a worked example audit of a case the kit ships."""
+    from .ui.audit import RubricView
+
+    content, checklist = load_audit(), load_checklist()
+    case = load_case(content.example.case)
+    example = example_audit(content, case, {c.id: c for c in load_claims(case)}, checklist)
+    return RubricView(content, checklist, example)
+
+
 @friendly
 def show_class_results(folder=None, quiz: str = "final"):
-    """For instructors: what the class shared (the class folder, or a folder of downloaded answer files)."""
+    """For instructors: what the class shared (the class folder, or a folder of downloaded answer files); with
+    ``quiz="audit"``, the audits handed in, each scored against the rubric, and the grade sheet."""
     from .ui.class_results import ClassView
 
-    pick(quiz, quiz_ids(), "quiz", "quiz")
+    pick(quiz, [*quiz_ids(), ANSWERS_ID], "quiz", "quiz")
     if folder is not None and not isinstance(folder, (str, Path)):
         raise BadArgument(f"folder should be the path of a folder, as text, got {type(folder).__name__}")
     folder = Path(folder) if folder else class_dir()
     if folder is None or not folder.is_dir():
         raise BadArgument(t("classview.no_folder") if folder is None else f"{folder} is not a folder")
+    if quiz == ANSWERS_ID:
+        from .ui.grades import AuditsView
+
+        return AuditsView(folder, load_audit(), load_checklist())
     return ClassView(folder, quiz)

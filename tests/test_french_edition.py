@@ -12,8 +12,10 @@ from french_views import declared_english, english_leaks, quotations, ui_strings
 
 import kit
 from kit import i18n
+from kit.content.lessons import load_lessons
 from kit.content.registry import language_reports as check_translations
 from kit.content.translations import fingerprint, translatables
+from kit.content.writing import load_writing
 from kit.instructor.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -193,6 +195,14 @@ def _all_texts(widget, cycle: bool | str = True) -> list[str]:
     import ipywidgets as w
 
     texts = visible_texts(widget)
+    if cycle == "write":  # a writing set: Compare with nothing written, then with an answer in every box
+        for _ in range(2):
+            for b in _buttons(widget):
+                b.click()
+            texts += visible_texts(widget)
+            for box in getattr(widget, "boxes", ()):
+                box.value = "Ma réponse."
+        return texts
     if cycle == "press":  # a quiz: check each question unanswered and ask for every hint, then read it again
         retry = kit.t("quiz.retry")
         for _ in range(2):
@@ -302,8 +312,13 @@ SHIPPED_VIEWS = [
     ("show_glossary", (), True), ("show_regimes", (), True),
     *[("show_quiz", (q,), "press") for q in ("01-slack-case", "02-policy", "03-defaults", "06-consent-2026", "final")],
     ("show_class_results", ("CLASS",), True),  # a class folder with two students' shared answers (made below)
-    *[("show_writing", (w,), True) for w in ("slack-questions", "policy-reflection", "law-discussion",
-                                              "consent-2026-ethics")],
+    ("show_class_results", ("CLASS", "audit"), True),  # its audits (none: the view says so)
+    *[("show_audit", (s,), True) for s in ("paste", "reading", "claims", "checklist", "redesign")],
+    ("show_audit", ("report",), "press"), ("show_audit_rubric", (), True),
+    *[("show_writing", (w.id,), "write") for w in load_writing().sets],
+    *[("show_lesson", (n.id,), False) for n in load_lessons().notebooks],
+    *[("show_key_points", (n.id,), False) for n in load_lessons().notebooks if n.key_points],
+    ("show_unit_summary", (), False),
 ]
 
 

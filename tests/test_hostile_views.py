@@ -199,6 +199,11 @@ BAD_CALLS = [
     ("show_writing", (["x"],), {}, "set_id"),
     ("show_regimes", ("public-post",), {}, "public-posts"),
     ("show_regimes", (3,), {}, "content"),
+    ("show_audit", ("pasta",), {}, "paste, reading, claims, checklist, redesign, report"),
+    ("show_audit", (), {}, "step"),
+    ("show_audit", (2,), {}, "step"),
+    ("show_audit_rubric", ("x",), {}, "takes"),
+    ("show_class_results", (".",), {"quiz": "audits"}, "audit"),
 ]
 
 

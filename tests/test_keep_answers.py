@@ -14,6 +14,7 @@ from conftest import ROOT, downloaded, visible_text
 import kit
 from kit import progress
 from kit import writing as handed_in
+from kit.content.language import speaking
 from kit.content.quiz import load_quiz
 from kit.instructor.cli import main
 from kit.ui.quiz import QuizView
@@ -306,3 +307,159 @@ def test_an_answers_file_the_kit_cannot_read_is_said_and_set_aside(answers_dir, 
     answer(quiz, value="excluded")
     assert saved(answers_dir, "final")["slack-default"]["response"] == "excluded"
     assert len(list(answers_dir.glob("answers-final.json.corrupt-*"))) == 1  # the unreadable one, kept
+
+
+# ------------------------------------------------ one box per notebook: a quiz that saves with another view (save_with)
+SAVING_CALLS = re.compile(r"kit\.(show_quiz|show_writing|show_checklist|show_claim_checker)\(.*\)")
+
+
+def boxes(widget) -> int:
+    """How many "Keep your answers" boxes a person sees in a view."""
+    own = int("kit-keep" in getattr(widget, "_dom_classes", ()))
+    return own + sum(boxes(c) for c in getattr(widget, "children", ()))
+
+
+def run_saving_views(path):
+    """A notebook's views that take a student's input, made in its order (its language first)."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    views = []
+    with speaking("fr" if path.parent.name == "fr" else "en"):
+        for cell in cells:
+            for call in SAVING_CALLS.finditer("".join(cell["source"]) if cell["cell_type"] == "code" else ""):
+                views.append(eval(call.group(0), {"kit": kit}))  # noqa: S307 - the notebook's own one-line call
+    return views
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "notebooks").glob("0*.ipynb"))
+                         + sorted((ROOT / "notebooks" / "fr").glob("0*.ipynb")), ids=lambda p: p.name)
+def test_every_notebook_shows_one_keep_your_answers_box(path):
+    views = run_saving_views(path)
+    shown = sum(boxes(v) for v in views)
+    assert shown == (1 if views else 0), f"{path.name}: {shown} 'Keep your answers' boxes"
+    for v in views:  # a quiz kept elsewhere says where
+        if getattr(getattr(v, "quiz", None), "save_with", None):
+            assert "Keep your answers" in visible_text(v) or "Garder vos réponses" in visible_text(v)
+
+
+def notebook_04_with_quizzes():
+    """Notebook 04's saving views in its order: a check quiz after each group of texts, the checklist, the writing."""
+    quizzes = [kit.show_quiz(q) for q in ("04-consent", "04-at-work", "04-legitimate-interest", "04-us")]
+    return quizzes, kit.show_checklist("slack-2024"), kit.show_writing("law-discussion")
+
+
+def test_notebook_04s_check_quizzes_are_kept_in_the_writing_sets_box_and_come_back(answers_dir, tmp_path):
+    quizzes, checklist, writing = notebook_04_with_quizzes()
+    consent = quizzes[0]
+    assert boxes(consent) == 0  # no box of its own
+    assert "use “Keep your answers” under “Questions to discuss”" in visible_text(consent)
+    writing.keep.save_box.value = True
+    answer(consent, "continue-only", "not-free")
+    view(consent, "default-on").hint()
+    checklist.rows[0].verdict.value = "not-met"
+    writing.boxes[0].value = "It shows the opt-out is not consent."
+    file = saved(answers_dir, "law-discussion")
+    assert file["quiz:04-consent:continue-only"]["correct"] is True
+    assert file["quiz:04-consent:default-on"]["hints"] == 1 and file["quiz:04-consent:default-on"]["response"] is None
+    assert file["writing:law-discussion:1"]["response"].startswith("It shows")
+    assert not list(answers_dir.glob("answers-04-*.json"))  # one answers file for the notebook
+    _name, doc = downloaded(writing)
+    assert doc["answers"] == file
+
+    restart()
+    quizzes, checklist, writing = notebook_04_with_quizzes()  # Run All: the box, last, reads the file
+    consent = quizzes[0]
+    assert view(consent, "continue-only").input.radio.value == "not-free"
+    assert "✔ Correct" in visible_text(view(consent, "continue-only").feedback)
+    assert "Hint 1" in visible_text(view(consent, "default-on").hints)
+    assert "1 of 3 answered" in visible_text(consent.progress)
+    assert saved(answers_dir, "law-discussion") == file
+
+    out = tmp_path / "results"
+    assert main(["results", str(answers_dir / "answers-law-discussion.json"), "--out", str(out)]) == 0
+    with open(out / "answers.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    row = next(r for r in rows if r["question"] == "continue-only")
+    assert row["quiz"] == "04-consent" and row["score"] == "1.000" and row["graded_by"] == "key"
+    assert "A photo-editing app opens" in (out / "summary.txt").read_text(encoding="utf-8")  # graded: in the chart
+
+
+def test_a_box_shown_before_the_quiz_it_keeps_fills_it_too(answers_dir):
+    progress.save("law-discussion", {"quiz:04-us:" + load_quiz("04-us").questions[0].id:
+                                     {"response": load_quiz("04-us").questions[0].answer, "attempts": 1}})
+    kit.show_writing("law-discussion")  # reads the file first
+    us = kit.show_quiz("04-us")
+    first = us.questions[0]
+    assert first.state.grade is not None and first.state.grade.correct
+
+
+def test_load_answers_in_the_box_refills_every_view_of_the_notebook(answers_dir):
+    quizzes, checklist, writing = notebook_04_with_quizzes()
+    answer(quizzes[0], "continue-only", "yes-act")
+    other = progress.dump("law-discussion", {"quiz:04-consent:withdraw-by-email": {"response": "art-7-3",
+                                                                                    "attempts": 1},
+                                             "writing:law-discussion:2": {"response": "Theirs."}}, "Ben")
+    assert writing.keep.load_text(other.encode(), "ben.json") is False  # asks first: there is work on the page
+    writing.keep.load_confirm.yes.click()
+    consent = quizzes[0]
+    assert view(consent, "continue-only").input.radio.value is None  # not in the file: cleared
+    assert view(consent, "withdraw-by-email").input.radio.value == "art-7-3"
+    assert writing.boxes[1].value == "Theirs." and writing.keep.student.value == "Ben"
+    assert consent.load_text(other.encode(), "ben.json") is False
+    assert "use “Load answers” under “Questions to discuss”" in visible_text(consent.keep.status)
+
+
+def test_try_again_on_a_quiz_kept_elsewhere_asks_beside_it_and_keeps_a_copy(answers_dir):
+    quizzes, _checklist, writing = notebook_04_with_quizzes()
+    consent = quizzes[0]
+    writing.keep.save_box.value = True
+    writing.boxes[0].value = "Mine."
+    answer(consent, "continue-only", "not-free")
+    path = answers_dir / "answers-law-discussion.json"
+    before = path.read_text(encoding="utf-8")
+
+    consent.retry_button.click()
+    assert "Clear every answer and start again?" in visible_text(consent)  # asked beside the quiz
+    assert not writing.keep.discard_confirm.visible and path.read_text(encoding="utf-8") == before
+    consent.keep.discard_confirm.no.click()
+    assert "Nothing changed" in visible_text(consent.keep.status)
+
+    consent.retry_button.click()
+    consent.keep.discard_confirm.yes.click()
+    assert view(consent, "continue-only").input.radio.value is None
+    file = saved(answers_dir, "law-discussion")
+    assert not any(k.startswith("quiz:04-consent:") for k in file)
+    assert file["writing:law-discussion:1"]["response"] == "Mine."  # the rest of the notebook's work stays
+    backups = list(answers_dir.glob("answers-law-discussion.json.backup-*"))
+    assert [b.read_text(encoding="utf-8") for b in backups] == [before]
+    assert str(backups[0]) in visible_text(consent.keep.status)
+
+
+def test_a_file_whose_answer_no_longer_fits_a_quiz_kept_elsewhere_is_set_aside(answers_dir):
+    progress.save("law-discussion", {"quiz:04-consent:default-on": {"response": "affirmative-act"},  # a list now
+                                     "writing:law-discussion:1": {"response": "Mine."}})
+    quizzes, _checklist, writing = notebook_04_with_quizzes()
+    said = visible_text(writing.keep.status)
+    assert ("⚠ answers-law-discussion.json does not fit the quiz as it is now: in the quiz '04-consent', the answer "
+            "to 'default-on' (multiple question): expected a list of option ids. It was kept aside as") in said
+    assert len(list(answers_dir.glob("answers-law-discussion.json.corrupt-*"))) == 1
+    assert view(quizzes[0], "default-on").input.response() in (None, (), [])
+
+
+@pytest.mark.parametrize(("save_with", "message"), [
+    ("law-discusion", "unknown quiz or writing set 'law-discusion': no quiz or writing set with this id in "
+                      "data/quizzes (a quiz without save_with) or data/writing.yaml (a set with save_with: own). "
+                      "Did you mean 'law-discussion'?"),
+    ("04-consent", "a quiz cannot save with itself: leave save_with out to give it its own box"),
+    ("04-us", "'04-us' does not keep its own answers (it saves with another view): name the quiz or writing set "
+              "whose box keeps the notebook's answers"),
+    ("policy-reflection", "'policy-reflection' does not keep its own answers (it saves with another view): name the "
+                          "quiz or writing set whose box keeps the notebook's answers"),
+])
+def test_save_with_must_name_a_view_that_keeps_its_own_answers(data_copy, save_with, message):
+    path = data_copy / "quizzes" / "04-consent.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("save_with: law-discussion", f"save_with: {save_with}"), encoding="utf-8")
+    _counts, problems = kit.check_all(data_copy)
+    line = text.splitlines().index("save_with: law-discussion") + 1
+    found = [p for p in problems if p.field == "save_with"]
+    assert [(p.file.endswith("quizzes/04-consent.yaml"), p.line, p.message) for p in found] == [(True, line, message)]

@@ -212,7 +212,7 @@ def test_a_problem_in_an_included_quiz_is_reported_once(tmp_path):
     lines = [str(p) for p in problems]
     assert len(lines) == 1 and "01-slack-case.yaml" in lines[0], lines
     assert "include:" in (ROOT / "data" / "quizzes" / "final.yaml").read_text(encoding="utf-8")
-    guide = (ROOT / "docs" / "instructor_guide.md").read_text(encoding="utf-8")
+    guide = (ROOT / "docs" / "operations.md").read_text(encoding="utf-8")
     assert "include: [01-slack-case" in guide
 
 

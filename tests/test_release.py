@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -267,7 +268,8 @@ def test_cli_release_without_answer_keys(tmp_path, capsys):
                  "--data", str(data)])
     said = capsys.readouterr().out
     assert code == 0
-    assert "student version of 1 notebook(s)" in said and "answer keys removed from 1 quiz file(s)" in said
+    assert "student version of 1 notebook(s)" in said
+    assert "the answer keys removed from 1 file(s): quizzes/demo.yaml" in said
     assert "answer:" not in (tmp_path / "out" / "notebooks" / "data" / "quizzes" / "demo.yaml").read_text(
         encoding="utf-8")
 
@@ -341,3 +343,54 @@ def test_released_folder_holds_what_import_kit_needs(tmp_path):
     assert (folder / "data" / "writing.yaml").is_file() and not list(folder.rglob("__pycache__"))
     nb6 = (folder / "08_final_quiz.ipynb").read_text(encoding="utf-8")
     assert "For instructors" not in nb6 and "kit results" not in nb6
+
+
+# ------------------------------------------------------------------------------- model answers, kept or withheld
+def _writing_output(nb) -> str:
+    """The HTML the writing cell of an executed notebook shows where widgets do not run."""
+    cell = next(c for c in nb.cells if c.cell_type == "code" and "kit.show_writing(" in c.source)
+    return "".join(o.get("data", {}).get("text/html", "") for o in cell.outputs)
+
+
+@pytest.mark.parametrize("withheld", [False, True], ids=["kept", "withheld"])
+def test_a_released_notebook_shows_the_model_answers_unless_they_are_withheld(tmp_path, monkeypatch, withheld):
+    """Issue 20: 'kit release --without-model-answers' for graded homework; without it (self-study) every prompt keeps
+    its model answer. Tested on what the released notebook shows when it runs, with its own kit and data."""
+    from kit.book import execute
+    from kit.content.writing import load_writing
+
+    monkeypatch.delenv("KIT_DATA", raising=False)
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(ROOT / "notebooks" / "01_the_slack_case.ipynb", src)
+    out = tmp_path / "out"
+    args = ["release", "--out", str(out), "--notebooks", str(src)]
+    assert main(args + (["--without-model-answers"] if withheld else [])) == 0
+    data = out / "notebooks" / "data"
+    shown = _writing_output(execute(out / "notebooks" / "01_the_slack_case.ipynb"))
+    model = load_writing().sets[0].prompts[0]
+    assert "Questions to think about" in shown
+    if withheld:
+        assert "Show a model answer" not in shown and model.model_answer[:40] not in shown
+        assert "Your instructor will discuss these questions with you: this copy has no model answers." in shown
+        text = (data / "writing.yaml").read_text(encoding="utf-8")
+        assert "model_answers: withheld" in text
+        assert not re.search(r"^\s*(model_answer|discussion|facilitation):", text, re.M)
+        fr = (data / "translations" / "fr" / "writing.yaml").read_text(encoding="utf-8")
+        assert ".model_answer:" not in fr and ".facilitation." not in fr and ".discussion[" not in fr
+        assert "model_answer:" not in (data / "quizzes" / "final.yaml").read_text(encoding="utf-8")
+        assert "answer:" in (data / "quizzes" / "final.yaml").read_text(encoding="utf-8")  # keys are another option
+    else:
+        assert shown.count("Show a model answer") == 3 and model.model_answer[:40] in shown
+        assert model.facilitation.good_answer[:40] not in shown  # notes for instructors stay out of every copy
+
+
+def test_withholding_model_answers_adds_no_problem_to_the_content(tmp_path):
+    import kit
+    from kit.instructor.release import strip_withheld
+
+    before = {(p.field, p.message) for p in kit.check_all(ROOT / "data")[1]}
+    written = strip_withheld(ROOT / "data", tmp_path / "student", ("model_answer", "answer_key"))
+    assert {p.relative_to(tmp_path / "student").as_posix() for p in written} >= {"writing.yaml", "quizzes/final.yaml"}
+    after = {(p.field, p.message) for p in kit.check_all(tmp_path / "student")[1]}
+    assert after <= before

@@ -118,6 +118,8 @@ def _expected() -> dict[str, tuple[list[str], list[str]]]:
         "06_consent_in_2026": (["Three regimes, one dataset", "Workplace messages under three regimes",
                                 _first_question("06-consent-2026"), SHOW_ANSWER],
                                ["<table class=", "<caption", "<details"]),
+        "07_audit": (["Step 1. Paste the texts", "Who acts?", "Objection possible at any time", "Step 6. The report",
+                      t("audit.rubric_caption"), t("audit.show_example")], ["kit-rubric", "<details"]),
         "08_final_quiz": ([_first_question("final"), SHOW_ANSWER], ["<details"]),
     }
 

@@ -8,6 +8,7 @@ import json
 import re
 
 import pytest
+from conftest import downloaded
 
 from kit.content.quiz import load_quiz
 from kit.ui.quiz import QuizView
@@ -112,3 +113,67 @@ def test_the_notice_promises_privacy_only_where_the_folder_keeps_students_apart(
     monkeypatch.setattr("kit.classroom.os.getuid", lambda: folder.stat().st_uid + 1)
     notice = text(QuizView(load_quiz("final")).share.notice)
     assert "Other students cannot read, list or change your copy" in notice
+
+
+# What the notice says is shared is what the shared copy holds (issue 20, item 6): in notebook 01 the writing boxes'
+# text went into the shared copy while the notice named only "your answers to this quiz, your reflections".
+SAID = {  # each kind of entry a shared copy can hold, and the words of the notice that name it
+    "own": "your answers to this quiz, reflections included",
+    "writing": "what you write in this notebook's writing boxes",
+    "checklist": "your verdicts and reasons in its checklists",
+    "claim": "your verdicts and evidence in its claim checker",
+    "quiz": "your answers to its other quizzes",
+}
+
+
+def kind_of(key: str) -> str:
+    return key.split(":", 1)[0] if ":" in key else "own"
+
+
+def test_the_notice_names_every_kind_of_work_the_shared_copy_holds(folder, data_copy):
+    import kit
+
+    us = data_copy / "quizzes" / "04-us.yaml"  # a second quiz kept with this notebook's quiz
+    us.write_text(us.read_text(encoding="utf-8").replace("save_with: law-discussion", "save_with: 02-policy"),
+                  encoding="utf-8")
+    writing = kit.show_writing("slack-questions")
+    claims = kit.show_claim_checker("slack-2024")
+    checklist = kit.show_checklist("slack-2024")
+    other = kit.show_quiz("04-us")
+    quiz = kit.show_quiz("02-policy")
+    quiz.share.box.value = True
+    writing.boxes[0].value = "A member could only ask an owner."
+    claims.verdict.value = "contradicted"
+    checklist.rows[0].verdict.value = "not-met"
+    first = other.questions[0]
+    first.input.radio.value = first.question.answer
+    first.check_button.click()
+    quiz.questions[0].check_button.click()  # nothing chosen: the quiz says so; then a hint, which is kept
+    next(v for v in quiz.questions if v.hint_button).hint_button.click()
+
+    (path,) = folder.iterdir()
+    shared = json.loads(path.read_text(encoding="utf-8"))["answers"]
+    kinds = {kind_of(k) for k in shared}
+    assert kinds == set(SAID), f"every kind of work is in this copy: {sorted(kinds)}"
+    notice = " ".join(text(quiz.share.notice).split())
+    for kind in kinds:
+        assert SAID[kind] in notice, f"the shared copy holds {kind} entries the notice does not name"
+    assert notice.startswith("Sharing your answers with your instructor (optional) What is shared, the same as your "
+                             "download: your answers to this quiz")
+    assert "and the name in the Name box only if you typed one. Nothing else." in notice
+    _name, doc = downloaded(quiz)
+    assert doc["answers"] == shared  # the same as the download, as the notice says
+
+
+def test_the_french_notice_names_the_same_kinds_in_french(folder):
+    import kit
+    from kit.content.language import speaking
+
+    with speaking("fr"):
+        notice = " ".join(text(kit.show_quiz("final").share.notice).split())
+    for words in ("Ce qui est partagé, la même chose que votre téléchargement", "vos réponses à ce quiz",
+                  "ce que vous écrivez dans les cadres de ce notebook", "vos verdicts et vos raisons dans ses grilles",
+                  "vos verdicts et vos preuves dans son vérificateur de déclarations",
+                  "vos réponses à ses autres quiz"):
+        assert words in notice
+    assert "What is shared" not in notice

@@ -253,6 +253,8 @@ class Case:
     #: The claim items of ``claims.yaml`` as parsed with the case (their references are checked by
     #: :func:`kit.content.claims.load_claims`, so a mistake there does not stop the case's other views).
     claims: tuple = ()
+    #: The facilitation notes of ``claims.yaml`` (for the instructor guide; no student view shows them).
+    claims_notes: object = None
 
     @property
     def id(self) -> str:

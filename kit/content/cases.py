@@ -84,6 +84,7 @@ def _load_case(folder: Path) -> Case:
     documents = parsed["documents.yaml"].documents if "documents.yaml" in parsed else ()
     statements = parsed["statements.yaml"].statements if "statements.yaml" in parsed else ()
     claims = parsed["claims.yaml"].claims if "claims.yaml" in parsed else ()
+    claims_notes = parsed["claims.yaml"].facilitation if "claims.yaml" in parsed else None
 
     period = meta.period
     latest_end = None if period.end is None else (period.end.year, period.end.month or 12, period.end.day or 31)
@@ -114,7 +115,8 @@ def _load_case(folder: Path) -> Case:
     if meta.permission is not None:
         check_refs(ctx, meta.permission, "sources", meta.permission.sources, source_ids, "source", where_sources)
     ctx.raise_if_any()
-    return Case(meta, tuple(events), tuple(documents), tuple(statements), tuple(sources), str(folder), claims)
+    return Case(meta, tuple(events), tuple(documents), tuple(statements), tuple(sources), str(folder), claims,
+                claims_notes)
 
 
 def case_ids(root: Path | None = None) -> list[str]:

@@ -16,6 +16,7 @@ from ..text import sentences
 from .base import check_duplicates, check_refs
 from .case import Case
 from .errors import display_path
+from .facilitation import Facilitation, facilitation_doc
 from .schema import Id, Line, ParseContext, Record, Text, doc
 
 __all__ = ["VERDICTS", "Claim", "ClaimsFile", "Verdict", "check_claims", "claims_path", "load_claims"]
@@ -43,6 +44,7 @@ class Claim(Record):
 class ClaimsFile(Record):
     entry_name = "claims file"
     claims: tuple[Claim, ...] = doc("the claim-checking items", nonempty=True)
+    facilitation: Facilitation | None = facilitation_doc("running the claim checker in class")
 
 
 def claims_path(case: Case) -> Path:

@@ -25,6 +25,7 @@ from .base import ContentKind, check_duplicates, check_refs, check_stray_files, 
 from .case import CHECKED_NOTE_DOC, STATUS_DOC, Status
 from .cases import case_ids
 from .errors import NotFound, display_path, safe_resolve
+from .facilitation import Facilitation, facilitation_doc
 from .schema import Id, Line, ParseContext, Record, Text, Url, When, doc
 
 __all__ = [
@@ -173,6 +174,7 @@ class Assessment(Record):
                        "information and objection)")
     verdicts: tuple[Verdict, ...] = doc("one verdict for each condition of that basis")
     note: Text | None = doc("caveats about the assessment", None, translate=True)
+    facilitation: Facilitation | None = facilitation_doc("running the checklist on this mechanism in class")
 
     def verdict(self, condition_id: str) -> Verdict:
         for v in self.verdicts:

@@ -21,10 +21,27 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from ..questions import TYPES, names, question_type
-from .base import ContentKind, check_duplicates, check_stray_files, data_root, load_checked, load_file
+from .base import ContentKind, check_duplicates, check_refs, check_stray_files, data_root, load_checked, load_file
 from .case import STATUS_DOC, Status
 from .errors import ContentError, NotFound, display_path, safe_resolve
-from .schema import Id, Invalid, Language, Line, ParseContext, Record, ScalarKind, Text, Url, doc, internal, shown
+from .facilitation import Facilitation, facilitation_doc
+from .schema import (
+    LEVELS,
+    Id,
+    Invalid,
+    Language,
+    Level,
+    Line,
+    ParseContext,
+    Record,
+    ScalarKind,
+    Text,
+    Url,
+    doc,
+    internal,
+    shown,
+)
+from .writing import load_writing, writing_path
 
 __all__ = ["Option", "Question", "Quiz", "QuizSource", "check_quizzes", "load_quiz", "quiz_ids"]
 
@@ -87,9 +104,6 @@ class Option(Record):
 TypeName = Literal[names()]
 
 
-#: Bloom's levels, from recalling to creating: what an item asks a student to do.
-LEVELS: tuple[str, ...] = ("remember", "understand", "apply", "analyse", "evaluate", "create")
-Level = Literal["remember", "understand", "apply", "analyse", "evaluate", "create"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -152,9 +166,19 @@ class Quiz(Record):
     include: tuple[Id, ...] = doc("ids of other quizzes whose questions come first (one level: they may not "
                                   "include others)", ())
     questions: tuple[Question, ...] = doc("the questions, in order", ())
+    save_with: Id | None = doc(
+        "the id of the quiz or writing set whose 'Keep your answers' box keeps this quiz's answers, in a notebook that "
+        "shows several (each notebook shows one box, and one answers file holds all its answers); the one named "
+        "must keep its own (a quiz without save_with, a writing set with save_with: own). Left out: the quiz has "
+        "its own box", None)
+    facilitation: Facilitation | None = facilitation_doc("running the quiz in class: what its questions test, the "
+                                                         "answers students get wrong, how to debrief")
     answer_keys: Literal["included", "withheld"] = doc(
         "included, or withheld in a student copy made by 'kit release --without-answer-keys': answers are then "
         "recorded for the instructor to grade, not checked", "included")
+    model_answers: Literal["included", "withheld"] = doc(
+        "included, or withheld in a student copy made by 'kit release --without-model-answers': a reflection then "
+        "shows no model answer or discussion points after Submit", "included")
     #: After loading: the ids of the quizzes whose questions were put first (``include`` is then empty).
     included: tuple[str, ...] = internal(())
 
@@ -166,7 +190,7 @@ class Quiz(Record):
 
 
 # ---------------------------------------------------------------------------------------------- cross-checks
-def _check_question(ctx: ParseContext, q: Question, withheld: bool = False) -> None:
+def _check_question(ctx: ParseContext, q: Question, withheld: bool = False, models_withheld: bool = False) -> None:
     """What every question is checked for, then what its type checks (:class:`kit.questions.QuestionType`)."""
     qt = question_type(q)
     check_duplicates(ctx, q.options, "option")
@@ -188,7 +212,7 @@ def _check_question(ctx: ParseContext, q: Question, withheld: bool = False) -> N
                     ctx.at(q, name, tf.elsewhere.format(type=q.type))
     if q.attempts is not None and q.attempts < 1:
         ctx.at(q, "attempts", f"expected at least 1 attempt, got {q.attempts}")
-    qt.check(ctx, q, withheld)
+    qt.check(ctx, q, withheld or (models_withheld and not qt.graded))
     if not qt.graded:
         if q.answer is not None:
             ctx.at(q, "answer", f"a {q.type} question is not graded: remove the answer")
@@ -209,7 +233,8 @@ def check_quiz(ctx: ParseContext, quiz: Quiz, path: Path) -> None:
         ctx.at(quiz, "questions", "a quiz needs at least one question")
     check_duplicates(ctx, quiz.questions, "question")
     for q in quiz.questions:
-        _check_question(ctx, q, withheld=quiz.answer_keys == "withheld")
+        _check_question(ctx, q, withheld=quiz.answer_keys == "withheld",
+                        models_withheld=quiz.model_answers == "withheld")
 
 
 # ---------------------------------------------------------------------------------------------- loading
@@ -295,15 +320,43 @@ def check_quizzes(root: Path, ctx: ParseContext) -> int:
     if not quiz_ids(root):
         ctx.add(display_path(folder), None, None, None, "no quiz files: expected *.yaml files in this folder")
     n = 0
+    loaded: list[Quiz] = []
     for qid in quiz_ids(root):
         n += 1
         try:
-            load_quiz(quizzes_dir(root) / f"{qid}.yaml")
+            loaded.append(load_quiz(quizzes_dir(root) / f"{qid}.yaml"))
         except ContentError as e:
             # A problem in a quiz that another one includes comes back with the including quiz: say it once.
             ctx.problems.extend(p for p in dict.fromkeys(e.problems) if p not in ctx.problems)
+    _check_save_with(ctx, root, loaded)
     return n
 
 
+def _check_save_with(ctx: ParseContext, root: Path, quizzes: list[Quiz]) -> None:
+    """A quiz's ``save_with`` names a quiz or writing set that keeps its own answers (so answers reach one box)."""
+    keepers: dict[str, str] | None = {q.id: "quiz" for q in quizzes if q.save_with is None}
+    others = {q.id for q in quizzes if q.save_with is not None}
+    if writing_path(root).exists():
+        try:
+            for s in load_writing(root).sets:
+                if s.save_with == "own":
+                    keepers.setdefault(s.id, "writing set")
+                else:
+                    others.add(s.id)
+        except ContentError:
+            keepers = None  # the writing kind reports it; which sets keep their answers is not known
+    for q in quizzes:
+        if q.save_with is None:
+            continue
+        if q.save_with == q.id:
+            ctx.at(q, "save_with", "a quiz cannot save with itself: leave save_with out to give it its own box")
+        elif q.save_with in others:
+            ctx.at(q, "save_with", f"'{q.save_with}' does not keep its own answers (it saves with another view): "
+                                   "name the quiz or writing set whose box keeps the notebook's answers")
+        else:
+            check_refs(ctx, q, "save_with", q.save_with, keepers, "quiz or writing set",
+                       "data/quizzes (a quiz without save_with) or data/writing.yaml (a set with save_with: own)")
+
+
 QUIZZES = ContentKind("quizzes", "quizzes", "quizzes/*.yaml", (Quiz,), check_quizzes, load_quiz,
-                     translated=(("quizzes/*.yaml", Quiz),))
+                     translated=(("quizzes/*.yaml", Quiz),), after=("writing",))

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .audit import AUDIT
 from .base import ContentKind, data_root
 from .cases import CASES
 from .consistency import CONSISTENCY
@@ -28,10 +29,12 @@ from .errors import NotFound, Problem
 from .glossary import GLOSSARY
 from .hosts import HOSTS
 from .law import LAW
+from .lessons import LESSONS
+from .plans import PLANS
 from .quiz import QUIZZES
 from .regimes import REGIMES
 from .research import RESEARCH
-from .schema import ParseContext, answer_key_fields
+from .schema import WITHHELD, ParseContext, answer_key_fields, withheld_fields
 from .strings import STRINGS, languages
 from .terminology import TERMINOLOGY, EnglishReport, english_report, terminology_languages
 from .translations import DIR, LanguageReport, compare_language
@@ -39,7 +42,7 @@ from .twins import TWINS
 from .vocabulary import VOCABULARY
 from .writing import WRITING
 
-__all__ = ["KINDS", "TRANSLATIONS", "TranslatedFile", "answer_keys", "check_all", "english_reports", "kind",
+__all__ = ["KINDS", "TRANSLATIONS", "TranslatedFile", "answer_keys", "check_all", "english_reports", "kind", "withheld",
            "language_reports", "schema_for", "translated_files"]
 
 
@@ -57,19 +60,22 @@ def check_translation_files(root: Path, ctx: ParseContext) -> int:
 TRANSLATIONS = ContentKind("translations", "translated texts", "translations/<language>/**/*.yaml", (),
                            check_translation_files, None, after=("cases", "law", "quizzes", "research",
                                                                  "vocabulary", "strings", "writing", "regimes",
-                                                                 "glossary"))
+                                                                 "glossary", "audit", "lessons", "plans"))
 
 #: Every kind, in the order ``kit check`` checks and reports them.
 KINDS: tuple[ContentKind, ...] = (
     CASES,
     LAW,
+    WRITING,
     QUIZZES,
     RESEARCH,
     VOCABULARY,
     STRINGS,
-    WRITING,
     REGIMES,
     GLOSSARY,
+    AUDIT,
+    LESSONS,
+    PLANS,
     HOSTS,
     CONSISTENCY,
     TRANSLATIONS,
@@ -178,6 +184,17 @@ def answer_keys(rel: str) -> tuple[type, tuple[str, ...]] | None:
     if found is None:
         return None
     fields = answer_key_fields(found[1])
+    return (found[1], fields) if fields else None
+
+
+def withheld(rel: str, flags: tuple[str, ...] = WITHHELD) -> tuple[type, tuple[str, ...]] | None:
+    """The record class of the content file at ``rel`` and its fields marked with any of ``flags`` (``answer_key``,
+    ``model_answer``): what ``kit release --without-answer-keys`` / ``--without-model-answers`` removes. None for a
+    file without any."""
+    found = schema_for(rel)
+    if found is None:
+        return None
+    fields = withheld_fields(found[1], flags)
     return (found[1], fields) if fields else None
 
 

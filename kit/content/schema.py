@@ -60,7 +60,17 @@ __all__ = [
     "shown",
     "type_hints",
     "where",
+    "WITHHELD",
+    "withheld_fields",
+    "LEVELS",
+    "Level",
 ]
+
+
+#: Bloom's levels, from recalling to creating: what an item (a quiz question, a writing prompt) asks a student to do,
+#: and what a learning objective aims at.
+LEVELS: tuple[str, ...] = ("remember", "understand", "apply", "analyse", "evaluate", "create")
+Level = Literal["remember", "understand", "apply", "analyse", "evaluate", "create"]
 
 
 # ----------------------------------------------------------------------------------------------------- kinds
@@ -179,12 +189,15 @@ When = Annotated[PartialDate, _WhenKind()]
 Language = Annotated[str, _LanguageKind()]
 
 
-def doc(text: str, default: Any = dataclasses.MISSING, *, answer_key: bool = False, translate: bool | str = False,
-        quote: bool = False, nonempty: bool = False, bounds: tuple[float, float] | None = None, **kw) -> Any:
+def doc(text: str, default: Any = dataclasses.MISSING, *, answer_key: bool = False, model_answer: bool = False,
+        translate: bool | str = False, quote: bool = False, nonempty: bool = False,
+        bounds: tuple[float, float] | None = None, **kw) -> Any:
     """A dataclass field with a plain-language description (and a default if it may be left out).
 
     ``answer_key=True`` marks a field that gives an answer away: a student copy made with ``kit release
-    --without-answer-keys`` leaves it out (:func:`answer_key_fields`).
+    --without-answer-keys`` leaves it out (:func:`answer_key_fields`). ``model_answer=True`` marks a model answer, its
+    discussion points or notes for instructors: ``kit release --without-model-answers`` leaves it out
+    (:func:`withheld_fields`).
 
     ``translate=True`` marks a text in the kit's own words: each language gives it in a translation file under
     ``data/translations/<lang>/`` (a list of texts is translated item by item; ``translate="list"`` translates the
@@ -197,7 +210,8 @@ def doc(text: str, default: Any = dataclasses.MISSING, *, answer_key: bool = Fal
     A kind declares what its views need here, and the parser checks it for every file: ``nonempty=True`` (a list a
     view needs at least one item of) and ``bounds=(low, high)`` (a number the logic can compute with, inclusive).
     """
-    metadata: dict[str, Any] = {"doc": text, "answer_key": answer_key, "nonempty": nonempty, "bounds": bounds}
+    metadata: dict[str, Any] = {"doc": text, "answer_key": answer_key, "model_answer": model_answer,
+                                "nonempty": nonempty, "bounds": bounds}
     if translate:
         metadata["translate"] = translate
     if quote:
@@ -235,6 +249,16 @@ def is_internal(f: dataclasses.Field) -> bool:
 
 def answer_key_fields(cls: type) -> tuple[str, ...]:
     """The names of the fields marked ``answer_key`` in ``cls`` and every record class nested in it, in order."""
+    return withheld_fields(cls, ("answer_key",))
+
+
+#: What ``kit release`` can withhold from a student copy: the metadata flag of :func:`doc` that marks each.
+WITHHELD = ("answer_key", "model_answer")
+
+
+def withheld_fields(cls: type, flags: tuple[str, ...] = WITHHELD) -> tuple[str, ...]:
+    """The names of the fields marked with any of ``flags`` (``answer_key``, ``model_answer``) in ``cls`` and every
+    record class nested in it, in order."""
     out: list[str] = []
 
     def walk(tp: Any, seen: set) -> None:
@@ -245,7 +269,7 @@ def answer_key_fields(cls: type) -> tuple[str, ...]:
             seen.add(tp)
             hints = type_hints(tp)
             for f in record_fields(tp):
-                if f.metadata.get("answer_key") and f.name not in out:
+                if any(f.metadata.get(flag) for flag in flags) and f.name not in out:
                     out.append(f.name)
                 walk(hints[f.name], seen)
 

@@ -96,6 +96,8 @@ class Scope(Record):
                                  None)
     guide: Line | None = doc("the edition's instructor guide, a file under the repository, like "
                              "'docs/guide_enseignant.md'", None)
+    documents: tuple[Line, ...] = doc("the edition's other documents for instructors, read as the guide is, like "
+                                      "'docs/exploitation.md'", ())
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -174,8 +176,9 @@ def edition_passages(root: Path, lang: str, terminology: Terminology) -> Iterato
     yield from ui_passages(root, lang)
     if terminology.scope.notebooks:
         yield from notebook_passages(repo, terminology.scope.notebooks)
-    if terminology.scope.guide:
-        yield from guide_passages(repo, terminology.scope.guide)
+    for guide in (terminology.scope.guide, *terminology.scope.documents):
+        if guide and (repo / guide).exists():
+            yield from guide_passages(repo, guide)
 
 
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”")
@@ -300,7 +303,7 @@ def check_terminology(root: Path, ctx: ParseContext) -> int:
         passages = list(edition_passages(root, lang, terminology))
         ctx.problems.extend(term_problems(passages, terminology))
         ctx.problems.extend(typography_problems(passages, terminology))
-        for p in terminology.scope.notebooks, terminology.scope.guide:
+        for p in terminology.scope.notebooks, terminology.scope.guide, *terminology.scope.documents:
             if p and not (root.parent / p).exists() and (root.parent / "notebooks").is_dir():
                 ctx.add(display_path(terminology_path(lang, root)), None, "scope", None,
                         f"no {p} beside the content folder")

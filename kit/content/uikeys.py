@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import get_args
 
+from .audit import BASIS_CHOICES, PASTE_KINDS
 from .cache import cached
 from .case import PERMISSIONS, STATUSES, Default, Mechanism, RegionGroup
 from .claims import VERDICTS as CLAIM_VERDICTS
@@ -122,12 +123,17 @@ def _declared() -> dict[str, list[str]]:
     ]
     # Keys the views build from a fixed tuple in their own code (the share notice, the class view's marks, the
     # comparer's insertion and deletion markers): each must exist, not merely one key of the pattern.
+    from ..ui.share import SHARED_KINDS  # the kinds of entries a shared copy holds (kit.writing.PREFIXES)
+
     pairs += [
-        keys("share.notice_", ("what", "who", "where", "how_long", "stop")),
+        keys("share.notice_", ("who", "where", "how_long", "stop")), keys("share.what_", SHARED_KINDS),
         keys("classview.mark_", ("True", "False", "None")),
         keys("compare.sr_", ("ins", "del")), keys("compare.", ("ins", "del"), "_open"),
         keys("compare.", ("ins", "del"), "_close"),
     ]
+    # The audit's words for a basis, a basis tested, a step's state and a box's length limit (kit/audit.py).
+    pairs += [keys("audit.basis_", BASIS_CHOICES), keys("audit.tested_", BASES), keys("audit.conditions_", BASES),
+              keys("audit.state_", ("done", "started", "empty")), keys("audit.too_long_", PASTE_KINDS)]
     regimes = [f"defaults.sim.regime.{d}_{w}" for d in ("in", "out") for w in ("each", "owner")]
     pairs.append((re.escape("defaults.sim.regime.") + any_ + "_" + any_, regimes))
     # Issue 24: the three regimes' defaults and fields of law (data/regimes.yaml), from their schema's Literals.

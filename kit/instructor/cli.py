@@ -17,13 +17,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..content.audit import load_audit
 from ..content.base import data_root
 from ..content.errors import ContentError, KitError, debug, display_path
+from ..content.law import load_checklist
 from ..content.registry import check_all, english_reports
 from ..content.strings import DEFAULT, languages
 from ..content.twins import tie_untied, twin_report, twins_languages
+from ..lessons import report_lines as lesson_lines
 from .figures import FiguresError, fill
-from .release import ReleaseError, release, strip_answer_keys
+from .grades import write_audits
+from .release import ReleaseError, release, strip_withheld
 from .results import write_results
 from .scaffold import ScaffoldError, new_case
 from .translations import report_lines, skeleton, skeleton_text
@@ -118,6 +122,10 @@ def cmd_check(args) -> int:
         print(p, file=sys.stderr)
     for line in [*summaries, *(r.summary() for r in [*ties, *english])]:
         print(f"kit check: {line}")
+    # Issue 20: per notebook, its estimated time, longest stretch without a check, items per level, unassessed
+    # objectives (a report; the problems above say what fails).
+    for line in lesson_lines(root):
+        print(f"kit check: {line}")
     summary = ", ".join(f"{n} {what}" for what, n in counts.items())
     if problems:
         print(f"kit check: {len(problems)} problem(s) found; checked {summary}", file=sys.stderr)
@@ -135,7 +143,9 @@ def cmd_release(args) -> int:
     source = Path(args.notebooks) if args.notebooks else ROOT / "notebooks" / ("" if lang == DEFAULT else lang)
     out = Path(args.out)
     data = Path(args.data) if args.data else data_root()
-    if (args.without_answer_keys or lang != DEFAULT) and not data.is_dir():
+    withhold = tuple(flag for flag, wanted in (("answer_key", args.without_answer_keys),
+                                               ("model_answer", args.without_model_answers)) if wanted)
+    if (withhold or lang != DEFAULT) and not data.is_dir():
         return _fail("release", f"no content folder at {display_path(data)}", 2)
     try:
         skip = editions if lang == DEFAULT and not args.notebooks else ()
@@ -145,17 +155,19 @@ def cmd_release(args) -> int:
         if args.instructor:
             written = release(source, out, instructor=True, skip=skip)
         else:  # a folder a student opens and runs as it is: notebooks, the kit package and its content
-            written = release(source, out, package=ROOT / "kit", data=None if args.without_answer_keys else data,
+            written = release(source, out, package=ROOT / "kit", data=None if withhold else data,
                               skip=skip)
         print(f"kit release: wrote the{edition} {kind} version of {len(written)} notebook(s) to {where}")
         if not args.instructor:
             print(f"kit release: {where} is ready to run: it holds the kit package (kit/) and the content (data/) "
                   "the notebooks import")
-        if args.without_answer_keys:
+        if withhold:
             keys_out = out / "data" if args.instructor else out / "notebooks" / "data"
-            quizzes = strip_answer_keys(data, keys_out)
-            print(f"kit release: wrote {display_path(keys_out)} with the answer keys removed from "
-                  f"{len(quizzes)} quiz file(s)")
+            files = strip_withheld(data, keys_out, withhold)
+            what = " and ".join({"answer_key": "the answer keys",
+                                 "model_answer": "the model answers and facilitation notes"}[f] for f in withhold)
+            print(f"kit release: wrote {display_path(keys_out)} with {what} removed from "
+                  f"{len(files)} file(s): {', '.join(p.relative_to(keys_out).as_posix() for p in files)}")
         elif lang != DEFAULT and args.instructor:  # a student copy already holds the content, translations included
             shutil.copytree(data, out / "data", ignore=shutil.ignore_patterns("__pycache__", ".*"))
             print(f"kit release: wrote {display_path(out / 'data')} (the content, with its translations)")
@@ -191,6 +203,13 @@ def cmd_results(args) -> int:
         return 1
     print(f"kit results: {students} student(s), {rows} answer(s) -> {Path(args.out) / 'answers.csv'}, "
           f"{Path(args.out) / 'summary.png'} (alt text in summary.txt)")
+    # The audits (notebook 07) among the files: each as a report, and the grade sheet with the scores kept so far.
+    with _content(args):
+        audits, written = write_audits(files, Path(args.out), load_audit(), load_checklist(),
+                                       Path(args.grades) if args.grades else None, lang=args.lang)
+    if audits:
+        print(f"kit results: {audits} audit(s) -> {Path(args.out) / 'audits'} (a report each, .html and .md), "
+              f"{written[-1]} (the grade sheet)")
     return 0
 
 
@@ -245,6 +264,46 @@ def cmd_figures(args) -> int:
     return 0
 
 
+def cmd_guide(args) -> int:
+    """Issue 22: the guides' generated parts (plans, notebooks, rubric) follow the data."""
+    from .guide import out_of_date, write
+
+    if args.check:
+        stale = out_of_date()
+        for path in stale:
+            print(f"kit guide: {path} is out of date: run 'python -m kit guide'", file=sys.stderr)
+        return 1 if stale else 0
+    changed = write()
+    print(f"kit guide: {', '.join(changed) if changed else 'the guides were already up to date'}"
+          + (" rewritten from the data" if changed else ""))
+    return 0
+
+
+def cmd_slides(args) -> int:
+    """Issue 22: a deck per class session of the plans, offline."""
+    from .slides import SlidesError, build
+
+    try:
+        written = build(Path(args.out), tuple(args.lang))
+    except SlidesError as e:
+        return _fail("slides", str(e))
+    print(f"kit slides: {len(written)} decks in {display_path(args.out)} (open {display_path(args.out)}/<language>/"
+          "index.html)")
+    return 0
+
+
+def cmd_handouts(args) -> int:
+    """Issue 22: a printable handout per class session of the plans."""
+    from .handouts import HandoutsError, build
+
+    try:
+        written = build(Path(args.out), tuple(args.lang))
+    except HandoutsError as e:
+        return _fail("handouts", str(e))
+    print(f"kit handouts: {len(written)} PDF handouts in {display_path(args.out)}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     langs = tuple(languages())  # the languages the kit has: those with data/ui/<language>.yaml
     parser = _Parser(prog="python -m kit", description="The consent teaching kit's tools for instructors.",
@@ -261,6 +320,9 @@ def build_parser() -> argparse.ArgumentParser:
     results.add_argument("--data", metavar="DIR",
                          help="the content folder whose answer keys grade the answers (default: KIT_DATA, else the "
                               "kit's data/)")
+    results.add_argument("--grades", metavar="FILE", default=None,
+                         help="the scores of the audits, as the class view keeps them (default: "
+                              "~/.consent-kit/grades-audit.json)")
     results.set_defaults(func=cmd_results)
 
     rel = sub.add_parser("release", help="write the student (or instructor) version of the notebooks",
@@ -274,6 +336,10 @@ def build_parser() -> argparse.ArgumentParser:
     rel.add_argument("--without-answer-keys", action="store_true",
                      help="copy the content with the quiz answer keys removed (DIR/notebooks/data; "
                           "DIR/data with --instructor)")
+    rel.add_argument("--without-model-answers", action="store_true",
+                     help="copy the content with the writing prompts' model answers, discussion points and "
+                          "facilitation notes removed, and the quizzes' reflection model answers (for graded "
+                          "homework; keep them for self-study)")
     rel.add_argument("--notebooks", metavar="DIR", help="the notebooks to release (default: the kit's notebooks/)")
     rel.add_argument("--data", metavar="DIR", help="the content folder to copy (default: the kit's data/)")
     rel.add_argument("--lang", choices=langs, default=DEFAULT,
@@ -310,6 +376,25 @@ def build_parser() -> argparse.ArgumentParser:
     fig.add_argument("--data", metavar="DIR",
                      help="the content folder the notebooks will read (default: KIT_DATA, else the kit's data/)")
     fig.set_defaults(func=cmd_figures)
+
+    guide = sub.add_parser("guide", help="write the instructor guides' plans, notes and rubric from the data",
+                           formatter_class=_formatter,
+                           description="Rewrite the generated parts of docs/instructor_guide.md and "
+                                       "docs/guide_enseignant.md (the lesson plans, each notebook's activities with "
+                                       "their facilitation notes, the audit's rubric) from the data; --check only "
+                                       "says which guide is out of date.")
+    guide.add_argument("--check", action="store_true", help="change nothing; fail if a guide is out of date")
+    guide.set_defaults(func=cmd_guide)
+    for name, func, where, what in (("slides", cmd_slides, "build/slides", "a slide deck (reveal.js, offline)"),
+                                    ("handouts", cmd_handouts, "build/handouts", "a printable PDF handout")):
+        p = sub.add_parser(name, help=f"write {what} for every class session of the lesson plans",
+                           formatter_class=_formatter,
+                           description=f"Write {what} for every class session of data/plans.yaml, in each language, "
+                                       f"into DIR/<language>/, from the data.")
+        p.add_argument("--out", metavar="DIR", default=where, help=f"where to write (default: {where})")
+        p.add_argument("--lang", choices=langs, nargs="+", default=list(langs),
+                       help=f"the editions (default: {' '.join(langs)})")
+        p.set_defaults(func=func)
 
     COMMANDS[:] = list(sub.choices)
     return parser

@@ -24,10 +24,10 @@ from pathlib import Path
 
 from ..content.errors import ContentError, display_path
 from ..content.quiz import Quiz
-from ..content.registry import answer_keys
+from ..content.registry import withheld
 from ..content.schema import answer_key_fields, record_fields
 from ..content.yamlio import dump_yaml, load_yaml
-from .translations import strip_translated
+from .translations import removed_note, strip_translated
 
 __all__ = [
     "ANSWER_KEY_FIELDS",
@@ -45,6 +45,7 @@ __all__ = [
     "remove_tagged",
     "strip_answer_keys",
     "strip_keys",
+    "strip_withheld",
     "student_version",
     "tagged_cells",
     "write_notebook",
@@ -252,10 +253,22 @@ def strip_keys(node, fields: Iterable[str] = ANSWER_KEY_FIELDS):
 
 def strip_answer_keys(data: Path, out: Path) -> list[Path]:
     """Copy the content folder ``data`` to ``out`` with the answer keys removed from every file that holds them (the
-    registry says which: :func:`kit.content.registry.answer_keys`; today the quizzes).
+    registry says which: :func:`kit.content.registry.withheld`; today the quizzes). Returns the files rewritten."""
+    return strip_withheld(data, out, ("answer_key",))
 
-    Other files are copied unchanged. A file with answer keys that is not valid YAML is refused (run ``kit check``
-    first). Returns the files rewritten.
+
+#: What each thing release can withhold sets in the file it strips: the field and the word that says so.
+_MARKERS = {"answer_key": "answer_keys", "model_answer": "model_answers"}
+
+
+def strip_withheld(data: Path, out: Path, flags: tuple[str, ...]) -> list[Path]:
+    """Copy the content folder ``data`` to ``out`` with the fields marked ``flags`` removed from every file that holds
+    them: ``answer_key`` (quiz answers, explanations, feedback: ``--without-answer-keys``) and ``model_answer`` (model
+    answers, discussion points, facilitation notes: ``--without-model-answers``). A file whose record has the field
+    ``answer_keys`` or ``model_answers`` says ``withheld`` there, so its views know.
+
+    Other files are copied unchanged. A file to strip that is not valid YAML is refused (run ``kit check`` first).
+    Returns the files something was removed from.
     """
     data, out = Path(data), Path(out)
     if not data.is_dir():
@@ -263,9 +276,10 @@ def strip_answer_keys(data: Path, out: Path) -> list[Path]:
     if out.exists():
         raise ReleaseError(f"the output folder {display_path(out)} already exists: choose a new folder", 2)
     stripped: dict[Path, str] = {}
+    removed: list[Path] = []
     for path in sorted(data.rglob("*.yaml")):
         rel = path.relative_to(data)
-        found = answer_keys(rel.as_posix()) if rel.parts[0] not in ("translations", "ui") else None
+        found = withheld(rel.as_posix(), flags) if rel.parts[0] not in ("translations", "ui") else None
         if found is None:
             continue
         cls, fields = found
@@ -274,14 +288,18 @@ def strip_answer_keys(data: Path, out: Path) -> list[Path]:
         except ContentError as e:
             line = f", line {e.first.line}" if e.first.line else ""
             raise ReleaseError(f"{display_path(path)}{line}: not valid YAML; run 'python -m kit check' first") from None
-        header = "# Answer keys removed by 'python -m kit release --without-answer-keys'.\n"
-        tree = strip_keys(tree, fields)
-        if isinstance(tree, dict) and "answer_keys" in {f.name for f in record_fields(cls)}:
-            tree["answer_keys"] = "withheld"  # the quiz then records answers for grading instead of checking them
-        stripped[rel] = header + dump_yaml(tree)
+        kept = strip_keys(tree, fields)
+        if kept != tree:
+            removed.append(rel)
+        tree = kept
+        names = {f.name for f in record_fields(cls)}
+        for flag in flags:
+            if isinstance(tree, dict) and _MARKERS[flag] in names:
+                tree[_MARKERS[flag]] = "withheld"  # e.g. a quiz then records answers for grading instead of checking
+        stripped[rel] = f"# {removed_note(flags)}\n" + dump_yaml(tree)
     shutil.copytree(data, out, ignore=shutil.ignore_patterns("__pycache__", ".*"))
     for rel, text in stripped.items():
         (out / rel).write_text(text, encoding="utf-8")
-    # i13: the translations of what was removed go too (they would give the keys away, and be unknown paths).
-    strip_translated(out)
-    return [out / rel for rel in stripped]
+    # i13: the translations of what was removed go too (they would give the answers away, and be unknown paths).
+    strip_translated(out, flags)
+    return [out / rel for rel in removed]

@@ -37,7 +37,7 @@ from ..locale import in_language, quoted, series
 from ..progress import AnswersError, parse
 from ..quiz import Entry, grade
 from ..text import shorten
-from ..writing import is_extra
+from ..writing import is_extra, split_quiz_key
 
 __all__ = ["COLUMNS", "Row", "collect", "csv_cells", "question_labels", "read_files", "summary", "summary_figure",
            "write_results"]
@@ -226,9 +226,11 @@ def _file_names(paths: list[Path]) -> dict[Path, str]:
 
 def _entries(doc: dict) -> Iterable[tuple[str, str, dict]]:
     """(quiz, question or entry key, entry) for each entry of an answers file, read by its key: the one place that
-    says which quiz an entry answers (today the file's own quiz for every entry)."""
+    says which quiz an entry answers. A quiz kept in another view's file (``save_with``: ``quiz:<quiz>:<question>``)
+    answers its own quiz, graded from its own keys; every other entry answers the file's quiz."""
     for key, raw in doc["answers"].items():
-        yield doc["quiz"], str(key), raw
+        quiz, question = split_quiz_key(key) or (doc["quiz"], str(key))
+        yield quiz, question, raw
 
 
 def _rows(hand_ins: list[tuple[Path, dict, int]]) -> list[Row]:

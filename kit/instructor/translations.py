@@ -12,10 +12,10 @@ from pathlib import Path
 
 import yaml
 
-from ..content.registry import answer_keys, language_reports
+from ..content.registry import language_reports, withheld
 from ..content.translations import DIR, Translatable, fingerprint
 
-__all__ = ["report_lines", "skeleton", "skeleton_text", "strip_translated"]
+__all__ = ["removed_note", "report_lines", "skeleton", "skeleton_text", "strip_translated"]
 
 
 def report_lines(root: Path) -> tuple[list[str], list[str]]:
@@ -74,15 +74,24 @@ def _segments(path: str) -> list[str]:
     return [re.sub(r"\[\d+\]$", "", part) for part in path.split(".")]
 
 
-def strip_translated(root: Path) -> list[Path]:
-    """Remove from every translation under ``root/translations`` the entries of answer-key fields (answers,
-    feedback, explanations …) of the files that hold answer keys (:func:`kit.content.registry.answer_keys`),
-    as ``kit release --without-answer-keys`` removes them from the English files."""
+def removed_note(flags: tuple[str, ...]) -> str:
+    """The header line of a file release stripped: what it removed, and with which option."""
+    said = {"answer_key": ("Answer keys", "--without-answer-keys"),
+            "model_answer": ("Model answers and facilitation notes", "--without-model-answers")}
+    what = " and ".join(said[f][0] for f in flags).capitalize()
+    return f"{what} removed by 'python -m kit release {' '.join(said[f][1] for f in flags)}'."
+
+
+def strip_translated(root: Path, flags: tuple[str, ...] = ("answer_key",)) -> list[Path]:
+    """Remove from every translation under ``root/translations`` the entries of the fields marked with ``flags``
+    (answer keys: answers, feedback, explanations …; model answers: model answers, discussion points, facilitation
+    notes) of the files that hold them (:func:`kit.content.registry.withheld`), as ``kit release
+    --without-answer-keys`` and ``--without-model-answers`` remove them from the English files."""
     changed = []
     base = Path(root) / DIR
     for lang_dir in sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []:
         for path in sorted(lang_dir.rglob("*.yaml")):
-            found = answer_keys(path.relative_to(lang_dir).as_posix())
+            found = withheld(path.relative_to(lang_dir).as_posix(), flags)
             if found is None:
                 continue
             fields = set(found[1])
@@ -94,7 +103,7 @@ def strip_translated(root: Path) -> list[Path]:
                 continue
             kept = {k: v for k, v in data.items() if not set(_segments(str(k))) & fields}
             if len(kept) != len(data):
-                header = "# Answer keys removed by 'python -m kit release --without-answer-keys'.\n"
+                header = f"# {removed_note(flags)}\n"
                 path.write_text(header + yaml.safe_dump(kept, allow_unicode=True, sort_keys=False, width=110),
                                 encoding="utf-8")
                 changed.append(path)

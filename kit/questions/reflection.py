@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..content.facilitation import Facilitation, facilitation_doc
 from ..content.schema import ParseContext, Text, doc
 from .base import MAX_TEXT, QuestionType, TypeField
 
@@ -20,11 +21,13 @@ class Reflection(QuestionType):
     view = "reflection.ReflectionInput"
     fields = {
         "model_answer": TypeField(Text | None, doc("a model answer shown after a reflection is submitted", None,
-                                                   answer_key=True, translate=True),
+                                                   answer_key=True, model_answer=True, translate=True),
                                   "only a reflection question has a model answer: put it in 'explanation'"),
         "discussion": TypeField(tuple[Text, ...], doc("points for discussion, shown after a reflection is submitted",
-                                                      (), answer_key=True, translate=True),
+                                                      (), answer_key=True, model_answer=True, translate=True),
                                 "only a reflection question has discussion points"),
+        "facilitation": TypeField(Facilitation | None, facilitation_doc("the reflection"),
+                                  "only a reflection question has facilitation notes: a quiz's go on the quiz"),
     }
 
     def check(self, ctx: ParseContext, question: Question, withheld: bool = False) -> None:

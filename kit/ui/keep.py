@@ -1,5 +1,6 @@
-""""Keep your answers": the one component every view that saves a student's work shows (the quiz, a writing set with
-its own save box, and through it notebook 04's checklist; an audit notebook to come).
+""""Keep your answers": the one component every notebook shows once, under the view that keeps its answers (a quiz, or a
+writing set with its own save box); every other view of the notebook hands its work in to it (writing boxes, the
+checklist, the claim checker, and a quiz that saves with another view, ``save_with``: :class:`KeptElsewhere`).
 
 It holds the student's name, the opt-in "Save my answers" box, a status line, the download link, "Load answers"
 and the questions asked before anything is discarded; the rules are in :mod:`kit.progress` (the file, atomic saves,
@@ -25,8 +26,14 @@ How a view uses it::
 * ``keep.discard(action, question, yes, done)`` asks before ``action`` throws work away (Try again), copies the saved
   file aside first, and says where the copy is; "Load answers" does the same before it replaces anything.
 
-A damaged file, or one whose answers no longer fit (``check``), is set aside and named, never overwritten; a folder
-the kit cannot write to is said in the status line.
+A damaged file, or one whose answers no longer fit (``check``, or the ``check`` a view of the notebook gave
+:func:`kit.writing.subscribe`), is set aside and named, never overwritten; a folder the kit cannot write to is said in
+the status line.
+
+A quiz whose ``save_with`` names another quiz or writing set of its notebook shows :class:`KeptElsewhere` in place of
+the box: a line saying where its answers are kept, and the question asked before Try again, next to the quiz. Its
+entries go into :mod:`kit.writing` (``quiz:<quiz>:<question>``) as they change, so the one box saves, downloads,
+shares and restores them with everything else, and ``kit results`` reads them as rows of that quiz.
 """
 
 from __future__ import annotations
@@ -41,7 +48,7 @@ from ..i18n import t
 from . import html as h
 from . import widgets as w
 
-__all__ = ["Confirm", "KeepAnswers"]
+__all__ = ["Confirm", "KeepAnswers", "KeptElsewhere"]
 
 
 class Confirm(w.VBox):
@@ -72,7 +79,67 @@ class Confirm(w.VBox):
         return self.layout.display != "none"
 
 
-class KeepAnswers(w.VBox):
+class _AsksFirst(w.VBox):
+    """Throwing answers away only after asking (when there is anything to lose), with the saved file copied aside
+    first; the subclass gives ``discard_confirm``, ``status``, ``has_work()``, ``changed()`` and ``_copy_aside()``."""
+
+    _pending: tuple[Callable[[], None], str] | None = None
+    _loading = False
+    discard_confirm: Confirm
+    status: w.HTML
+
+    def say(self, text: str) -> None:
+        """Put ``text`` (plain words) in the status line."""
+        self.status.value = h.esc(text)
+
+    def _confirms(self) -> tuple[Confirm, ...]:
+        return (self.discard_confirm,)
+
+    def discard(self, action: Callable[[], None], question: str, yes: str, done: str) -> bool:
+        """Run ``action`` (which throws the answers away), asking first when there is anything to lose; the saved
+        file is copied aside before it is replaced and ``done`` says what happened. Returns whether it ran now."""
+        self._pending = (action, done)
+        if self.has_work():
+            for c in self._confirms():
+                c.hide()
+            self.discard_confirm.show(question, yes)
+            return False
+        self._confirmed()
+        return True
+
+    def _confirmed(self) -> None:
+        for c in self._confirms():
+            c.hide()
+        if self._pending is None:
+            return
+        action, done = self._pending
+        self._pending = None
+        kept = self._copy_aside()
+        self._loading = True
+        try:
+            action()
+        finally:
+            self._loading = False
+        self.changed()
+        self.say(done + kept)
+
+    def _cancelled(self) -> None:
+        for c in self._confirms():
+            c.hide()
+        self._pending = None
+        self.say(t("quiz.nothing_changed"))
+
+    def has_work(self) -> bool:  # pragma: no cover - every subclass says
+        raise NotImplementedError
+
+    def changed(self, save: bool = True) -> None:  # pragma: no cover - every subclass says
+        raise NotImplementedError
+
+    def _copy_aside(self) -> str:  # pragma: no cover - every subclass says
+        raise NotImplementedError
+
+
+class KeepAnswers(_AsksFirst):
     """Name, "Save my answers", status, download, "Load answers" and the questions before a discard (see above)."""
 
     def __init__(self, answers_id: str, answers: Callable[[], Mapping[str, dict]] | None = None,
@@ -113,8 +180,9 @@ class KeepAnswers(w.VBox):
         self.student.observe(lambda _c: self.changed(), names="value")
         self.save_box.observe(lambda _c: self.changed(), names="value")
         self.upload.observe(self._uploaded, names="value")
-        # What the student writes or chooses elsewhere in the notebook is saved with these answers, as it is entered.
-        writing.subscribe(f"keep:{answers_id}", on_change=self.changed)
+        # What the student writes or chooses elsewhere in the notebook is saved with these answers, as it is entered;
+        # a view that throws its part away asks this box to copy the saved file aside first.
+        writing.subscribe(f"keep:{answers_id}", on_change=self.changed, keep_copy=self._copy_aside)
 
     # ------------------------------------------------------------------------------------------- what is kept
     @property
@@ -129,13 +197,15 @@ class KeepAnswers(w.VBox):
         """Whether clearing or replacing the answers would lose anything the student did."""
         return progress.would_discard(self.answers(), self.student.value)
 
-    def say(self, text: str) -> None:
-        """Put ``text`` (plain words) in the status line."""
-        self.status.value = h.esc(text)
+    def _fits(self, doc: Mapping[str, Any]) -> str | None:
+        """Why a file's answers do not fit the views of the notebook as they are now (None: they fit)."""
+        why = self._check(doc) if self._check is not None else None
+        answers = doc.get("answers")
+        return why or (writing.unusable(answers) if isinstance(answers, Mapping) else None)
 
     # ------------------------------------------------------------------------------------------- opening
     def _open_saved(self) -> None:
-        loaded = progress.load(self.answers_id, self.path, check=self._check)
+        loaded = progress.load(self.answers_id, self.path, check=self._fits)
         if loaded.problem and loaded.kept_aside is None:  # unreadable, or it could not be moved (read-only folder)
             self.status.value = h.card(h.esc(t("quiz.load_failed", problem=loaded.problem)), label=t("quiz.save"))
         elif loaded.problem:
@@ -196,7 +266,7 @@ class KeepAnswers(w.VBox):
             return
         self.say(t("quiz.saved_to", path=str(self.path)))
 
-    def _keep_copy(self) -> str:
+    def _copy_aside(self) -> str:
         """Copy the saved file aside before it is replaced; the words that say where it went."""
         if not self.save_box.value:
             return ""
@@ -206,39 +276,8 @@ class KeepAnswers(w.VBox):
             return " " + t("quiz.save_failed", path=str(self.path), error=e.strerror or str(e))
         return " " + t("quiz.backup_kept", path=str(kept)) if kept else ""
 
-    # ------------------------------------------------------------------------------------------- discarding
-    def discard(self, action: Callable[[], None], question: str, yes: str, done: str) -> bool:
-        """Run ``action`` (which throws the answers away), asking first when there is anything to lose; the saved
-        file is copied aside before it is replaced and ``done`` says what happened. Returns whether it ran now."""
-        self._pending = (action, done)
-        if self.has_work():
-            self.load_confirm.hide()
-            self.discard_confirm.show(question, yes)
-            return False
-        self._confirmed()
-        return True
-
-    def _confirmed(self) -> None:
-        self.discard_confirm.hide()
-        self.load_confirm.hide()
-        if self._pending is None:
-            return
-        action, done = self._pending
-        self._pending = None
-        kept = self._keep_copy()
-        self._loading = True
-        try:
-            action()
-        finally:
-            self._loading = False
-        self.changed()
-        self.say(done + kept)
-
-    def _cancelled(self) -> None:
-        self.discard_confirm.hide()
-        self.load_confirm.hide()
-        self._pending = None
-        self.say(t("quiz.nothing_changed"))
+    def _confirms(self) -> tuple[Confirm, ...]:
+        return (self.discard_confirm, self.load_confirm)
 
     # ------------------------------------------------------------------------------------------- loading a file
     def load_text(self, content: bytes | str, name: str = "the file") -> bool:
@@ -246,7 +285,7 @@ class KeepAnswers(w.VBox):
         status says why not: a bad file, or answers on the page that the student must first agree to replace)."""
         try:
             doc = progress.parse(content, self.answers_id, name)
-            why = self._check(doc) if self._check is not None else None
+            why = self._fits(doc)
             if why:
                 raise progress.AnswersError(f"{name} does not fit the quiz as it is now: {why}")
         except progress.AnswersError as e:
@@ -273,3 +312,78 @@ class KeepAnswers(w.VBox):
         content = f["content"] if isinstance(f, dict) else f.content
         name = f["name"] if isinstance(f, dict) else f.name
         self.load_text(bytes(content), name)
+
+
+class KeptElsewhere(_AsksFirst):
+    """In place of "Keep your answers", for a quiz whose answers another view's box keeps (``save_with``): a line
+    saying where that box is, a status line, and the question asked before Try again (see the module's docstring).
+
+    It takes the same callables as :class:`KeepAnswers` (``answers``: the quiz's entries by question id; ``restore``,
+    ``clear``, ``check``) and offers the same methods a quiz calls (``changed``, ``discard``, ``answers``,
+    ``has_work``, ``load_text``)."""
+
+    student_name = None
+
+    def __init__(self, owner: str, host: str, answers: Callable[[], Mapping[str, dict]],
+                 restore: Callable[[Mapping[str, Any], bool], None], clear: Callable[[], None],
+                 check: Callable[[dict], str | None] | None = None):
+        self.answers_id = owner
+        self.host = host
+        self.prefix = writing.quiz_key(owner, "")
+        self._own, self._restore_own, self._clear_own = answers, restore, clear
+        self._loading = True
+        self.status = w.HTML()
+        self.discard_confirm = Confirm(t("quiz.confirm_retry_yes"), self._confirmed, self._cancelled)
+        note = w.HTML(f"<p><small>{h.esc(t('keep.kept_with', host=host))}</small></p>")
+        super().__init__([self.discard_confirm, note, self.status])
+        self.add_class("kit-kept-elsewhere")
+        writing.subscribe(f"kept:{owner}", on_restore=self._refill, check=self._checker(check))
+        self._refill()  # a box shown earlier in the notebook may have read them from its file already
+        self._loading = False
+
+    def _checker(self, check: Callable[[dict], str | None] | None):
+        if check is None:
+            return None
+
+        def fits(answers: Mapping[str, Any]) -> str | None:
+            why = check({"answers": self._mine(answers)})
+            return f"in the quiz '{self.answers_id}', {why}" if why else None
+
+        return fits
+
+    def _mine(self, answers: Mapping[str, Any]) -> dict[str, Any]:
+        """This quiz's entries among a file's (or the store's) answers, by question id."""
+        n = len(self.prefix)
+        return {k[n:]: v for k, v in answers.items() if isinstance(k, str) and k.startswith(self.prefix)}
+
+    def answers(self) -> dict[str, dict]:
+        return dict(self._own())
+
+    def has_work(self) -> bool:
+        return bool(self._own())
+
+    def changed(self, save: bool = True) -> None:
+        """The quiz's entries, as they are now, handed in to the notebook's box (which saves them if ticked)."""
+        if self._loading:
+            return
+        writing.put_group(self.prefix, {self.prefix + qid: e for qid, e in self._own().items()})
+
+    def _refill(self) -> None:
+        """Put back what the notebook's box read from a file (or what it holds after Load answers)."""
+        stored = self._mine(writing.group(self.prefix))
+        if stored == self.answers():
+            return
+        before, self._loading = self._loading, True
+        try:
+            self._clear_own()
+            self._restore_own(stored, True)
+        finally:
+            self._loading = before
+
+    def _copy_aside(self) -> str:
+        return writing.keep_copies()
+
+    def load_text(self, content: bytes | str, name: str = "the file") -> bool:
+        """A file is loaded in the notebook's box, which puts this quiz's answers back too."""
+        self.say(t("keep.load_there", host=self.host))
+        return False

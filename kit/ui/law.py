@@ -15,7 +15,7 @@ from . import html as h
 from . import widgets as w
 from .static import Static, StaticHTML, show_answer
 
-__all__ = ["ChecklistView", "law_html", "law_view"]
+__all__ = ["ChecklistView", "condition_html", "law_html", "law_view"]
 
 
 def _more(summary: str, body: str) -> str:
@@ -77,13 +77,17 @@ def law_view(texts: Iterable) -> w.HTML:
                       summary=colon(t("law.title"), series(x.title for x in texts)))
 
 
+def condition_html(condition, checklist: Checklist) -> str:
+    """A condition as a checklist shows it: its name, its question, and the legal texts it rests on."""
+    law = series(checklist.law[i].title for i in condition.law)  # i25: titles hold commas and colons
+    return (f"<strong>{h.esc(colon(condition.name))}</strong> {h.esc(condition.question)}"
+            f"<div style='color:{h.MUTED};font-size:0.9em'>{h.esc(colon(t('checklist.rests_on'), law))}</div>")
+
+
 class _ConditionRow(w.VBox):
     def __init__(self, condition, checklist: Checklist, on_change):
         self.condition = condition
-        law = series(checklist.law[i].title for i in condition.law)  # i25: titles hold commas and colons
-        self.header = w.HTML(f"<strong>{h.esc(colon(condition.name))}</strong> {h.esc(condition.question)}"
-                             f"<div style='color:{h.MUTED};font-size:0.9em'>"
-                             f"{h.esc(colon(t('checklist.rests_on'), law))}</div>")
+        self.header = w.HTML(condition_html(condition, checklist))
         self.verdict = w.RadioButtons(options=[(t(f"checklist.verdict_{v}"), v) for v in VERDICTS], value=None,
                                       description=t("checklist.verdict_label"))
         self.verdict.tooltip = t("checklist.verdict_description", name=condition.name)

@@ -32,7 +32,7 @@ from ..quiz import (
 )
 from . import html as h
 from . import widgets as w
-from .keep import KeepAnswers
+from .keep import KeepAnswers, KeptElsewhere
 from .questions.base import input_view
 from .share import share_view
 from .static import Static, show_answer
@@ -219,11 +219,13 @@ def _answer_html(question: Question) -> str:
 
 class QuizView(Static, w.VBox):
     """A whole quiz: the questions, "3 of 12 answered", the score at the end, Try again, and "Keep your answers"
-    (:class:`kit.ui.keep.KeepAnswers`: name, save, download, load)."""
+    (:class:`kit.ui.keep.KeepAnswers`: name, save, download, load), or, for a quiz that saves with another view of
+    its notebook (``save_with``), a line saying where its answers are kept (:class:`kit.ui.keep.KeptElsewhere`)."""
 
     def __init__(self, quiz: Quiz, seed: int | str = 0, answers_file: Path | None = None,
-                 citations: Mapping[str, tuple[Citation, ...]] | None = None):
-        """``citations``: the figures and quotations each question names, from :func:`kit.quiz.citations`."""
+                 citations: Mapping[str, tuple[Citation, ...]] | None = None, kept_with: str | None = None):
+        """``citations``: the figures and quotations each question names, from :func:`kit.quiz.citations`;
+        ``kept_with``: the title of the view whose box keeps this quiz's answers (its ``save_with``)."""
         self.quiz = quiz
         self._seed = seed
         self._loading = True
@@ -237,12 +239,17 @@ class QuizView(Static, w.VBox):
         self.retry_button = w.Button(description=t("quiz.retry"), tooltip=t("quiz.retry_tooltip"))
         self.retry_button.on_click(lambda _b: self.retry())
         self.share = None
-        # What the student writes elsewhere in the notebook (kit.show_writing, the checklist, the claim checker) is
-        # saved and downloaded with these answers.
-        self.keep = KeepAnswers(quiz.id, answers=self._own_answers, restore=self._restore, clear=self._reset_all,
-                                check=lambda doc: unusable_answers(self.quiz, doc), path=answers_file,
-                                on_change=self._shared)
-        self.share = share_view(quiz.id, lambda: (self.answers(), self.keep.student_name))
+        check = lambda doc: unusable_answers(self.quiz, doc)  # noqa: E731
+        self.keep: KeepAnswers | KeptElsewhere
+        if quiz.save_with:  # another view's box keeps these answers: one box per notebook
+            self.keep = KeptElsewhere(quiz.id, kept_with or quiz.save_with, answers=self._own_answers,
+                                      restore=self._restore, clear=self._reset_all, check=check)
+        else:
+            # What the student writes elsewhere in the notebook (kit.show_writing, the checklist, the claim checker,
+            # a quiz that saves with this one) is saved and downloaded with these answers.
+            self.keep = KeepAnswers(quiz.id, answers=self._own_answers, restore=self._restore, clear=self._reset_all,
+                                    check=check, path=answers_file, on_change=self._shared)
+            self.share = share_view(quiz.id, lambda: (self.answers(), self.keep.student_name))
         header = h.heading(t("quiz.title", title=quiz.title), level=3) + (h.para(quiz.intro) if quiz.intro else "")
         super().__init__([
             w.HTML(header),

@@ -1,5 +1,10 @@
 """The "Share my answers with my instructor" part of a quiz: a checkbox, a plain-words notice, Stop sharing.
 
+The notice says exactly what is shared: the shared copy is the quiz's answers file (the same as the download), which
+holds the quiz's own answers and every entry the notebook's other views hand in (:mod:`kit.writing`); the notice's
+"what" lists the quiz's answers, then one phrase per kind of entry the store holds (``share.what_<kind>``, built
+from :data:`kit.writing.PREFIXES`), so a new kind of hand-in cannot be shared without the notice naming it.
+
 Shown only when a class folder is configured (``$KIT_CLASS_DIR``). Off by default; the rules are in
 :mod:`kit.classroom`. The quiz calls :meth:`ShareView.update` after every change, so the shared copy follows the
 student's answers while the box is ticked; "Stop sharing" (or unticking) deletes it and says so.
@@ -11,12 +16,22 @@ import datetime as _dt
 from collections.abc import Callable
 from pathlib import Path
 
-from .. import classroom
+from .. import classroom, writing
 from ..i18n import t
+from ..locale import series
 from . import html as h
 from . import widgets as w
 
-__all__ = ["ShareView", "share_view"]
+__all__ = ["SHARED_KINDS", "ShareView", "share_view", "what_is_shared"]
+
+#: What a shared copy holds, in the notice's order: the quiz's own answers, then each kind of entry the notebook's
+#: other views hand in (the kinds of :data:`kit.writing.PREFIXES`).
+SHARED_KINDS: tuple[str, ...] = ("own", *(p.rstrip(":") for p in writing.PREFIXES))
+
+
+def what_is_shared() -> str:
+    """The notice's first line: every kind of entry the shared copy can hold, in words."""
+    return t("share.notice_what", items=series(t(f"share.what_{kind}") for kind in SHARED_KINDS))
 
 
 class ShareView(w.VBox):
@@ -26,8 +41,8 @@ class ShareView(w.VBox):
         # The notice promises other students cannot read the copy only where the folder really keeps them out.
         who = "who" if classroom.keeps_students_apart(self.folder) else "who_open"
         self.notice = w.HTML(h.card(h.heading(t("share.heading"), 4) + h.bullets(
-            h.esc(t(f"share.notice_{k}", folder=str(self.folder))) for k in ("what", who, "where", "how_long",
-                                                                              "stop")), label=t("share.heading")))
+            [h.esc(what_is_shared())] + [h.esc(t(f"share.notice_{k}", folder=str(self.folder)))
+                                         for k in (who, "where", "how_long", "stop")]), label=t("share.heading")))
         self.box = w.Checkbox(value=classroom.is_shared(quiz_id, self.folder, self.ident), description=t("share.box"),
                               indent=False)
         self.box.tooltip = t("share.box_tooltip")

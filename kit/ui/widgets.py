@@ -27,7 +27,7 @@ from contextlib import contextmanager
 
 import ipywidgets
 
-__all__ = ["building", "CHOICE_CLASS", "one_choice", "Box", "Button", "Checkbox", "Dropdown", "HBox", "HTML",
+__all__ = ["building", "CHOICE_CLASS", "one_choice", "put_in", "Box", "Button", "Checkbox", "Dropdown", "HBox", "HTML",
            "RadioButtons", "SelectMultiple", "Text", "Textarea", "ToggleButtons", "VBox", "shared"]
 
 _SHARED: dict[tuple, ipywidgets.Widget] = {}
@@ -62,6 +62,17 @@ def _open(widget: ipywidgets.Widget) -> None:
             if isinstance(item, ipywidgets.Widget) and item.comm is None and item is not widget:
                 _open(item)
     ipywidgets.Widget.open(widget)
+
+
+def put_in(box: ipywidgets.Box, children) -> None:
+    """Make ``children`` the controls of ``box``. A box already on the page gets them sent first, even while another
+    view is being built (a view that rebuilds its rows when a file is read during another view's ``building()``):
+    the page must know a control before a box can hold it."""
+    children = tuple(children)
+    if box.comm is not None:
+        for child in children:
+            _open(child)
+    box.children = children
 
 
 def _sealed(klass: type) -> type:

@@ -15,7 +15,7 @@ QUIZ_NOTEBOOKS = ["01_the_slack_case.ipynb", "02_policy_vs_statements.ipynb", "0
                   "06_consent_in_2026.ipynb", "08_final_quiz.ipynb"]
 ALL_NOTEBOOKS = ["00_start_here.ipynb", "01_the_slack_case.ipynb", "02_policy_vs_statements.ipynb",
                  "03_opt_in_vs_opt_out.ipynb", "04_consent_and_the_law.ipynb", "05_beyond_slack.ipynb",
-                 "06_consent_in_2026.ipynb", "08_final_quiz.ipynb"]
+                 "06_consent_in_2026.ipynb", "07_audit.ipynb", "08_final_quiz.ipynb"]
 #: i25: French words are longer ("Charger des ré…" was cut): the French edition is measured too
 FRENCH_NOTEBOOKS = sorted(f"fr/{p.name}" for p in (Path(__file__).resolve().parents[2] / "notebooks" / "fr")
                           .glob("[0-9][0-9]_*.ipynb"))

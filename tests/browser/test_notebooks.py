@@ -30,8 +30,9 @@ def test_notebook_runs_and_its_widgets_render(request, where, name):
         .filter(c => c.model.type === 'code' && /kit\\.show_/.test(c.model.sharedModel.getSource())).length""")
     views = page.locator(".jp-Cell .jp-OutputArea-output:has(.jupyter-widgets)").count()
     assert views >= cells, f"{name}: {cells} cells show a view, but only {views} rendered"
-    # One click on a button that is not disabled must change what the notebook shows.
-    buttons = page.locator(".widget-button:not([disabled]), .widget-toggle-button:not([disabled])")
+    # One click on a button that is shown and not disabled must change what the notebook shows (a question asked
+    # before discarding work stays hidden until then).
+    buttons = page.locator(".widget-button:not([disabled]):visible, .widget-toggle-button:not([disabled]):visible")
     if buttons.count():
         before = page.locator(".jp-NotebookPanel .jp-OutputArea").all_inner_texts()
         buttons.first.click()

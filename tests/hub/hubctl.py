@@ -50,6 +50,31 @@ def problem() -> str | None:
     return None
 
 
+def hub_for_a_test(students: int, log_name: str = "hub"):
+    """A test module's hub (``yield from`` it in a module fixture): started with ``students`` students and an
+    instructor, and once the module is done, closed and checked: the users are gone, and so is every process of
+    theirs, the hub and its proxy, and its folder. Fails (never skips) saying why a hub cannot start here."""
+    import pytest
+
+    why = problem()
+    if why:
+        pytest.fail(why, pytrace=False)
+    h = Hub(students=students, log_name=log_name)
+    users = [*h.students, h.instructor]
+    uids = [pwd.getpwnam(n).pw_uid for n in users]
+    try:
+        yield h
+    finally:
+        h.close()
+        for name in users:
+            with pytest.raises(KeyError):
+                pwd.getpwnam(name)
+        left = subprocess.run(["ps", "-o", "pid=,args=", "-u", ",".join(map(str, uids))], capture_output=True,
+                              text=True).stdout
+        assert left.strip() == "", f"still running after the test:\n{left}"
+        assert h.proc.poll() is not None and not h.tmp.exists()
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import pwd
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -41,23 +40,7 @@ WAIT_MS = 60_000
 @pytest.fixture(scope="module")
 def hub(browser):
     """The hub, once the session's one Chromium (tests/conftest.py; it fails saying why if Chromium is missing) runs."""
-    why = hubctl.problem()
-    if why:
-        pytest.fail(why, pytrace=False)
-    h = hubctl.Hub(students=3)
-    users = [*h.students, h.instructor]
-    uids = [pwd.getpwnam(n).pw_uid for n in users]
-    try:
-        yield h
-    finally:
-        h.close()
-        for name in users:  # the users are gone, and so is every process of theirs, and the hub and its proxy
-            with pytest.raises(KeyError):
-                pwd.getpwnam(name)
-        left = subprocess.run(["ps", "-o", "pid=,args=", "-u", ",".join(map(str, uids))], capture_output=True,
-                              text=True).stdout
-        assert left.strip() == "", f"still running after the test:\n{left}"
-        assert h.proc.poll() is not None and not h.tmp.exists()
+    yield from hubctl.hub_for_a_test(3)
 
 
 @pytest.fixture(scope="module")
