@@ -24,7 +24,7 @@ import json
 import sys
 from pathlib import Path
 
-__all__ = ["KEPT_SELECTORS", "NO_DEFAULT", "SELECTOR", "SETTINGS_FILE", "kept_keys", "overrides"]
+__all__ = ["FRONTENDS", "KEPT_SELECTORS", "NO_DEFAULT", "SELECTOR", "SETTINGS_FILE", "kept_keys", "overrides"]
 
 PLUGIN = "@jupyterlab/shortcuts-extension:shortcuts"
 COMMAND = "kit:keep-key-in-view"
@@ -40,6 +40,9 @@ KEPT_SELECTORS = (
 #: Keys whose browser default reaches outside the focused control (undo, redo): prevented inside kit views.
 NO_DEFAULT = (("Accel Z",), ("Accel Shift Z",), ("Accel Y",))
 SETTINGS_FILE = Path(__file__).resolve().parent.parent / "jupyterlab-settings" / "consent-kit.json"
+#: The packages whose shortcuts the shipped setting covers: JupyterLab's and Jupyter Notebook 7's own, at the versions
+#: tests/constraints.txt pins (another extension a tester or a hub has installed is not the kit's to cover).
+FRONTENDS = ("@jupyterlab", "@jupyter-notebook")
 
 
 def schemas_dir() -> Path:
@@ -47,9 +50,11 @@ def schemas_dir() -> Path:
 
 
 def kept_keys(schemas: Path | None = None) -> list[list[str]]:
-    """Every key sequence JupyterLab binds to a command that a focused control in a notebook would run."""
+    """Every key sequence JupyterLab or Notebook 7 binds to a command that a focused control in a notebook would run
+    (their own packages' schemas, :data:`FRONTENDS`: not those of whatever other extension is installed)."""
     keys = set()
-    for path in sorted((schemas or schemas_dir()).rglob("*.json")):
+    root = schemas or schemas_dir()
+    for path in sorted(p for frontend in FRONTENDS for p in (root / frontend).rglob("*.json")):
         try:
             doc = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):

@@ -1,5 +1,13 @@
-"""Shared fixtures: a copy of the small fictional case, a copy of the whole content folder, and one headless Chromium
-for the whole session (the browser tests and the real-JupyterHub test both drive it)."""
+"""Shared fixtures: a copy of the small fictional case, a copy of the whole content folder, every notebook executed
+once (by nbval), and one headless Chromium for the whole session (the browser tests and the real-JupyterHub test both
+drive it).
+
+Each notebook is executed once per session outside the browser: nbval runs it (``make test`` passes ``--nbval-lax``
+and ``notebooks``), cell by cell in its own kernel, and fails on any error; the outputs it received are kept, and the
+static-form and reading-edition tests read them (``executed_notebooks``) instead of running the notebook again. So
+that they are there in time, nbval's cells run first in the session. A notebook nbval did not run in full (a run of
+some test files only, or ``-k``) is executed by ``kit.book.execute`` when a test asks for it.
+"""
 
 from __future__ import annotations
 
@@ -23,8 +31,69 @@ FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-
          "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
+#: Per notebook (its resolved path), the outputs nbval received for each code cell, by the cell's number.
+NBVAL_OUTPUTS: dict[Path, dict[int, list]] = {}
+#: Empty answers folders of nbval's kernels (one per notebook, as ``kit.book.execute`` gives each): no one's saved
+#: answers reach the outputs the static-form and reading-edition tests read.
+ANSWERS = tempfile.mkdtemp(prefix="kit-test-answers-")
+#: tests/bench/notebooks/floor.ipynb is ``make bench``'s yardstick, not a notebook of the kit: nbval leaves it.
+collect_ignore = ["bench/notebooks"]
+
+
+def _nbval_cell(item) -> bool:
+    return type(item).__name__ == "IPyNbCell"
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """nbval's cells first (in their order), so each notebook's outputs are kept before a test reads them."""
+    items.sort(key=lambda item: not _nbval_cell(item))
+
+
+class _NbvalOutputs:
+    """Hooks on nbval's cells, which are collected from notebooks/, outside this folder: a conftest's own hooks reach
+    only the items under it, so these are registered as a plugin of the session (``pytest_configure`` below)."""
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_setup(self, item):
+        """A notebook's kernel (started in the setup of its first cell) gets an empty answers folder and no
+        KIT_LANG: a French notebook must choose its language itself, as it does for a student."""
+        if not _nbval_cell(item):
+            yield
+            return
+        with pytest.MonkeyPatch.context() as env:
+            env.setenv("KIT_ANSWERS_DIR", tempfile.mkdtemp(dir=ANSWERS))
+            env.delenv("KIT_LANG", raising=False)
+            yield
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_call(self, item):
+        yield
+        if _nbval_cell(item) and item.test_outputs is not None:
+            NBVAL_OUTPUTS.setdefault(Path(item.path).resolve(), {})[item.cell_num] = list(item.test_outputs)
+
+
+def pytest_configure(config):
+    config.pluginmanager.register(_NbvalOutputs(), "kit-nbval-outputs")
+
+
+def nbval_executed(path: Path):
+    """``path`` with the outputs nbval received for each code cell, or None if nbval did not run every cell."""
+    import nbformat
+
+    got = NBVAL_OUTPUTS.get(Path(path).resolve(), {})
+    nb = nbformat.read(path, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    if sorted(got) != list(range(len(code))):
+        return None
+    for i, cell in enumerate(code):
+        cell.outputs = [nbformat.v4.new_output(**out) for out in got[i]]
+        cell.execution_count = i + 1
+    return nb
+
+
 def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(FIGURES, ignore_errors=True)
+    shutil.rmtree(ANSWERS, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
@@ -106,14 +175,19 @@ def visible_text(widget) -> str:
 
 
 @pytest.fixture(scope="session")
-def executed_notebooks(tmp_path_factory):
-    """Every notebook (every language) run once per session, as ``make book`` runs them: ``{lang: [(path, nb)]}``.
+def executed_notebooks():
+    """Every notebook of every language with its outputs, as ``make book`` reads them: ``{lang: [(path, nb)]}``.
 
-    The static-form tests and the reading-edition tests share this one run.
+    The outputs are nbval's (module docstring); a notebook nbval did not run in full is executed here, as ``make
+    book`` executes it. The static-form tests and the reading-edition tests share them.
     """
     from kit.book import execute_all, notebook_sets
 
-    return execute_all(notebook_sets(ROOT / "notebooks"))
+    sets = notebook_sets(ROOT / "notebooks")
+    kept = {path: nbval_executed(path) for paths in sets.values() for path in paths}
+    ran = execute_all({lang: [p for p in paths if kept[p] is None] for lang, paths in sets.items()})
+    ran = {path: nb for pairs in ran.values() for path, nb in pairs}
+    return {lang: [(p, ran[p] if kept[p] is None else kept[p]) for p in paths] for lang, paths in sets.items()}
 
 
 @pytest.fixture(scope="session")

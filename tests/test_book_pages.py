@@ -86,3 +86,21 @@ def test_live_cells_stay_in_the_notebooks():
         nb = nbformat.read(path, as_version=4)
         live = [c for c in nb.cells if "live" in c.metadata.get("tags", [])]
         assert len(live) == 2 and all("<kbd>" in c.source or "**" in c.source for c in live)
+
+
+def test_make_book_runs_every_notebook_and_keeps_each_in_its_edition_and_order(monkeypatch):
+    """``execute_all`` (what ``make book`` runs; the tests read nbval's outputs instead, tests/conftest.py): each
+    notebook executed once, in the language of its edition, and given back in its edition, in order."""
+    import kit.book
+
+    calls = []
+
+    def execute(path, lang):
+        calls.append((lang, path.name))
+        return f"{lang}:{path.name}"
+
+    monkeypatch.setattr(kit.book, "execute", execute)
+    sets = notebook_sets(ROOT / "notebooks")
+    done = kit.book.execute_all(sets)
+    assert sorted(calls) == sorted((lang, p.name) for lang, paths in sets.items() for p in paths)
+    assert done == {lang: [(p, f"{lang}:{p.name}") for p in paths] for lang, paths in sets.items()}

@@ -275,9 +275,16 @@ def test_cli_release_without_answer_keys(tmp_path, capsys):
 
 
 # ---------------------------------------------------------------------------------------------- round trip
+def _code(path: Path) -> list[str]:
+    return [c.source for c in read_notebook(path).cells if c.cell_type == "code"]
+
+
 def test_released_real_notebooks_pass_nbval(tmp_path):
-    """Release the kit's own notebooks, then run every cell of the student copies from the released folder alone:
-    the kernel starts in it and imports the kit and reads the content copied there (issue 16, item 12)."""
+    """Release the kit's own notebooks, then run through nbval, from the released folder alone, what only the release
+    can break (issue 16 item 12): a kernel started there imports the kit copied there, reads the content copied there
+    (all of it passes kit check) and shows a quiz; and every student copy whose code the release changed (a solution
+    region stubbed, a tagged code cell removed) runs top to bottom. A copy whose code is its source's, with the same
+    kit and content, is the notebook nbval runs in notebooks/ (issue 26 item 8: each notebook run once)."""
     assert main(["release", "--out", str(tmp_path / "rel")]) == 0
     folder = tmp_path / "rel" / "notebooks"
     notebooks = sorted(folder.glob("*.ipynb"))
@@ -285,20 +292,23 @@ def test_released_real_notebooks_pass_nbval(tmp_path):
     for nb in notebooks:
         assert not tagged_cells(read_notebook(nb)), nb.name
     assert (folder / "kit" / "__init__.py").is_file() and (folder / "data" / "quizzes" / "final.yaml").is_file()
+    changed = [nb for nb in notebooks if _code(nb) != _code(ROOT / "notebooks" / nb.name)]
     where = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
         "import pathlib, kit\nfrom kit.content.base import data_root\nhere = pathlib.Path.cwd().resolve()\n"
         "assert pathlib.Path(kit.__file__).resolve().parent == here / 'kit', kit.__file__\n"
         "assert data_root().resolve() == here / 'data', data_root()\n"
+        "from kit.content.registry import check_all\nproblems = check_all()[1]\nassert not problems, problems[:5]\n"
         "kit.show_quiz('final')")])
     nbformat.write(where, str(folder / "zz_where_is_kit.ipynb"))
     env = {k: v for k, v in os.environ.items() if k not in ("KIT_DATA", "PYTHONPATH")}
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval-lax", "--nbval-current-env",
-         "--nbval-cell-timeout=120", *map(str, notebooks), str(folder / "zz_where_is_kit.ipynb")],
+         "--nbval-cell-timeout=120", *map(str, changed), str(folder / "zz_where_is_kit.ipynb")],
         cwd=tmp_path, capture_output=True, text=True, timeout=600, env=env,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
-    assert " passed" in result.stdout and "failed" not in result.stdout
+    cells = sum(len(_code(nb)) for nb in changed) + 1  # nbval's tests: one per code cell
+    assert f"{cells} passed" in result.stdout and "failed" not in result.stdout, result.stdout[-3000:]
 
 
 def test_instructor_notebooks_are_left_out_of_student_releases(tmp_path):

@@ -30,3 +30,15 @@ def test_every_environment_installs_the_setting():
     assert target.rsplit("/", 1)[0] in (ROOT / "Makefile").read_text()
     post = (ROOT / "binder" / "postBuild").read_text()
     assert "overrides.d" in post and "jupyterlab-settings/consent-kit.json" in post
+
+
+def test_another_extensions_shortcuts_leave_the_shipped_setting_alone(tmp_path):
+    """The setting covers JupyterLab's and Notebook 7's own shortcuts: an extension a tester or a hub has installed
+    beside them (here one binding Q in a notebook) neither fails the check above nor gets into the shipped file."""
+    for frontend in shortcuts.FRONTENDS:
+        (tmp_path / frontend).symlink_to(shortcuts.schemas_dir() / frontend)
+    other = tmp_path / "@someone" / "notebook-extra" / "plugin.json"
+    other.parent.mkdir(parents=True)
+    other.write_text(json.dumps({"jupyter.lab.shortcuts": [
+        {"command": "extra:do", "keys": ["Q"], "selector": shortcuts.KEPT_SELECTORS[0]}]}))
+    assert shortcuts.overrides(tmp_path) == json.loads(shortcuts.SETTINGS_FILE.read_text())

@@ -4,7 +4,10 @@ One browser per test session is shared by two frontends, each a server started o
 ``notebooks/`` (a frontend autosaves, and must never rewrite the repository's notebooks), with settings that keep it
 quiet and offline: ``lab`` (JupyterLab) and ``notebook7`` (Jupyter Notebook 7, what many hubs open by default).
 ``frontend.notebook(name)`` opens a notebook, runs all cells once per session, checks the outputs for errors, and
-returns the page; both frontends run the same checks (Notebook 7 on the English edition). ``axe_scan(page,
+returns the page: each notebook of both editions runs once in JupyterLab, and every test that opens it shares that
+page. Notebook 7 is another page around the same widget manager and theme: what only it can break is how the kit's
+views load and look in that page, so it runs one notebook that shows every kind of view once (``VIEWS``, built from
+the English notebooks by ``views_notebook``), not every notebook again. ``axe_scan(page,
 context)`` runs axe-core (installed from the npm registry by the Makefile into tests/browser/node) and returns the
 serious and critical violations.
 
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -47,6 +51,31 @@ _KERNEL_READY = """() => {
   const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
   return !!k && k.connectionStatus === 'connected' && k.status === 'idle';
 }"""
+
+
+#: The notebook Notebook 7 runs (module docstring), written into its copy of notebooks/.
+VIEWS = "kit_views.ipynb"
+
+
+def views_notebook(folder: Path) -> Path:
+    """``folder/VIEWS``: ``import kit``, then one cell per ``kit.show_…`` function the English notebooks in ``folder``
+    call, in the order they first call it, with the arguments of its last call (so the quiz is the final quiz, which
+    has every question type the notebooks use)."""
+    import nbformat
+
+    last: dict[str, str] = {}
+    for path in sorted(folder.glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            for view in re.findall(r"\bkit\.(show_\w+)\(", cell.source if cell.cell_type == "code" else ""):
+                last[view] = cell.source
+    cells = [nbformat.v4.new_markdown_cell("Every kind of kit view once, for the browser tests in Jupyter Notebook 7 "
+                                           "(tests/browser/conftest.py)."),
+             nbformat.v4.new_code_cell("import kit")]
+    cells += [nbformat.v4.new_code_cell(source) for source in dict.fromkeys(last.values())]
+    nb = nbformat.v4.new_notebook(cells=cells, metadata={"kernelspec": {"name": "python3", "language": "python",
+                                                                        "display_name": "Python 3"}})
+    nbformat.write(nb, folder / VIEWS)
+    return folder / VIEWS
 
 
 def _free_port() -> int:
@@ -141,6 +170,8 @@ def _serve(kind: str, tmp: Path, browser):
     """Start ``jupyter lab`` or ``jupyter notebook`` on a copy of notebooks/ in ``tmp``; yield its Frontend."""
     root = tmp / "notebooks"
     shutil.copytree(ROOT / "notebooks", root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    if kind == "notebook":
+        views_notebook(root)
     settings = tmp / "settings"
     for plugin, values in {
         "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false",
@@ -201,5 +232,5 @@ def lab(tmp_path_factory, browser):
 
 @pytest.fixture(scope="session")
 def notebook7(tmp_path_factory, browser):
-    """Jupyter Notebook 7."""
+    """Jupyter Notebook 7, whose copy of notebooks/ also holds ``VIEWS``."""
     yield from _serve("notebook", tmp_path_factory.mktemp("notebook7"), browser)

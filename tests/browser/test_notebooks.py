@@ -9,13 +9,14 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
+from tests.browser.conftest import VIEWS
+
 ROOT = Path(__file__).resolve().parents[2]
 FRENCH = sorted(f"fr/{p.name}" for p in (ROOT / "notebooks" / "fr").glob("*.ipynb"))
 ENGLISH = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
-# Both editions in JupyterLab; Notebook 7 (the same widget manager, another page around it) with the English one:
-# the French notebooks make the same kit calls in the same order (tests/test_editions.py), so running them again in
-# Notebook 7 would only repeat what JupyterLab shows, at the cost of seven more kernels.
-WHERE = [("lab", n) for n in ENGLISH + FRENCH] + [("notebook7", n) for n in ENGLISH]
+# Both editions in JupyterLab; in Notebook 7 (the same widget manager, another page around it) every kind of view
+# once (tests/browser/conftest.py): running the notebooks again there would repeat what JupyterLab shows.
+WHERE = [("lab", n) for n in ENGLISH + FRENCH] + [("notebook7", VIEWS)]
 pytestmark = pytest.mark.browser
 
 

@@ -1,6 +1,7 @@
-"""Notebook 08 in a real JupyterLab: a typed word is not a number, the download link and Try again; then one question
-of each graded type answered, and one by keyboard alone. The final quiz has no ordering question: notebook 03's
-exercise self-check has one, which starts empty and refuses an item twice."""
+"""Notebook 08 in a real JupyterLab, with the mouse: a typed word is not a number, the download link and Try again,
+tick boxes partly then fully right; notebook 03's exercise self-check has the ordering question, which starts empty
+and refuses an item twice. Each question type answered by keyboard alone is in tests/browser/test_keyboard.py; a
+one-choice option clicked, in tests/hub/test_hub.py."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from playwright.sync_api import expect
 
 from kit.content.quiz import load_quiz
 from kit.i18n import t
-from kit.quiz import shuffled_options
 
 pytestmark = pytest.mark.browser
 
@@ -23,15 +23,6 @@ ORDERING = load_quiz("03-exercise-4").question("biggest-change")
 def _question(page, qid, quiz=QUIZ):
     q = quiz.question(qid)
     return page.locator(".kit-quiz-question", has_text=q.text.split("\n")[0][:60]).first
-
-
-def _pick(box, text: str) -> None:
-    """Click the option ``text`` of the question's one-choice list (its labels carry tabs where the text has spaces;
-    the match is on the text with its spaces made plain)."""
-    option = box.locator(".kit-choice option").filter(has_text=" ".join(text.split()))
-    expect(option).to_have_count(1)
-    option.click()
-    expect(option).to_have_js_property("selected", True)
 
 
 def _check(box):
@@ -94,14 +85,6 @@ def test_download_has_its_own_heading_and_the_students_name_and_try_again_asks(l
     expect(link).to_have_attribute("download", "answers-final.json", timeout=10_000)
 
 
-def test_single_choice(lab):
-    page = lab.notebook(NB)
-    q = QUIZ.question("slack-as-consent")
-    box = _question(page, q.id)
-    _pick(box, q.option(q.answer).text)
-    expect(_check(box)).to_contain_text("✔ Correct.", timeout=10_000)
-
-
 def test_multiple_choice_partial_then_right(lab):
     """Issue 27 item 8: partly right is one signal, "◐ Partly right", not also "✘ Not quite"."""
     page = lab.notebook(NB)
@@ -116,68 +99,6 @@ def test_multiple_choice_partial_then_right(lab):
     for oid in rest:
         box.locator(".widget-checkbox", has_text=q.option(oid).text).locator("input").check()
     expect(_check(box)).to_contain_text("✔ Correct.", timeout=10_000)
-
-
-def test_true_false(lab):
-    page = lab.notebook(NB)
-    q = QUIZ.question("opt-in-sample")
-    box = _question(page, q.id)
-    _pick(box, "True" if q.answer else "False")
-    expect(_check(box)).to_contain_text("✔ Correct.", timeout=10_000)
-
-
-def test_numeric(lab):
-    """A figure outside the tolerance is told which way it is off; one inside it, that it is within it."""
-    page = lab.notebook(NB)
-    q = QUIZ.question("sim-team-lead")
-    box = _question(page, q.id)
-    box.locator(".widget-text input").fill(f"{q.answer + 10 * q.tolerance:g}")
-    box.locator(".widget-text input").press("Enter")
-    feedback = _check(box)
-    expect(feedback).to_contain_text("✘ Not quite.", timeout=10_000)
-    expect(feedback).to_contain_text("higher than the answer allows")
-    box.locator(".widget-text input").fill(f"{q.answer + q.tolerance / 2:g}")
-    box.locator(".widget-text input").press("Tab")
-    feedback = _check(box)
-    expect(feedback).to_contain_text("✔ Correct.", timeout=10_000)
-    expect(feedback).to_contain_text(f"within {q.tolerance:g} of the expected {q.answer:g}")
-
-
-def test_ordering(lab):
-    page = lab.notebook(NB3)
-    q = ORDERING
-    box = _question(page, q.id, load_quiz("03-exercise-4"))
-    selects = box.locator(".widget-dropdown select")
-    expect(selects).to_have_count(len(q.answer))
-    for i, oid in enumerate(q.answer):
-        selects.nth(i).select_option(label=q.option(oid).text)
-    expect(_check(box)).to_contain_text("✔ Correct.", timeout=10_000)
-
-
-def test_single_choice_by_keyboard_only(lab):
-    """Tab to the options (one Tab stop), the arrow keys to the right one, Tab to Check, Enter (issue 27 item 3)."""
-    page = lab.notebook(NB)
-    q = QUIZ.question("two-regimes")
-    box = _question(page, q.id)
-    order = [o.id for o in shuffled_options(q, 0)]
-    k = order.index(q.answer)
-    choice = box.locator(".kit-choice select")
-    expect(choice.locator("option")).to_have_count(len(order))
-    check = box.locator(".widget-button", has_text="Check")
-    choice.focus()
-    page.keyboard.press("Shift+Tab")  # from what comes before, one Tab reaches the list
-    page.keyboard.press("Tab")
-    expect(choice).to_be_focused()
-    for _ in range(len(order) + 1):  # none may be chosen yet: then the first ArrowDown chooses the first option
-        here = choice.evaluate("s => s.selectedIndex")
-        if here == k:
-            break
-        page.keyboard.press("ArrowDown" if here < k else "ArrowUp")
-    assert choice.evaluate("s => s.selectedIndex") == k
-    page.keyboard.press("Tab")
-    expect(check).to_be_focused()
-    page.keyboard.press("Enter")
-    expect(box.locator(".kit-quiz-feedback")).to_contain_text("✔ Correct.", timeout=10_000)
 
 
 def test_download_link_renders_with_the_answers(lab):
