@@ -14,6 +14,7 @@ from .. import writing
 from ..coding import DIMENSIONS, NOT_IN_DATA, Coded, compare, key, kit_coding
 from ..content.case import Case
 from ..i18n import t
+from ..locale import typo
 from . import html as h
 from . import widgets as w
 from .static import Static, show_answer
@@ -148,7 +149,7 @@ class CodingView(Static, w.VBox):
         dims = h.bullets(f"<strong>{h.esc(t(f'coding.{d.id}_question'))}</strong> "
                          + h.esc(" · ".join(_value(d.id, v) for v in d.values)) for d in DIMENSIONS)
         cases = "".join(
-            h.heading(f"{r['company']} ({r['year']}): {r['title']}", 5)
+            h.heading(typo(f"{r['company']} ({r['year']}): {r['title']}"), 5)
             + show_answer(coding_table_html(self.cases[cid], list(kit_coding(r, self.cases[cid]).values()),
                                             with_student=False))
             for cid, r in self.rows.items())
