@@ -60,6 +60,44 @@ def test_every_prompt_students_see_has_notes_and_is_in_the_guide(lang):
     assert missing == []
 
 
+def _without_notes(lang: str) -> list[str]:
+    """Every activity of every notebook that shows an instructor no notes in ``lang``: one that takes notes of its
+    own (a quiz, the claim checker, a checklist) and has none, and every prompt students read without notes, each
+    named by its notebook and cell."""
+    without = []
+    with speaking(lang):
+        for lesson in load_lessons().notebooks:
+            for a in notebook_activities(lesson.id):
+                where = f"notebook {a.notebook}, cell {a.cell}"
+                if a.has_own_notes and (a.notes is None or not a.notes.good_answer):
+                    without.append(f"{where} ({a.what})")
+                without += [f"{where}, prompt {p.ref}" for p in a.prompts if p.notes is None or not p.notes.good_answer]
+    return without
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_activity_and_prompt_of_every_notebook_has_notes(lang):
+    without = _without_notes(lang)
+    assert without == [], f"no facilitation notes ({lang}), so the guide says there are none: {without}"
+
+
+def test_the_french_guide_gives_the_notes_in_french():
+    """The French instructor reads French notes: none falls back to the English text."""
+    def notes(lang):
+        with speaking(lang):
+            return {(a.notebook, a.cell): a.notes for lesson in load_lessons().notebooks
+                    for a in notebook_activities(lesson.id) if a.notes is not None}
+
+    en, fr = notes("en"), notes("fr")
+    assert en.keys() == fr.keys() and len(en) >= 20
+    english = [f"notebook {nb}, cell {cell}: {field}" for (nb, cell), n in en.items()
+               for field in ("good_answer", "push", "format")
+               if getattr(n, field) and getattr(n, field) == getattr(fr[nb, cell], field)]
+    english += [f"notebook {nb}, cell {cell}: misconceptions" for (nb, cell), n in en.items()
+                if set(n.misconceptions) & set(fr[nb, cell].misconceptions)]
+    assert english == [], f"facilitation notes left in English in the French edition: {english}"
+
+
 def test_operations_moved_out_of_the_guides_unchanged():
     from kit.instructor.guide import ROOT
 
