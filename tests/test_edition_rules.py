@@ -29,8 +29,7 @@ def repo(tmp_path, monkeypatch) -> Path:
     """A copy of the content with the notebooks and the guide beside it, as in the repository."""
     shutil.copytree(ROOT / "data", tmp_path / "data")
     shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    (tmp_path / "docs").mkdir()
-    shutil.copy(ROOT / "docs" / "guide_enseignant.md", tmp_path / "docs")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")  # the guide and the documents the terminology covers
     monkeypatch.setenv("KIT_DATA", str(tmp_path / "data"))
     monkeypatch.chdir(tmp_path)
     return tmp_path
