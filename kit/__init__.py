@@ -19,6 +19,7 @@ from .content.claims import load_claims
 from .content.glossary import load_glossary
 from .content.law import load_checklist, load_law
 from .content.lessons import load_lessons
+from .content.plans import check_against_notebooks
 from .content.quiz import load_quiz, quiz_ids
 from .content.regimes import load_regimes
 from .content.research import load_research, load_simulation
@@ -28,6 +29,7 @@ from .glossary import entries as glossary_entries
 from .i18n import set_language, t
 from .law import select_texts
 from .lessons import lesson_estimate
+from .plans import problems as plan_problems
 from .quiz import citations
 from .ui import friendly
 from .ui.args import pick, pick_case, pick_ids, seed_value
@@ -72,6 +74,10 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
+
+# The lesson plans' checks against the notebooks need the estimator (the logic layer), which kit.content.plans may not
+# import: registered here, where every import of the kit begins, so load_plans and kit check always run them.
+check_against_notebooks(plan_problems)
 
 
 @friendly

@@ -12,9 +12,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .content.cases import load_case
+from .content.claims import load_claims
 from .content.errors import ContentError
 from .content.facilitation import Facilitation
+from .content.law import load_checklist
 from .content.lessons import notebook_cells, notebook_file, notebooks_dir
+from .content.quiz import load_quiz
+from .content.writing import load_writing, prompt_texts
 from .i18n import t
 from .timing import HIDDEN_TAGS, calls
 
@@ -73,12 +78,6 @@ def _visible_calls(path: Path) -> Iterator[tuple[str, object]]:
 
 
 def _activity(notebook: str, cell: str, call, root: Path | None) -> Activity | None:
-    from .content.cases import load_case
-    from .content.claims import load_claims
-    from .content.law import load_checklist
-    from .content.quiz import load_quiz
-    from .content.writing import load_writing, prompt_texts
-
     arg = call.args[0] if call.args else call.kwargs.get("case_id") or "slack-2024"
     if call.name == "show_writing":
         wset = next((s for s in load_writing(root).sets if s.id == arg), None)

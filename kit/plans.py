@@ -1,6 +1,7 @@
 """Lesson plans, worked out: each row's minutes (the estimator's for kit material, declared otherwise), its start and
 end in the session, the cells it covers, its check and the prompts it discusses; and every way a plan can be wrong
-(``kit check`` reports them through :mod:`kit.content.plans`).
+(``kit check`` and ``load_plans`` report them through :mod:`kit.content.plans`, with which ``import kit`` registers
+:func:`problems`).
 
 The minutes are the estimator's on the English edition, in every language (:func:`load_unit`).
 
@@ -16,8 +17,14 @@ from pathlib import Path
 
 from .content.base import data_root
 from .content.errors import ContentError
+from .content.language import speaking
+from .content.law import load_checklist
 from .content.plans import OwnCheck, Plan, PlansFile, Row, Session
-from .timing import CellTime, Estimate
+from .content.quiz import load_quiz
+from .content.strings import DEFAULT
+from .content.writing import load_writing, prompt_texts
+from .lessons import notebook_reports
+from .timing import CellTime, Estimate, calls
 
 __all__ = ["KitCheck", "PlannedRow", "PlannedSession", "Prompt", "Unit", "load_unit", "problems", "whole_minutes"]
 
@@ -67,12 +74,6 @@ def load_unit(root: Path | None = None) -> Unit:
     """The notebooks' estimates and what they show, in the current language (raises ContentError when the lessons
     do not load). The estimates are the English edition's, in every language: a plan is one plan, and its minutes
     must add up once (a French text has more words, so a French notebook's header may say a minute or two more)."""
-    from .content.language import speaking
-    from .content.quiz import load_quiz
-    from .content.strings import DEFAULT
-    from .content.writing import load_writing, prompt_texts
-    from .lessons import notebook_reports
-
     root = Path(root) if root else data_root()
     unit = Unit()
     with speaking(DEFAULT):
@@ -185,8 +186,6 @@ def _kit_check(ref: str, unit: Unit) -> KitCheck | None:
 
 def _cell_prompts(cells: tuple[CellTime, ...], notebook: str, unit: Unit) -> list[Prompt]:
     """The prompts a row's writing cells show (a writing set's prompts, a quiz's reflections)."""
-    from .timing import calls
-
     found = []
     wanted = {c.cell for c in cells}
     for ref, p in unit.prompts.items():
@@ -250,8 +249,6 @@ def problems(plans: PlansFile, root: Path | None = None) -> Iterator[tuple[objec
 
 def _activity_problems(plans: PlansFile, root: Path | None) -> Iterator[tuple[object, str | None, str]]:
     """An activity's verdicts: one for each condition of its basis in data/checklist.yaml, no other."""
-    from .content.law import load_checklist
-
     try:
         checklist = load_checklist(root)
     except ContentError:

@@ -32,9 +32,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .audit import example_audit
+from .audit_report import MarkdownFormat, ReportContext, report, section
 from .cases import load_cases
 from .coding import DIMENSIONS, NOT_IN_DATA
 from .content import load_case
+from .content.audit import load_audit
 from .content.case import STATUSES
 from .content.claims import load_claims
 from .content.glossary import load_glossary
@@ -319,10 +322,6 @@ RUBRIC_SCORE = 1.0
 
 def _audit_example():
     """The audit's content, the checklist, and the worked example as the notebook shows it (a report's parts)."""
-    from .audit import example_audit
-    from .audit_report import MarkdownFormat, ReportContext
-    from .content.audit import load_audit
-
     content, checklist = load_audit(), load_checklist()
     case = _case(content.example.case)
     example = example_audit(content, case, {c.id: c for c in load_claims(case)}, checklist)
@@ -330,8 +329,6 @@ def _audit_example():
 
 
 def _audit_step(step="paste", *_a, **_k) -> Measure:
-    from .audit_report import section
-
     content, checklist, example, ctx, fmt = _audit_example()
     doing = AUDIT_STEPS[step]
     conditions = checklist.conditions_for(content.example.tested)
@@ -357,8 +354,6 @@ def _audit_step(step="paste", *_a, **_k) -> Measure:
 
 
 def _audit_rubric(*_a, **_k) -> Measure:
-    from .audit_report import report
-
     content, _checklist, example, ctx, fmt = _audit_example()
     r = content.rubric
     rubric = _count([*record_texts(r.levels), *record_texts(r.criteria)])

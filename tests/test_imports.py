@@ -13,8 +13,9 @@ import pytest
 
 KIT = Path(__file__).resolve().parent.parent / "kit"
 HEAVY = ("ipywidgets", "matplotlib", "pandas", "numpy", "babel")
-#: What a function may import lazily: heavy optional libraries, and the views and plots that import them.
-LAZY_OK = (*HEAVY, "nbformat", "nbclient", "nbconvert", "kit.ui", "kit.plots")
+#: What a function may import lazily: heavy optional libraries (playwright, which prints the handouts, comes only
+#: with the test tools), and the views and plots that import them.
+LAZY_OK = (*HEAVY, "nbformat", "nbclient", "nbconvert", "playwright", "kit.ui", "kit.plots")
 
 
 def _module_name(path: Path) -> str:

@@ -27,9 +27,15 @@ from ..content.twins import tie_untied, twin_report, twins_languages
 from ..lessons import report_lines as lesson_lines
 from .figures import FiguresError, fill
 from .grades import write_audits
+from .guide import out_of_date as stale_guides
+from .guide import write as write_guides
+from .handouts import HandoutsError
+from .handouts import build as build_handouts
 from .release import ReleaseError, release, strip_withheld
 from .results import write_results
 from .scaffold import ScaffoldError, new_case
+from .slides import SlidesError
+from .slides import build as build_slides
 from .translations import report_lines, skeleton, skeleton_text
 
 __all__ = ["main"]
@@ -266,14 +272,12 @@ def cmd_figures(args) -> int:
 
 def cmd_guide(args) -> int:
     """Issue 22: the guides' generated parts (plans, notebooks, rubric) follow the data."""
-    from .guide import out_of_date, write
-
     if args.check:
-        stale = out_of_date()
+        stale = stale_guides()
         for path in stale:
             print(f"kit guide: {path} is out of date: run 'python -m kit guide'", file=sys.stderr)
         return 1 if stale else 0
-    changed = write()
+    changed = write_guides()
     print(f"kit guide: {', '.join(changed) if changed else 'the guides were already up to date'}"
           + (" rewritten from the data" if changed else ""))
     return 0
@@ -281,10 +285,8 @@ def cmd_guide(args) -> int:
 
 def cmd_slides(args) -> int:
     """Issue 22: a deck per class session of the plans, offline."""
-    from .slides import SlidesError, build
-
     try:
-        written = build(Path(args.out), tuple(args.lang))
+        written = build_slides(Path(args.out), tuple(args.lang))
     except SlidesError as e:
         return _fail("slides", str(e))
     print(f"kit slides: {len(written)} decks in {display_path(args.out)} (open {display_path(args.out)}/<language>/"
@@ -294,10 +296,8 @@ def cmd_slides(args) -> int:
 
 def cmd_handouts(args) -> int:
     """Issue 22: a printable handout per class session of the plans."""
-    from .handouts import HandoutsError, build
-
     try:
-        written = build(Path(args.out), tuple(args.lang))
+        written = build_handouts(Path(args.out), tuple(args.lang))
     except HandoutsError as e:
         return _fail("handouts", str(e))
     print(f"kit handouts: {len(written)} PDF handouts in {display_path(args.out)}")

@@ -22,9 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..activities import Activity, AskedPrompt, notebook_activities, notebook_title
+from ..content.audit import load_audit
 from ..content.facilitation import Facilitation
 from ..content.language import speaking
+from ..content.law import load_checklist
 from ..content.lessons import load_lessons, notebook_file, notebooks_dir
+from ..content.plans import load_plans
 from ..content.strings import DEFAULT
 from ..i18n import t
 from ..lessons import lesson_estimate, time_words
@@ -96,8 +99,6 @@ def session_table(s: PlannedSession, plans) -> list[str]:
 
 
 def plans_md(root: Path | None = None) -> str:
-    from ..content.plans import load_plans
-
     plans = load_plans(root)
     unit = load_unit(root)
     out: list[str] = []
@@ -120,8 +121,6 @@ def plans_md(root: Path | None = None) -> str:
 
 def activity_md(a) -> list[str]:
     """One of the plans' activities: what students do, the mechanism, the model verdicts and the notes."""
-    from ..content.law import load_checklist
-
     checklist = load_checklist()
     out = [f"### {t('teach.activity_heading', title=a.title)}", "", _flat(a.task), "",
            f"{t('teach.mechanism')}: {_flat(a.mechanism)}", "",
@@ -186,12 +185,8 @@ def notebooks_md(guide: Guide, root: Path | None = None) -> str:
 
 
 def rubric_md(root: Path | None = None) -> str:
-    """The audit's rubric (when the kit has the audit): each criterion, its level on Bloom's scale and the objectives
-    it assesses, and what an audit at each level does."""
-    try:
-        from ..content.audit import load_audit  # the audit (issue 21), where the kit has it
-    except ImportError:
-        return f"*{t('teach.no_rubric')}*\n"
+    """The audit's rubric: each criterion, its level on Bloom's scale and the objectives it assesses, and what an
+    audit at each level does."""
     rubric = load_audit(root).rubric
     levels = [f"{lv.label} ({lv.score})" for lv in rubric.levels]
     out = [f"| {t('teach.col_criterion')} | " + " | ".join(levels) + " |", "|---" * (len(levels) + 1) + "|"]

@@ -11,13 +11,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..content.audit import load_audit
 from ..content.language import speaking
 from ..content.law import load_checklist
 from ..content.lessons import load_lessons
+from ..content.plans import load_plans
 from ..content.strings import languages
 from ..i18n import t
 from ..plans import PlannedSession
-from .slides import _prompts, class_sessions, deck_name, esc
+from .slides import class_sessions, deck_name, esc, session_prompts
 
 __all__ = ["CHROMIUM", "HandoutsError", "build", "handout_html"]
 
@@ -47,17 +49,11 @@ class HandoutsError(Exception):
 
 
 def _audit_steps(root: Path | None) -> list[tuple[str, str]]:
-    """The audit's steps (title, instructions), where the kit has the audit (issue 21)."""
-    try:
-        from ..content.audit import load_audit
-    except ImportError:
-        return []
+    """The audit's steps (title, instructions) (issue 21)."""
     return [(s.title, s.instructions) for s in load_audit(root).steps]
 
 
 def handout_html(s: PlannedSession, lang: str, root: Path | None = None) -> str:
-    from ..content.plans import load_plans
-
     plans = load_plans(root)
     lessons = load_lessons(root)
     checklist = load_checklist(root)
@@ -70,7 +66,7 @@ def handout_html(s: PlannedSession, lang: str, root: Path | None = None) -> str:
         if points:
             parts.append(f"<h2>{esc(t('handout.key_points', notebook=nb))}</h2><ul class='small'>"
                          + "".join(f"<li>{esc(p)}</li>" for p in points) + "</ul>")
-    prompts = _prompts(s, root)
+    prompts = session_prompts(s, root)
     if prompts:
         parts.append(f"<h2>{esc(t('handout.prompts'))}</h2>")
         parts += [f"<div class='prompt'><p>{i}. {esc(p.text)}</p><div class='box' role='img' "

@@ -18,15 +18,19 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..activities import AskedPrompt
+from ..activities import AskedPrompt, notebook_activities
+from ..content import load_case
 from ..content.facilitation import Facilitation
 from ..content.language import speaking
+from ..content.law import load_checklist
 from ..content.lessons import load_lessons
+from ..content.plans import load_plans
+from ..content.research import load_research, load_simulation
 from ..content.strings import languages
 from ..i18n import t
 from ..plans import KitCheck, PlannedSession, load_unit, planned
 
-__all__ = ["REVEAL", "SlidesError", "build", "class_sessions", "deck_html", "deck_name"]
+__all__ = ["REVEAL", "SlidesError", "build", "class_sessions", "deck_html", "deck_name", "session_prompts"]
 
 ROOT = Path(__file__).resolve().parents[2]
 #: reveal.js as npm installs it (make slides): the files a deck needs, copied into the built folder's lib/.
@@ -75,8 +79,6 @@ class Slide:
 
 def class_sessions(root: Path | None = None) -> list[PlannedSession]:
     """Every class session of every plan, worked out, in the current language."""
-    from ..content.plans import load_plans
-
     plans = load_plans(root)
     return [s for sessions in planned(plans, load_unit(root)) for s in sessions if s.session.setting == "class"]
 
@@ -101,8 +103,6 @@ def notes_html(notes: Facilitation | None) -> str:
 
 def _figures(s: PlannedSession) -> list[str]:
     """The case in pictures: the kit's figures, as the notebooks show them (the same drawing and cache)."""
-    from ..content import load_case
-    from ..content.research import load_research, load_simulation
     from ..ui.timeline import timeline_plot_view
 
     out = [timeline_plot_view(load_case("slack-2024")).value]
@@ -129,8 +129,6 @@ def _check_words(check) -> str:
 
 
 def slides(s: PlannedSession, root: Path | None = None) -> list[Slide]:
-    from ..content.plans import load_plans
-
     plans = load_plans(root)
     lessons = load_lessons(root)
     deck: list[Slide] = []
@@ -155,7 +153,7 @@ def slides(s: PlannedSession, root: Path | None = None) -> list[Slide]:
         if points:
             deck.append(Slide(f"<h2>{esc(t('slides.key_ideas', notebook=nb))}</h2><ul class='small'>"
                               + "".join(f"<li>{esc(p)}</li>" for p in points) + "</ul>"))
-    for i, p in enumerate(_prompts(s, root), 1):
+    for i, p in enumerate(session_prompts(s, root), 1):
         deck.append(Slide(f"<h2>{esc(t('slides.prompt', n=i))}</h2><p class='prompt'>{esc(p.text)}</p>",
                           notes_html(p.notes)))
     for r in s.rows:
@@ -171,10 +169,8 @@ def slides(s: PlannedSession, root: Path | None = None) -> list[Slide]:
     return deck
 
 
-def _prompts(s: PlannedSession, root: Path | None) -> list[AskedPrompt]:
+def session_prompts(s: PlannedSession, root: Path | None) -> list[AskedPrompt]:
     """The prompts the session discusses or has students write, as students read them, with their notes."""
-    from ..activities import notebook_activities
-
     by_ref: dict[str, AskedPrompt] = {}
     for nb in s.notebooks:
         for a in notebook_activities(nb, root):
@@ -189,8 +185,6 @@ def _prompts(s: PlannedSession, root: Path | None) -> list[AskedPrompt]:
 
 
 def _activity_slides(a, minutes: int) -> list[Slide]:
-    from ..content.law import load_checklist
-
     checklist = load_checklist()
     conditions = checklist.conditions_for(a.basis)
     out = [Slide(f"<h2>{esc(a.title)}</h2><p class='small'>{esc(a.task)}</p><p class='small'>{esc(a.mechanism)}</p>",

@@ -89,5 +89,5 @@ def test_each_handout_is_a_pdf_that_reads_as_its_session(tmp_path, browser):
             assert _plain(session.session.title) in text, pdf.name
             checklist = "The consent checklist, blank" if lang == "en" else "La grille du consentement, vierge"
             assert checklist in text, pdf.name
-            for p in slides._prompts(session, None)[:1]:
+            for p in slides.session_prompts(session, None)[:1]:
                 assert _plain(p.text)[:40] in text, (pdf.name, p.text[:40])
