@@ -70,7 +70,7 @@ def test_the_shipped_french_edition_breaks_no_rule(capsys):
 def test_the_terminology_file_says_why_for_every_term():
     terms = load_terminology("fr", ROOT / "data").terms
     assert {"opt-out", "right-to-object", "default", "email", "customer-data", "pre-ticked-box", "student",
-            "licence", "de-identified", "data-subject"} <= {t.id for t in terms}
+            "licence", "de-identified", "data-subject", "supervisory-authority"} <= {t.id for t in terms}
     assert all(len(t.why.split()) >= 8 for t in terms)
 
 
@@ -107,6 +107,12 @@ def test_a_refused_variant_in_a_translation_is_named_with_the_term_and_the_reaso
     # data subject, not owner (review T7)
     ("data/translations/fr/quizzes/final.yaml", "acte clair de la personne concernée,", "acte clair de la personne à "
      "qui appartiennent les données,", "« à qui appartiennent les données »"),
+    # an EU data-protection authority called a « régulateur » (fr3 review, seven places)
+    ("data/translations/fr/cases/meta-ai-2025/case.yaml", "L'examen de l'autorité de contrôle irlandaise (DPC)",
+     "L'examen du régulateur irlandais", "field 'outcome': « régulateur »: the edition says « autorité de contrôle"),
+    # Slack's defined « Customer Data » (fr3 review)
+    ("data/translations/fr/regimes.yaml", "disaient que les données client, messages compris",
+     "disaient que les données des clients, messages compris", "« données des clients »"),
 ])
 def test_each_kind_of_text_is_read_and_named_in_the_usual_form(repo, capsys, where, old, new, expected):
     path = repo / where.split("#")[0]
