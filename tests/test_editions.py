@@ -111,6 +111,17 @@ def test_french_text_keeps_non_breaking_spaces_before_double_punctuation_and_ins
                         f"non-breaking space): {line.strip()[:100]}"
 
 
+def test_the_french_guide_puts_a_no_break_space_before_each_labels_colon_and_names_levels_in_french():
+    """The generated parts of the French guide: « *Une bonne réponse* : », « Question d'ouverture : », never a colon
+    glued to its label (French typography), and Bloom's levels in French words (*appliquer*, not *apply*)."""
+    text = GUIDE.read_text(encoding="utf-8")
+    glued = [line[:80] for line in text.splitlines() if re.search(r"[*\w]:\s", line) and "://" not in line
+             and not line.startswith(("<!--", "`", "    "))]
+    assert glued == [], "labels with their colon glued on:\n" + "\n".join(glued[:10])
+    english = re.findall(r"\*(remember|understand|apply|analyse|evaluate|create)\*", text)
+    assert english == [], f"Bloom's levels left in English: {sorted(set(english))}"
+
+
 def test_the_french_guide_names_every_french_notebook():
     guide = GUIDE.read_text(encoding="utf-8")
     missing = [p.stem for p in FR.values() if p.stem not in guide]

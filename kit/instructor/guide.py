@@ -31,7 +31,7 @@ from ..content.plans import load_plans
 from ..content.strings import DEFAULT
 from ..i18n import t
 from ..lessons import lesson_estimate, time_words
-from ..locale import typo
+from ..locale import colon, typo
 from ..plans import KitCheck, PlannedRow, PlannedSession, load_unit, planned
 
 __all__ = ["GUIDES", "Guide", "blocks", "out_of_date", "render", "write"]
@@ -110,10 +110,10 @@ def plans_md(root: Path | None = None) -> str:
             out += [f"#### {t('teach.session_heading', title=s.session.title, minutes=s.minutes, setting=setting)}",
                     ""]
             if s.session.hook:
-                out += [f"{t('teach.hook')}: *{_flat(s.session.hook)}*", ""]
+                out += [colon(t('teach.hook'), f"*{_flat(s.session.hook)}*"), ""]
             out += session_table(s, plans) + [""]
     out += [f"### {t('teach.own_checks')}", ""]
-    out += [f"- **{c.name}**: {_flat(c.how)}" for c in plans.checks] + [""]
+    out += [f"- {colon(f'**{c.name}**', _flat(c.how))}" for c in plans.checks] + [""]
     for a in plans.activities:
         out += activity_md(a)
     return "\n".join(out).rstrip() + "\n"
@@ -123,7 +123,7 @@ def activity_md(a) -> list[str]:
     """One of the plans' activities: what students do, the mechanism, the model verdicts and the notes."""
     checklist = load_checklist()
     out = [f"### {t('teach.activity_heading', title=a.title)}", "", _flat(a.task), "",
-           f"{t('teach.mechanism')}: {_flat(a.mechanism)}", "",
+           colon(t('teach.mechanism'), _flat(a.mechanism)), "",
            f"| {t('teach.col_condition')} | {t('teach.col_verdict')} | {t('teach.col_reason')} |", "|---|---|---|"]
     for v in a.verdicts:
         out.append(f"| {_cell(checklist.condition(v.condition).name)} | {t('checklist.verdict_' + v.verdict)} | "
@@ -135,19 +135,29 @@ def activity_md(a) -> list[str]:
 
 
 # ------------------------------------------------------------------------------------------------ notebooks
+def _label(key: str, value: str) -> str:
+    """An italic label and its text, with the language's colon (« *Une bonne réponse* : … » in French)."""
+    return colon(f"*{t(key)}*", value)
+
+
+def level_word(level: str) -> str:
+    """A level of Bloom's scale in the guide's language (the data names it in English)."""
+    return t(f"lesson.level_{level}")
+
+
 def notes_md(notes: Facilitation | None) -> list[str]:
     if notes is None:
         return [f"*{t('teach.no_notes')}*", ""]
-    out = [f"- *{t('teach.notes_good')}*: {_flat(notes.good_answer)}"]
+    out = [f"- {_label('teach.notes_good', _flat(notes.good_answer))}"]
     if notes.misconceptions:
-        out.append(f"- *{t('teach.notes_misconceptions')}*: "
-                   + " ".join(f"({i}) {_flat(m)}" for i, m in enumerate(notes.misconceptions, 1)))
+        out.append("- " + _label("teach.notes_misconceptions",
+                                 " ".join(f"({i}) {_flat(m)}" for i, m in enumerate(notes.misconceptions, 1))))
     if notes.push:
-        out.append(f"- *{t('teach.notes_push')}*: {_flat(notes.push)}")
+        out.append(f"- {_label('teach.notes_push', _flat(notes.push))}")
     if notes.format or notes.minutes:
         how = _flat(notes.format or "")
         minutes = t("teach.notes_minutes", minutes=notes.minutes) if notes.minutes else ""
-        out.append(f"- *{t('teach.notes_format')}*: {how}{' ' if how and minutes else ''}{minutes}")
+        out.append(f"- {_label('teach.notes_format', how + (' ' if how and minutes else '') + minutes)}")
     return out + [""]
 
 
@@ -178,7 +188,7 @@ def notebooks_md(guide: Guide, root: Path | None = None) -> str:
             total, teaching, exercises = time_words(est)
             out += [t("teach.notebook_time", total=total, teaching=teaching, exercises=exercises), ""]
         out += [t("lesson.objectives_intro"), ""]
-        out += [f"- {_flat(o.text)} (*{o.level}*, `{o.id}`)" for o in lesson.objectives] + [""]
+        out += [f"- {_flat(o.text)} (*{level_word(o.level)}*, `{o.id}`)" for o in lesson.objectives] + [""]
         for a in notebook_activities(lesson.id, root):
             out += activity_section(a)
     return "\n".join(out).rstrip() + "\n"
@@ -192,10 +202,10 @@ def rubric_md(root: Path | None = None) -> str:
     out = [f"| {t('teach.col_criterion')} | " + " | ".join(levels) + " |", "|---" * (len(levels) + 1) + "|"]
     for c in rubric.criteria:
         assesses = ", ".join(f"`{o}`" for o in c.objectives)
-        aims = f" ({' · '.join(x for x in (f'*{c.level}*' if c.level else '', assesses) if x)})" \
+        aims = f" ({' · '.join(x for x in (f'*{level_word(c.level)}*' if c.level else '', assesses) if x)})" \
             if c.level or assesses else ""
-        out.append(f"| **{_cell(c.name)}**: {_cell(c.assesses)}{aims} | " + " | ".join(_cell(x) for x in c.levels)
-                   + " |")
+        named = colon(f"**{_cell(c.name)}**", _cell(c.assesses))
+        out.append(f"| {named}{aims} | " + " | ".join(_cell(x) for x in c.levels) + " |")
     return "\n".join(out) + "\n"
 
 
