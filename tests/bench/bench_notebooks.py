@@ -1,4 +1,4 @@
-"""Each English notebook as a student's Run All: wall time as a ratio to a floor, and the kernel's peak memory.
+"""Each notebook of both editions as a student's Run All: wall time as a ratio to a floor, and the kernel's peak memory.
 
 The floor (tests/bench/notebooks/floor.ipynb) only imports pandas, matplotlib and ipywidgets. Every notebook and the
 floor run in the same run, each in its own ``pytest --nbval-lax --nbval-current-env`` subprocess (pytest's and the
@@ -10,7 +10,8 @@ On a machine shared with other work one run says little, so the floor and the no
 (floor, 00, 01, …, then again), ``KIT_BENCH_ROUNDS`` times (3 unless set), and each figure is the median of its
 rounds. Beside wall time, the CPU time of pytest and its kernel (user + system, from the children's rusage) is
 reported as a ratio too: other people's work slows the wall clock much more than it changes CPU time.
-``KIT_BENCH_NOTEBOOKS=01,05`` measures only the notebooks whose names start so (the floor always runs).
+``KIT_BENCH_NOTEBOOKS=01,05`` measures only the notebooks whose names start so, in both editions (the floor always
+runs); French ones are named ``fr/…``.
 
 The figure cache (kit/plots/cache.py) is filled first, in a folder of the bench's own, by ``python -m kit figures``,
 as Binder's postBuild and ``make lab`` fill a student's: the rounds measure that Run All. One more round runs each
@@ -41,8 +42,13 @@ PEAK_CELL = (
 
 def notebooks() -> list[Path]:
     wanted = [w.strip() for w in os.environ.get("KIT_BENCH_NOTEBOOKS", "").split(",") if w.strip()]
-    found = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
+    found = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb")) + sorted((ROOT / "notebooks" / "fr").glob("[0-9]*.ipynb"))
     return [p for p in found if not wanted or p.name.startswith(tuple(wanted))]
+
+
+def _label(path: Path) -> str:
+    """The notebook's name in the report: ``fr/`` before a French one."""
+    return f"fr/{path.stem}" if path.parent.name == "fr" else path.stem
 
 
 def _children_cpu() -> float:
@@ -89,8 +95,9 @@ def run():
     rows = [(f"floor (imports pandas, matplotlib, ipywidgets): Run All, median of {rounds}", floor_ms, floor_ms, "ms"),
             ("floor: CPU time (pytest and kernel)", floor_cpu, floor_cpu, "ms"),
             ("floor: kernel peak memory", floor_mib, floor_mib, "MiB")]
-    named = [(path.stem, m) for path, m in med.items()]
-    named += [(f"{path.stem}, figure cache empty", m) for path, m in cold.items()]  # one run each: every figure drawn
+    named = [(_label(path), m) for path, m in med.items()]
+    # one run each: every figure drawn
+    named += [(f"{_label(path)}, figure cache empty", m) for path, m in cold.items()]
     for name, (ms, cpu, mib) in named:
         rows.append((f"{name}: Run All, {ms / floor_ms:.2f} × floor", ms, floor_ms, "ms"))
         rows.append((f"{name}: CPU time, {cpu / floor_cpu:.2f} × floor", cpu, floor_cpu, "ms"))
