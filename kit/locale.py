@@ -16,7 +16,8 @@ import re
 from .content.dates import PartialDate, babel_locale
 from .content.language import current, speaking
 
-__all__ = ["colon", "date_text", "in_language", "lang", "month_text", "number", "percent", "quoted", "series", "typo"]
+__all__ = ["colon", "date_text", "in_language", "lang", "month_text", "number", "one_line", "percent", "quoted",
+           "series", "typo"]
 
 NBSP = "\u00a0"  # before : and inside « »
 NNBSP = "\u202f"  # narrow no-break space before ; ! ? (and as the thousands separator babel uses in French)
@@ -99,6 +100,12 @@ def typo(text: str, language: str | None = None) -> str:
     out = _OPEN.sub("«" + NBSP, out)
     out = _CLOSE.sub(NBSP + "»", out)
     return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], out)
+
+
+def one_line(text: str | None) -> str:
+    """A text on one line: line breaks and runs of spaces made one space, no-break spaces kept (French typography
+    puts them before « : » and inside « »; ``str.split()`` would break them)."""
+    return re.sub(r"[ \t\r\n]+", " ", text or "").strip()
 
 
 def colon(label: str, value: str = "", language: str | None = None) -> str:

@@ -31,7 +31,7 @@ from ..content.plans import load_plans
 from ..content.strings import DEFAULT
 from ..i18n import t
 from ..lessons import lesson_estimate, time_words
-from ..locale import colon, typo
+from ..locale import colon, one_line, typo
 from ..plans import KitCheck, PlannedRow, PlannedSession, load_unit, planned
 
 __all__ = ["GUIDES", "Guide", "blocks", "out_of_date", "render", "write"]
@@ -54,9 +54,8 @@ GUIDES = (Guide("en", ROOT / "docs" / "instructor_guide.md", ROOT / "notebooks")
 
 # ------------------------------------------------------------------------------------------------ plans
 def _flat(text: str) -> str:
-    """A text on one line: its line breaks and runs of spaces made one space, its no-break spaces kept (French
-    typography puts them before « : » and inside « », and a Markdown line must keep them)."""
-    return re.sub(r"[ \t\r\n]+", " ", text).strip()
+    """A text on one line for a Markdown line (:func:`kit.locale.one_line`: no-break spaces kept)."""
+    return one_line(text)
 
 
 def _cells(row: PlannedRow) -> str:

@@ -28,6 +28,7 @@ from ..content.plans import load_plans
 from ..content.research import load_research, load_simulation
 from ..content.strings import languages
 from ..i18n import t
+from ..locale import one_line
 from ..plans import KitCheck, PlannedSession, load_unit, planned
 
 __all__ = ["REVEAL", "SlidesError", "build", "class_sessions", "deck_html", "deck_name", "session_prompts"]
@@ -67,7 +68,7 @@ class SlidesError(Exception):
 
 
 def esc(text: str | None) -> str:
-    return html.escape(" ".join((text or "").split()), quote=True)
+    return html.escape(one_line(text), quote=True)  # no-break spaces kept: « abordée » never breaks before its »
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ nothing leaves the machine, axe finds nothing serious; each handout PDF opens an
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -61,6 +62,15 @@ def test_every_slide_renders_fits_and_loads_nothing_from_outside(decks, browser)
     assert not outside, "requests left the machine:\n" + "\n".join(outside)
     assert not problems, "slides that do not render whole:\n" + "\n".join(problems)
     assert not found, "\n".join(found)
+
+
+def test_french_slides_keep_their_no_break_spaces(decks):
+    """A French slide never breaks a line inside « » or before « : » (the data's no-break spaces reach the deck)."""
+    broken = []
+    for path in sorted(decks.glob("fr/*--*.html")):
+        text = path.read_text(encoding="utf-8")
+        broken += [f"{path.name}: …{m.group()}…" for m in re.finditer(r".{0,20}(« | »| :).{0,10}", text)]
+    assert not broken, "ordinary spaces where French typography wants no-break ones:\n" + "\n".join(broken[:10])
 
 
 def test_the_speaker_notes_hold_the_prompts_notes(decks):
