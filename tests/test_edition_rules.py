@@ -115,8 +115,8 @@ def test_a_refused_variant_in_a_translation_is_named_with_the_term_and_the_reaso
      "disaient que les données des clients, messages compris", "« données des clients »"),
     # "agreement" as a rate rendered « les accords » (fr4 review, seven places)
     ("data/translations/fr/quizzes/03-defaults.yaml", "qu'est-ce qui a le plus fait varier le taux d'accord",
-     "qu'est-ce qui a le plus changé les accords", "field 'questions.wording-matters.hints[1]': « changé les accords »: "
-     "the edition says « le taux d'accord, la part des oui »"),
+     "qu'est-ce qui a le plus changé les accords",
+     "field 'questions.wording-matters.hints[1]': « changé les accords »: the edition says « le taux d'accord"),
 ])
 def test_each_kind_of_text_is_read_and_named_in_the_usual_form(repo, capsys, where, old, new, expected):
     path = repo / where.split("#")[0]
