@@ -151,6 +151,47 @@ def test_numeric_by_keyboard(lab):
     expect(_check_by_keyboard(page, box)).to_contain_text("✔ Correct.", timeout=10_000)
 
 
+# A kernel slow to take what the page sends it, as on a busy hub: each value a quiz number box gets costs it a moment.
+_SLOW = """
+import time as _kit_time, ipywidgets as _kit_ipw
+from kit.i18n import t as _kit_t
+
+def _kit_slow(change):
+    _kit_time.sleep(1.5)
+
+_kit_boxes = [b for b in _kit_ipw.Widget.widgets.values()
+              if isinstance(b, _kit_ipw.Text) and b.placeholder == _kit_t("quiz.number_tooltip")]
+for b in _kit_boxes:
+    b.observe(_kit_slow, names="value")
+"""
+_FAST = """
+for b in _kit_boxes:
+    b.unobserve(_kit_slow, names="value")
+"""
+_RUN = """async (code) => {
+  const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+  const reply = await kernel.requestExecute({code, silent: true, store_history: false}).done;
+  return reply.content.status;
+}"""
+
+
+def test_a_number_checked_at_once_on_a_slow_kernel_is_checked_whole(lab):
+    """Typed, then Tab and Enter on Check straight away, while the kernel is slow: the kernel checks the number in the
+    box. Sent at each keystroke, "48.8" went as "4", "48"…; ipywidgets holds a box's next value back until the kernel
+    has taken the one before, but not a button's click, so the click overtook it and "4" was checked."""
+    page = lab.notebook(NB3)
+    q = EXERCISE_4.question("full-awareness")
+    box = _question(page, q.id, EXERCISE_4)
+    field = box.locator(".widget-text input")
+    assert page.evaluate(_RUN, _SLOW) == "ok"
+    try:
+        focus(field)
+        page.keyboard.type(f"{q.answer:g}")
+        expect(_check_by_keyboard(page, box)).to_contain_text("✔ Correct.", timeout=10_000)
+    finally:
+        assert page.evaluate(_RUN, _FAST) == "ok"
+
+
 def test_reflection_by_keyboard(lab):
     page = lab.notebook(NB)
     box = _question(page, "reflect-consent")
