@@ -5,11 +5,11 @@ One browser per test session is shared by two frontends, each a server started o
 quiet and offline: ``lab`` (JupyterLab) and ``notebook7`` (Jupyter Notebook 7, what many hubs open by default).
 ``frontend.notebook(name)`` opens a notebook, runs all cells once per session, checks the outputs for errors, and
 returns the page: each notebook of both editions runs once in JupyterLab, and every test that opens it shares that
-page. Notebook 7 is another page around the same widget manager and theme: what only it can break is how the kit's
-views load and look in that page, so it runs one notebook that shows every kind of view once (``VIEWS``, built from
-the English notebooks by ``views_notebook``), not every notebook again. ``axe_scan(page,
-context)`` runs axe-core (installed from the npm registry by the Makefile into tests/browser/node) and returns the
-serious and critical violations.
+page; ``focus(control)`` gives a control in it the focus as a reader does, before a test presses keys. Notebook 7 is
+another page around the same widget manager and theme: what only it can break is how the kit's views load and look
+in that page, so it runs one notebook that shows every kind of view once (``VIEWS``, built from the English
+notebooks by ``views_notebook``), not every notebook again. ``axe_scan(page, context)`` runs axe-core (installed
+from the npm registry by the Makefile into tests/browser/node) and returns the serious and critical violations.
 
 The browser itself is the session's one Chromium, the ``browser`` fixture of tests/conftest.py (shared with the hub
 test). No browser is downloaded: a missing /usr/bin/chromium fails these tests with an instruction, it never skips
@@ -31,6 +31,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
 RUN_TIMEOUT_MS = 120_000
@@ -76,6 +77,28 @@ def views_notebook(folder: Path) -> Path:
                                                                         "display_name": "Python 3"}})
     nbformat.write(nb, folder / VIEWS)
     return folder / VIEWS
+
+
+# When a control in a cell's output gets the focus, JupyterLab makes that cell the active one and, over the next
+# frames (tens of milliseconds; more on a busy machine), builds the cell toolbar (duplicate, move, insert, delete: one
+# Tab stop) and puts it at the top of the cell. Until it is in place the tab order around the control is still
+# changing: Shift+Tab then Tab pressed in those milliseconds ended on the new toolbar, not back on the control. A
+# reader's next key comes long after; a test waits for the same moment.
+_CELL_SETTLED = """(control) => {
+  const cell = control.closest('.jp-Notebook-cell');
+  if (!cell) return true;
+  const bar = cell.classList.contains('jp-mod-active') && cell.querySelector('.jp-cell-toolbar');
+  const items = bar ? [...bar.querySelectorAll('.jp-Toolbar-item')] : [];
+  return items.length > 0 && items.every(i => i.querySelector('jp-button')) && !!bar.querySelector('[tabindex="0"]');
+}"""
+
+
+def focus(control) -> None:
+    """Give ``control`` (a locator in a JupyterLab page) the focus, as a reader's click or Tab does, and wait until
+    JupyterLab has settled on it: its cell active, with the cell's toolbar in place (``_CELL_SETTLED``)."""
+    control.focus()
+    control.page.wait_for_function(_CELL_SETTLED, arg=control.element_handle(), timeout=10_000)
+    expect(control).to_be_focused()
 
 
 def _free_port() -> int:

@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 
 from kit.content.quiz import load_quiz
 from kit.quiz import shuffled_options
+from tests.browser.conftest import focus
 
 pytestmark = pytest.mark.browser
 
@@ -99,7 +100,7 @@ def test_single_choice_by_keyboard(lab):
     choice = box.locator(".kit-choice select")
     expect(choice).to_have_count(1)
     expect(choice.locator("option")).to_have_count(len(q.options))
-    choice.focus()
+    focus(choice)
     choose(page, choice, _plain(q.option(q.answer).text))
     page.keyboard.press("Tab")
     check = box.locator(".widget-button", has_text="Check")
@@ -113,7 +114,7 @@ def test_multiple_choice_by_keyboard(lab):
     q = QUIZ.question("x-setting-wording")
     box = _question(page, q.id)
     boxes = box.locator(".widget-checkbox input")
-    boxes.first.focus()
+    focus(boxes.first)
     order = [o.id for o in shuffled_options(q, 0)]
     for oid in sorted(q.answer, key=order.index):
         tab_to(page, boxes.nth(order.index(oid)))
@@ -130,7 +131,7 @@ def test_true_false_by_keyboard_with_shift_tab(lab):
     box = _question(page, q.id)
     choice = box.locator(".kit-choice select")
     check = box.locator(".widget-button", has_text="Check")
-    check.focus()
+    focus(check)
     page.keyboard.press("Shift+Tab")
     expect(choice).to_be_focused()
     choose(page, choice, "True" if q.answer else "False")
@@ -145,16 +146,57 @@ def test_numeric_by_keyboard(lab):
     q = QUIZ.question("sim-team-lead")
     box = _question(page, q.id)
     field = box.locator(".widget-text input")
-    field.focus()
+    focus(field)
     page.keyboard.type(f"{q.answer:g}")
     expect(_check_by_keyboard(page, box)).to_contain_text("✔ Correct.", timeout=10_000)
+
+
+# A kernel slow to take what the page sends it, as on a busy hub: each value a quiz number box gets costs it a moment.
+_SLOW = """
+import time as _kit_time, ipywidgets as _kit_ipw
+from kit.i18n import t as _kit_t
+
+def _kit_slow(change):
+    _kit_time.sleep(1.5)
+
+_kit_boxes = [b for b in _kit_ipw.Widget.widgets.values()
+              if isinstance(b, _kit_ipw.Text) and b.placeholder == _kit_t("quiz.number_tooltip")]
+for b in _kit_boxes:
+    b.observe(_kit_slow, names="value")
+"""
+_FAST = """
+for b in _kit_boxes:
+    b.unobserve(_kit_slow, names="value")
+"""
+_RUN = """async (code) => {
+  const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+  const reply = await kernel.requestExecute({code, silent: true, store_history: false}).done;
+  return reply.content.status;
+}"""
+
+
+def test_a_number_checked_at_once_on_a_slow_kernel_is_checked_whole(lab):
+    """Typed, then Tab and Enter on Check straight away, while the kernel is slow: the kernel checks the number in the
+    box. Sent at each keystroke, "48.8" went as "4", "48"…; ipywidgets holds a box's next value back until the kernel
+    has taken the one before, but not a button's click, so the click overtook it and "4" was checked."""
+    page = lab.notebook(NB3)
+    q = EXERCISE_4.question("full-awareness")
+    box = _question(page, q.id, EXERCISE_4)
+    field = box.locator(".widget-text input")
+    assert page.evaluate(_RUN, _SLOW) == "ok"
+    try:
+        focus(field)
+        page.keyboard.type(f"{q.answer:g}")
+        expect(_check_by_keyboard(page, box)).to_contain_text("✔ Correct.", timeout=10_000)
+    finally:
+        assert page.evaluate(_RUN, _FAST) == "ok"
 
 
 def test_reflection_by_keyboard(lab):
     page = lab.notebook(NB)
     box = _question(page, "reflect-consent")
     area = box.locator("textarea")
-    area.focus()
+    focus(area)
     page.keyboard.type("Silence is not a yes.")
     expect(_check_by_keyboard(page, box)).to_contain_text("Submitted", timeout=10_000)
 
@@ -173,7 +215,7 @@ def test_ordering_by_keyboard_with_arrow_keys(lab):
     box = _question(page, q.id, EXERCISE_4)
     slots = box.locator(".widget-dropdown select")
     expect(slots).to_have_count(len(q.answer))
-    slots.first.focus()
+    focus(slots.first)
     before = page.evaluate(_STATE)
     for i, oid in enumerate(q.answer):
         tab_to(page, slots.nth(i))
@@ -195,7 +237,7 @@ def test_claim_item_by_keyboard(lab):
     choices = claims.locator(".kit-choice select")
     expect(choices).to_have_count(2)  # the statement picker, then the verdict
     verdict = choices.nth(1)
-    verdict.focus()
+    focus(verdict)
     before = page.evaluate(_STATE)
     choose(page, verdict, "Contradicted by the policy")
     page.keyboard.press("Tab")
@@ -247,7 +289,7 @@ def test_the_focus_ring_of_an_option_is_not_cut_off(lab, name):
     page = lab.notebook(name)
     first = page.locator(".kit-view .kit-choice select, .kit-view .widget-radio-box input, "
                          ".kit-view .widget-checkbox input").first
-    first.focus()
+    focus(first)
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Tab")  # reached by the keyboard: the ring the reader sees (:focus-visible)
     expect(first).to_be_focused()

@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from kit.content.quiz import load_quiz
 from kit.quiz import shuffled_options
+from tests.browser.conftest import focus
 
 pytestmark = pytest.mark.browser
 
@@ -61,9 +62,7 @@ def test_arrow_keys_choose_in_a_one_choice_list_and_no_key_edits_the_notebook(la
     number.fill("")
     number.press_sequentially("12")
     choice.select_option(index=0)
-    choice.focus()  # focusing a control makes its cell the active one
-    expect(choice).to_be_focused()
-    page.wait_for_timeout(300)  # JupyterLab makes the cell active on focus-in; let that settle before measuring
+    focus(choice)  # focusing a control makes its cell the active one: measured once that has settled
     before = page.evaluate(_STATE)
     _press(page, ["ArrowDown"])
     assert _chosen(choice) == 1
@@ -78,7 +77,7 @@ def test_arrow_keys_choose_in_a_one_choice_list_and_no_key_edits_the_notebook(la
     expect(number).to_have_value("12")  # Ctrl+Z on an option did not undo another answer
     number.fill("")
     choice.select_option(index=0)
-    choice.focus()
+    focus(choice)
     # Arrow down to the right answer, one Tab to Check (the list is one Tab stop), Enter: the kernel got the choice,
     # and focus stays on Check.
     for _ in range(order.index(q.answer)):
@@ -97,7 +96,7 @@ def test_arrow_keys_choose_in_a_one_choice_list_and_no_key_edits_the_notebook(la
 def test_focus_ring_shows_on_the_blue_button(lab):
     page = lab.notebook(NB)
     box = _question(page, "ftc-quiet-change")
-    box.locator(".kit-choice select").focus()
+    focus(box.locator(".kit-choice select"))
     _press(page, ["Tab"])  # keyboard focus, as a keyboard user gets it
     check = box.locator(".widget-button.mod-primary", has_text="Check")
     expect(check).to_be_focused()
@@ -112,7 +111,7 @@ def test_dropdown_arrow_keys_change_the_choice_not_the_cell(lab):
     page = lab.notebook("03_opt_in_vs_opt_out.ipynb")  # the final quiz has no ordering question; exercise 4 has one
     box = _question(page, "biggest-change", load_quiz("03-exercise-4"))
     select = box.locator(".widget-dropdown select").first
-    select.focus()
+    focus(select)
     before_state = page.evaluate(_STATE)
     value = select.input_value()
     _press(page, ["ArrowDown"])
@@ -125,7 +124,7 @@ def test_dropdown_arrow_keys_change_the_choice_not_the_cell(lab):
 def test_toggle_buttons_and_timeline_keep_keys_and_focus(lab):
     page = lab.notebook("01_the_slack_case.ipynb")
     toggle = page.locator(".widget-toggle-button", has_text="Workspace Owner").first
-    toggle.focus()
+    focus(toggle)
     before = page.evaluate(_STATE)
     _press(page, ["Space"])
     expect(page.get_by_text("✔ Workspace Owner could make this choice.")).to_be_visible()
@@ -134,7 +133,7 @@ def test_toggle_buttons_and_timeline_keep_keys_and_focus(lab):
     # The timeline's Last button disables itself: focus moves to Previous instead of falling to the page.
     timeline = page.locator(".kit-view", has=page.locator(".widget-button", has_text="Last")).first
     last = timeline.locator(".widget-button", has_text="Last")
-    last.focus()
+    focus(last)
     _press(page, ["Enter"])
     expect(last).to_be_disabled()
     expect(timeline.locator(".widget-button", has_text="Previous")).to_be_focused()

@@ -15,7 +15,12 @@ __all__ = ["NumericInput"]
 
 class NumericInput(InputView):
     def make(self) -> w.Widget:
-        self.number = w.Text(value="", description=t("quiz.number"), placeholder=t("quiz.number_tooltip"))
+        # continuous_update=False: the number reaches the kernel whole, when the student leaves the box (for Check) or
+        # presses Enter. Sent at each keystroke, "45" went as "4" then "45"; ipywidgets holds a control's next update
+        # back until the kernel has answered the one before, but not a button's click, so Check pressed within that
+        # time was checked against "4" while the box showed 45.
+        self.number = w.Text(value="", description=t("quiz.number"), placeholder=t("quiz.number_tooltip"),
+                             continuous_update=False)
         self.number.tooltip = t("quiz.number_tooltip")
         unit = w.HTML(h.esc(self.question.unit) if self.question.unit else "")
         return w.HBox([self.number, unit])
