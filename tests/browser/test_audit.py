@@ -21,7 +21,7 @@ import pytest
 from playwright.sync_api import expect
 
 from kit.audit_report import read_report
-from tests.browser.conftest import _ALL_RUN, _KERNEL_READY, ROOT, RUN_TIMEOUT_MS, axe_scan, describe
+from tests.browser.conftest import _ALL_RUN, _KERNEL_READY, ROOT, RUN_TIMEOUT_MS, axe_scan, describe, focus
 from tests.browser.test_layout import _OVERFLOW, _at_width
 from tests.conftest import FIXTURES
 
@@ -92,7 +92,7 @@ def test_a_whole_audit_by_keyboard_alone_downloads_its_report(lab, tmp_path):
         paste = page.locator(".kit-audit-paste")
         texts = paste.locator(".widget-text input")  # service, then where / read on for each text
         areas = paste.locator(".widget-textarea textarea")  # the policy, then the statements
-        texts.first.focus()  # where a reader who tabbed down to the first step would be
+        focus(texts.first)  # where a reader who tabbed down to the first step would be
         page.keyboard.insert_text("Quillnote's “Help improve Quillnote” setting")
         type_into(page, areas.nth(0), POLICY)
         type_into(page, texts.nth(1), "https://quillnote.example/privacy")
@@ -216,6 +216,8 @@ def test_half_an_audit_comes_back_after_a_reload_and_a_restart(lab):
         page.wait_for_function(_KERNEL_READY, timeout=RUN_TIMEOUT_MS)
         page.evaluate("async () => { await window.jupyterapp.shell.currentWidget.sessionContext.session.kernel"
                       ".restart(); }")
+        # Run All only once the new kernel is idle: cells sent while it still starts can be dropped, never to run.
+        page.wait_for_function(_KERNEL_READY, timeout=RUN_TIMEOUT_MS)
         page.evaluate("() => window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
         page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
         page.wait_for_function(_ALL_RUN, timeout=RUN_TIMEOUT_MS, polling=250)

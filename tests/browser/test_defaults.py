@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from kit.content.research import load_simulation
+from tests.browser.conftest import focus
 
 pytestmark = pytest.mark.browser
 
@@ -17,7 +18,7 @@ def _simulation(page):
 
 def _type(page, box, text: str) -> None:
     """Type ``text`` in a box as a student does: select what is there, type, press Tab."""
-    box.focus()
+    focus(box)
     page.keyboard.press("Control+a")
     page.keyboard.type(text)
     page.keyboard.press("Tab")

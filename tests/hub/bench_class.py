@@ -47,6 +47,10 @@ async def until(t: dict, step: str, act, shown) -> None:
             t["again"] = t.get("again", 0) + 1
 
 
+#: The one-choice question of the final quiz each student answers (rightly) before sharing.
+QID = "slack-as-consent"
+
+
 async def student(browser, hub, name: str, t: dict) -> None:
     start = time.monotonic()
     t["step"] = "logging in"
@@ -55,8 +59,8 @@ async def student(browser, hub, name: str, t: dict) -> None:
     t["step"] = "Run All"
     await run_all_async(page, name, stats=t)
     t["run_all"] = time.monotonic() - start
-    box = page.locator(".kit-quiz-question", has_text=QUIZ.question("slack-default").text.split("\n")[0][:60]).first
-    option = choice_option(box, "slack-default", "included")
+    box = page.locator(".kit-quiz-question", has_text=QUIZ.question(QID).text.split("\n")[0][:60]).first
+    option = choice_option(box, QID, QUIZ.question(QID).answer)
     await until(t, "picking an answer", option.click, box.locator(".kit-choice option:checked"))
     await until(t, "checking the answer", box.locator(".widget-button", has_text="Check").click,
                 box.locator(".kit-quiz-feedback", has_text="Correct"))
@@ -132,7 +136,7 @@ def main() -> int:
             try:
                 ident = (hub.home(name) / ".consent-kit" / "class-id").read_text().strip()
                 doc = shared[f"answers-final-{ident}.json"]
-                ok = doc["answers"]["slack-default"]["response"] == "included"
+                ok = doc["answers"][QID]["response"] == QUIZ.question(QID).answer
             except (OSError, KeyError):
                 ok = False
             lost += not ok

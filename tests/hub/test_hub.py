@@ -19,6 +19,7 @@ from playwright.sync_api import expect
 from . import hubctl
 from .students import (
     CLASS_NB,
+    QUIZ,
     QUIZ_NB,
     choice_option,
     finish_run_all,
@@ -30,8 +31,12 @@ from .students import (
 
 pytestmark = pytest.mark.browser
 
-# What each student answers to "slack-default" (two wrong, one right) and the name they give (or none).
-ANSWERS = [("included", "Ada"), ("excluded", None), ("excluded", None)]
+# The question each student answers in the final quiz (a one-choice question, read from the data), what each answers
+# (one right, two the same wrong option) and the name they give (or none).
+QID = "slack-as-consent"
+RIGHT = QUIZ.question(QID).answer
+WRONG = next(o.id for o in QUIZ.question(QID).options if o.id != RIGHT)
+ANSWERS = [(RIGHT, "Ada"), (WRONG, None), (WRONG, None)]
 # How long what a student or the instructor does may take to show (a kernel's answer through the hub): Playwright's
 # 5 s default is too short on a loaded 2-core machine, where a Refresh once took longer.
 WAIT_MS = 60_000
@@ -73,8 +78,8 @@ def _share_all(hub, out):
         expect(share).to_contain_text("Share my answers with my instructor", timeout=WAIT_MS)
         expect(share).to_contain_text("How to stop", timeout=WAIT_MS)
         expect(share.locator(".kit-share-status")).to_contain_text("Not shared", timeout=WAIT_MS)
-        box = question(page, "slack-default")
-        choice_option(box, "slack-default", oid).click()
+        box = question(page, QID)
+        choice_option(box, QID, oid).click()
         box.locator(".widget-button", has_text="Check").click()
         expect(box.locator(".kit-quiz-feedback")).to_contain_text("Correct" if oid == "included" else "Not quite",
                                                                   timeout=WAIT_MS)
@@ -103,16 +108,15 @@ def test_each_student_shares_through_the_hub_under_a_random_name(hub, pages):
         assert pwd.getpwuid(st.st_uid).pw_name == name and st.st_mode & 0o777 == 0o640
         assert os.stat(path).st_gid == os.stat(hub.class_dir).st_gid  # the instructors' group
     assert sorted(d["student"] or "" for d in files.values()) == ["", "", "Ada"]
-    assert sorted(d["answers"]["slack-default"]["response"] for d in files.values()) == ["excluded", "excluded",
-                                                                                         "included"]
+    assert sorted(d["answers"][QID]["response"] for d in files.values()) == sorted([RIGHT, WRONG, WRONG])
 
 
 def test_the_class_view_shows_three_then_two_after_one_withdraws(hub, pages):
     view = pages["instructor"].locator(".kit-class-view")
     view.locator("button", has_text="Refresh").click()  # the view was opened while the students were answering
     expect(view.locator(".kit-class-count")).to_contain_text("3 students shared their answers", timeout=WAIT_MS)
-    expect(view).to_contain_text(option_text("slack-default", "excluded"), timeout=WAIT_MS)
-    expect(view.locator("img[alt^='Bar chart of the answers to question slack-default, 3 answered']")).to_have_count(
+    expect(view).to_contain_text(option_text(QID, WRONG), timeout=WAIT_MS)
+    expect(view.locator(f"img[alt^='Bar chart of the answers to question {QID}, 3 answered']")).to_have_count(
         1, timeout=WAIT_MS)
     expect(view).to_contain_text("Most common wrong answers", timeout=WAIT_MS)
     expect(view).not_to_contain_text("permissions")  # the folder is set up as the guide says (3733)
