@@ -81,7 +81,7 @@ def _share_all(hub, out):
         box = question(page, QID)
         choice_option(box, QID, oid).click()
         box.locator(".widget-button", has_text="Check").click()
-        expect(box.locator(".kit-quiz-feedback")).to_contain_text("Correct" if oid == "included" else "Not quite",
+        expect(box.locator(".kit-quiz-feedback")).to_contain_text("Correct" if oid == RIGHT else "Not quite",
                                                                   timeout=WAIT_MS)
         if given:
             field = page.locator(".kit-quiz .widget-text", has_text="Name").locator("input")
