@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8888
-PYTEST_NOTEBOOKS := --nbval-lax --nbval-current-env --nbval-cell-timeout=120
+PYTEST_NOTEBOOKS := --nbval-lax --nbval-current-env --nbval-cell-timeout=120 --durations=30
 
 .PHONY: lab test test-hub check lint bench bench-class book hub-env hub-proxy lock clean help guide slides handouts
 

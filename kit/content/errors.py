@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 __all__ = ["BadArgument", "ContentError", "Invalid", "KitError", "NotFound", "Problem", "debug", "display_path",
@@ -23,9 +24,20 @@ __all__ = ["BadArgument", "ContentError", "Invalid", "KitError", "NotFound", "Pr
 
 def display_path(path: str | Path) -> str:
     """A path as a user should read it: relative to the working directory when it is below it."""
+    try:
+        cwd = os.getcwd()
+    except OSError:
+        return str(path)
+    return _shown(str(path), cwd)
+
+
+@lru_cache(maxsize=4096)
+def _shown(path: str, cwd: str) -> str:
+    """``display_path`` for one path and one working directory (kit check names the same files thousands of times;
+    resolving each is most of the time it spends on names)."""
     p = Path(path)
     try:
-        return str(safe_resolve(p).relative_to(safe_resolve(Path.cwd())))
+        return str(safe_resolve(p).relative_to(safe_resolve(Path(cwd))))
     except (ValueError, OSError):
         return str(p)
 

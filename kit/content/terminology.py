@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -123,6 +123,7 @@ class Terminology(Record):
 
 
 # ------------------------------------------------------------------------------------------------ loading
+@lru_cache(maxsize=1024)
 def _variant(text: str) -> re.Pattern:
     """A refused variant as a pattern: whole words, any case, ’ read as ', any spaces between words."""
     parts = []
@@ -197,6 +198,9 @@ def term_problems(passages: Iterable[Passage], terminology: Terminology) -> list
             continue
         text = _blank_quotations(p.text)
         for term in terminology.terms:
+            hits = [m for _variant_text, pattern in term.patterns for m in pattern.finditer(text)]
+            if not hits:  # most passages use none of a term's variants: nothing more to work out
+                continue
             allowed_here = [a for a in term.allowed if a.where and place_matches(p.place, a.where)]
             if allowed_here:
                 continue
@@ -204,16 +208,15 @@ def term_problems(passages: Iterable[Passage], terminology: Terminology) -> list
                        for m in _variant(a.phrase).finditer(text)]
             use = term.use if "«" in term.use else f"« {term.use} »"
             found: list[tuple[int, int]] = []  # one message per place, whichever variant saw it first
-            for _variant_text, pattern in term.patterns:
-                for m in pattern.finditer(text):
-                    if any(s < m.end() and m.start() < e for s, e in found) \
-                            or any(s <= m.start() and m.end() <= e for s, e in phrases):
-                        continue
-                    found.append((m.start(), m.end()))
-                    line, entry = p.at_offset(m.start())
-                    out.append(Problem(p.file, line, entry, p.field,
-                                       f"« {m.group(0)} »: the edition says {use} (terminology '{term.id}': "
-                                       f"{' '.join(term.why.split())})"))
+            for m in hits:  # in the order of the term's variants, as before
+                if any(s < m.end() and m.start() < e for s, e in found) \
+                        or any(s <= m.start() and m.end() <= e for s, e in phrases):
+                    continue
+                found.append((m.start(), m.end()))
+                line, entry = p.at_offset(m.start())
+                out.append(Problem(p.file, line, entry, p.field,
+                                   f"« {m.group(0)} »: the edition says {use} (terminology '{term.id}': "
+                                   f"{' '.join(term.why.split())})"))
     return out
 
 

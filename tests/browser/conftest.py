@@ -109,7 +109,11 @@ def _free_port() -> int:
 
 AXE = ROOT / "tests" / "browser" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 #: The URL of a notebook in each frontend.
-OPEN = {"lab": "lab/tree/{name}?reset&token={token}", "notebook": "notebooks/{name}?token={token}"}
+#: In JupyterLab each notebook's page has a workspace of its own: pages saving their layout to one shared workspace
+#: made a reloaded page (the audit's reload test) reopen the other pages' notebooks, a second frontend on their
+#: kernels, after which the first page's widgets no longer answered.
+OPEN = {"lab": "lab/workspaces/{workspace}/tree/{name}?reset&token={token}",
+        "notebook": "notebooks/{name}?token={token}"}
 
 
 def axe_scan(page, context: str = "body") -> list[dict]:
@@ -155,14 +159,25 @@ class Frontend:
         """The page of ``name`` with all its cells run (once per session), after checking it shows no error."""
         if name not in self._pages:
             self._pages[name] = self._open_and_run(name)
-        return self._pages[name]
+            return self._pages[name]
+        page = self._pages[name]
+        # A page opened earlier in the session sits behind the ones opened since: bring it to the front, as a reader
+        # switching back to its tab does (a page left in the background may have its rendering held back), and make
+        # sure its kernel is still there to answer.
+        page.bring_to_front()
+        state = page.evaluate("""() => { const w = window.jupyterapp.shell.currentWidget;
+            const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
+            return {visible: document.visibilityState, kernel: k ? `${k.connectionStatus}/${k.status}` : 'none'}; }""")
+        assert state["kernel"].startswith("connected/"), f"{self.kind} {name}: its kernel is gone ({state})"
+        return page
 
     def _open_and_run(self, name: str):
         assert (self.root / name).exists(), f"no notebook {name} in notebooks/"
         context = self.browser.new_context(viewport={"width": 1400, "height": 1000})
         page = context.new_page()
         page.set_default_timeout(RUN_TIMEOUT_MS)
-        page.goto(f"{self.base}/" + OPEN[self.kind].format(name=name, token=self.token))
+        workspace = re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-")
+        page.goto(f"{self.base}/" + OPEN[self.kind].format(name=name, token=self.token, workspace=workspace))
         page.wait_for_function(_KERNEL_READY, timeout=RUN_TIMEOUT_MS)
         page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
         page.wait_for_function(_ALL_RUN, timeout=RUN_TIMEOUT_MS, polling=250)
