@@ -11,15 +11,15 @@ from pathlib import Path
 
 from .audit import ANSWERS_ID, example_audit
 from .cases import case_rows, drafts, load_cases
+from .checks import check_all
 from .claims import items as claim_items
 from .classroom import class_dir
-from .content import BadArgument, ContentError, NotFound, case_ids, check_all, load_case
+from .content import BadArgument, ContentError, NotFound, case_ids, load_case
 from .content.audit import STEPS, case_titles, load_audit
 from .content.claims import load_claims
 from .content.glossary import load_glossary
 from .content.law import load_checklist, load_law
 from .content.lessons import load_lessons
-from .content.plans import check_against_notebooks
 from .content.quiz import load_quiz, quiz_ids
 from .content.regimes import load_regimes
 from .content.research import load_research, load_simulation
@@ -29,7 +29,6 @@ from .glossary import entries as glossary_entries
 from .i18n import set_language, t
 from .law import select_texts
 from .lessons import lesson_estimate
-from .plans import problems as plan_problems
 from .quiz import citations
 from .ui import friendly
 from .ui.args import pick, pick_case, pick_ids, seed_value
@@ -74,11 +73,6 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
-
-# The lesson plans' checks against the notebooks need the estimator (the logic layer), which kit.content.plans may not
-# import: registered here, where every import of the kit begins, so load_plans and kit check always run them.
-check_against_notebooks(plan_problems)
-
 
 @friendly
 def show_case_timeline(case_id: str = "slack-2024"):

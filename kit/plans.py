@@ -1,7 +1,7 @@
 """Lesson plans, worked out: each row's minutes (the estimator's for kit material, declared otherwise), its start and
 end in the session, the cells it covers, its check and the prompts it discusses; and every way a plan can be wrong
-(``kit check`` and ``load_plans`` report them through :mod:`kit.content.plans`, with which ``import kit`` registers
-:func:`problems`).
+(:func:`problems`; ``kit check`` lists them through :mod:`kit.checks`, and :func:`checked_plans`, which the guide,
+the slides and the handouts read, refuses plans that have any).
 
 The minutes are the estimator's on the English edition, in every language (:func:`load_unit`).
 
@@ -16,17 +16,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .content.base import data_root
-from .content.errors import ContentError
+from .content.errors import ContentError, Problem
 from .content.language import speaking
 from .content.law import load_checklist
-from .content.plans import OwnCheck, Plan, PlansFile, Row, Session
+from .content.plans import OwnCheck, Plan, PlansFile, Row, Session, load_plans, plans_path
 from .content.quiz import load_quiz
+from .content.schema import ParseContext
 from .content.strings import DEFAULT
 from .content.writing import load_writing, prompt_texts
 from .lessons import notebook_reports
 from .timing import CellTime, Estimate, calls
 
-__all__ = ["KitCheck", "PlannedRow", "PlannedSession", "Prompt", "Unit", "load_unit", "problems", "whole_minutes"]
+__all__ = ["KitCheck", "PlannedRow", "PlannedSession", "Prompt", "Unit", "checked_plans", "load_unit", "plan_problems",
+           "problems", "whole_minutes"]
 
 RANGE = ".."
 
@@ -245,6 +247,30 @@ def problems(plans: PlansFile, root: Path | None = None) -> Iterator[tuple[objec
                        f"that declares its minutes, or the session's length")
         if total != plan.minutes:
             yield (plan, "minutes", f"the sessions add up to {total} minutes, not {plan.minutes}")
+
+
+def plan_problems(root: Path | None = None) -> list[Problem]:
+    """The plans' problems against the notebooks, each naming its file, line and field (none when the plans file is
+    missing or fails its own checks: :mod:`kit.content.plans` names why)."""
+    if not plans_path(root).exists():
+        return []
+    try:
+        plans = load_plans(root)
+    except ContentError:
+        return []
+    ctx = ParseContext()
+    for record, field_name, message in problems(plans, root):
+        ctx.at(record, field_name, message)
+    return ctx.problems
+
+
+def checked_plans(root: Path | None = None) -> PlansFile:
+    """The lesson plans, checked against the notebooks too: what the guide, the slides and the handouts are made of."""
+    plans = load_plans(root)
+    found = plan_problems(root)
+    if found:
+        raise ContentError(found)
+    return plans
 
 
 def _activity_problems(plans: PlansFile, root: Path | None) -> Iterator[tuple[object, str | None, str]]:

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from kit.content.plans import load_plans
-from kit.content.registry import check_all
+from kit.checks import check_all
 from kit.plans import KitCheck, load_unit, planned, problems, whole_minutes
 
 

@@ -10,13 +10,13 @@ a writing set with model answers), or one of the instructor's own checks listed 
 
 ``kit check`` rejects a session whose rows do not add up to its minutes, a plan whose sessions do not add up to its
 length, a notebook or cell that does not exist, a check that is not a check and a prompt no notebook shows (those
-checks need the estimator: they are :func:`kit.plans.problems`, which ``import kit`` registers here). The guide
+checks need the estimator, in the logic layer: :func:`kit.plans.problems`, which ``kit check`` and
+:func:`kit.plans.checked_plans` run after this module's own checks). The guide
 (``python -m kit guide``), the slides (``make slides``) and the handouts (``make handouts``) are made from this file.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -25,11 +25,10 @@ from .base import ContentKind, check_by_loading, check_duplicates, data_root, lo
 from .errors import ContentError, safe_resolve
 from .facilitation import Facilitation
 from .law import Basis, Verdict
-from .lessons import notebooks_dir
 from .schema import Id, Line, ParseContext, Record, Text, doc
 
-__all__ = ["GROUPINGS", "NOTEBOOK_CHECKS", "PLANS", "SETTINGS", "ClassActivity", "NotebookCheck", "OwnCheck", "Plan",
-           "PlansFile", "Row", "Session", "check_against_notebooks", "check_plans", "load_plans", "plans_path"]
+__all__ = ["GROUPINGS", "PLANS", "SETTINGS", "ClassActivity", "OwnCheck", "Plan",
+           "PlansFile", "Row", "Session", "check_plans", "load_plans", "plans_path"]
 
 Grouping = Literal["alone", "pairs", "groups", "whole-class"]
 GROUPINGS: tuple[str, ...] = ("alone", "pairs", "groups", "whole-class")
@@ -122,19 +121,6 @@ class PlansFile(Record):
         return next((a for a in self.activities if a.id == activity_id), None)
 
 
-#: A check of the plans against the notebooks: ``check(plans, root)`` yields (record, field, message).
-NotebookCheck = Callable[[PlansFile, Path], Iterable[tuple[object, str | None, str]]]
-#: The plans' checks against the notebooks (cells, checks, prompts, and minutes from the estimator). They are the
-#: logic layer's (:func:`kit.plans.problems`), which this layer does not import: ``import kit`` registers them.
-NOTEBOOK_CHECKS: list[NotebookCheck] = []
-
-
-def check_against_notebooks(check: NotebookCheck) -> None:
-    """Have :func:`load_plans` (and so ``kit check``) run ``check(plans, root)`` on every plans file it parses."""
-    if check not in NOTEBOOK_CHECKS:
-        NOTEBOOK_CHECKS.append(check)
-
-
 def plans_path(root: Path | None = None) -> Path:
     return (Path(root) if root else data_root()) / "plans.yaml"
 
@@ -148,25 +134,17 @@ def _parse(root: Path, ctx: ParseContext) -> PlansFile | None:
     check_duplicates(ctx, parsed.plans, "plan")
     for p in parsed.plans:
         check_duplicates(ctx, p.sessions, "session")
-    for check in NOTEBOOK_CHECKS:
-        for record, field, message in check(parsed, root):
-            ctx.at(record, field, message)
     return parsed
 
 
 def load_plans(root: Path | None = None) -> PlansFile:
-    """The lesson plans, checked (cached until the file, a notebook or any content file changes: the minutes come
-    from the estimator, which reads them all)."""
+    """The lesson plans as written, each record checked (cached until the file changes). Their checks against the
+    notebooks need the estimator: :func:`kit.plans.checked_plans` runs them too."""
     root = Path(root) if root else data_root()
     path = plans_path(root)
     if not path.exists():
         raise ContentError.at_file(path, "file missing: the lesson plans")
-
-    def read() -> list[Path]:
-        folder = notebooks_dir(root)
-        return [*sorted(root.rglob("*.yaml")), *(sorted(folder.glob("*.ipynb")) if folder else [])]
-
-    return load_checked(f"plans:{safe_resolve(path)}", read, lambda ctx: _parse(root, ctx))
+    return load_checked(f"plans:{safe_resolve(path)}", [path], lambda ctx: _parse(root, ctx))
 
 
 def check_plans(root: Path, ctx: ParseContext) -> int:

@@ -17,11 +17,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..checks import check_all
 from ..content.audit import load_audit
 from ..content.base import data_root
 from ..content.errors import ContentError, KitError, debug, display_path
 from ..content.law import load_checklist
-from ..content.registry import check_all, english_reports
+from ..content.registry import english_reports
 from ..content.strings import DEFAULT, languages
 from ..content.twins import tie_untied, twin_report, twins_languages
 from ..lessons import report_lines as lesson_lines

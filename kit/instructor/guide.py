@@ -27,12 +27,11 @@ from ..content.facilitation import Facilitation
 from ..content.language import speaking
 from ..content.law import load_checklist
 from ..content.lessons import load_lessons, notebook_file, notebooks_dir
-from ..content.plans import load_plans
 from ..content.strings import DEFAULT
 from ..i18n import t
 from ..lessons import lesson_estimate, time_words
 from ..locale import colon, one_line, typo
-from ..plans import KitCheck, PlannedRow, PlannedSession, load_unit, planned
+from ..plans import KitCheck, PlannedRow, PlannedSession, checked_plans, load_unit, planned
 
 __all__ = ["GUIDES", "Guide", "blocks", "out_of_date", "render", "write"]
 
@@ -53,11 +52,6 @@ GUIDES = (Guide("en", ROOT / "docs" / "instructor_guide.md", ROOT / "notebooks")
 
 
 # ------------------------------------------------------------------------------------------------ plans
-def _flat(text: str) -> str:
-    """A text on one line for a Markdown line (:func:`kit.locale.one_line`: no-break spaces kept)."""
-    return one_line(text)
-
-
 def _cells(row: PlannedRow) -> str:
     ids = [c.cell for c in row.cells]
     if not ids:
@@ -85,7 +79,7 @@ def material_words(row: PlannedRow, plans) -> str:
 
 
 def _cell(text: str) -> str:
-    return _flat(text).replace("|", "\\|")
+    return one_line(text).replace("|", "\\|")
 
 
 def session_table(s: PlannedSession, plans) -> list[str]:
@@ -98,21 +92,21 @@ def session_table(s: PlannedSession, plans) -> list[str]:
 
 
 def plans_md(root: Path | None = None) -> str:
-    plans = load_plans(root)
+    plans = checked_plans(root)
     unit = load_unit(root)
     out: list[str] = []
     for plan, sessions in zip(plans.plans, planned(plans, unit), strict=True):
         out += [f"### {t('teach.plan_heading', title=plan.title, minutes=plan.minutes)}", "",
-                _flat(plan.audience), ""]
+                one_line(plan.audience), ""]
         for s in sessions:
             setting = t("teach.setting_" + s.session.setting)
             out += [f"#### {t('teach.session_heading', title=s.session.title, minutes=s.minutes, setting=setting)}",
                     ""]
             if s.session.hook:
-                out += [colon(t('teach.hook'), f"*{_flat(s.session.hook)}*"), ""]
+                out += [colon(t('teach.hook'), f"*{one_line(s.session.hook)}*"), ""]
             out += session_table(s, plans) + [""]
     out += [f"### {t('teach.own_checks')}", ""]
-    out += [f"- {colon(f'**{c.name}**', _flat(c.how))}" for c in plans.checks] + [""]
+    out += [f"- {colon(f'**{c.name}**', one_line(c.how))}" for c in plans.checks] + [""]
     for a in plans.activities:
         out += activity_md(a)
     return "\n".join(out).rstrip() + "\n"
@@ -121,14 +115,14 @@ def plans_md(root: Path | None = None) -> str:
 def activity_md(a) -> list[str]:
     """One of the plans' activities: what students do, the mechanism, the model verdicts and the notes."""
     checklist = load_checklist()
-    out = [f"### {t('teach.activity_heading', title=a.title)}", "", _flat(a.task), "",
-           colon(t('teach.mechanism'), _flat(a.mechanism)), "",
+    out = [f"### {t('teach.activity_heading', title=a.title)}", "", one_line(a.task), "",
+           colon(t('teach.mechanism'), one_line(a.mechanism)), "",
            f"| {t('teach.col_condition')} | {t('teach.col_verdict')} | {t('teach.col_reason')} |", "|---|---|---|"]
     for v in a.verdicts:
         out.append(f"| {_cell(checklist.condition(v.condition).name)} | {t('checklist.verdict_' + v.verdict)} | "
                    f"{_cell(v.reason)} |")
-    out += ["", _flat(a.summary), ""]
-    out += [f"- {_flat(d)}" for d in a.discussion] + [""]
+    out += ["", one_line(a.summary), ""]
+    out += [f"- {one_line(d)}" for d in a.discussion] + [""]
     out += notes_md(a.facilitation)
     return out
 
@@ -147,21 +141,21 @@ def level_word(level: str) -> str:
 def notes_md(notes: Facilitation | None) -> list[str]:
     if notes is None:
         return [f"*{t('teach.no_notes')}*", ""]
-    out = [f"- {_label('teach.notes_good', _flat(notes.good_answer))}"]
+    out = [f"- {_label('teach.notes_good', one_line(notes.good_answer))}"]
     if notes.misconceptions:
         out.append("- " + _label("teach.notes_misconceptions",
-                                 " ".join(f"({i}) {_flat(m)}" for i, m in enumerate(notes.misconceptions, 1))))
+                                 " ".join(f"({i}) {one_line(m)}" for i, m in enumerate(notes.misconceptions, 1))))
     if notes.push:
-        out.append(f"- {_label('teach.notes_push', _flat(notes.push))}")
+        out.append(f"- {_label('teach.notes_push', one_line(notes.push))}")
     if notes.format or notes.minutes:
-        how = _flat(notes.format or "")
+        how = one_line(notes.format or "")
         minutes = t("teach.notes_minutes", minutes=notes.minutes) if notes.minutes else ""
         out.append(f"- {_label('teach.notes_format', how + (' ' if how and minutes else '') + minutes)}")
     return out + [""]
 
 
 def prompt_md(p: AskedPrompt) -> list[str]:
-    return [f"> {_flat(p.text)}", "", *notes_md(p.notes)]
+    return [f"> {one_line(p.text)}", "", *notes_md(p.notes)]
 
 
 def activity_section(a: Activity) -> list[str]:
@@ -187,7 +181,7 @@ def notebooks_md(guide: Guide, root: Path | None = None) -> str:
             total, teaching, exercises = time_words(est)
             out += [t("teach.notebook_time", total=total, teaching=teaching, exercises=exercises), ""]
         out += [t("lesson.objectives_intro"), ""]
-        out += [f"- {_flat(o.text)} (*{level_word(o.level)}*, `{o.id}`)" for o in lesson.objectives] + [""]
+        out += [f"- {one_line(o.text)} (*{level_word(o.level)}*, `{o.id}`)" for o in lesson.objectives] + [""]
         for a in notebook_activities(lesson.id, root):
             out += activity_section(a)
     return "\n".join(out).rstrip() + "\n"

@@ -15,10 +15,9 @@ from ..content.audit import load_audit
 from ..content.language import speaking
 from ..content.law import load_checklist
 from ..content.lessons import load_lessons
-from ..content.plans import load_plans
 from ..content.strings import languages
 from ..i18n import t
-from ..plans import PlannedSession
+from ..plans import PlannedSession, checked_plans
 from .slides import class_sessions, deck_name, esc, session_prompts
 
 __all__ = ["CHROMIUM", "HandoutsError", "build", "handout_html"]
@@ -54,7 +53,7 @@ def _audit_steps(root: Path | None) -> list[tuple[str, str]]:
 
 
 def handout_html(s: PlannedSession, lang: str, root: Path | None = None) -> str:
-    plans = load_plans(root)
+    plans = checked_plans(root)
     lessons = load_lessons(root)
     checklist = load_checklist(root)
     parts = [f"<h1>{esc(s.session.title)}</h1><p class='sub'>{esc(s.plan.title)}</p>",

@@ -24,12 +24,11 @@ from ..content.facilitation import Facilitation
 from ..content.language import speaking
 from ..content.law import load_checklist
 from ..content.lessons import load_lessons
-from ..content.plans import load_plans
 from ..content.research import load_research, load_simulation
 from ..content.strings import languages
 from ..i18n import t
 from ..locale import one_line
-from ..plans import KitCheck, PlannedSession, load_unit, planned
+from ..plans import KitCheck, PlannedSession, checked_plans, load_unit, planned
 
 __all__ = ["REVEAL", "SlidesError", "build", "class_sessions", "deck_html", "deck_name", "session_prompts"]
 
@@ -80,7 +79,7 @@ class Slide:
 
 def class_sessions(root: Path | None = None) -> list[PlannedSession]:
     """Every class session of every plan, worked out, in the current language."""
-    plans = load_plans(root)
+    plans = checked_plans(root)
     return [s for sessions in planned(plans, load_unit(root)) for s in sessions if s.session.setting == "class"]
 
 
@@ -130,7 +129,7 @@ def _check_words(check) -> str:
 
 
 def slides(s: PlannedSession, root: Path | None = None) -> list[Slide]:
-    plans = load_plans(root)
+    plans = checked_plans(root)
     lessons = load_lessons(root)
     deck: list[Slide] = []
     sess = s.session

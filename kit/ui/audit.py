@@ -205,6 +205,12 @@ class _Step(Static, w.VBox):
         writing.subscribe(f"audit:{self.step}", on_restore=self._restored, on_change=self._entered)
         self._show_misfits()
 
+    def _begin(self, content: AuditFile, checklist: Checklist, example: A.Audit | None = None,
+               vocabulary: Vocabulary | None = None) -> None:
+        """What a step's constructor sets before it makes its controls (which bind to ``self.form``)."""
+        self.content, self.checklist, self.example, self.vocabulary = content, checklist, example, vocabulary
+        self.form = Form()
+
     def _show_misfits(self) -> None:
         self.misfits.value = _misfits_html(current_audit().misfits, self.prefixes)
 
@@ -249,8 +255,7 @@ class PasteStep(_Step):
 
     def __init__(self, content: AuditFile, checklist: Checklist, vocabulary: Vocabulary, cases: dict,
                  answers_file: Path | None = None, example: A.Audit | None = None):
-        self.form = Form()
-        self.content, self.checklist, self.vocabulary, self.example = content, checklist, vocabulary, example
+        self._begin(content, checklist, example, vocabulary)
         # The keep box first: it reads a file saved before, and the controls below are then made with its entries.
         self.keep = _session.new_keep(answers_file)
         self.suggestions = w.HTML(self._suggestions_html(cases))
@@ -358,9 +363,7 @@ class ReadingStep(_Step):
 
     def __init__(self, content: AuditFile, checklist: Checklist, vocabulary: Vocabulary,
                  example: A.Audit | None = None):
-        self.form = Form()
-        self.vocabulary = vocabulary
-        self.content, self.checklist, self.example = content, checklist, example
+        self._begin(content, checklist, example, vocabulary)
         self.text = w.HTML()
         self._policy: str | None = None
         self._compares: list[WorkedCompare] = []
@@ -494,9 +497,7 @@ class ClaimsStep(_Step):
 
     def __init__(self, content: AuditFile, checklist: Checklist, vocabulary: Vocabulary,
                  example: A.Audit | None = None):
-        self.form = Form()
-        self.vocabulary = vocabulary
-        self.content, self.checklist, self.example = content, checklist, example
+        self._begin(content, checklist, example, vocabulary)
         self.rows_box = w.VBox()
         self.empty = w.HTML()
         self.rows: list[_ClaimRow] = []
@@ -561,8 +562,7 @@ class ChecklistStep(_Step):
     prefixes = (A.key("basis"), A.key("condition"))
 
     def __init__(self, content: AuditFile, checklist: Checklist, example: A.Audit | None = None):
-        self.content, self.checklist, self.example = content, checklist, example
-        self.form = Form()
+        self._begin(content, checklist, example)
         self.rows_form = Form()
         self.basis = self.form.bind(w.one_choice([(t(f"audit.basis_{b}"), b) for b in BASIS_CHOICES],
                                                  description=t("audit.basis")),
@@ -636,8 +636,7 @@ class RedesignStep(_Step):
     prefixes = (A.key("redesign"),)
 
     def __init__(self, content: AuditFile, checklist: Checklist, example: A.Audit | None = None):
-        self.content, self.checklist, self.example = content, checklist, example
-        self.form = Form()
+        self._begin(content, checklist, example)
         self._compares: list[WorkedCompare] = []
         rows = []
         for box, label in (("mechanism", "audit.mechanism"), ("cost", "audit.cost")):

@@ -161,13 +161,11 @@ class Frontend:
             self._pages[name] = self._open_and_run(name)
             return self._pages[name]
         page = self._pages[name]
-        # A page opened earlier in the session sits behind the ones opened since: bring it to the front, as a reader
-        # switching back to its tab does (a page left in the background may have its rendering held back), and make
-        # sure its kernel is still there to answer.
-        page.bring_to_front()
+        # A page opened earlier in the session is reused: its kernel must still be there to answer (a test that
+        # reopened its notebook elsewhere would have taken it over).
         state = page.evaluate("""() => { const w = window.jupyterapp.shell.currentWidget;
             const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
-            return {visible: document.visibilityState, kernel: k ? `${k.connectionStatus}/${k.status}` : 'none'}; }""")
+            return {kernel: k ? `${k.connectionStatus}/${k.status}` : 'none'}; }""")
         assert state["kernel"].startswith("connected/"), f"{self.kind} {name}: its kernel is gone ({state})"
         return page
 
