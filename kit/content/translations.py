@@ -40,7 +40,7 @@ from .cache import cached
 from .errors import ContentError, Problem, display_path, safe_resolve
 from .language import DEFAULT, current
 from .schema import ScalarKind, optional_type, type_hints, where
-from .yamlio import LineDict, LineList, load_yaml, parses, written
+from .yamlio import LineList, load_mapping, load_yaml, parses, written
 
 __all__ = [
     "DIR",
@@ -223,20 +223,11 @@ class TranslationFile:
 def _parse_translation_file(path: Path) -> TranslationFile:
     out = TranslationFile()
     shown = display_path(path)
-    try:
-        data = load_yaml(path)
-    except ContentError as e:
-        out.problems.extend(e.problems)
-        out.parsed = False
-        return out
+    data, out.problems[:], out.parsed = load_mapping(path, "a mapping of paths to {text, source} entries")
     if data is None:
         return out
-    if not isinstance(data, dict):
-        out.problems.append(Problem(shown, getattr(data, "line", 1), None, None,
-                                    "expected a mapping of paths to {text, source} entries"))
-        return out
     for key, value in data.items():
-        line = data.key_lines.get(key) if isinstance(data, LineDict) else None
+        line = data.key_lines.get(key)
 
         def bad(message: str, line=line, key=key) -> None:
             out.problems.append(Problem(shown, line, None, key, message))

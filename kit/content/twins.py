@@ -37,7 +37,7 @@ from .prose import notebook_cells, ui_passages
 from .schema import ParseContext
 from .terminology import load_terminology
 from .translations import fingerprint
-from .yamlio import LineDict, LineList, load_yaml, parses
+from .yamlio import LineDict, LineList, load_mapping, load_yaml, parses
 
 __all__ = ["TWINS", "Ties", "TwinReport", "check_twins", "tie_untied", "twin_report", "twins_languages"]
 
@@ -84,16 +84,8 @@ def _fp(value) -> str | None:
 def read_ties(path: Path) -> Ties:
     shown = display_path(path)
     ties = Ties(shown)
-    try:
-        data = load_yaml(path)
-    except ContentError as e:
-        ties.problems.extend(e.problems)
-        ties.parsed = False
-        return ties
+    data, ties.problems[:], ties.parsed = load_mapping(path, "a mapping with 'ui' and 'notebooks'")
     if data is None:
-        return ties
-    if not isinstance(data, LineDict):
-        ties.problems.append(Problem(shown, 1, None, None, "expected a mapping with 'ui' and 'notebooks'"))
         return ties
     for key in sorted(set(data) - {"ui", "notebooks"}):
         ties.problems.append(Problem(shown, data.key_lines.get(key), None, key,

@@ -464,6 +464,20 @@ def load_yaml(path: str | Path):
     return parse_yaml(read_text(path), display_path(path))
 
 
+def load_mapping(path: str | Path, expected: str) -> tuple[LineDict | None, list[Problem], bool]:
+    """A YAML file that should hold a mapping: (the mapping, or None when it is empty or is not one; its problems;
+    whether it could be read and parsed at all). ``expected`` says what the mapping holds, for the message."""
+    try:
+        data = load_yaml(path)
+    except ContentError as e:
+        return None, list(e.problems), False
+    if data is None:
+        return None, [], True
+    if not isinstance(data, LineDict):
+        return None, [Problem(display_path(path), getattr(data, "line", 1), None, None, f"expected {expected}")], True
+    return data, [], True
+
+
 def parses(path: str | Path) -> bool:
     """Whether a content file can be read and parsed as YAML. A check that reads another kind's file asks first:
     when it does not parse, its own check reports why, once, and what depends on it is skipped until it does."""
