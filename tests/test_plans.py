@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from kit.content.plans import load_plans
 from kit.checks import check_all
+from kit.content.plans import load_plans
 from kit.plans import KitCheck, load_unit, planned, problems, whole_minutes
 
 

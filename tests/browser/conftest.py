@@ -252,12 +252,30 @@ def _serve(kind: str, tmp: Path, browser):
             time.sleep(0.2)
         yield Frontend(kind, base, token, browser, root)
     finally:
-        server.terminate()
-        try:
-            server.wait(10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        _stop(server)
         log.close()
+
+
+def _stop(server: subprocess.Popen) -> None:
+    """Stop a Jupyter server at the end of the session: its kernels first, at once (nothing of theirs is kept; asked
+    politely, the server shut some forty down one by one, 14 s of every run), then the server."""
+    import psutil  # ipykernel's dependency: there wherever a kernel runs
+
+    try:
+        kernels = psutil.Process(server.pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        kernels = []
+    for kernel in kernels:
+        try:
+            kernel.kill()
+        except psutil.NoSuchProcess:
+            pass
+    psutil.wait_procs(kernels, timeout=5)
+    server.terminate()
+    try:
+        server.wait(10)
+    except subprocess.TimeoutExpired:
+        server.kill()
 
 
 @pytest.fixture(scope="session")
