@@ -81,7 +81,7 @@ def test_preset_changes_the_numbers(lab):
 @pytest.mark.parametrize(("name", "low", "within", "why"), [
     ("03_opt_in_vs_opt_out.ipynb", "Your 60 is lower than the answer allows",
      "Your 70 is within 1 of the expected 70%", "Why a point either way"),
-    ("fr/03_opt_in_ou_opt_out.ipynb", "Votre réponse, 60, est plus basse que ce que la réponse admet",
+    ("fr/03_opt_in_ou_opt_out.ipynb", "Votre réponse, 60, est trop basse",
      "Votre réponse, 70, est égale à la valeur attendue, 70 %, à 1 près", "Une marge d'un point de part et d'autre"),
 ])
 def test_an_exercise_part_is_checked_where_the_figure_is_typed(lab, name, low, within, why):
