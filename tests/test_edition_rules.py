@@ -99,7 +99,7 @@ def test_a_refused_variant_in_a_translation_is_named_with_the_term_and_the_reaso
     ("docs/guide_enseignant.md", "- **04 et 08, Planet49**", "- **04 et 08, Planet49, la case pré-cochée**",
      "docs/guide_enseignant.md, line {line}: « pré-cochée »: the edition says « case cochée par défaut »"),
     # de-identified is not anonymised (review T2)
-    ("data/translations/fr/vocabulary.yaml", "Ce n'est pas la même chose qu'anonyme.",
+    ("data/translations/fr/vocabulary.yaml", "Désidentifié ne veut pas dire anonyme.",
      "On dit aussi désidentifié / anonymisé.", "« désidentifié / anonymisé »"),
     # the Art. 21 word in the checklist's consent assessment of Slack (only its Art. 21 places may say it)
     ("data/translations/fr/checklist.yaml", "les membres ne pouvaient pas refuser.",
