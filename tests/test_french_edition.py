@@ -422,7 +422,7 @@ def test_new_case_in_french_has_french_placeholders_and_says_so(data_copy, capsy
     assert main(["new-case", "acme-2025", "--lang", "fr"]) == 0
     text = (data_copy / "cases" / "acme-2025" / "case.yaml").read_text(encoding="utf-8")
     assert "language: fr" in text and "(obligatoire)\u00a0:" in text and "Attendu\u00a0:" in text
-    assert "Remplissez chaque valeur vide" in text and "Un texte dans vos propres mots" in text
+    assert "Remplissez chaque valeur vide" in text and "Un texte avec vos propres mots" in text
     english = (data_copy / "cases" / "acme-2025" / "timeline.yaml").read_text(encoding="utf-8")
     assert "Fill in every" not in english
 
