@@ -293,7 +293,7 @@ def test_kit_check_flags_a_right_option_much_longer_than_the_others_and_the_quiz
             "than 20 characters longer)") in english
     (translated,) = [s for s in shown if "fr/quizzes/01-timeline.yaml" in s]
     assert ("(quiz '01-timeline', question 'status-wording'), field 'questions.status-wording.options.hedged.text': "
-            "the right option 'hedged' is 135 characters long, 1.75 times the longest wrong one ('overrule', 77)"
+            "the right option 'hedged' is 135 characters long, 1.71 times the longest wrong one ('silent', 79)"
             ) in translated
     assert re.search(r"fr/quizzes/01-timeline\.yaml, line \d+ ", translated)
     assert len(load_quiz(path).question("who-is-customer").options) == 4  # the quiz still opens
