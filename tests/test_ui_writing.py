@@ -81,7 +81,8 @@ def test_every_prompt_a_notebook_shows_has_a_model_answer_in_both_languages():
                 for p in sets[set_id].prompts:
                     assert p.model_answer and p.discussion and p.objectives and p.level, (lang, set_id, p.id)
             if lang == "fr":
-                assert sets["policy-reflection"].prompts[0].model_answer.startswith("Pour l'essentiel, une clarification")
+                answer = sets["policy-reflection"].prompts[0].model_answer
+                assert answer.startswith("Pour l'essentiel, une clarification")
 
 
 def test_the_french_view_compares_in_french():
