@@ -176,7 +176,7 @@ class Frontend:
         page.set_default_timeout(RUN_TIMEOUT_MS)
         workspace = re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-")
         page.goto(f"{self.base}/" + OPEN[self.kind].format(name=name, token=self.token, workspace=workspace))
-        page.wait_for_function(_KERNEL_READY, timeout=RUN_TIMEOUT_MS)
+        page.wait_for_function(_KERNEL_READY, timeout=RUN_TIMEOUT_MS, polling=250)
         page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
         page.wait_for_function(_ALL_RUN, timeout=RUN_TIMEOUT_MS, polling=250)
         page.wait_for_timeout(300)  # let the last widget views attach

@@ -82,7 +82,7 @@ def test_preset_changes_the_numbers(lab):
     ("03_opt_in_vs_opt_out.ipynb", "Your 60 is lower than the answer allows",
      "Your 70 is within 1 of the expected 70%", "Why a point either way"),
     ("fr/03_opt_in_ou_opt_out.ipynb", "Votre réponse, 60, est trop basse",
-     "Votre réponse, 70, est égale à la valeur attendue, 70 %, à 1 près", "Une marge d'un point de part et d'autre"),
+     "Votre réponse, 70, est égale à la valeur attendue, 70 %, à 1 près", "La marge est d'un point de part"),
 ])
 def test_an_exercise_part_is_checked_where_the_figure_is_typed(lab, name, low, within, why):
     """Issue 20, as a self-study reader: exercise 3's first part, solved with the simulation above it, is checked

@@ -50,7 +50,7 @@ def test_checklist_comes_back_after_a_restart_and_a_compare_keeps_every_verdict(
         page.evaluate("async () => { await window.jupyterapp.shell.currentWidget.sessionContext.session.kernel"
                       ".restart(); }")
         # Run All only once the new kernel is idle: cells sent while it still starts can be dropped, never to run.
-        page.wait_for_function(_KERNEL_READY, timeout=RUN_TIMEOUT_MS)
+        page.wait_for_function(_KERNEL_READY, timeout=RUN_TIMEOUT_MS, polling=250)
         page.evaluate("() => window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
         page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
         page.wait_for_function(_ALL_RUN, timeout=RUN_TIMEOUT_MS, polling=250)
