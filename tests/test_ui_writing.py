@@ -89,11 +89,11 @@ def test_the_french_view_compares_in_french():
     with speaking("fr"):
         view = kit.show_writing("beyond-slack")
         item = view.items[0]
-        assert item.compare_button.description == "Comparer avec une réponse modèle"
+        assert item.compare_button.description == "Comparer avec une réponse type"
         item.box.value = "Aucune n'offrait de choix."
         item.compare_button.click()
         said = visible_text(item.comparison)
-    assert said.startswith("Votre réponse Aucune n'offrait de choix. Une réponse modèle Les affaires « aucun choix »")
+    assert said.startswith("Votre réponse Aucune n'offrait de choix. Une réponse type Les affaires « aucun choix »")
     assert "Points à discuter" in said
 
 
