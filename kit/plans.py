@@ -19,7 +19,7 @@ from .content.base import data_root
 from .content.errors import ContentError, Problem
 from .content.language import speaking
 from .content.law import load_checklist
-from .content.plans import OwnCheck, Plan, PlansFile, Row, Session, load_plans, plans_path
+from .content.plans import OwnCheck, Plan, PlansFile, Row, Session, load_plans
 from .content.quiz import load_quiz
 from .content.schema import ParseContext
 from .content.strings import DEFAULT
@@ -249,25 +249,29 @@ def problems(plans: PlansFile, root: Path | None = None) -> Iterator[tuple[objec
             yield (plan, "minutes", f"the sessions add up to {total} minutes, not {plan.minutes}")
 
 
-def plan_problems(root: Path | None = None) -> list[Problem]:
-    """The plans' problems against the notebooks, each naming its file, line and field (none when the plans file is
-    missing or fails its own checks: :mod:`kit.content.plans` names why)."""
-    if not plans_path(root).exists():
-        return []
-    try:
-        plans = load_plans(root)
-    except ContentError:
-        return []
+def _located(plans: PlansFile, root: Path | None) -> list[Problem]:
+    """:func:`problems`, each naming its file, line and field."""
     ctx = ParseContext()
     for record, field_name, message in problems(plans, root):
         ctx.at(record, field_name, message)
     return ctx.problems
 
 
+def plan_problems(root: Path | None = None) -> list[Problem]:
+    """The plans' problems against the notebooks, each naming its file, line and field (none when the plans file is
+    missing or fails its own checks: :mod:`kit.content.plans` names why)."""
+    try:
+        plans = load_plans(root)
+    except ContentError:
+        return []
+    return _located(plans, root)
+
+
 def checked_plans(root: Path | None = None) -> PlansFile:
-    """The lesson plans, checked against the notebooks too: what the guide, the slides and the handouts are made of."""
+    """The lesson plans, checked against the notebooks too: what the guide, the slides and the handouts are made of
+    (each checks them once, where it starts: :func:`kit.instructor.slides.class_sessions`, the guide's plans)."""
     plans = load_plans(root)
-    found = plan_problems(root)
+    found = _located(plans, root)
     if found:
         raise ContentError(found)
     return plans

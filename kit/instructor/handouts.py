@@ -15,9 +15,10 @@ from ..content.audit import load_audit
 from ..content.language import speaking
 from ..content.law import load_checklist
 from ..content.lessons import load_lessons
+from ..content.plans import load_plans
 from ..content.strings import languages
 from ..i18n import t
-from ..plans import PlannedSession, checked_plans
+from ..plans import PlannedSession
 from .slides import class_sessions, deck_name, esc, session_prompts
 
 __all__ = ["CHROMIUM", "HandoutsError", "build", "handout_html"]
@@ -53,7 +54,7 @@ def _audit_steps(root: Path | None) -> list[tuple[str, str]]:
 
 
 def handout_html(s: PlannedSession, lang: str, root: Path | None = None) -> str:
-    plans = checked_plans(root)
+    plans = load_plans(root)  # checked against the notebooks once, by class_sessions, which gave ``s``
     lessons = load_lessons(root)
     checklist = load_checklist(root)
     parts = [f"<h1>{esc(s.session.title)}</h1><p class='sub'>{esc(s.plan.title)}</p>",

@@ -24,6 +24,7 @@ from ..content.facilitation import Facilitation
 from ..content.language import speaking
 from ..content.law import load_checklist
 from ..content.lessons import load_lessons
+from ..content.plans import load_plans
 from ..content.research import load_research, load_simulation
 from ..content.strings import languages
 from ..i18n import t
@@ -129,7 +130,7 @@ def _check_words(check) -> str:
 
 
 def slides(s: PlannedSession, root: Path | None = None) -> list[Slide]:
-    plans = checked_plans(root)
+    plans = load_plans(root)  # checked against the notebooks once, by class_sessions, which gave ``s``
     lessons = load_lessons(root)
     deck: list[Slide] = []
     sess = s.session

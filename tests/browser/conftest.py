@@ -258,8 +258,8 @@ def _serve(kind: str, tmp: Path, browser):
 
 def _stop(server: subprocess.Popen) -> None:
     """Stop a Jupyter server at the end of the session, and its kernels, at once: nothing of theirs is kept. Asked
-    politely, the server shuts some forty kernels down one by one (14 s of every run); killing the kernels first made
-    it restart them (26 s). So the server goes first, without ceremony, then the kernels it leaves behind."""
+    politely, the server shuts some forty kernels down one by one (14 s of every run); killing the kernels first was
+    slower still (26 s). So the server goes first, without ceremony, then the kernels it leaves behind."""
     import psutil  # ipykernel's dependency: there wherever a kernel runs
 
     try:
