@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import errno
 import os
+import pickle
 import re
 import stat as _stat
 from pathlib import Path
@@ -378,8 +379,35 @@ def _misaligned(text: str, number: int) -> str | None:
             f"it belongs to ({spaces(ref)}, as on line {at})")
 
 
+#: Trees already parsed, by the text they were parsed from, each kept as a pickle (a fresh copy at every call, so a
+#: caller that changes its tree changes no one else's). The same file is read by several checks (``kit check`` reads
+#: each English file five times: its kind, its translations, the twins, the terminology, the English report), and a
+#: copy of the content (a test's, an instructor's draft) holds the same texts: unpickling is about 15 times faster
+#: than parsing. Only texts that parsed are kept, in this process only, at most :data:`MEMO_BYTES` of them.
+_MEMO: dict[str, bytes] = {}
+MEMO_BYTES = 64 * 1024 * 1024
+_memo_size = 0
+
+
 def parse_yaml(text: str, file: str):
     """Parse YAML text; any syntax error becomes a ContentError naming ``file`` and the line."""
+    global _memo_size
+    blob = _MEMO.get(text)
+    if blob is not None:
+        return pickle.loads(blob)  # noqa: S301 - pickled by this process, from a tree it parsed itself
+    tree = _parse(text, file)
+    blob = pickle.dumps(tree, pickle.HIGHEST_PROTOCOL)
+    size = len(text) + len(blob)
+    while _MEMO and _memo_size + size > MEMO_BYTES:  # the oldest first
+        old = next(iter(_MEMO))
+        _memo_size -= len(old) + len(_MEMO.pop(old))
+    if size <= MEMO_BYTES:
+        _MEMO[text] = blob
+        _memo_size += size
+    return tree
+
+
+def _parse(text: str, file: str):
     deep = _flow_too_deep(text)
     if deep is not None:
         raise ContentError([Problem(file, deep[0], None, deep[1],
