@@ -47,10 +47,19 @@ _ALL_RUN = """() => {
                           && c.promptNode && !c.promptNode.textContent.includes('*'));
 }"""
 
+# The kernel connected and idle. A kernel (re)started while its page was loaded or busy can send its last status
+# before the page listens, and the page then shows it "starting" or "restarting" for good although it waits (a
+# loaded machine once kept a restarted kernel so for the whole two minutes): after 3 s without idle, the page asks
+# the kernel for its info (every 3 s), which it answers between a "busy" and an "idle" the page hears.
 _KERNEL_READY = """() => {
   const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
   const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
-  return !!k && k.connectionStatus === 'connected' && k.status === 'idle';
+  if (!k || k.connectionStatus !== 'connected') return false;
+  if (k.status === 'idle') return true;
+  const now = Date.now();
+  if (!window.__kitSince || window.__kitKernel !== k) { window.__kitSince = now; window.__kitKernel = k; }
+  if (now - window.__kitSince > 3000) { window.__kitSince = now; k.requestKernelInfo().catch(() => {}); }
+  return false;
 }"""
 
 
