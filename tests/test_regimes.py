@@ -107,8 +107,8 @@ def test_the_outcomes_in_french(shipped, french):
         return text.replace("\u00a0", " ").replace("\u202f", " ")
 
     assert plain(outcome(photos.column("mining"))) == (
-        "Droit d'auteur : l'exception de fouille, sauf réserve — inclus par défaut : utilisé sauf si quelqu'un agit "
-        "(opt-out) ; qui doit agir : le photographe, en réservant l'usage.")
+        "Droit d'auteur : l'exception de fouille, sauf réservation de droits — inclus par défaut : utilisé sauf si "
+        "quelqu'un agit (opt-out) ; qui doit agir : le photographe, en réservant l'usage.")
     assert plain(contrast(photos)).startswith("Même contenu, options par défaut opposées : avec le consentement")
 
 
