@@ -119,9 +119,9 @@ def _bad_law(data_copy, old, new):
 
 
 @pytest.mark.parametrize("old,new,field,words", [
-    ("    status: seen-secondary\n    copies_checked: 3\n    checked: >-\n      Compared on 2 Dec 2026 (issue 23) with "
+    ("    status: seen-secondary\n    copies_checked: 3\n    checked: >-\n      Compared on 2 Dec 2026 with "
      "EUR-Lex's consolidated text (02016R0679",
-     "    status: seen-secondry\n    copies_checked: 3\n    checked: >-\n      Compared on 2 Dec 2026 (issue 23) with "
+     "    status: seen-secondry\n    copies_checked: 3\n    checked: >-\n      Compared on 2 Dec 2026 with "
      "EUR-Lex's consolidated text (02016R0679", "status", "did you mean 'seen-secondary'"),
     ("    read_at: https://github.com/PGScully/", "    read_at: github.com/PGScully/", "read_at", "http"),
     ("  - id: gdpr-art-6-1-f", "  - id: gdpr-art-6-1-a", "id", "duplicate id"),
