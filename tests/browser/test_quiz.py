@@ -63,7 +63,6 @@ def test_ordering_starts_empty_and_refuses_an_item_twice(lab):
     selects.nth(1).select_option(label=first)
     with speaking("fr"):
         feedback = _check(box, t("quiz.check"))
-    with speaking("fr"):
         duplicate, right = t("quiz.order_duplicate", items=first).split(first)[0].strip(), t("quiz.correct")
     expect(feedback).to_contain_text(duplicate, timeout=10_000)
     expect(feedback).to_contain_text(first)
