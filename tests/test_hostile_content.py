@@ -285,3 +285,19 @@ def test_there_are_forty_new_cases_covering_every_kind():
     for name, marks in kinds.items():
         marks = (marks,) if isinstance(marks, str) else marks
         assert any(any(m in c[1] for m in marks) for c in CASES), name
+
+
+def test_a_file_read_again_is_a_fresh_copy_and_an_edit_is_read_at_once(tmp_path):
+    """Texts already parsed are read back from memory (kit check reads each file five times): the copy a caller
+    gets is its own, an edited file is parsed anew, and numbers keep the digits they were written with."""
+    from kit.content.yamlio import load_yaml, written
+
+    path = tmp_path / "quiz.yaml"
+    path.write_text("id: q\noptions: [12.50, b]\n", encoding="utf-8")
+    first = load_yaml(path)
+    first["options"].append("added by a view")
+    second = load_yaml(path)
+    assert second["options"] == [12.5, "b"] and written(second["options"][0]) == "12.50"
+    assert second.key_lines == {"id": 1, "options": 2}
+    path.write_text("id: q\noptions: [12.50, c]\n", encoding="utf-8")
+    assert load_yaml(path)["options"][1] == "c"
