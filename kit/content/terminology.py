@@ -232,6 +232,7 @@ def term_problems(passages: Iterable[Passage], terminology: Terminology) -> list
 
 
 _SPACING = re.compile(r"(?<=\S) (?=[;:!?»])|(?<=«) ")
+_SECTION = re.compile(r"§§? (?=\d)")  # « § 3 », « §§ 3110-3111 »: the number stays with its sign
 _NAMES = {":": "« : »", ";": "« ; »", "!": "« ! »", "?": "« ? »", "»": "« » »"}
 
 
@@ -252,6 +253,12 @@ def typography_problems(passages: Iterable[Passage], terminology: Terminology) -
                                f"an ordinary space {what} (French typography: a no-break space U+00A0 before « : » "
                                f"and inside « », a narrow one U+202F before ; ! ?, so the line never breaks "
                                f"there): …{p.text[max(0, m.start() - 25):m.end() + 10].strip()}…"))
+        for m in _SECTION.finditer(text):
+            line, entry = p.at_offset(m.start())
+            out.append(Problem(p.file, line, entry, p.field,
+                               f"an ordinary space after « § » (French typography: a no-break space U+00A0 after "
+                               f"« § », so the number never goes to the next line without it): "
+                               f"…{p.text[max(0, m.start() - 25):m.end() + 10].strip()}…"))
     return out
 
 
