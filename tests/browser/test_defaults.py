@@ -42,7 +42,7 @@ EDITIONS = [
      "⚠ Want in (%): 150 is more than this box takes, so the simulation uses the most it takes, 100.",
      "⚠ Want in (%): “abc” is not a number, so the simulation keeps 100."),
     ("fr/03_opt_in_ou_opt_out.ipynb", "Coût (min)", "12,5", "Favorables (%)",
-     "⚠ Favorables (%) : 150 dépasse le maximum de cette case ; la simulation utilise donc ce maximum, 100.",
+     "⚠ Favorables (%) : 150 dépasse le maximum de ce champ ; la simulation utilise donc ce maximum, 100.",
      "⚠ Favorables (%) : « abc » n'est pas un nombre, la simulation garde donc 100."),
 ]
 
