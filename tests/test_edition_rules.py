@@ -162,7 +162,6 @@ def test_an_ordinary_space_before_a_colon_in_a_translation_is_named(repo, capsys
     assert "Tl;dr" not in err.split("an ordinary space before « ; »")[0][-40:]  # 'Tl;dr' has no space: left alone
 
 
-
 def test_an_ordinary_space_after_a_section_sign_is_named(repo, capsys):
     tfile = repo / "data" / "translations" / "fr" / "quizzes" / "04-us.yaml"
     text = tfile.read_text(encoding="utf-8")
@@ -170,6 +169,7 @@ def test_an_ordinary_space_after_a_section_sign_is_named(repo, capsys):
     code, _out, err = _check(repo, capsys)
     assert code == 1
     assert "an ordinary space after « § »" in err and "04-us.yaml" in err and "le § 1798.120(c" in err
+
 
 # ------------------------------------------------------------------------------------------------ English
 def test_english_a_french_student_would_see_is_listed_with_what_to_do(repo, capsys):

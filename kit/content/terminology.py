@@ -236,6 +236,12 @@ _SECTION = re.compile(r"§§? (?=\d)")  # « § 3 », « §§ 3110-3111 »: the 
 _NAMES = {":": "« : »", ";": "« ; »", "!": "« ! »", "?": "« ? »", "»": "« » »"}
 
 
+def _spacing_problem(p: Passage, m: re.Match, why: str) -> Problem:
+    """A typography problem at ``m`` in passage ``p``: ``why``, then the words around it."""
+    line, entry = p.at_offset(m.start())
+    return Problem(p.file, line, entry, p.field, f"{why}: …{p.text[max(0, m.start() - 25):m.end() + 10].strip()}…")
+
+
 def typography_problems(passages: Iterable[Passage], terminology: Terminology) -> list[Problem]:
     """French typography in the kit's own French texts (translations and UI strings; the notebooks and the guide are
     checked by tests/test_editions.py): an ordinary space where a no-break space belongs."""
@@ -248,17 +254,13 @@ def typography_problems(passages: Iterable[Passage], terminology: Terminology) -
         for m in _SPACING.finditer(text):
             after = text[m.end():m.end() + 1]
             what = "after « « »" if text[m.start() - 1:m.start()] == "«" else f"before {_NAMES.get(after, after)}"
-            line, entry = p.at_offset(m.start())
-            out.append(Problem(p.file, line, entry, p.field,
-                               f"an ordinary space {what} (French typography: a no-break space U+00A0 before « : » "
-                               f"and inside « », a narrow one U+202F before ; ! ?, so the line never breaks "
-                               f"there): …{p.text[max(0, m.start() - 25):m.end() + 10].strip()}…"))
+            out.append(_spacing_problem(p, m, f"an ordinary space {what} (French typography: a no-break space U+00A0 "
+                                              f"before « : » and inside « », a narrow one U+202F before ; ! ?, so the "
+                                              f"line never breaks there)"))
         for m in _SECTION.finditer(text):
-            line, entry = p.at_offset(m.start())
-            out.append(Problem(p.file, line, entry, p.field,
-                               f"an ordinary space after « § » (French typography: a no-break space U+00A0 after "
-                               f"« § », so the number never goes to the next line without it): "
-                               f"…{p.text[max(0, m.start() - 25):m.end() + 10].strip()}…"))
+            out.append(_spacing_problem(p, m, "an ordinary space after « § » (French typography: a no-break space "
+                                              "U+00A0 after « § », so the number never goes to the next line without "
+                                              "it)"))
     return out
 
 
