@@ -27,6 +27,10 @@ CHROMIUM = os.environ.get("KIT_CHROMIUM", "/usr/bin/chromium")
 #: nbval runs and the JupyterLab servers the browser tests start inherit it; the session's end removes it.
 FIGURES = tempfile.mkdtemp(prefix="kit-test-figures-")
 os.environ["KIT_FIGURE_CACHE"] = FIGURES
+#: The parse cache (kit/content/parsed.py) of this session, the same way: each notebook's kernel reads back what an
+#: earlier one parsed, as a student's does, and nothing is written to the tester's ~/.cache.
+PARSED = tempfile.mkdtemp(prefix="kit-test-parsed-")
+os.environ["KIT_PARSE_CACHE"] = PARSED
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
@@ -93,6 +97,7 @@ def nbval_executed(path: Path):
 
 def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(FIGURES, ignore_errors=True)
+    shutil.rmtree(PARSED, ignore_errors=True)
     shutil.rmtree(ANSWERS, ignore_errors=True)
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from . import parsed
 from .cache import cached
 from .errors import ContentError, Problem, display_path
 
@@ -395,7 +396,13 @@ def parse_yaml(text: str, file: str):
     blob = _MEMO.get(text)
     if blob is not None:
         return pickle.loads(blob)  # noqa: S301 - pickled by this process, from a tree it parsed itself
-    tree = _parse(text, file)
+    tree = _from_json(parsed.read(text))  # kept on disk by an earlier process (JSON: only data)
+    if tree is None:
+        tree = _parse(text, file)
+        try:
+            parsed.write(text, _to_json(tree))
+        except (TypeError, RecursionError):  # a value JSON cannot hold (YAML's !!binary, !!set): parsed each time
+            pass
     blob = pickle.dumps(tree, pickle.HIGHEST_PROTOCOL)
     size = len(text) + len(blob)
     while _MEMO and _memo_size + size > MEMO_BYTES:  # the oldest first
@@ -534,3 +541,52 @@ def dump_yaml(tree) -> str:
     """YAML text for a tree read by :func:`load_yaml` (keys in their order, dates and numbers written back as they
     were)."""
     return yaml.dump(tree, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110)
+
+
+# The parse cache (parsed.py) keeps a tree as JSON. A mapping is {"m": line, "k": [[key, key line, value], ...]}, a
+# list {"l": line, "i": item lines, "v": values}, a number as written {"n": "12.50", "f": true, "x": 12.5}; anything
+# else is itself (JSON's own values: a str, a bool, None).
+
+
+def _to_json(value):
+    if isinstance(value, LineDict):
+        return {"m": value.line, "k": [[k, value.key_lines.get(k), _to_json(v)] for k, v in value.items()]}
+    if isinstance(value, LineList):
+        return {"l": value.line, "i": value.item_lines, "v": [_to_json(v) for v in value]}
+    if isinstance(value, (WrittenFloat, WrittenInt)):
+        return {"n": value.written, "f": isinstance(value, WrittenFloat), "x": value}
+    if value is None or isinstance(value, (str, bool)):
+        return value
+    raise TypeError(f"cannot keep a {type(value).__name__}")
+
+
+def _decode(value):
+    if type(value) is dict:
+        if "m" in value:
+            out = LineDict()
+            out.line = value["m"]
+            lines = out.key_lines
+            for key, line, item in value["k"]:
+                out[key] = _decode(item)
+                lines[key] = line
+            return out
+        if "l" in value:
+            out = LineList([_decode(v) for v in value["v"]])
+            out.line, out.item_lines = value["l"], list(value["i"])
+            return out
+        number = (WrittenFloat if value["f"] else WrittenInt)(value["x"])
+        number.written = str(value["n"])
+        return number
+    if value is None or type(value) in (str, bool):
+        return value
+    raise TypeError(f"not a kept value: {type(value).__name__}")
+
+
+def _from_json(value):
+    """The tree a kept value stands for, or None when there is none or it is not a whole tree."""
+    if value is None:
+        return None
+    try:
+        return _decode(value)
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError, RecursionError):
+        return None

@@ -26,7 +26,7 @@ from ..content.registry import english_reports
 from ..content.strings import DEFAULT, languages
 from ..content.twins import tie_untied, twin_report, twins_languages
 from ..lessons import report_lines as lesson_lines
-from .figures import FiguresError, fill
+from .figures import FiguresError, fill, keep_parsed
 from .grades import write_audits
 from .guide import out_of_date as stale_guides
 from .guide import write as write_guides
@@ -262,12 +262,15 @@ def cmd_figures(args) -> int:
     try:
         with _content(args):
             where, total, new, left_out = fill(tuple(args.lang))
+            kept, files = keep_parsed()
     except FiguresError as e:
         return _fail("figures", str(e))
     for d in left_out:
         print(f"kit figures: left out the case {d.id}: it is not complete yet ({d.problems} problem(s); "
               "'python -m kit check' lists them)", file=sys.stderr)
     print(f"kit figures: {total} figures in {display_path(where)} ({new} drawn now, {total - new} already there)")
+    if kept is not None:
+        print(f"kit figures: {files} content files parsed, kept in {display_path(kept)} for the notebooks to read back")
     return 0
 
 
@@ -371,7 +374,9 @@ def build_parser() -> argparse.ArgumentParser:
                          formatter_class=_formatter,
                          description="Draw the figures of notebooks 01, 03 and 05 (every case, chart and preset) into "
                                      "the figure cache (KIT_FIGURE_CACHE, else ~/.cache/consent-kit/figures), so a "
-                                     "Run All reads them instead of drawing them.")
+                                     "Run All reads them instead of drawing them; then parse every content file "
+                                     "once into the parse cache (KIT_PARSE_CACHE, else ~/.cache/consent-kit/parsed), "
+                                     "so each notebook's kernel reads the files back instead of parsing them.")
     fig.add_argument("--lang", choices=langs, nargs="+", default=list(langs),
                      help=f"the editions to draw for (default: {' '.join(langs)})")
     fig.add_argument("--data", metavar="DIR",

@@ -11,13 +11,17 @@ import os
 from pathlib import Path
 
 from ..cases import Draft, case_rows, drafts, load_cases
+from ..content import parsed
+from ..content.errors import ContentError
 from ..content.language import current
 from ..content.research import load_research, load_simulation
+from ..content.root import data_root
 from ..content.strings import languages as kit_languages
+from ..content.yamlio import load_yaml
 from ..i18n import set_language
 from ..plots.cache import folder
 
-__all__ = ["FiguresError", "fill"]
+__all__ = ["FiguresError", "fill", "keep_parsed"]
 
 
 class FiguresError(Exception):
@@ -57,3 +61,15 @@ def fill(languages: tuple[str, ...] | None = None) -> tuple[Path, int, int, list
         set_language(was)
     after = set(where.glob("*.png"))
     return where, len(after), len(after - before), drafts()
+
+
+def keep_parsed() -> tuple[Path | None, int]:
+    """Parse every content file once, so the parse cache (:mod:`kit.content.parsed`) holds them for the notebooks'
+    kernels: (the cache folder, or None when it is off; files read). A file with a mistake is left to `kit check`."""
+    files = sorted(data_root().rglob("*.yaml"))
+    for path in files:
+        try:
+            load_yaml(path)
+        except ContentError:
+            pass
+    return parsed.folder(), len(files)
