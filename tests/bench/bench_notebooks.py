@@ -13,10 +13,10 @@ reported as a ratio too: other people's work slows the wall clock much more than
 ``KIT_BENCH_NOTEBOOKS=01,05`` measures only the notebooks whose names start so, in both editions (the floor always
 runs); French ones are named ``fr/…``.
 
-The figure cache (kit/plots/cache.py) is filled first, in a folder of the bench's own, by ``python -m kit figures``,
-as Binder's postBuild and ``make lab`` fill a student's: the rounds measure that Run All. One more round runs each
-notebook with an empty cache folder (the first Run All on a machine where the figures were never drawn), reported
-on rows of its own.
+The figure cache (kit/plots/cache.py) and the parse cache (kit/content/parsed.py) are filled first, in folders of the
+bench's own, by ``python -m kit figures`` (both editions), as Binder's postBuild and ``make lab`` fill a student's:
+the rounds measure that Run All. One more round runs each notebook with empty cache folders (the first Run All on a
+machine where the figures were never drawn nor the content parsed), reported on rows of its own.
 """
 
 from __future__ import annotations
@@ -56,16 +56,17 @@ def _children_cpu() -> float:
     return r.ru_utime + r.ru_stime
 
 
-def measure(notebook: Path, tmp: Path, figures: Path) -> tuple[float, float, float]:
-    """One Run All of ``notebook`` with the figure cache ``figures``: (wall time in ms, CPU time in ms, kernel peak
-    memory in MiB)."""
+def measure(notebook: Path, tmp: Path, caches: Path) -> tuple[float, float, float]:
+    """One Run All of ``notebook`` with the figure and parse caches in ``caches``: (wall time in ms, CPU time in ms,
+    kernel peak memory in MiB)."""
     nb = json.loads(notebook.read_text(encoding="utf-8"))
     nb["cells"].append({"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
                         "source": PEAK_CELL})
     copy = tmp / notebook.name
     copy.write_text(json.dumps(nb), encoding="utf-8")
     peak = tmp / (notebook.stem + ".peak")
-    env = {**os.environ, "KIT_BENCH_PEAK": str(peak), "MPLBACKEND": "Agg", "KIT_FIGURE_CACHE": str(figures)}
+    env = {**os.environ, "KIT_BENCH_PEAK": str(peak), "MPLBACKEND": "Agg", "KIT_FIGURE_CACHE": str(caches / "figures"),
+           "KIT_PARSE_CACHE": str(caches / "parsed")}
     cpu = _children_cpu()
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval-lax",
@@ -83,12 +84,13 @@ def run():
     paths = [FLOOR, *notebooks()]
     samples: dict[Path, list[tuple[float, float, float]]] = {p: [] for p in paths}
     with tempfile.TemporaryDirectory(prefix="kit-bench-notebooks-") as tmp:
-        figures = Path(tmp) / "figures"
-        subprocess.run([sys.executable, "-m", "kit", "figures", "--lang", "en"], check=True, capture_output=True,
-                       env={**os.environ, "KIT_FIGURE_CACHE": str(figures)})
+        filled = Path(tmp) / "filled"
+        subprocess.run([sys.executable, "-m", "kit", "figures"], check=True, capture_output=True,
+                       env={**os.environ, "KIT_FIGURE_CACHE": str(filled / "figures"),
+                            "KIT_PARSE_CACHE": str(filled / "parsed")})
         for _ in range(rounds):
             for path in paths:
-                samples[path].append(measure(path, Path(tmp), figures))
+                samples[path].append(measure(path, Path(tmp), filled))
         cold = {path: measure(path, Path(tmp), Path(tmp) / f"empty-{path.stem}") for path in paths[1:]}
     med = {p: tuple(statistics.median(s[i] for s in samples[p]) for i in range(3)) for p in paths}
     floor_ms, floor_cpu, floor_mib = med.pop(FLOOR)
