@@ -188,8 +188,9 @@ def _everything_shown(slack) -> list[str]:
     return [html.unescape(x) for x in shown]
 
 
-def test_a_french_screen_names_a_sentence_in_french_words_and_keeps_the_id_as_the_value(slack, in_french):
+def test_a_french_screen_names_a_sentence_in_french_words_and_keeps_the_id_as_the_value(in_french):
     """Issue 25: « Étayée par after.p2.s1 » read as English on a French screen."""
+    slack = load_case("slack-2024")  # in French: the module's case was read in English
     view = _claims(slack)
     view.picker.value = next(i for i, it in enumerate(view.items) if it.id == "blog-traditional-ml")
     label, value = view.evidence.options[1]
