@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kit.content import load_case
-from kit.diff import apply, diff, new_side, old_side, summarize
 from kit.content.errors import BadArgument
+from kit.diff import apply, diff, new_side, old_side, summarize
 from kit.text import sentences, split_id, split_sentences, tokenize, words
 
 # ------------------------------------------------------------------------------------------------------ text

@@ -3,8 +3,8 @@ student would use them."""
 
 from __future__ import annotations
 
-import html
 import re
+from html import unescape
 
 import pytest
 
@@ -185,7 +185,7 @@ def _everything_shown(slack) -> list[str]:
     shown.append(comparer.body.value)
     comparer.mode.value = "side"
     shown.append(comparer.body.value)
-    return [html.unescape(x) for x in shown]
+    return [unescape(x) for x in shown]
 
 
 def test_a_french_screen_names_a_sentence_in_french_words_and_keeps_the_id_as_the_value(in_french):
@@ -199,10 +199,10 @@ def test_a_french_screen_names_a_sentence_in_french_words_and_keeps_the_id_as_th
     view.check_button.click()
     assert writing.get("claim:blog-traditional-ml") == {"verdict": "contradicted", "evidence": "before.p1.s2",
                                                          "checked": True}
-    feedback = html.unescape(view.feedback.value)
+    feedback = unescape(view.feedback.value)
     assert "✔ Bonne preuve\u00a0: avant, §\u00a01, phrase 2." in feedback
     assert "<code>avant, §\u00a01, phrase 2</code>" in feedback  # the model answer's evidence
-    assert "<li><code>après, §\u00a02, phrase 1</code>" in html.unescape(CompareView(slack).body.value)
+    assert "<li><code>après, §\u00a02, phrase 1</code>" in unescape(CompareView(slack).body.value)
     found = [(m.group(0), x[max(0, m.start() - 60):m.end() + 20]) for x in _everything_shown(slack)
              for m in SENTENCE_ID.finditer(x)]
     assert found == []
