@@ -12,7 +12,7 @@ from .content.language import STATE, current, use
 from .content.strings import DEFAULT, check_strings, load_strings
 from .locale import typo
 
-__all__ = ["DEFAULT", "FALLBACK", "check_strings", "language", "set_language", "t", "t_or"]
+__all__ = ["DEFAULT", "FALLBACK", "check_strings", "language", "set_language", "t", "t_else", "t_or"]
 
 #: The words the error path shows, built in: showing an error never needs the content that failed (issue 11).
 FALLBACK = {
@@ -54,6 +54,16 @@ def t(key: str, **values) -> str:
             raise ContentError([Problem(file, line, None, key, f"the placeholder {e} cannot be filled: this string "
                                                                f"is given {given}")]) from None
     return text
+
+
+def t_else(key: str, default: str, **values) -> str:
+    """:func:`t`, or ``default`` when neither the language's strings nor the English ones have ``key``: for a name
+    the strings may give for an id the content defines (a version of a case's document: ``sentence.version.after``),
+    the id itself otherwise."""
+    try:
+        return t(key, **values)
+    except NotFound:
+        return default
 
 
 def t_or(key: str, **values) -> str:

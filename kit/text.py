@@ -4,6 +4,7 @@ Tokens keep every character: words, runs of whitespace and single punctuation ma
 text gives the text back exactly (diffs built on them reconstruct it). A sentence id names the version, the
 paragraph and the sentence, counting from 1: ``before.p2.s1`` is the first sentence of the second paragraph of the
 version ``before``. The ids depend only on the text, so they stay the same from one run to the next.
+:func:`split_id` gives an id's parts back, for a view that names the sentence in the reader's words (issue 25).
 """
 
 from __future__ import annotations
@@ -11,7 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Sentence", "is_word", "sentences", "shorten", "split_paragraphs", "split_sentences", "tokenize", "words"]
+from .content.errors import BadArgument
+
+__all__ = ["Sentence", "is_word", "sentences", "shorten", "split_id", "split_paragraphs", "split_sentences",
+           "tokenize", "words"]
 
 #: A word (letters or digits, with inner apostrophes or hyphens: "can't", "opt-out", "AI/ML" is three tokens),
 #: a run of whitespace, or one other character.
@@ -21,6 +25,7 @@ _WORD = re.compile(r"\w")
 #: ellipsis or a digit follow.
 _SENTENCE_END = re.compile(r"""(?<=[.!?…])["'”’)\]]*\s+(?=["'“‘(\[…]?[A-Z0-9…])""")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+_ID = re.compile(r"(?P<version>[^\s.]+(?:\.[^\s.]+)*?)\.p(?P<paragraph>[1-9]\d*)\.s(?P<sentence>[1-9]\d*)")
 
 
 def tokenize(text: str) -> list[str]:
@@ -105,3 +110,15 @@ def sentences(text: str, prefix: str) -> tuple[Sentence, ...]:
                 out.append(Sentence(f"{prefix}.p{p}.s{s}", p, s, stripped, pos + lead, pos + lead + len(stripped)))
             pos += len(chunk)
     return tuple(out)
+
+
+def split_id(sentence_id: str) -> tuple[str, int, int]:
+    """The version id, paragraph and sentence numbers of a sentence id: ``split_id("after.p2.s1") == ("after", 2, 1)``.
+
+    Raises :class:`~kit.content.errors.BadArgument` for a text that is not such an id, saying what one looks like.
+    """
+    m = _ID.fullmatch(str(sentence_id))
+    if not m:
+        raise BadArgument(f"'{sentence_id}' is not a sentence id: expected the version, the paragraph and the "
+                          f"sentence, like 'after.p2.s1'")
+    return m.group("version"), int(m.group("paragraph")), int(m.group("sentence"))

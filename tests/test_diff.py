@@ -7,8 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kit.content import load_case
+from kit.content.errors import BadArgument
 from kit.diff import apply, diff, new_side, old_side, summarize
-from kit.text import sentences, split_sentences, tokenize, words
+from kit.text import sentences, split_id, split_sentences, tokenize, words
 
 # ------------------------------------------------------------------------------------------------------ text
 
@@ -37,6 +38,16 @@ def test_slack_sentence_ids_are_stable():
     assert before["before.p2.s3"].endswith('"Slack Global model opt-out request."')
     assert after["after.p1.s2"] == "We do not develop LLMs or other generative models using customer data."
     assert after["after.p2.s1"] == "Data will not leak across workspaces."
+
+
+def test_a_sentence_id_splits_into_version_paragraph_and_sentence():
+    text = "One. Two.\n\nThree."
+    assert [split_id(s.id) for s in sentences(text, "after")] == [("after", 1, 1), ("after", 1, 2), ("after", 2, 1)]
+    assert split_id("v.2024.p10.s3") == ("v.2024", 10, 3)  # a version id may hold a dot
+    for bad in ("after", "after.p2", "after.p0.s1", "after.p2.s1 ", ".p2.s1", ""):
+        with pytest.raises(BadArgument, match=f"'{bad}' is not a sentence id: expected the version, the paragraph "
+                                              f"and the sentence, like 'after.p2.s1'"):
+            split_id(bad)
 
 
 @given(st.text())

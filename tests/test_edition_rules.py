@@ -192,6 +192,19 @@ def test_english_a_french_student_would_see_is_listed_with_what_to_do(repo, caps
            "('21 November 2003')" in venue
 
 
+def test_a_sentence_id_left_in_a_french_text_is_listed_with_what_to_do(repo, capsys):
+    """Issue 25: « Étayée par after.p2.s1 » read as English; the views name the sentence « après, § 2, phrase 1 »."""
+    _replace(repo / "data" / "translations" / "fr" / "quizzes" / "02-policy.yaml",
+             "l'autre (après, §\u00a02,\n    phrase 1).", "l'autre (after.p2.s1).")
+    code, out, err = _check(repo, capsys)
+    assert code == 0  # listed, like a missing translation
+    assert ", 1 in English (not declared)" in out
+    (line,) = [x for x in err.splitlines() if "after.p2.s1" in x]
+    assert line.startswith("data/translations/fr/quizzes/02-policy.yaml, line ")
+    assert "field 'questions.user-can-see.options.supported-leak.text': English on a fr screen, the kit's sentence " \
+           "id 'after.p2.s1' (name the sentence in words, as the views do with the UI string 'sentence.label')" in line
+
+
 def test_declared_english_is_not_listed_and_an_undeclared_title_is(repo):
     root = repo / "data"
     assert english_reports(root)[0].english == []

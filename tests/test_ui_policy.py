@@ -3,13 +3,17 @@ student would use them."""
 
 from __future__ import annotations
 
+import re
+from html import unescape
+
 import pytest
 
 import kit
+from kit import writing
 from kit.claims import items
 from kit.content import load_case
 from kit.ui.claims import ClaimView
-from kit.ui.diff import CompareView
+from kit.ui.diff import CompareView, sentence_label
 from kit.ui.vocabulary import VocabView
 from kit.vocabulary import load_vocabulary
 
@@ -149,6 +153,74 @@ def test_claim_checker_asks_for_both_choices_and_resets(slack):
     assert "verdict" in view.feedback.value
     view.picker.value = 1
     assert view.verdict.value is None and view.evidence.value is None and view.feedback.value == ""
+
+
+#: A sentence id as the kit stores it (issue 25): what a French screen must never show.
+SENTENCE_ID = re.compile(r"\b(?:before|after)\.p\d+\.s\d+\b")
+
+
+@pytest.fixture
+def in_french():
+    kit.set_language("fr")
+    yield
+    kit.set_language("en")
+
+
+def _everything_shown(slack) -> list[str]:
+    """Every item of the claim checker as a student goes through it (each evidence label, the statement with its
+    sentence list, the feedback after a check with a wrong sentence and with the right one, the static page), and
+    the comparer inline and side by side: the texts a reader sees, unescaped."""
+    view = _claims(slack)
+    shown = [view.static_html()]
+    for i, item in enumerate(view.items):
+        view.picker.value = i
+        shown += [label for label, _ in view.evidence.options] + [view.statement.value]
+        wrong = next(v for _, v in view.evidence.options[1:] if v not in item.claim.evidence)
+        for evidence in (wrong, item.claim.evidence[0]):
+            view.verdict.value, view.evidence.value = item.claim.verdict, evidence
+            view.check_button.click()
+            shown.append(view.feedback.value)
+            assert writing.get(f"claim:{item.claim.id}")["evidence"] == evidence  # saved: the id itself
+    comparer = CompareView(slack)
+    shown.append(comparer.body.value)
+    comparer.mode.value = "side"
+    shown.append(comparer.body.value)
+    return [unescape(x) for x in shown]
+
+
+def test_a_french_screen_names_a_sentence_in_french_words_and_keeps_the_id_as_the_value(in_french):
+    """Issue 25: « Étayée par after.p2.s1 » read as English on a French screen."""
+    slack = load_case("slack-2024")  # in French: the module's case was read in English
+    view = _claims(slack)
+    view.picker.value = next(i for i, it in enumerate(view.items) if it.id == "blog-traditional-ml")
+    label, value = view.evidence.options[1]
+    assert label.startswith("avant, §\u00a01, phrase 2 — To develop AI/ML models") and value == "before.p1.s2"
+    view.verdict.value, view.evidence.value = "contradicted", "before.p1.s2"
+    view.check_button.click()
+    assert writing.get("claim:blog-traditional-ml") == {"verdict": "contradicted", "evidence": "before.p1.s2",
+                                                         "checked": True}
+    feedback = unescape(view.feedback.value)
+    assert "✔ Bonne preuve\u00a0: avant, §\u00a01, phrase 2." in feedback
+    assert "<code>avant, §\u00a01, phrase 2</code>" in feedback  # the model answer's evidence
+    assert "<li><code>après, §\u00a02, phrase 1</code>" in unescape(CompareView(slack).body.value)
+    found = [(m.group(0), x[max(0, m.start() - 60):m.end() + 20]) for x in _everything_shown(slack)
+             for m in SENTENCE_ID.finditer(x)]
+    assert found == []
+
+
+def test_an_english_screen_keeps_the_ids(slack):
+    shown = "\n".join(_everything_shown(slack))
+    assert "before.p1.s2 — To develop AI/ML models" in shown and "✔ Good evidence: before.p1.s2." in shown
+    assert "<code>before.p1.s2</code>" in shown and "<li><code>after.p2.s1</code>" in shown
+    assert "avant" not in shown and "§" not in shown
+
+
+def test_a_version_the_strings_do_not_name_is_named_by_its_id(in_french):
+    assert sentence_label("after.p3.s2") == "après, §\u00a03, phrase 2"
+    assert sentence_label("new.p1.s1") == "new, §\u00a01, phrase 1"  # a case's own version id
+    assert sentence_label("not an id") == "not an id"  # shown as it is, never a traceback
+    kit.set_language("en")
+    assert [sentence_label(x) for x in ("after.p3.s2", "new.p1.s1")] == ["after.p3.s2", "new.p1.s1"]
 
 
 def test_public_claim_checker_works_for_a_fictional_case(mini_case):

@@ -6,7 +6,9 @@ the English its language keeps on purpose (proper names, titles of works, terms 
 ``data/terminology/<lang>.yaml``) are taken out, it still holds
 
 * a date with an English month ("21 November 2003", "May 2000"),
-* one of the kit's own status codes ("seen-secondary"), or
+* one of the kit's own status codes ("seen-secondary"),
+* a sentence id as the kit stores it ("after.p2.s1"; the views name the sentence in the reader's words, from the
+  UI string ``sentence.label``: « après, § 2, phrase 1 »), or
 * two or more common English words making at least a fifth of its words ("read in a proxy copy"); in a text known
   to be in English (``english=True``: a name or title of the English content, shown as it is), one is enough
   ("Summary of Slack's privacy principles page").
@@ -28,6 +30,7 @@ ENGLISH_WORDS = frozenset(_WORDS.split())
 _MONTHS = "January|February|March|April|June|July|August|September|October|November|December|May"
 _DATE = re.compile(rf"\b\d{{1,2}} (?:{_MONTHS}) \d{{4}}\b|\b(?:{_MONTHS}) \d{{4}}\b")
 _STATUS = re.compile(r"\b(?:seen-primary|seen-secondary)\b")
+_SENTENCE_ID = re.compile(r"\b[\w-]+\.p\d+\.s\d+\b")  # kit.text.sentences: {version}.p{paragraph}.s{sentence}
 _URL = re.compile(r"https?://\S+|\b[\w.-]+\.(?:com|org|fr|eu|net|io)\b\S*")
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”")
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
@@ -51,6 +54,9 @@ def english_in(text: str, kept: Iterable[str] = (), english: bool = False) -> st
         return f"an English date ({_DATE.search(cleaned).group(0)!r})"
     if _STATUS.search(cleaned):
         return f"the kit's status code {_STATUS.search(cleaned).group(0)!r} (students read its words, as in the UI)"
+    if _SENTENCE_ID.search(cleaned):
+        return (f"the kit's sentence id {_SENTENCE_ID.search(cleaned).group(0)!r} (name the sentence in words, as "
+                f"the views do with the UI string 'sentence.label')")
     words = _WORD.findall(cleaned)
     english_words = [w for w in words if w.lower() in ENGLISH_WORDS]
     if english and english_words or len(english_words) >= 2 and len(english_words) * 5 >= len(words):

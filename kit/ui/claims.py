@@ -9,9 +9,10 @@ from ..content.case import Case
 from ..content.claims import VERDICTS
 from ..content.errors import BadArgument
 from ..i18n import t
+from ..text import Sentence
 from . import html as h
 from . import widgets as w
-from .diff import sentence_ids_html
+from .diff import sentence_ids_html, sentence_label
 from .static import Static, show_answer
 
 __all__ = ["ClaimView", "feedback_html", "model_answer_html", "statement_html"]
@@ -41,18 +42,24 @@ def statement_html(case: Case, item: ClaimItem, position: int, total: int) -> st
     return h.card("".join(parts), label=s.speaker)
 
 
+def _model_evidence(best: Sentence) -> str:
+    """The model answer's evidence: the sentence named in the reader's words (issue 25), then quoted."""
+    return h.labelled(t("claims.model_evidence"), f"<code>{h.esc(sentence_label(best.id))}</code>" + h.quote(best.text))
+
+
 def feedback_html(item: ClaimItem, result: Result) -> str:
     c = item.claim
     a = result.answer
     model = t(f"claims.{c.verdict}")
     lines = [t("claims.verdict_ok", verdict=model) if result.verdict_ok
              else t("claims.verdict_bad", chosen=t(f"claims.{a.verdict}"), verdict=model),
-             t("claims.evidence_ok", id=a.evidence) if result.evidence_ok else t("claims.evidence_bad", id=a.evidence)]
+             t("claims.evidence_ok", id=sentence_label(a.evidence)) if result.evidence_ok
+             else t("claims.evidence_bad", id=sentence_label(a.evidence))]
     best = item.model_sentence
     parts = [f"<p style='margin:0.2em 0'><strong>{h.esc(line)}</strong></p>" for line in lines]
     parts.append(h.heading(t("claims.model"), 5))
     parts.append(h.labelled(t("claims.verdict"), h.esc(model)))
-    parts.append(h.labelled(t("claims.model_evidence"), f"<code>{h.esc(best.id)}</code>" + h.quote(best.text)))
+    parts.append(_model_evidence(best))
     parts.append(h.labelled(t("claims.why"), h.para(c.feedback)))
     if c.nuance:
         parts.append(h.labelled(t("claims.nuance"), h.para(c.nuance)))
@@ -63,7 +70,7 @@ def model_answer_html(item: ClaimItem) -> str:
     """The model answer of an item on its own: verdict, the evidence sentence, why, and any nuance."""
     c, best = item.claim, item.model_sentence
     parts = [h.labelled(t("claims.verdict"), h.esc(t(f"claims.{c.verdict}"))),
-             h.labelled(t("claims.model_evidence"), f"<code>{h.esc(best.id)}</code>" + h.quote(best.text)),
+             _model_evidence(best),
              h.labelled(t("claims.why"), h.para(c.feedback))]
     if c.nuance:
         parts.append(h.labelled(t("claims.nuance"), h.para(c.nuance)))
@@ -122,7 +129,9 @@ class ClaimView(Static, w.VBox):
             self.statement.value = statement_html(self.case, item, self.picker.value + 1, len(self.items))
             self.verdict.value = saved.get("verdict") if saved.get("verdict") in VERDICTS else None
             self.evidence.options = [(t("claims.evidence_none"), None)] + [
-                (f"{r.sentence.id} — {_short(r.sentence.text)}", r.sentence.id) for r in item.candidates]
+                # i25: the label in the reader's words, the value (saved, compared) the id
+                (f"{sentence_label(r.sentence.id)} — {_short(r.sentence.text)}", r.sentence.id)
+                for r in item.candidates]
             ids = {i for _label, i in self.evidence.options}
             self.evidence.value = saved.get("evidence") if saved.get("evidence") in ids else None
             self.feedback.value = ""

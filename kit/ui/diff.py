@@ -9,14 +9,14 @@ from __future__ import annotations
 from ..content.case import Case, Document, Version
 from ..content.errors import BadArgument
 from ..diff import diff, new_side, old_side, set_apart_form, split_form, summarize
-from ..i18n import t
+from ..i18n import t, t_else
 from ..locale import colon
-from ..text import sentences
+from ..text import sentences, split_id
 from . import html as h
 from . import widgets as w
 from .static import Static
 
-__all__ = ["CompareView", "ops_html", "sentence_ids_html", "sr_only"]
+__all__ = ["CompareView", "ops_html", "sentence_ids_html", "sentence_label", "sr_only"]
 
 INS_STYLE = ("background:rgba(46,160,67,0.22);text-decoration:underline;text-decoration-thickness:2px;"
              "color:inherit")
@@ -68,10 +68,23 @@ def _version_head(v: Version) -> str:
             f" {h.status_badge(v.status)}</div>{note}")
 
 
+def sentence_label(sentence_id: str) -> str:
+    """A sentence id as the reader's language names it (``sentence.label``): "after.p2.s1" in English, « après,
+    § 2, phrase 1 » in French (issue 25), the version named by ``sentence.version.<id>`` or else by its id. What is
+    saved and compared stays the id; a text that is not an id is shown as it is."""
+    try:
+        version, paragraph, number = split_id(sentence_id)
+    except BadArgument:
+        return str(sentence_id)
+    return t("sentence.label", version=t_else(f"sentence.version.{version}", version), paragraph=paragraph,
+             sentence=number)
+
+
 def sentence_ids_html(version: Version) -> str:
-    """A version's sentences, each with the id the claim checker uses, in a fold-out block."""
-    items = "".join(f"<li><code>{h.esc(s.id)}</code> <span class='kit-quote'>{h.esc(s.text)}</span></li>"
-                    for s in sentences(version.text, version.id))  # i13: the sentences are quotations
+    """A version's sentences, each with the label the claim checker names it by, in a fold-out block."""
+    items = "".join(f"<li><code>{h.esc(sentence_label(s.id))}</code> "
+                    f"<span class='kit-quote'>{h.esc(s.text)}</span></li>"  # i13: the sentences are quotations
+                    for s in sentences(version.text, version.id))
     return (f"<details><summary>{h.esc(colon(t('compare.ids_heading'), version.label))}</summary>"
             f"<ul style='margin:0.2em 0;padding-left:1.4em;list-style:none'>{items}</ul></details>")
 
