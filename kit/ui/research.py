@@ -263,7 +263,7 @@ class SimulationView(Static, w.VBox):
         lines = [
             t("defaults.sim.included", share=pct(o.share_included), count=number(o.included), n=number(o.n)),
             t("defaults.sim.wanted", share=pct(o.share_wanted)),
-            t("defaults.sim.mismatch", share=pct(o.share_mismatch), count=number(o.mismatch)),
+            t("defaults.sim.mismatch", share=pct(o.share_mismatch), count=number(o.mismatch), n=number(o.n)),
             t("defaults.sim.included_unwanted", count=number(o.included_unwanted)),
             t("defaults.sim.excluded_wanted", count=number(o.excluded_wanted)),
             t("defaults.sim.acted", count=number(o.acted)),
