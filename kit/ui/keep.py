@@ -53,16 +53,36 @@ __all__ = ["Confirm", "KeepAnswers", "KeptElsewhere"]
 
 class Confirm(w.VBox):
     """A question before something is discarded: the words, a button to go ahead and one to keep things as they are.
-    Hidden until shown."""
+    Hidden until shown. Its words and buttons are made the first time they are needed: most are never shown, and
+    each would be four more controls for the page to build (issue 26: a Run All's time goes into its controls)."""
 
     def __init__(self, yes: str, on_yes: Callable[[], None], on_no: Callable[[], None]):
-        self.text = w.HTML()
-        self.yes = w.Button(description=yes, button_style="warning", tooltip=yes)
-        self.no = w.Button(description=t("quiz.confirm_cancel"), tooltip=t("quiz.confirm_cancel"))
-        self.yes.on_click(lambda _b: on_yes())
-        self.no.on_click(lambda _b: on_no())
-        super().__init__([self.text, w.HBox([self.yes, self.no])], layout=w.Layout(display="none"))
+        self._made: tuple[w.HTML, w.Button, w.Button] | None = None
+        self._yes_words, self._on_yes, self._on_no = yes, on_yes, on_no
+        super().__init__([], layout=w.Layout(display="none"))
         self.add_class("kit-confirm")
+
+    def _parts(self) -> tuple[w.HTML, w.Button, w.Button]:
+        if self._made is None:
+            yes = w.Button(description=self._yes_words, button_style="warning", tooltip=self._yes_words)
+            no = w.Button(description=t("quiz.confirm_cancel"), tooltip=t("quiz.confirm_cancel"))
+            yes.on_click(lambda _b: self._on_yes())
+            no.on_click(lambda _b: self._on_no())
+            self._made = (w.HTML(), yes, no)
+            w.put_in(self, [self._made[0], w.HBox([yes, no])])
+        return self._made
+
+    @property
+    def text(self) -> w.HTML:
+        return self._parts()[0]
+
+    @property
+    def yes(self) -> w.Button:
+        return self._parts()[1]
+
+    @property
+    def no(self) -> w.Button:
+        return self._parts()[2]
 
     def show(self, text: str, yes: str | None = None) -> None:
         self.text.value = f"<p role='alert'><strong>{h.esc(text)}</strong></p>"
@@ -71,7 +91,8 @@ class Confirm(w.VBox):
         self.layout.display = None
 
     def hide(self) -> None:
-        self.text.value = ""
+        if self._made is not None:
+            self.text.value = ""
         self.layout.display = "none"
 
     @property
