@@ -85,17 +85,18 @@ class QuestionView(w.VBox):
             button_style="primary",
         )
         self.check_button.on_click(lambda _b: self.check())
-        buttons = [self.check_button]
-        self.hint_button = None  # only a question with hints has the button (one widget fewer for the page)
+        # Only a question with hints has the Hint button, the box holding both buttons and the place for its hints:
+        # three controls fewer for the page to build for each question without (issue 26).
+        self.hint_button = self.hints = None
+        actions: list = [self.check_button]
         if question.hints:
             self.hint_button = w.Button(description=t("quiz.hint"), tooltip=t("quiz.hint_tooltip"))
             self.hint_button.on_click(lambda _b: self.hint())
-            buttons.append(self.hint_button)
-        self.hints = w.HTML()
+            self.hints = w.HTML()
+            actions = [w.HBox([self.check_button, self.hint_button]), self.hints]
         self.feedback = w.HTML()
         self.feedback.add_class("kit-quiz-feedback")
-        super().__init__([self.heading, self.input.widget, w.HBox(buttons), self.hints, self.feedback],
-                         layout={"margin": "0 0 1.2em 0"})
+        super().__init__([self.heading, self.input.widget, *actions, self.feedback], layout={"margin": "0 0 1.2em 0"})
         self.add_class("kit-quiz-question")
 
     # ------------------------------------------------------------------------------------------- actions
@@ -160,6 +161,8 @@ class QuestionView(w.VBox):
 
     # ------------------------------------------------------------------------------------------- rendering
     def _render_hints(self) -> None:
+        if self.hints is None:  # a question without hints
+            return
         q, st = self.question, self.state
         shown = st.shown_hints(q)
         parts = [f"<strong>{h.esc(t('quiz.hint_n', n=i))}:</strong> {h.esc(x)}" for i, x in enumerate(shown, 1)]
