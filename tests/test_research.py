@@ -166,6 +166,8 @@ def test_default_effects_view_shows_every_figure_escaped(data_copy):
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("condition: Sweden,", "condition: \"<script>Sweden</script>\","), encoding="utf-8")
     view = DefaultEffectsView(load_research())
-    assert "&lt;script&gt;Sweden" in view.table.value and "<script>" not in view.table.value
-    assert view.table.value.count("<tr>") == len(load_research().figures) + 1
-    assert all("alt='Bar chart" in c.value for c in view.charts.values())
+    assert "&lt;script&gt;Sweden" in view.table and "<script>" not in view.table
+    assert view.table.count("<tr>") == len(load_research().figures) + 1
+    assert all("alt='Bar chart" in c for c in view.charts.values())
+    (shown,) = view.children  # what the page shows: every chart and the table, in one control
+    assert all(c in shown.value for c in view.charts.values()) and view.table in shown.value

@@ -71,7 +71,10 @@ def test_public_functions():
 
     assert isinstance(kit.show_simulation("opt-in"), SimulationView)
     assert "no simulation preset" in kit.show_simulation("nope").value
-    assert len(kit.show_default_effects().children) >= 5
+    from kit.content.research import load_research
+
+    shown = kit.show_default_effects().children[0].value  # every chart, in one control
+    assert shown.count("<figure") == len(load_research().charts) >= 5
 
 
 # ------------------------------------------------------------------ issue 27 item 2: what was typed, and what was done

@@ -113,7 +113,7 @@ def _figures(s: PlannedSession) -> list[str]:
         research = load_research()
         view = DefaultEffectsView(research)
         if research.charts:
-            out.append(view.charts[research.charts[0]].value)
+            out.append(view.charts[research.charts[0]])
         out.append(SimulationView(load_simulation(), "slack-as-it-was").plot.value)
     return out
 

@@ -69,14 +69,16 @@ class DefaultEffectsView(Static, w.VBox):
         """``charts``: the charts to draw (default: those the research files list, ``research.charts``)."""
         charts = research.charts if charts is None else charts
         self.research = research
-        self.charts = {c: w.HTML(figure_html(drawn(chart_figure, research, c), chart_alt(research, c),
-                                             chart_caption(research, c))) for c in charts}
-        self.table = w.HTML(figures_table_html(research))
-        super().__init__([w.HTML(h.heading(t("defaults.title"), 3)), *self.charts.values(), self.table])
+        #: Each chart's HTML (its PNG, alt text and caption), by chart id, and the table's: nothing here changes once
+        #: shown, so the page gets them as one control, not eleven (issue 26).
+        self.charts = {c: figure_html(drawn(chart_figure, research, c), chart_alt(research, c),
+                                      chart_caption(research, c)) for c in charts}
+        self.table = figures_table_html(research)
+        super().__init__([w.HTML(self.static_html())])
 
     def static_html(self) -> str:
         """The charts (with alt text and captions), then the table of figures and the caveats."""
-        return h.heading(t("defaults.title"), 3) + "".join(c.value for c in self.charts.values()) + self.table.value
+        return h.heading(t("defaults.title"), 3) + "".join(self.charts.values()) + self.table
 
     def static_text(self) -> str:
         return t("static.defaults", title=t("defaults.title"), n=len(self.research.figures),
