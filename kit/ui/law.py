@@ -96,11 +96,20 @@ class _ConditionRow(w.VBox):
                                  placeholder=t("checklist.reason_placeholder"), continuous_update=False,
                                  layout={"width": "min(100%, 40em)", "height": "5em"})
         self.reason.tooltip = t("checklist.reason_description", name=condition.name)
-        self.feedback = w.HTML()
+        self._feedback: w.HTML | None = None
         self.verdict.observe(lambda _c: on_change(self), names="value")
         self.reason.observe(lambda _c: on_change(self), names="value")
-        super().__init__([self.header, self.verdict, self.reason, self.feedback],
+        super().__init__([self.header, self.verdict, self.reason],
                          layout={"border_bottom": "1px solid var(--jp-border-color2, #ccc)", "padding": "0.3em 0"})
+
+    @property
+    def feedback(self) -> w.HTML:
+        """Where the comparison with the reference is shown, made at the first Compare: one control fewer per row
+        for the page to build until then (issue 26)."""
+        if self._feedback is None:
+            self._feedback = w.HTML()
+            w.put_in(self, [*self.children, self._feedback])
+        return self._feedback
 
     @property
     def answer(self) -> dict:
