@@ -153,5 +153,5 @@ def test_the_french_grade_sheet_is_in_french(tmp_path, instructor):
         view.score("answers-audit-Ada.json", {"evidence": 2})
         path = view.export()
     header = next(csv.reader(path.open(encoding="utf-8")))
-    assert header[:3] == ["étudiant", "fichier", "Des preuves tirées du texte (1-4)"]
+    assert header[:3] == ["étudiant", "fichier", "Des preuves tirées du texte (1–4)"]
     assert "Les audits rendus" in visible_text(view)
