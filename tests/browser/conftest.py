@@ -50,14 +50,20 @@ _ALL_RUN = """() => {
 # The kernel connected and idle. A kernel (re)started while its page was loaded or busy can send its last status
 # before the page listens, and the page then shows it "starting" or "restarting" for good although it waits (a
 # loaded machine once kept a restarted kernel so for the whole two minutes): after 3 s without idle, the page asks
-# the kernel for its info (every 3 s), which it answers between a "busy" and an "idle" the page hears.
+# the kernel for its info (every 3 s), which it answers between a "busy" and an "idle" the page hears. A page whose
+# socket to a restarted kernel stays unconnected for 15 s (twice in runs that shared the machine with other work)
+# reconnects it, as JupyterLab's own "Reconnect to Kernel" does.
 _KERNEL_READY = """() => {
   const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
   const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
-  if (!k || k.connectionStatus !== 'connected') return false;
-  if (k.status === 'idle') return true;
+  if (!k) return false;
   const now = Date.now();
   if (!window.__kitSince || window.__kitKernel !== k) { window.__kitSince = now; window.__kitKernel = k; }
+  if (k.connectionStatus !== 'connected') {
+    if (now - window.__kitSince > 15000) { window.__kitSince = now; k.reconnect().catch(() => {}); }
+    return false;
+  }
+  if (k.status === 'idle') return true;
   if (now - window.__kitSince > 3000) { window.__kitSince = now; k.requestKernelInfo().catch(() => {}); }
   return false;
 }"""
