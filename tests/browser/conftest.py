@@ -49,22 +49,26 @@ _ALL_RUN = """() => {
 
 # The kernel connected and idle. A kernel (re)started while its page was loaded or busy can send its last status
 # before the page listens, and the page then shows it "starting" or "restarting" for good although it waits (a
-# loaded machine once kept a restarted kernel so for the whole two minutes): after 3 s without idle, the page asks
-# the kernel for its info (every 3 s), which it answers between a "busy" and an "idle" the page hears. A page whose
-# socket to a restarted kernel stays unconnected for 15 s (twice in runs that shared the machine with other work)
-# reconnects it, as JupyterLab's own "Reconnect to Kernel" does.
+# loaded machine once kept a restarted kernel so for the whole two minutes): after 20 s in the same state, the page
+# asks the kernel for its info (then every 20 s), which it answers between a "busy" and an "idle" the page hears; a
+# socket left unconnected for 20 s is reconnected, as JupyterLab's "Reconnect to Kernel" does. The clock restarts at
+# every change of state, and 20 s leaves a slow restart time to end on its own: with 3 s, the request could reach a
+# kernel still restarting, and the restart test then timed out in two loaded CI runs in a row.
 _KERNEL_READY = """() => {
   const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
   const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
   if (!k) return false;
-  const now = Date.now();
-  if (!window.__kitSince || window.__kitKernel !== k) { window.__kitSince = now; window.__kitKernel = k; }
-  if (k.connectionStatus !== 'connected') {
-    if (now - window.__kitSince > 15000) { window.__kitSince = now; k.reconnect().catch(() => {}); }
+  if (k.connectionStatus === 'connected' && k.status === 'idle') return true;
+  const now = Date.now(), state = k.connectionStatus + '/' + k.status;
+  if (window.__kitKernel !== k || window.__kitState !== state) {
+    window.__kitKernel = k; window.__kitState = state; window.__kitSince = now;
     return false;
   }
-  if (k.status === 'idle') return true;
-  if (now - window.__kitSince > 3000) { window.__kitSince = now; k.requestKernelInfo().catch(() => {}); }
+  if (k.connectionStatus !== 'connected') {
+    if (now - window.__kitSince > 20000) { window.__kitSince = now; k.reconnect().catch(() => {}); }
+  } else if (now - window.__kitSince > 20000) {
+    window.__kitSince = now; k.requestKernelInfo().catch(() => {});
+  }
   return false;
 }"""
 
