@@ -111,8 +111,8 @@ def test_a_refused_variant_in_a_translation_is_named_with_the_term_and_the_reaso
     ("data/translations/fr/cases/meta-ai-2025/case.yaml", "L'examen de l'autorité de contrôle irlandaise (DPC)",
      "L'examen du régulateur irlandais", "field 'outcome': « régulateur »: the edition says « autorité de contrôle"),
     # Slack's defined « Customer Data » (fr3 review)
-    ("data/translations/fr/regimes.yaml", "indiquaient que les données client, messages compris",
-     "indiquaient que les données des clients, messages compris", "« données des clients »"),
+    ("data/translations/fr/regimes.yaml", "Slack analysait les données client, messages compris",
+     "Slack analysait les données des clients, messages compris", "« données des clients »"),
     # "agreement" as a rate rendered « les accords » (fr4 review, seven places)
     ("data/translations/fr/quizzes/03-defaults.yaml", "qu'est-ce qui a le plus fait varier le taux d'accord",
      "qu'est-ce qui a le plus changé les accords",
