@@ -206,8 +206,8 @@ def test_every_variable_the_kit_reads_is_documented():
     import re
 
     code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "kit").rglob("*.py"))
-    read = set(re.findall(r"environ(?:\.get\(|\[)\"(KIT_[A-Z_]+)\"", code))
-    assert {"KIT_DATA", "KIT_CLASS_DIR", "KIT_FIGURE_CACHE"} <= read
+    read = set(re.findall(r"(?:environ(?:\.get\(|\[)|cache_folder\()\"(KIT_[A-Z_]+)\"", code))  # the caches' too
+    assert {"KIT_DATA", "KIT_CLASS_DIR", "KIT_FIGURE_CACHE", "KIT_PARSE_CACHE"} <= read
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert sorted(v for v in read if f"`{v}" not in readme) == []
     for guide in ("operations.md", "exploitation.md"):

@@ -28,6 +28,8 @@ from pathlib import Path
 
 import yaml
 
+from .cachedir import cache_folder, keep_newest
+
 __all__ = ["MAX_FILES", "folder", "read", "write"]
 
 #: Format of the files; change it when the encoding below changes.
@@ -40,13 +42,7 @@ _pruned = False
 
 def folder() -> Path | None:
     """The cache folder (it may not exist yet), or None when ``KIT_PARSE_CACHE=off``."""
-    env = os.environ.get("KIT_PARSE_CACHE", "").strip()
-    if env.lower() == "off":
-        return None
-    if env:
-        return Path(env).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME", "").strip()
-    return (Path(base) if base else Path.home() / ".cache") / "consent-kit" / "parsed"
+    return cache_folder("KIT_PARSE_CACHE", "parsed")
 
 
 def _salted() -> bytes:
@@ -117,21 +113,6 @@ def write(text: str, value) -> None:
             raise
         if not _pruned:
             _pruned = True
-            _prune(path.parent)
+            keep_newest(path.parent, "*.json", MAX_FILES)  # looked at once per process, at its first write
     except (OSError, ValueError, RecursionError):
         pass
-
-
-def _prune(where: Path) -> None:
-    """Keep the :data:`MAX_FILES` newest files (looked at once per process, at its first write)."""
-    files = list(where.glob("*.json"))
-    if len(files) <= MAX_FILES:
-        return
-
-    def age(p: Path) -> float:
-        try:
-            return p.stat().st_mtime
-        except OSError:
-            return 0.0
-    for p in sorted(files, key=age)[:len(files) - MAX_FILES]:
-        p.unlink(missing_ok=True)

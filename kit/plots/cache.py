@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import os
 from collections.abc import Callable
 from pathlib import Path
 
+from ..content.cachedir import cache_folder, keep_newest
 from ..content.language import current
 from ..content.strings import DEFAULT, load_strings
 from ..progress import atomic_write
@@ -40,13 +40,7 @@ _code: str | None = None
 
 def folder() -> Path | None:
     """The cache folder (it may not exist yet), or None when ``KIT_FIGURE_CACHE=off``."""
-    env = os.environ.get("KIT_FIGURE_CACHE", "").strip()
-    if env.lower() == "off":
-        return None
-    if env:
-        return Path(env).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME", "").strip()
-    return (Path(base) if base else Path.home() / ".cache") / "consent-kit" / "figures"
+    return cache_folder("KIT_FIGURE_CACHE", "figures")
 
 
 def _code_version() -> str:
@@ -87,23 +81,10 @@ def _write(path: Path, data: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, data, prefix=".figure-")
-        _prune(path.parent)
+        keep_newest(path.parent, "*.png", MAX_FILES)
     except OSError:
         pass  # a cache that cannot be written only means the figure is drawn next time too
 
-
-def _prune(where: Path) -> None:
-    files = list(where.glob("*.png"))
-    if len(files) <= MAX_FILES:
-        return
-
-    def age(p: Path) -> float:
-        try:
-            return p.stat().st_mtime
-        except OSError:
-            return 0.0
-    for p in sorted(files, key=age)[:len(files) - MAX_FILES]:
-        p.unlink(missing_ok=True)
 
 
 def drawn(draw: Callable, *args) -> bytes:
