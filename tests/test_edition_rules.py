@@ -193,9 +193,10 @@ def test_english_a_french_student_would_see_is_listed_with_what_to_do(repo, caps
 
 
 def test_a_sentence_id_left_in_a_french_text_is_listed_with_what_to_do(repo, capsys):
-    """Issue 25: « Étayée par after.p2.s1 » read as English; the views name the sentence « après, § 2, phrase 1 »."""
+    """Issue 25: « Étayée par after.p2.s1 » read as English; the views name the sentence « version réécrite, § 2,
+    phrase 1 »."""
     _replace(repo / "data" / "translations" / "fr" / "quizzes" / "02-policy.yaml",
-             "l'autre (après, §\u00a02,\n    phrase 1).", "l'autre (after.p2.s1).")
+             "l'autre (version\n    réécrite, §\u00a02, phrase 1).", "l'autre (after.p2.s1).")
     code, out, err = _check(repo, capsys)
     assert code == 0  # listed, like a missing translation
     assert ", 1 in English (not declared)" in out

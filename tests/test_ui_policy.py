@@ -194,15 +194,15 @@ def test_a_french_screen_names_a_sentence_in_french_words_and_keeps_the_id_as_th
     view = _claims(slack)
     view.picker.value = next(i for i, it in enumerate(view.items) if it.id == "blog-traditional-ml")
     label, value = view.evidence.options[1]
-    assert label.startswith("avant, §\u00a01, phrase 2 — To develop AI/ML models") and value == "before.p1.s2"
+    assert label.startswith("version d'origine, §\u00a01, phrase 2 — To develop AI/ML models") and value == "before.p1.s2"
     view.verdict.value, view.evidence.value = "contradicted", "before.p1.s2"
     view.check_button.click()
     assert writing.get("claim:blog-traditional-ml") == {"verdict": "contradicted", "evidence": "before.p1.s2",
                                                          "checked": True}
     feedback = unescape(view.feedback.value)
-    assert "✔ Bonne preuve\u00a0: avant, §\u00a01, phrase 2." in feedback
-    assert "<code>avant, §\u00a01, phrase 2</code>" in feedback  # the model answer's evidence
-    assert "<li><code>après, §\u00a02, phrase 1</code>" in unescape(CompareView(slack).body.value)
+    assert "✔ Bonne preuve\u00a0: version d'origine, §\u00a01, phrase 2." in feedback
+    assert "<code>version d'origine, §\u00a01, phrase 2</code>" in feedback  # the model answer's evidence
+    assert "<li><code>version réécrite, §\u00a02, phrase 1</code>" in unescape(CompareView(slack).body.value)
     found = [(m.group(0), x[max(0, m.start() - 60):m.end() + 20]) for x in _everything_shown(slack)
              for m in SENTENCE_ID.finditer(x)]
     assert found == []
@@ -216,7 +216,7 @@ def test_an_english_screen_keeps_the_ids(slack):
 
 
 def test_a_version_the_strings_do_not_name_is_named_by_its_id(in_french):
-    assert sentence_label("after.p3.s2") == "après, §\u00a03, phrase 2"
+    assert sentence_label("after.p3.s2") == "version réécrite, §\u00a03, phrase 2"
     assert sentence_label("new.p1.s1") == "new, §\u00a01, phrase 1"  # a case's own version id
     assert sentence_label("not an id") == "not an id"  # shown as it is, never a traceback
     kit.set_language("en")
