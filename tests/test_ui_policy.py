@@ -194,7 +194,8 @@ def test_a_french_screen_names_a_sentence_in_french_words_and_keeps_the_id_as_th
     view = _claims(slack)
     view.picker.value = next(i for i, it in enumerate(view.items) if it.id == "blog-traditional-ml")
     label, value = view.evidence.options[1]
-    assert label.startswith("version d'origine, §\u00a01, phrase 2 — To develop AI/ML models") and value == "before.p1.s2"
+    assert label.startswith("version d'origine, §\u00a01, phrase 2 — To develop AI/ML models")
+    assert value == "before.p1.s2"
     view.verdict.value, view.evidence.value = "contradicted", "before.p1.s2"
     view.check_button.click()
     assert writing.get("claim:blog-traditional-ml") == {"verdict": "contradicted", "evidence": "before.p1.s2",
