@@ -177,7 +177,7 @@ def test_the_french_notice_names_the_same_kinds_in_french(folder):
     for words in ("Ce qui est partagé (exactement ce que contient votre téléchargement)", "vos réponses à ce quiz",
                   "ce que vous écrivez dans les zones de texte de ce notebook",
                   "vos verdicts et leurs justifications dans ses grilles",
-                  "vos verdicts et vos preuves dans son vérificateur de déclarations",
+                  "vos verdicts et vos preuves dans le vérificateur de déclarations",
                   "vos réponses à ses autres quiz"):
         assert words in notice
     assert "What is shared" not in notice
