@@ -8,7 +8,7 @@ the English its language keeps on purpose (proper names, titles of works, terms 
 * a date with an English month ("21 November 2003", "May 2000"),
 * one of the kit's own status codes ("seen-secondary"),
 * a sentence id as the kit stores it ("after.p2.s1"; the views name the sentence in the reader's words, from the
-  UI string ``sentence.label``: « après, § 2, phrase 1 »), or
+  UI string ``sentence.label``: « version réécrite, § 2, phrase 1 »), or
 * two or more common English words making at least a fifth of its words ("read in a proxy copy"); in a text known
   to be in English (``english=True``: a name or title of the English content, shown as it is), one is enough
   ("Summary of Slack's privacy principles page").

@@ -69,9 +69,9 @@ def _version_head(v: Version) -> str:
 
 
 def sentence_label(sentence_id: str) -> str:
-    """A sentence id as the reader's language names it (``sentence.label``): "after.p2.s1" in English, « après,
-    § 2, phrase 1 » in French (issue 25), the version named by ``sentence.version.<id>`` or else by its id. What is
-    saved and compared stays the id; a text that is not an id is shown as it is."""
+    """A sentence id as the reader's language names it (``sentence.label``): "after.p2.s1" in English,
+    « version réécrite, § 2, phrase 1 » in French (issue 25), the version named by ``sentence.version.<id>`` or else
+    by its id. What is saved and compared stays the id; a text that is not an id is shown as it is."""
     try:
         version, paragraph, number = split_id(sentence_id)
     except BadArgument:
