@@ -53,7 +53,8 @@ _ALL_RUN = """() => {
 # asks the kernel for its info (then every 20 s), which it answers between a "busy" and an "idle" the page hears; a
 # socket left unconnected for 20 s is reconnected, as JupyterLab's "Reconnect to Kernel" does. The clock restarts at
 # every change of state, and 20 s leaves a slow restart time to end on its own: with 3 s, the request could reach a
-# kernel still restarting, and the restart test then timed out in two loaded CI runs in a row.
+# kernel still restarting. Even so, a restarted kernel once kept a loaded CI run waiting two minutes: no test
+# restarts a kernel any more (``Frontend.reopen`` opens the notebook anew on a new one).
 _KERNEL_READY = """() => {
   const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
   const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
@@ -187,6 +188,34 @@ class Frontend:
             return {kernel: k ? `${k.connectionStatus}/${k.status}` : 'none'}; }""")
         assert state["kernel"].startswith("connected/"), f"{self.kind} {name}: its kernel is gone ({state})"
         return page
+
+    def reopen(self, page, name: str, original: Path):
+        """Close ``page`` (the page of ``name``), shut its kernel down through the server, put ``original`` back as
+        ``name`` (the notebook as handed out, without the outputs an autosave may have kept) and open it anew in a
+        new page, all cells run by a new kernel: what a student who closed the tab and came back the next day sees.
+        Asking the old kernel to restart instead could leave the page waiting for a status it never heard, on a
+        loaded machine."""
+        page.context.close()
+        self._pages.pop(name, None)
+        old = []
+        for session in self._api("GET", "api/sessions"):
+            if session["path"] == name or session["path"].endswith("/" + name):
+                old.append(session["kernel"]["id"])
+                self._api("DELETE", f"api/sessions/{session['id']}")
+        assert old, f"{self.kind} {name}: no session to close"
+        shutil.copy(original, self.root / name)
+        self._pages[name] = page = self._open_and_run(name)
+        kernel = page.evaluate("() => window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.id")
+        assert kernel not in old, f"{self.kind} {name}: reopened on its old kernel {kernel}"
+        return page
+
+    def _api(self, method: str, path: str):
+        """The server's REST API (``path`` under the base URL): the decoded JSON answer, or None when it has none."""
+        request = urllib.request.Request(f"{self.base}/{path}", method=method,
+                                         headers={"Authorization": f"token {self.token}"})
+        with urllib.request.urlopen(request, timeout=30) as r:
+            body = r.read()
+        return json.loads(body) if body else None
 
     def _open_and_run(self, name: str):
         assert (self.root / name).exists(), f"no notebook {name} in notebooks/"

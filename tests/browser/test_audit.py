@@ -7,7 +7,8 @@
    reader scores the audit against the rubric and opens the worked example. axe finds nothing serious or critical in
    the filled-in notebook, light and dark, and no view runs past its output area or hides part of a control at 800 or
    1280 px.
-2. Half an audit, saved, the page reloaded and the kernel restarted: everything comes back.
+2. Half an audit, saved, the tab closed and the notebook opened anew in a new page with a new kernel: everything
+   comes back.
 
 Each test runs on its own copy of the notebook (its own kernel) and removes the answers file it made.
 """
@@ -21,7 +22,7 @@ import pytest
 from playwright.sync_api import expect
 
 from kit.audit_report import read_report
-from tests.browser.conftest import _ALL_RUN, _KERNEL_READY, ROOT, RUN_TIMEOUT_MS, axe_scan, describe, focus
+from tests.browser.conftest import ROOT, axe_scan, describe, focus
 from tests.browser.test_layout import _OVERFLOW, _at_width
 from tests.conftest import FIXTURES
 
@@ -182,7 +183,7 @@ def test_a_whole_audit_by_keyboard_alone_downloads_its_report(lab, tmp_path):
         _clean(lab)
 
 
-def test_half_an_audit_comes_back_after_a_reload_and_a_restart(lab):
+def test_half_an_audit_comes_back_in_a_new_page_with_a_new_kernel(lab):
     page = _copy(lab, "07_audit_reload.ipynb")
     answers = lab.root.parent / "answers" / "answers-audit.json"
     try:
@@ -212,15 +213,7 @@ def test_half_an_audit_comes_back_after_a_reload_and_a_restart(lab):
         else:
             pytest.fail(f"the half-finished audit was not saved as entered: {sorted(saved)}")
 
-        page.reload()
-        page.wait_for_function(_KERNEL_READY, timeout=RUN_TIMEOUT_MS, polling=250)
-        page.evaluate("async () => { await window.jupyterapp.shell.currentWidget.sessionContext.session.kernel"
-                      ".restart(); }")
-        # Run All only once the new kernel is idle: cells sent while it still starts can be dropped, never to run.
-        page.wait_for_function(_KERNEL_READY, timeout=RUN_TIMEOUT_MS, polling=250)
-        page.evaluate("() => window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
-        page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
-        page.wait_for_function(_ALL_RUN, timeout=RUN_TIMEOUT_MS, polling=250)
+        page = lab.reopen(page, "07_audit_reload.ipynb", ROOT / "notebooks" / "07_audit.ipynb")
 
         paste = page.locator(".kit-audit-paste")
         expect(paste.locator(".kit-keep")).to_contain_text("Restored your saved answers", timeout=WAIT)
