@@ -33,6 +33,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.hub.hubctl import rest
+
 ROOT = Path(__file__).resolve().parents[2]
 RUN_TIMEOUT_MS = 120_000
 
@@ -198,24 +200,16 @@ class Frontend:
         page.context.close()
         self._pages.pop(name, None)
         old = []
-        for session in self._api("GET", "api/sessions"):
+        for session in rest("GET", f"{self.base}/api/sessions", self.token):
             if session["path"] == name or session["path"].endswith("/" + name):
                 old.append(session["kernel"]["id"])
-                self._api("DELETE", f"api/sessions/{session['id']}")
+                rest("DELETE", f"{self.base}/api/sessions/{session['id']}", self.token)
         assert old, f"{self.kind} {name}: no session to close"
         shutil.copy(original, self.root / name)
         self._pages[name] = page = self._open_and_run(name)
         kernel = page.evaluate("() => window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.id")
         assert kernel not in old, f"{self.kind} {name}: reopened on its old kernel {kernel}"
         return page
-
-    def _api(self, method: str, path: str):
-        """The server's REST API (``path`` under the base URL): the decoded JSON answer, or None when it has none."""
-        request = urllib.request.Request(f"{self.base}/{path}", method=method,
-                                         headers={"Authorization": f"token {self.token}"})
-        with urllib.request.urlopen(request, timeout=30) as r:
-            body = r.read()
-        return json.loads(body) if body else None
 
     def _open_and_run(self, name: str):
         assert (self.root / name).exists(), f"no notebook {name} in notebooks/"

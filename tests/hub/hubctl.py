@@ -39,6 +39,15 @@ LAB_SETTINGS = {
 }
 
 
+def rest(method: str, url: str, token: str):
+    """A call to a Jupyter REST API (a hub's, or a single server's) with ``token``: the decoded JSON answer, or None
+    when the answer has no body."""
+    request = urllib.request.Request(url, method=method, headers={"Authorization": f"token {token}"})
+    with urllib.request.urlopen(request, timeout=30) as r:
+        body = r.read()
+    return json.loads(body) if body else None
+
+
 def problem() -> str | None:
     """Why a hub cannot be started here (said plainly), or None."""
     if os.geteuid() != 0:
@@ -213,11 +222,7 @@ class Hub:
             time.sleep(0.3)
 
     def _api(self, method: str, path: str):
-        req = urllib.request.Request(f"{self.base}/hub/api{path}", method=method,
-                                     headers={"Authorization": f"token {self.api_token}"})
-        with urllib.request.urlopen(req, timeout=30) as r:
-            body = r.read()
-        return json.loads(body) if body else None
+        return rest(method, f"{self.base}/hub/api{path}", self.api_token)
 
     def start_servers(self, names, timeout: float = 300) -> None:
         """Ask the hub to start these users' servers, all at once (as students arriving in class), and wait."""
