@@ -65,7 +65,7 @@ def test_cli_writes_csv_chart_and_alt_text(tmp_path, capsys):
     assert (out / "summary.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     alt = (out / "summary.txt").read_text()
     default = load_quiz("01-slack-case").question("member-included").text
-    assert "3 students" in alt and f"“{default}”: mean score 67%" in alt
+    assert "students: 3)" in alt and f"“{default}”: mean score 67%" in alt
 
 
 def test_cli_with_only_damaged_files_fails_in_one_line(tmp_path):
@@ -166,7 +166,7 @@ def test_each_unnamed_file_is_a_student_of_its_own_labelled_apart_with_its_file(
         ("unnamed 1", "room-a/answers-01-slack-case.json", "01-slack-case"),
         ("unnamed 2", "room-b/answers-01-slack-case.json", "01-slack-case"),
         ("unnamed 3", "answers-law-discussion.json", "law-discussion")]
-    assert "answered by 2 students" in (tmp_path / "out" / "summary.txt").read_text()  # the chart's, not 04's
+    assert "students: 2)" in (tmp_path / "out" / "summary.txt").read_text()  # the chart's, not 04's
     # the same files, the same labels, whatever order they are given in; in French in a French CSV
     assert main(["results", *reversed(files), "--out", "fr", "--lang", "fr"]) == 0
     assert sorted((r["étudiant"], r["fichier"]) for r in _csv(tmp_path / "fr" / "answers.csv")) == [
