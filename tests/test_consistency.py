@@ -74,8 +74,8 @@ BATCHES = {
     "copies and status": (
         [("research/defaults.yaml", f'value: 12, unit: percent, source: "{SCI}", read_at: "{SD}",',
           f'value: 12, unit: percent, source: "{SD}",'),
-         ("research/defaults.yaml", f"    read_at: {SD}\n    status: seen-secondary\n    note: >-\n      Some",
-          f"    read_at: {SD}\n    status: seen-primary\n    note: >-\n      Some"),
+         ("research/defaults.yaml", f"    read_at: {SD}\n    status: seen-secondary\n    note: >-\n      One",
+          f"    read_at: {SD}\n    status: seen-primary\n    note: >-\n      One"),
          ("cases/slack-2024/sources.yaml", f"    url: {TC}\n    read_at: https://remove-js",
           "    url: https://vuink.com/post/grpupehapu-d-dpbz/2024/05/17/slack\n    read_at: https://remove-js"),
          ("cases/slack-2024/sources.yaml", "    read_at: https://promo-sale.live/team-messaging/152381/slack-trains-some-"
