@@ -380,7 +380,7 @@ def test_results_headers_and_chart_follow_the_language_of_the_answers(data_copy,
     assert main(["results", str(answers), "--out", str(tmp_path / "out")]) == 0
     with open(tmp_path / "out" / "answers.csv", encoding="utf-8") as f:
         header, row = list(csv.reader(f))
-    assert header[0] == "étudiant" and "oui" in row and "clé" in row  # i25: a student, and the French values
+    assert header[0] == "étudiant" and "oui" in row and "corrigé" in row  # i25: a student, and the French values
     assert i18n.language() == "en"
     assert main(["results", str(answers), "--out", str(tmp_path / "out-en"), "--lang", "en"]) == 0
     with open(tmp_path / "out-en" / "answers.csv", encoding="utf-8") as f:

@@ -127,7 +127,7 @@ def test_reflection_shows_model_answer_and_discussion(quiz):
     v.input.text.value = "Not really consent."
     v.check_button.click()
     fb = visible_text(v.feedback)
-    assert "✔ Submitted." in fb and "A model answer" in fb and "Points for discussion" in fb
+    assert "✔ Answered." in fb and "A model answer" in fb and "Points for discussion" in fb
 
 
 def test_content_text_is_escaped(quiz):

@@ -357,7 +357,7 @@ def csv_cells(r: Row) -> list:
     cells = {"student": r.student, "file": r.file, "quiz": r.quiz, "question": r.question, "response": r.response,
              "score": "" if r.score is None else f"{r.score:.3f}",
              "correct": "" if r.correct is None else t("results.answer_yes" if r.correct else "results.answer_no"),
-             "graded_by": t(f"results.graded_{r.graded_by}"),  # i25: « clé » / « fichier » in French
+             "graded_by": t(f"results.graded_{r.graded_by}"),  # i25: « corrigé » / « fichier » in French
              "attempts": "" if r.attempts is None else r.attempts, "hints": "" if r.hints is None else r.hints,
              "saved_at": r.saved_at}
     return [cells[c] for c in COLUMNS]

@@ -198,7 +198,7 @@ def test_reflection_by_keyboard(lab):
     area = box.locator("textarea")
     focus(area)
     page.keyboard.type("Silence is not a yes.")
-    expect(_check_by_keyboard(page, box)).to_contain_text("Submitted", timeout=10_000)
+    expect(_check_by_keyboard(page, box)).to_contain_text("Answered", timeout=10_000)
 
 
 def _option_value(select, label_start: str) -> str:
