@@ -108,7 +108,7 @@ def test_the_outcomes_in_french(shipped, french):
 
     assert plain(outcome(photos.column("mining"))) == (
         "Droit d'auteur : l'exception de fouille, sauf réservation de droits — inclus par défaut : utilisé sauf si "
-        "quelqu'un agit (opt-out) ; qui doit agir : le photographe, en réservant l'usage.")
+        "quelqu'un agit (opt-out) ; qui doit agir : le photographe, en réservant ses droits sur ses photos.")
     assert plain(contrast(photos)).startswith("Même contenu, options par défaut opposées : avec le consentement")
 
 
