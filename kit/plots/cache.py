@@ -86,7 +86,6 @@ def _write(path: Path, data: bytes) -> None:
         pass  # a cache that cannot be written only means the figure is drawn next time too
 
 
-
 def drawn(draw: Callable, *args) -> bytes:
     """The PNG of ``draw(*args)`` (a matplotlib figure), read from the cache when it was drawn before.
 

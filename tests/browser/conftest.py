@@ -49,14 +49,12 @@ _ALL_RUN = """() => {
                           && c.promptNode && !c.promptNode.textContent.includes('*'));
 }"""
 
-# The kernel connected and idle. A kernel (re)started while its page was loaded or busy can send its last status
-# before the page listens, and the page then shows it "starting" or "restarting" for good although it waits (a
-# loaded machine once kept a restarted kernel so for the whole two minutes): after 20 s in the same state, the page
-# asks the kernel for its info (then every 20 s), which it answers between a "busy" and an "idle" the page hears; a
-# socket left unconnected for 20 s is reconnected, as JupyterLab's "Reconnect to Kernel" does. The clock restarts at
-# every change of state, and 20 s leaves a slow restart time to end on its own: with 3 s, the request could reach a
-# kernel still restarting. Even so, a restarted kernel once kept a loaded CI run waiting two minutes: no test
-# restarts a kernel any more (``Frontend.reopen`` opens the notebook anew on a new one).
+# The kernel connected and idle. A kernel started while its page was loading or busy can send its last status before
+# the page listens, and the page then shows it "starting" for good although it waits: after 20 s in the same state,
+# the page asks the kernel for its info (then every 20 s), which it answers between a "busy" and an "idle" the page
+# hears; a socket left unconnected for 20 s is reconnected, as JupyterLab's "Reconnect to Kernel" does. The clock
+# restarts at every change of state, so a slow start is left to end on its own. No test restarts a kernel (a
+# restarted one once kept a loaded CI run waiting two minutes): ``Frontend.reopen`` opens the notebook on a new one.
 _KERNEL_READY = """() => {
   const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
   const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
