@@ -29,6 +29,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import hashlib
+import os
 import re
 import typing
 from collections.abc import Callable, Iterable, Iterator
@@ -78,23 +79,48 @@ def fingerprint(english: str | list | tuple) -> str:
 
 
 # ------------------------------------------------------------------------------------------- where a translation is
+#: Where each file asked about was found: its path (with the working folder, for a relative one) -> (content folder,
+#: path relative to it). Every load asks again for every file it read (a few hundred times in a Run All), and
+#: resolving a path and climbing its folders is a dozen system calls; a remembered place costs one, which checks the
+#: folder is still a content folder.
+_PLACES: dict[tuple[str, str], tuple[Path, str]] = {}
+
+
+def _is_content_folder(folder: Path) -> bool:
+    return (folder / DIR).is_dir() or (folder / "ui" / f"{DEFAULT}.yaml").is_file()
+
+
+def _place(path: Path) -> tuple[Path, str] | None:
+    """(content folder, the path relative to it, POSIX) of a file or folder, or None outside any content folder."""
+    name = os.fspath(path)
+    key = (name, "" if os.path.isabs(name) else os.getcwd())
+    hit = _PLACES.get(key)
+    if hit is not None and _is_content_folder(hit[0]):
+        return hit
+    resolved = safe_resolve(path)
+    for parent in resolved.parents:
+        if _is_content_folder(parent):
+            if len(_PLACES) >= 4096:
+                _PLACES.clear()
+            _PLACES[key] = found = (parent, resolved.relative_to(parent).as_posix())
+            return found
+    return None
+
+
 def content_root(path: Path) -> Path | None:
     """The content folder a file or folder belongs to: the nearest folder above it holding ``translations/`` or
     ``ui/en.yaml`` (None when there is none)."""
-    path = safe_resolve(path)
-    for parent in path.parents:
-        if (parent / DIR).is_dir() or (parent / "ui" / f"{DEFAULT}.yaml").is_file():
-            return parent
-    return None
+    place = _place(path)
+    return place[0] if place else None
 
 
 def translation_path(english: Path, lang: str) -> Path | None:
     """Where the translation of an English file (or folder) into ``lang`` lives, or None when it is not content a
     language translates (a translation or a UI string file itself, or a file outside any content folder)."""
-    root = content_root(english)
-    if root is None:
+    place = _place(english)
+    if place is None:
         return None
-    rel = safe_resolve(english).relative_to(root).as_posix()
+    root, rel = place
     if rel.startswith((f"{DIR}/", "ui/")):
         return None
     return root / DIR / lang / rel
@@ -141,63 +167,79 @@ def _textual(value: Any) -> bool:
     return isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip() != ""
 
 
+#: What :func:`translatables` needs to know of each field of a record class, worked out once per class (the walk runs
+#: over every record of every file a notebook reads, and asking the type hints each time was most of it).
+_PLANS: dict[type, tuple[bool, str, tuple[tuple, ...]]] = {}
+
+
+def _plan(cls: type) -> tuple[bool, str, tuple[tuple, ...]]:
+    """(whether ``cls`` has an ``id`` field, its entry noun, and per field: name, how it is translated, whether it is
+    a quotation, whether its text is one line, whether it is a tuple, whether its items' text is one line, its record
+    class, its items' record class)."""
+    plan = _PLANS.get(cls)
+    if plan is None:
+        hints = type_hints(cls)
+        fields = []
+        for f in dataclasses.fields(cls):
+            tp = hints[f.name]
+            item_tp = _tuple_item(tp)
+            fields.append((f.name, f.metadata.get("translate"), bool(f.metadata.get("quote")), _is_one_line(tp),
+                           item_tp is not None, item_tp is not None and _is_one_line(item_tp), _record_class(tp),
+                           _record_class(item_tp) if item_tp is not None else None))
+        has_id = any(f.name == "id" for f in dataclasses.fields(cls))
+        plan = _PLANS[cls] = (has_id, getattr(cls, "entry_name", None) or cls.__name__.lower(), tuple(fields))
+    return plan
+
+
 def translatables(cls: type, data: Any, prefix: str = "", entry: str | None = None,
                   steps: tuple = ()) -> Iterator[Translatable]:
     """Every translatable text (and quotation) of English YAML data read as ``cls``, with its spec path."""
     if not isinstance(data, dict):
         return
     key_lines = getattr(data, "key_lines", {})
-    hints = type_hints(cls)
-    noun = getattr(cls, "entry_name", None) or cls.__name__.lower()
+    has_id, noun, fields = _plan(cls)
     raw_id = data.get("id")
-    if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) and any(
-            f.name == "id" for f in dataclasses.fields(cls)):
+    if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) and has_id:
         entry = f"{noun} '{raw_id}'" if entry is None or not prefix else f"{entry}, {noun} '{raw_id}'"
-    for f in dataclasses.fields(cls):
-        if f.name not in data or data[f.name] is None:
+    for name, how, quote, one_line, is_tuple, item_one_line, record, item_record in fields:
+        value = data.get(name)
+        if value is None:
             continue
-        value, tp = data[f.name], hints[f.name]
-        path, here = f"{prefix}{f.name}", (*steps, f.name)
-        line = key_lines.get(f.name, getattr(data, "line", None))
-        how = f.metadata.get("translate")
+        path, here = f"{prefix}{name}", (*steps, name)
+        line = key_lines.get(name, getattr(data, "line", None))
         if how == "list":
             if isinstance(value, list) and value and all(_textual(v) for v in value):
-                yield Translatable(path, tuple(written(v) for v in value), line, entry, f.name, "list", steps=here)
+                yield Translatable(path, tuple(written(v) for v in value), line, entry, name, "list", steps=here)
             continue
         if how:
-            item_tp = _tuple_item(tp)
-            if item_tp is not None:
+            if is_tuple:
                 if isinstance(value, list):
                     lines = getattr(value, "item_lines", None) or [line] * len(value)
                     for i, item in enumerate(value, 1):
                         if _textual(item):
-                            yield Translatable(f"{path}[{i}]", written(item), lines[i - 1], entry, f"{f.name}[{i}]",
-                                               "text", _is_one_line(item_tp), steps=(*here, i - 1),
-                                               optional=how == "name")
+                            yield Translatable(f"{path}[{i}]", written(item), lines[i - 1], entry, f"{name}[{i}]",
+                                               "text", item_one_line, steps=(*here, i - 1), optional=how == "name")
             elif _textual(value):
-                yield Translatable(path, written(value), line, entry, f.name, "text", _is_one_line(tp), steps=here,
+                yield Translatable(path, written(value), line, entry, name, "text", one_line, steps=here,
                                    optional=how == "name")
             continue
-        if f.metadata.get("quote"):
+        if quote:
             if _textual(value):
                 others = data.get("translations") if isinstance(data.get("translations"), list) else []
                 official = tuple(str(o.get("language")) for o in others if isinstance(o, dict))
-                yield Translatable(f"{path}.{KIT_TRANSLATION}", written(value), line, entry, f.name, "quote",
+                yield Translatable(f"{path}.{KIT_TRANSLATION}", written(value), line, entry, name, "quote",
                                    official=official, steps=here)
             continue
-        sub = _record_class(tp)
-        if sub is not None:
-            yield from translatables(sub, value, f"{path}.", entry, here)
+        if record is not None:
+            yield from translatables(record, value, f"{path}.", entry, here)
             continue
-        item_tp = _tuple_item(tp)
-        sub = _record_class(item_tp) if item_tp is not None else None
-        if sub is not None and isinstance(value, list):
+        if item_record is not None and isinstance(value, list):
             for i, item in enumerate(value, 1):
                 if not isinstance(item, dict):
                     continue
                 item_id = item.get("id")
                 step = f".{item_id}" if isinstance(item_id, (str, int)) and not isinstance(item_id, bool) else f"[{i}]"
-                yield from translatables(sub, item, f"{path}{step}.", entry, (*here, i - 1))
+                yield from translatables(item_record, item, f"{path}{step}.", entry, (*here, i - 1))
 
 
 # ------------------------------------------------------------------------------------------- translation files
