@@ -40,7 +40,7 @@ from typing import Any
 from .cache import cached
 from .errors import ContentError, Problem, display_path, safe_resolve
 from .language import DEFAULT, current
-from .schema import ScalarKind, optional_type, type_hints, where
+from .schema import ScalarKind, entry_name, optional_type, type_hints, where
 from .yamlio import LineList, load_mapping, load_yaml, parses, written
 
 __all__ = [
@@ -187,7 +187,7 @@ def _plan(cls: type) -> tuple[bool, str, tuple[tuple, ...]]:
                            item_tp is not None, item_tp is not None and _is_one_line(item_tp), _record_class(tp),
                            _record_class(item_tp) if item_tp is not None else None))
         has_id = any(f.name == "id" for f in dataclasses.fields(cls))
-        plan = _PLANS[cls] = (has_id, getattr(cls, "entry_name", None) or cls.__name__.lower(), tuple(fields))
+        plan = _PLANS[cls] = (has_id, entry_name(cls), tuple(fields))
     return plan
 
 
