@@ -50,7 +50,6 @@ __all__ = [
     "TEntry",
     "Translatable",
     "compare_language",
-    "content_root",
     "fingerprint",
     "kit_translation",
     "kit_translation_for",
@@ -91,7 +90,8 @@ def _is_content_folder(folder: Path) -> bool:
 
 
 def _place(path: Path) -> tuple[Path, str] | None:
-    """(content folder, the path relative to it, POSIX) of a file or folder, or None outside any content folder."""
+    """(content folder, the path relative to it, POSIX) of a file or folder, or None outside any content folder. The
+    content folder is the nearest folder above it holding ``translations/`` or ``ui/en.yaml``."""
     name = os.fspath(path)
     key = (name, "" if os.path.isabs(name) else os.getcwd())
     hit = _PLACES.get(key)
@@ -105,13 +105,6 @@ def _place(path: Path) -> tuple[Path, str] | None:
             _PLACES[key] = found = (parent, resolved.relative_to(parent).as_posix())
             return found
     return None
-
-
-def content_root(path: Path) -> Path | None:
-    """The content folder a file or folder belongs to: the nearest folder above it holding ``translations/`` or
-    ``ui/en.yaml`` (None when there is none)."""
-    place = _place(path)
-    return place[0] if place else None
 
 
 def translation_path(english: Path, lang: str) -> Path | None:
