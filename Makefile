@@ -100,7 +100,7 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # changed since are compiled again (a second or so the first time).
 BYTECODE := $(BIN)/python -m compileall -q -j0 kit
 
-# The notebooks' figures are drawn into the figure cache first (new ones only: a few seconds the first time).
+# The cases' timelines are drawn into the figure cache first (new ones only: a few seconds the first time).
 lab: $(STAMP)
 	$(BYTECODE)
 	$(BIN)/python -m kit figures

@@ -16,6 +16,7 @@ from kit.content.case import PERMISSIONS
 from kit.content.cases import case_ids
 from kit.content.registry import check_all
 from kit.plots.cases import by_year_alt, by_year_figure, steps_alt, steps_figure, timeline_alt, timeline_figure
+from tests import svgfig
 from tests.conftest import visible_text
 
 NEW = ["zoom-2023", "adobe-2024", "linkedin-2024", "meta-2024", "x-grok-2024", "reddit-2024", "tumblr-wordpress-2024",
@@ -70,13 +71,15 @@ def test_steps_count_the_opt_out_path(rows):
 
 def test_plots_build_and_have_alt_text(rows):
     for fig in (timeline_figure(rows), by_year_figure(rows), steps_figure(rows)):
-        assert fig.axes
+        assert fig.startswith("<svg") and svgfig.texts(fig)
     assert f"{len(rows)} cases" in timeline_alt(rows)
     assert "2024:" in by_year_alt(rows)
     alt = steps_alt(rows)
     assert "no individual opt-out" in alt and "not each person's own choice" in alt and "admin" not in alt
-    labels = [t.get_text() for t in steps_figure(rows).axes[0].texts]
-    assert "no individual opt-out" in labels
+    labels = [text for text, _box, _el in svgfig.texts(steps_figure(rows))]
+    assert "no individual opt-out" in labels and "Anthropic" in labels
+    # one bar per case with a count of steps, as long as its count
+    assert sorted(svgfig.values(steps_figure(rows))) == sorted(r["steps"] for r in rows if r["steps"] is not None)
 
 
 def test_notebook_05s_views_show_the_cases_without_loading_pandas():

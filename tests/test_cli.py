@@ -174,29 +174,34 @@ def test_figures_and_results_take_data_as_check_does(data_copy, tmp_path, monkey
     with open(tmp_path / "out" / "answers.csv", newline="", encoding="utf-8") as f:
         (row,) = list(csv.DictReader(f))
     assert (row["correct"], row["graded_by"]) == ("yes", "key")  # the copy's key, not the kit's
-    research = data_copy / "research" / "defaults.yaml"
-    research.write_text(research.read_text().replace("  - id: johnson-goldstein-2003\n", "  - id: jg-2003\n", 1))
-    assert main(["figures", "--lang", "en", "--data", str(data_copy)]) == 1
-    assert "johnson-goldstein-2003" in capsys.readouterr().err  # it read the copy
+    sources = data_copy / "cases" / "slack-2024" / "sources.yaml"
+    sources.write_text(sources.read_text().replace("id: tidbits-forum-mea-culpa", "id: tidbits", 1))
+    assert main(["figures", "--lang", "en", "--data", str(data_copy)]) == 0
+    assert "left out the case slack-2024" in capsys.readouterr().err  # it read the copy
     for command in (["results", str(hand_in)], ["figures"]):
         assert main([*command, "--data", str(tmp_path / "nowhere")]) == 2
         assert one_line_error(capsys.readouterr().err) == \
             f"kit {command[0]}: no content folder at {tmp_path / 'nowhere'}"
 
 
-def test_figures_lists_the_problems_it_met_as_check_does(data_copy, monkeypatch, tmp_path, capsys):
+def test_a_command_lists_the_problems_it_met_as_check_does(data_copy, capsys):
     """'46 problems in the content:' and nothing after the colon: the problems are listed, the first ones and how
     many more."""
-    monkeypatch.setenv("KIT_FIGURE_CACHE", str(tmp_path / "figures"))
+    from argparse import Namespace
+
+    from kit.content.research import load_research
+    from kit.instructor.cli import _error_lines
+
     research = data_copy / "research" / "defaults.yaml"
     research.write_text(research.read_text().replace("  - id: johnson-goldstein-2003\n", "  - id: jg-2003\n", 1))
-    assert main(["figures", "--lang", "en"]) == 1
-    err = capsys.readouterr().err.splitlines()
+    with pytest.raises(ContentError) as e:
+        load_research()
+    err = _error_lines(Namespace(command="results", data=None), e.value)
     count = int(err[0].split()[2])
-    assert count > 10 and err[0] == f"kit figures: {count} problems in the content:"
+    assert count > 10 and err[0] == f"kit results: {count} problems in the content:"
     assert len(err) == 12 and all("field 'study': unknown study 'johnson-goldstein-2003'" in e for e in err[1:11])
     assert all(e.startswith(str(research)) for e in err[1:11])
-    assert err[11] == f"kit figures: and {count - 10} more: 'python -m kit check' lists them all"
+    assert err[11] == f"kit results: and {count - 10} more: 'python -m kit check' lists them all"
 
 
 def test_every_variable_the_kit_reads_is_documented():

@@ -1,8 +1,9 @@
-"""What a reader sees in each figure: drawn on an Agg canvas, then measured from the artists' window extents.
+"""What a reader sees in each figure, measured: no text runs into another text, a line or a bar, and every text lies
+inside the figure, in English and in French.
 
-No two tick labels overlap, the title and every text lie inside the figure, no value label sits on the line or
-title above the bars, and in a case's timeline (every case, English and French) no marker, number, title, date or
-legend runs into another.
+The charts of notebooks 03 and 05 are SVG (:mod:`kit.plots.svg`), measured from the SVG a student's browser gets
+(``tests/svgfig.py``). A case's timeline is drawn with matplotlib on an Agg canvas and measured from the artists'
+window extents: no marker, number, title, date or legend runs into another, for every case.
 """
 
 from __future__ import annotations
@@ -17,10 +18,13 @@ from matplotlib.transforms import Bbox  # noqa: E402
 
 from kit.cases import case_rows, load_cases  # noqa: E402
 from kit.content.language import speaking  # noqa: E402
-from kit.content.research import load_research  # noqa: E402
+from kit.content.research import load_research, load_simulation  # noqa: E402
 from kit.plots import cases as case_plots  # noqa: E402
-from kit.plots.research import chart_figure  # noqa: E402
+from kit.plots.research import chart_figure, simulation_figure  # noqa: E402
 from kit.plots.timeline import timeline_figure  # noqa: E402
+from kit.research import simulate_all  # noqa: E402
+from kit.ui.research import SimulationView  # noqa: E402
+from tests import svgfig  # noqa: E402
 
 
 def _draw(fig):
@@ -58,24 +62,69 @@ def _tick_labels(ax):
 
 
 def _all_figures():
-    research = load_research()
-    figs = {f"chart {c}": chart_figure(research, c) for c in research.charts}
+    """The matplotlib figures: each case's timeline, in English and in French (longer dates and titles)."""
+    figs = {}
     for case in load_cases():
         figs[f"timeline {case.id}"] = timeline_figure(case)
-    with speaking("fr"):  # French dates and titles are longer
+    with speaking("fr"):
         for case in load_cases():
             figs[f"timeline {case.id} fr"] = timeline_figure(case)
-    df = case_rows()
-    figs["cases timeline"] = case_plots.timeline_figure(df)
-    figs["cases by year"] = case_plots.by_year_figure(df)
-    figs["cases steps"] = case_plots.steps_figure(df)
-    with speaking("fr"):  # i25: every French figure is measured as the English one is
-        research_fr, df_fr = load_research(), case_rows()
-        figs.update({f"chart {c} fr": chart_figure(research_fr, c) for c in research_fr.charts})
-        figs["cases timeline fr"] = case_plots.timeline_figure(df_fr)
-        figs["cases by year fr"] = case_plots.by_year_figure(df_fr)
-        figs["cases steps fr"] = case_plots.steps_figure(df_fr)
     return figs
+
+
+def _all_charts():
+    """The SVG charts: every research chart, the three case plots and the simulation at every preset, both
+    languages."""
+    charts = {}
+    for lang in ("en", "fr"):
+        with speaking(lang):
+            research, df, sim = load_research(), case_rows(), load_simulation()
+            charts.update({f"chart {c} {lang}": chart_figure(research, c) for c in research.charts})
+            charts[f"cases timeline {lang}"] = case_plots.timeline_figure(df)
+            charts[f"cases by year {lang}"] = case_plots.by_year_figure(df)
+            charts[f"cases steps {lang}"] = case_plots.steps_figure(df)
+            for preset in sim.presets:
+                p = SimulationView(sim, preset.id).params()
+                charts[f"simulation {preset.id} {lang}"] = simulation_figure(simulate_all(p), (p.default, p.who_acts))
+    return charts
+
+
+CHARTS = _all_charts()
+
+
+@pytest.mark.parametrize("name", list(CHARTS))
+def test_every_text_of_a_chart_lies_inside_it(name):
+    width, height = svgfig.size(CHARTS[name])
+    for text, (x0, y0, x1, y1), _el in svgfig.texts(CHARTS[name]):
+        assert x0 >= -0.5 and y0 >= -0.5 and x1 <= width + 0.5 and y1 <= height + 0.5, \
+            f"{name}: {text!r} at {(x0, y0, x1, y1)} is cut by the figure's edge ({width} × {height})"
+
+
+@pytest.mark.parametrize("name", list(CHARTS))
+def test_no_text_of_a_chart_runs_into_another_a_line_or_a_bar(name):
+    """Issue 25: French group headers ran into each other, a value label into the axis label; a value label must
+    also stay clear of the header line over its group."""
+    svg = CHARTS[name]
+    texts = svgfig.texts(svg)
+    for i, (a, ea, _x) in enumerate(texts):
+        for b, eb, _y in texts[i + 1:]:
+            assert not svgfig.overlap(ea, eb), f"{name}: {a!r} and {b!r} overlap"
+    root = svgfig.parse(svg)
+    lines = [tuple(float(el.get(k)) for k in ("x1", "y1", "x2", "y2")) for el in root.iter(f"{svgfig.NS}line")]
+    bars = [tuple(float(el.get(k)) for k in ("x", "y", "width", "height")) for el in root.iter(f"{svgfig.NS}rect")
+            if el.get("data-value") is not None]
+    for text, box, _el in texts:
+        for x1, y1, x2, y2 in lines:
+            seg = (min(x1, x2) - 0.5, min(y1, y2) - 0.5, max(x1, x2) + 0.5, max(y1, y2) + 0.5)
+            assert not svgfig.overlap(box, seg, slack=0.2), f"{name}: {text!r} runs into a line at {seg}"
+        for x, y, w, h in bars:
+            on_bar = box[0] >= x and box[2] <= x + w and box[1] >= y and box[3] <= y + h  # a count on its bar
+            assert on_bar or not svgfig.overlap(box, (x, y, x + w, y + h)), f"{name}: {text!r} runs into a bar"
+
+
+def test_the_charts_test_sees_both_languages_every_chart_and_preset():
+    assert len(CHARTS) == 2 * (len(load_research().charts) + 3 + len(load_simulation().presets))
+    assert "cases steps fr" in CHARTS and "simulation slack-as-it-was fr" in CHARTS
 
 
 FIGURES = _all_figures()
@@ -100,37 +149,6 @@ def test_every_text_lies_inside_the_figure(name):
     for a, ext in _texts(fig, r):
         inside = ext.x0 >= box.x0 - 0.5 and ext.x1 <= box.x1 + 0.5 and ext.y0 >= box.y0 - 0.5 and ext.y1 <= box.y1 + 0.5
         assert inside, f"{name}: {a.get_text()!r} at {ext} is cut by the figure's edge {box}"
-
-
-@pytest.mark.parametrize("name", [n for n in FIGURES if n.startswith(("chart ", "cases "))])
-def test_no_two_texts_of_a_chart_overlap(name):
-    """Issue 25: French group headers ran into each other, a value label into the axis label."""
-    fig = FIGURES[name]
-    r = _draw(fig)
-    texts = list({id(a): (a, ext) for a, ext in _texts(fig, r)}.values())  # a tick label is found twice
-    for i, (a, ea) in enumerate(texts):
-        for b, eb in texts[i + 1:]:
-            if b.get_text() in a.get_text().splitlines() or a.get_text() in b.get_text().splitlines():
-                continue  # a legend's or title's line and the same text drawn as a whole
-            assert not _overlap(ea, eb), f"{name}: {a.get_text()!r} and {b.get_text()!r} overlap"
-
-
-@pytest.mark.parametrize("chart", load_research().charts)
-@pytest.mark.parametrize("lang", ["en", "fr"])
-def test_value_labels_stay_clear_of_the_header_line_and_titles(chart, lang):
-    with speaking(lang):
-        fig = chart_figure(load_research(), chart)
-    r = _draw(fig)
-    ax = fig.axes[0]
-    top = ax.get_window_extent(r).y1  # the axes' top edge, where a group's header line is drawn
-    headers = [a.get_window_extent(r) for a in ax.texts if a.get_fontweight() == "bold"]
-    titles = [t.get_window_extent(r) for t in (fig._suptitle, ax.title) if t is not None and t.get_text()]
-    values = [(a.get_text(), a.get_window_extent(r)) for a in ax.texts if a.get_fontweight() != "bold"]
-    assert values, f"{chart}: no value labels found"
-    for text, ext in values:
-        assert ext.y1 <= top + 0.5, f"{chart}: value label {text!r} reaches above the axes' top ({ext.y1} > {top})"
-        for other in headers + titles:
-            assert not _overlap(ext, other), f"{chart}: value label {text!r} overlaps a header or title"
 
 
 def _markers(fig, ax):

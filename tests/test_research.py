@@ -6,6 +6,7 @@ import pytest
 
 from kit.content import ContentError
 from kit.content.research import load_research, load_simulation
+from tests import svgfig
 
 # (figure id, value, status): values as in /work/shared/research/facts.md §4 and facts_addendum.md §2–§4; statuses
 # as corrected in issue 12 (a value read on an image of the Science page or in a copy of a paper is seen-secondary)
@@ -118,7 +119,8 @@ def test_kit_check_reports_research_problems(data_copy):
 
 
 def _heights(fig):
-    return [round(p.get_height(), 6) for ax in fig.axes for p in ax.patches]
+    """The datum each bar of an SVG chart is drawn for."""
+    return [round(v, 6) for v in svgfig.values(fig)]
 
 
 def test_plot_is_built_from_the_data(data_copy):
@@ -154,7 +156,7 @@ def test_cookie_banner_plot_shows_both_effects():
 
     r = load_research()
     fig = chart_figure(r, "cookie-banner")
-    widths = [round(p.get_width(), 6) for p in fig.axes[0].patches]
+    widths = _heights(fig)  # the light bar reaches the larger effect
     assert 23 in widths and -20 in widths
     assert "22–23 points" in chart_alt(r, "cookie-banner")
 

@@ -24,7 +24,7 @@ def test_starts_on_slacks_preset_with_numbers_and_figure():
     assert (v.default.value, v.who.value) == ("in", "owner")
     assert "owner only" in v.numbers.value
     assert "Allowed to act at all: 2,000 of 100,000 people" in v.numbers.value
-    assert "<img src='data:image/png;base64," in v.plot.value and "alt='Stacked bar chart" in v.plot.value
+    assert "<img src='data:image/svg+xml;base64," in v.plot.value and "alt='Stacked bar chart" in v.plot.value
 
 
 def test_moving_a_slider_changes_numbers_figure_and_marks_custom():

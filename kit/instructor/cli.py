@@ -370,11 +370,12 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--data", metavar="DIR", help="the content folder (default: the kit's data/)")
     tr.set_defaults(func=cmd_translate)
 
-    fig = sub.add_parser("figures", help="draw every figure the notebooks show into the figure cache",
+    fig = sub.add_parser("figures", help="draw the cases' timelines the notebooks show into the figure cache",
                          formatter_class=_formatter,
-                         description="Draw the figures of notebooks 01, 03 and 05 (every case, chart and preset) into "
-                                     "the figure cache (KIT_FIGURE_CACHE, else ~/.cache/consent-kit/figures), so a "
-                                     "Run All reads them instead of drawing them; then parse every content file "
+                         description="Draw the timeline of every case (notebooks 01 and 05; the charts are SVG, "
+                                     "written as shown) into the figure cache (KIT_FIGURE_CACHE, else "
+                                     "~/.cache/consent-kit/figures), so a Run All reads them instead of drawing "
+                                     "them; then parse every content file "
                                      "once into the parse cache (KIT_PARSE_CACHE, else ~/.cache/consent-kit/parsed), "
                                      "so each notebook's kernel reads the files back instead of parsing them.")
     fig.add_argument("--lang", choices=langs, nargs="+", default=list(langs),

@@ -1,4 +1,6 @@
-"""``python -m kit figures``: draw every figure the notebooks show into the figure cache (:mod:`kit.plots.cache`).
+"""``python -m kit figures``: draw every figure the notebooks draw with matplotlib into the figure cache
+(:mod:`kit.plots.cache`): each case's timeline (notebooks 01 and 05, the slides). The charts of notebooks 03 and 05 are
+SVG the kit writes as it shows them (:mod:`kit.plots.svg`), in about a millisecond, and are not kept.
 
 Binder's ``postBuild`` and ``make lab`` run it, so a student's first Run All reads the figures instead of drawing
 them. On a hub, an instructor can fill a folder every student can read and point ``KIT_FIGURE_CACHE`` at it.
@@ -10,11 +12,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..cases import Draft, case_rows, drafts, load_cases
+from ..cases import Draft, drafts, load_cases
 from ..content import parsed
 from ..content.errors import ContentError
 from ..content.language import current
-from ..content.research import load_research, load_simulation
 from ..content.root import data_root
 from ..content.strings import languages as kit_languages
 from ..content.yamlio import load_yaml
@@ -29,11 +30,9 @@ class FiguresError(Exception):
 
 
 def fill(languages: tuple[str, ...] | None = None) -> tuple[Path, int, int, list[Draft]]:
-    """Build every view that shows a figure, in each language (default: every language the kit has): (the folder,
-    figures in it, of which new, the draft cases left out)."""
+    """Build every view that shows a matplotlib figure, in each language (default: every language the kit has):
+    (the folder, figures in it, of which new, the draft cases left out)."""
     languages = tuple(kit_languages()) if languages is None else languages
-    from ..ui.cases import CasesView
-    from ..ui.research import DefaultEffectsView, SimulationView
     from ..ui.timeline import timeline_plot_view
 
     where = folder()
@@ -50,13 +49,8 @@ def fill(languages: tuple[str, ...] | None = None) -> tuple[Path, int, int, list
     try:
         for lang in languages:
             set_language(lang)
-            DefaultEffectsView(load_research())
-            sim = load_simulation()
-            for preset in sim.presets:
-                SimulationView(sim, preset.id)
             for case in load_cases():  # a draft case is left out, as notebook 05 leaves it out
                 timeline_plot_view(case)
-            CasesView(case_rows(), plots=True)
     finally:
         set_language(was)
     after = set(where.glob("*.png"))

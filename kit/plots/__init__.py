@@ -1,4 +1,7 @@
-"""Matplotlib figures built from logic results. Each reaches the page as an <img> with alt text and a caption."""
+"""Figures built from logic results. Each reaches the page as an <img> with alt text and a caption.
+
+The charts of notebooks 03 and 05 are SVG the kit writes (:mod:`kit.plots.svg`); a case's timeline and the class
+view's charts are drawn with matplotlib."""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ import base64
 import io
 
 from ..ui.html import esc
+from .svg import data_uri
 
 __all__ = ["figure_html", "new_figure"]
 
@@ -40,11 +44,15 @@ def figure_png(fig) -> bytes:
 
 
 def figure_html(fig, alt: str, caption: str) -> str:
-    """The figure (a matplotlib figure, or its PNG bytes from :func:`kit.plots.cache.drawn`) as an accessible HTML
-    <figure>: the PNG with its alt text, then a visible caption."""
-    data = base64.b64encode(fig if isinstance(fig, bytes) else figure_png(fig)).decode("ascii")
+    """The figure (SVG text from :mod:`kit.plots.svg`, a matplotlib figure, or its PNG bytes from
+    :func:`kit.plots.cache.drawn`) as an accessible HTML <figure>: the image with its alt text, then a visible
+    caption."""
+    if isinstance(fig, str):
+        src = data_uri(fig)
+    else:
+        src = "data:image/png;base64," + base64.b64encode(fig if isinstance(fig, bytes) else figure_png(fig)).decode()
     return (
         "<figure style='margin:0.5em 0'>"
-        f"<img src='data:image/png;base64,{data}' alt='{esc(alt)}' style='max-width:100%;height:auto'/>"
+        f"<img src='{src}' alt='{esc(alt)}' style='max-width:100%;height:auto'/>"
         f"<figcaption style='font-size:0.9em'>{esc(caption)}</figcaption></figure>"
     )

@@ -1,12 +1,12 @@
 """Figures drawn once, then reused: a figure of content that has not changed is read back as PNG (issue 15: speed).
 
-Drawing is most of what notebooks 01, 03 and 05 spend: notebook 03 alone draws eight figures, and importing
-matplotlib to draw them costs more than the rest of the notebook. The figures come from the kit's content (the
-research figures, the cases, the simulation's presets), which is the same at every Run All, so the PNG drawn the
-first time is kept and read back the next, without importing matplotlib at all.
+The figures drawn with matplotlib are each case's timeline (notebooks 01 and 05, the slides); importing matplotlib
+to draw one costs more than the rest of notebook 01. They come from the kit's content, which is the same at every
+Run All, so the PNG drawn the first time is kept and read back the next, without importing matplotlib at all. (The
+charts of notebooks 03 and 05 are SVG the kit writes in about a millisecond, :mod:`kit.plots.svg`, and not kept.)
 
 - **What is kept:** only figures of the kit's content. Never a figure of students' answers (the class view draws
-  its own each time) and never the simulation at settings a student typed.
+  its own each time).
 - **The key** is a hash of everything the picture depends on: the drawing function and its arguments (``repr``),
   the language and the UI strings, the kit's own code and matplotlib's version. Edit a case, a translation or the
   drawing code, and the figure is drawn anew; the old file is simply never read again.

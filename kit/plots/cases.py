@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from ..i18n import t
 from ..locale import colon, series
-from . import PALETTE, new_figure
+from . import PALETTE
+from .svg import ASCENT, DESCENT, NORMAL, SMALL, TITLE, Axes, Svg, nice_ticks, text_width, tick_label, wrap
+
+PAD = 10
 
 __all__ = ["by_year_alt", "by_year_figure", "steps_alt", "steps_figure", "timeline_alt", "timeline_figure"]
 
@@ -27,46 +30,39 @@ def _steps(row) -> int | None:
     return None if s is None or str(s) == "<NA>" else int(s)
 
 
-def timeline_figure(df):
-    """One row per case from start to end, marker shape by default, the company written beside it."""
+def _title(svg: Svg, title: str) -> float:
+    return svg.lines(PAD, PAD, wrap(title, svg.width - 2 * PAD, TITLE), TITLE) + 10
+
+
+def _legend(svg: Svg, defaults, top: float, markers: bool) -> float:
+    """The defaults shown, in a legend under the plot (marker shapes, or hatched swatches)."""
+    items = [(_default_label(d), COLOURS[d], MARKERS[d] if markers else HATCHES[d]) for d in defaults]
+    return svg.legend(items, top, title=t("cases.legend_default"), marker=markers) if items else top
+
+
+def timeline_figure(df) -> str:
+    """One row per case from start to end, marker shape by default, the company written beside it (SVG)."""
     rows = list(df)
     n = max(len(rows), 1)
-    fig = new_figure(9, 0.45 * n + 1.4)
-    ax = fig.subplots()
+    svg = Svg(900)
+    y = _title(svg, t("cases.timeline_title"))
+    lo = float(min((r["start"] for r in rows), default=2000))
+    hi = float(max((r["end"] for r in rows), default=2001))
+    names = max((text_width(r["company"], SMALL) for r in rows), default=0)
+    span = (lo - 0.2, hi + 0.2)
+    # the company is written after the line's end: room for the longest name right of the last year
+    right = svg.width - PAD - names - 12
+    ax = Axes(PAD + 8, y, right, y + 28 * n, span, (0, n))
     for i, row in enumerate(rows):
-        y = n - 1 - i
+        mid = ax.top + (i + 0.5) * 28
         colour = COLOURS[row["default"]]
-        ax.plot([row["start"], row["end"]], [y, y], color=colour, linewidth=3, solid_capstyle="round")
-        ax.plot([row["start"]], [y], linestyle="none", marker=MARKERS[row["default"]], markersize=10, color=colour,
-                markeredgecolor="black")
-        ax.annotate(row["company"], (row["end"], y), xytext=(8, 0), textcoords="offset points", va="center",
-                    fontsize=8)
-    ax.set_yticks([])
-    for side in ("left", "right", "top"):
-        ax.spines[side].set_visible(False)
-    if rows:
-        lo, hi = float(min(r["start"] for r in rows)), float(max(r["end"] for r in rows))
-        ax.set_xlim(lo - 0.2, hi + 0.9)
-        ax.set_xticks(range(int(lo), int(hi) + 2))
-    ax.set_ylim(-0.8, n - 0.2)
-    ax.set_title(t("cases.timeline_title"), fontsize=10, loc="left")
-    _legend(fig, [d for d in DEFAULTS if d in {r["default"] for r in rows}], markers=True)
-    return fig
-
-
-def _legend(fig, defaults, markers: bool) -> None:
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
-
-    if markers:
-        handles = [Line2D([], [], linestyle="none", marker=MARKERS[d], markersize=8, color=COLOURS[d],
-                          markeredgecolor="black", label=_default_label(d)) for d in defaults]
-    else:
-        handles = [Patch(facecolor=COLOURS[d], hatch=HATCHES[d], edgecolor="black", label=_default_label(d))
-                   for d in defaults]
-    if handles:
-        fig.legend(handles=handles, loc="outside lower center", ncols=min(4, len(handles)), fontsize=8,
-                   frameon=False, title=t("cases.legend_default"), title_fontsize=8)
+        svg.line(ax.fx(row["start"]), mid, ax.fx(row["end"]), mid, colour, 3, round_caps=True)
+        svg.marker(MARKERS[row["default"]], ax.fx(row["start"]), mid, 12, colour)
+        svg.text(ax.fx(row["end"]) + 10, mid + (ASCENT - DESCENT) * SMALL / 2, row["company"], SMALL)
+    years = list(range(int(lo), int(hi) + 1))
+    low = svg.x_axis(ax, years, labels=[[str(v)] for v in years])
+    low = _legend(svg, [d for d in DEFAULTS if d in {r["default"] for r in rows}], low + 10, markers=True)
+    return svg.render(low + PAD)
 
 
 def by_year_counts(df) -> dict[int, dict[str, int]]:
@@ -76,55 +72,66 @@ def by_year_counts(df) -> dict[int, dict[str, int]]:
     return dict(sorted(counts.items()))
 
 
-def by_year_figure(df):
-    """Stacked bars: cases per starting year, split by default (hatching and colour), each part labelled."""
+def by_year_figure(df) -> str:
+    """Stacked bars: cases per starting year, split by default (hatching and colour), each part labelled (SVG)."""
     counts = by_year_counts(df)
-    fig = new_figure(6.5, 3.6)
-    ax = fig.subplots()
+    svg = Svg(650)
+    y = _title(svg, t("cases.by_year_title"))
     years = list(counts)
-    bottoms = [0] * len(years)
     present = [d for d in DEFAULTS if any(c[d] for c in counts.values())]
-    for d in present:
-        heights = [counts[y][d] for y in years]
-        bars = ax.bar([str(y) for y in years], heights, bottom=bottoms, color=COLOURS[d], hatch=HATCHES[d],
-                      edgecolor="black", label=_default_label(d))
-        ax.bar_label(bars, labels=[str(h) if h else "" for h in heights], label_type="center", fontsize=9,
-                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
-        bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
-    ax.set_ylabel(t("cases.count_axis"))
-    ax.yaxis.get_major_locator().set_params(integer=True)
-    ax.set_title(t("cases.by_year_title"), fontsize=10, loc="left")
-    _legend(fig, present, markers=False)
-    return fig
+    most = max((sum(c.values()) for c in counts.values()), default=1)
+    ticks = nice_ticks(0, most, most=6, integer=True)
+    left = PAD + (ASCENT + DESCENT) * NORMAL + 14 + max(text_width(tick_label(v), SMALL) for v in ticks)
+    ax = Axes(left, y, svg.width - PAD, y + 230, (-0.6, max(len(years), 1) - 0.4), (0, max(ticks[-1], most) * 1.05))
+    svg.y_axis(ax, ticks, t("cases.count_axis"))
+    for x, year in enumerate(years):
+        bottom = 0
+        x0, x1 = ax.fx(x - 0.4), ax.fx(x + 0.4)
+        for d in present:
+            h = counts[year][d]
+            if not h:
+                continue
+            top, base = ax.fy(bottom + h), ax.fy(bottom)
+            svg.rect(x0, top, x1 - x0, base - top, COLOURS[d], HATCHES[d], value=h)
+            # the count on a white patch, readable over any hatching
+            w = text_width(str(h), NORMAL)
+            mid = (top + base) / 2
+            svg.rect(ax.fx(x) - w / 2 - 2, mid - NORMAL * 0.6, w + 4, NORMAL * 1.2, "white", stroke=None)
+            svg.text(ax.fx(x), mid + (ASCENT - DESCENT) * NORMAL / 2, str(h), NORMAL, "middle")
+            bottom += h
+    low = svg.x_axis(ax, list(range(len(years))), labels=[[str(y)] for y in years])
+    low = _legend(svg, present, low + 10, markers=False)
+    return svg.render(low + PAD)
 
 
-def steps_figure(df):
-    """Horizontal bars: steps to opt out or object per case, labelled; cases with no individual opt-out named."""
+def steps_figure(df) -> str:
+    """Horizontal bars: steps to opt out or object per case, labelled; cases with no individual opt-out named
+    (SVG)."""
     rows = list(df)
     n = max(len(rows), 1)
-    fig = new_figure(8, 0.42 * n + 1.4)
-    ax = fig.subplots()
-    labels = []
+    svg = Svg(800)
+    y = _title(svg, t("cases.steps_title"))
+    left = PAD + max((text_width(r["company"], SMALL) for r in rows), default=0) + 10
+    most = max([s for s in map(_steps, rows) if s is not None] + [1])
+    ticks = nice_ticks(0, most + 1.5, most=8, integer=True)
+    pitch = 26.0
+    ax = Axes(left, y, svg.width - PAD, y + pitch * n, (0, most + 1.5), (0, n))
     for i, row in enumerate(rows):
-        y = n - 1 - i
-        labels.append(row["company"])
+        mid = ax.top + (i + 0.5) * pitch
+        svg.line(ax.left - 4, mid, ax.left, mid)
+        svg.text(ax.left - 6, mid + (ASCENT - DESCENT) * SMALL / 2, row["company"], SMALL, "end")
         steps = _steps(row)
         if steps is None:
-            ax.annotate(t("cases.no_opt_out"), (0, y), xytext=(4, 0), textcoords="offset points", va="center",
-                        fontsize=8, fontstyle="italic")
+            svg.text(ax.left + 4, mid + (ASCENT - DESCENT) * SMALL / 2, t("cases.no_opt_out"), SMALL, italic=True)
             continue
-        bars = ax.barh([y], [steps], color=COLOURS[row["default"]], hatch=HATCHES[row["default"]],
-                       edgecolor="black", height=0.6)
+        svg.rect(ax.fx(0), mid - pitch * 0.3, ax.fx(steps) - ax.fx(0), pitch * 0.6, COLOURS[row["default"]],
+                 HATCHES[row["default"]], value=steps)
         label = str(steps) + (f" ({t('cases.not_individual')})" if row["individual_can_act"] is False else "")
-        ax.bar_label(bars, labels=[label], padding=3, fontsize=9)
-    ax.set_yticks([n - 1 - i for i in range(len(labels))], labels, fontsize=8)
-    ax.set_ylim(-0.7, n - 0.3)  # a row with no bar (only its note) keeps the room a bar would have
-    ax.set_xlabel(t("cases.steps_axis"))
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.set_xlim(0, max([s for s in map(_steps, rows) if s is not None] + [1]) + 1.5)
-    ax.set_title(t("cases.steps_title"), fontsize=10, loc="left")
-    _legend(fig, [d for d in DEFAULTS if d in {r["default"] for r in rows}], markers=False)
-    return fig
+        svg.text(ax.fx(steps) + 4, mid + (ASCENT - DESCENT) * NORMAL / 2, label, NORMAL)
+    svg.line(ax.left, ax.top, ax.left, ax.bottom)
+    low = svg.x_axis(ax, [v for v in ticks if v <= most + 1.5], t("cases.steps_axis"))
+    low = _legend(svg, [d for d in DEFAULTS if d in {r["default"] for r in rows}], low + 10, markers=False)
+    return svg.render(low + PAD)
 
 
 def timeline_alt(df) -> str:

@@ -6,12 +6,13 @@ carries its value as text. Captions and alt text are made from the same data the
 
 from __future__ import annotations
 
-import textwrap
-
 from ..content.research import Figure, Research
 from ..i18n import t
 from ..locale import colon, lang, number, series
-from . import PALETTE, new_figure
+from . import PALETTE
+from .svg import ASCENT, DESCENT, LINE, NORMAL, SMALL, TITLE, Axes, Svg, nice_ticks, text_width, tick_label, wrap
+
+PAD = 10
 
 __all__ = [
     "chart_alt",
@@ -54,100 +55,110 @@ def shown_value(f: Figure) -> str:
     return f"{number(f.value)}{sep}{number(f.value_high)}"
 
 
-def _bars(ax, figures: tuple[Figure, ...], labels_by_group: bool) -> None:
-    xs, prev = [], None
-    x = 0.0
+def _title(svg: Svg, title: str) -> float:
+    """The chart's title at the top left, wrapped to the figure's width; returns where the rest begins."""
+    return svg.lines(PAD, PAD, wrap(title, svg.width - 2 * PAD, TITLE), TITLE) + 10
+
+
+def _bar_chart(figures: tuple[Figure, ...], title: str) -> str:
+    """Vertical bars, one per figure, its value written above it and its condition under it; bars of several groups
+    get a written header over each group (more than four bars) or a legend (four or fewer)."""
+    n = len(figures)
+    grouped = len({f.group for f in figures}) > 1
+    headers = grouped and n > 4
+    svg = Svg(max(750, 85 * n) if n > 4 else 550)
+    y = _title(svg, title)
+    # A chart may set a study beside a later one (an original and its replication): the later study's bars are
+    # lighter and dotted; which is which is also written in each bar's label.
+    later = {sid: i > 0 for i, sid in enumerate(dict.fromkeys(f.study for f in figures))}
+
+    def look(f: Figure) -> tuple[str, str, float]:
+        colour, hatch = STYLE[f.group]
+        return (colour, hatch + "..", 0.55) if later[f.study] else (colour, hatch, 1.0)
+
+    if grouped and not headers:
+        y = svg.legend([(t(f"defaults.group.{g}"), *STYLE[g]) for g in dict.fromkeys(f.group for f in figures)], y)
+        y += 4
+    xs, prev, x = [], None, 0.0
     for f in figures:
-        if prev is not None and f.group != prev and labels_by_group:
+        if prev is not None and f.group != prev and headers:
             x += 0.6  # a gap between groups
         xs.append(x)
         prev = f.group
         x += 1
-    # A chart may set a study beside a later one (an original and its replication): the later study's bars are
-    # lighter and dotted; which is which is also written in each bar's label.
-    later = {sid: i > 0 for i, sid in enumerate(dict.fromkeys(f.study for f in figures))}
-    for xi, f in zip(xs, figures, strict=True):
-        colour, hatch = STYLE[f.group]
-        if later[f.study]:
-            hatch = (hatch or "") + ".."
-        ax.bar(xi, f.value, width=0.8, color=colour, hatch=hatch, edgecolor="black", linewidth=0.8,
-               alpha=0.55 if later[f.study] else 1.0, label=t(f"defaults.group.{f.group}"))
-        ax.annotate(shown_value(f), (xi, f.value), xytext=(0, 2), textcoords="offset points", ha="center", va="bottom",
-                    fontsize=8)
-    # Long labels are wrapped under their bar, not rotated: rotated labels ran into each other.
-    ax.set_xticks(xs, [textwrap.fill(f.condition, 12 if len(figures) > 4 else 18) for f in figures], fontsize=8)
-    if labels_by_group:  # a written label over each group of bars
-        groups: dict[str, list[float]] = {}
-        for xi, f in zip(xs, figures, strict=True):
-            groups.setdefault(f.group, []).append(xi)
-        # i25: each header wrapped to its group's width (at 9 pt bold, about 14 characters an inch): French headers
-        # ran into each other and past the figure's edge
-        inches_per_unit = ax.get_figure().get_figwidth() * 0.9 / (max(xs) + 1)
-        for g, gx in groups.items():
-            chars = max(12, int((max(gx) - min(gx) + 1.4) * inches_per_unit * 14))
-            ax.annotate(textwrap.fill(t(f"defaults.group_long.{g}"), chars), ((min(gx) + max(gx)) / 2, 1.0),
-                        xycoords=("data", "axes fraction"), xytext=(0, 4), textcoords="offset points",
-                        ha="center", va="bottom", fontsize=9, fontweight="bold")
-            ax.plot([min(gx) - 0.4, max(gx) + 0.4], [1.0, 1.0], transform=ax.get_xaxis_transform(), color="black",
-                    linewidth=1, clip_on=False)
     top = max(f.value_high if f.value_high is not None else f.value for f in figures)
-    if figures[0].unit == "percent":
+    if figures[0].unit == "percent" and top > 50:
         # headroom above the tallest bar for its value label, below the group's header line at the axes' top
-        ax.set_ylim(0, 112 if top > 50 else top * 1.25)
-        if top > 50:
-            ax.set_yticks([0, 20, 40, 60, 80, 100])
-    ax.set_ylabel(_unit(figures[0]), fontsize=9)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
+        ticks, y_hi = [0, 20, 40, 60, 80, 100], 112.0
+    else:
+        ticks = nice_ticks(0, top * 1.2)
+        y_hi = max(ticks[-1], top * 1.25)
+    left = PAD + (ASCENT + DESCENT) * NORMAL + 14 + max(text_width(tick_label(v), SMALL) for v in ticks)
+    right = svg.width - PAD
+    slot = (right - left) / (xs[-1] + 1.2)  # pixels per bar
+    groups: dict[str, list[float]] = {}
+    for xi, f in zip(xs, figures, strict=True):
+        groups.setdefault(f.group, []).append(xi)
+    heads = {g: wrap(t(f"defaults.group_long.{g}"), (max(gx) - min(gx) + 0.9) * slot, NORMAL, bold=True)
+             for g, gx in groups.items()} if headers else {}
+    tallest = max((len(lines) for lines in heads.values()), default=0)
+    plot_top = y + tallest * LINE * NORMAL + (8 if headers else 0)
+    ax = Axes(left, plot_top, right, plot_top + 230, (-0.6, xs[-1] + 0.6), (0, y_hi))
+    svg.y_axis(ax, ticks, _unit(figures[0]))
+    for xi, f in zip(xs, figures, strict=True):
+        colour, hatch, opacity = look(f)
+        x0, x1 = ax.fx(xi - 0.4), ax.fx(xi + 0.4)
+        svg.rect(x0, ax.fy(f.value), x1 - x0, ax.fy(0) - ax.fy(f.value), colour, hatch, opacity=opacity,
+                 value=f.value)
+        svg.text(ax.fx(xi), ax.fy(f.value) - 3 - DESCENT * SMALL, shown_value(f), SMALL, "middle")
+    # Long labels are wrapped under their bar, not rotated: rotated labels ran into each other.
+    bottom = svg.x_axis(ax, xs, labels=[wrap(f.condition, slot * 0.95, SMALL) for f in figures])
+    for g, gx in groups.items() if headers else ():
+        a, b = ax.fx(min(gx) - 0.4), ax.fx(max(gx) + 0.4)
+        svg.line(a, ax.top, b, ax.top)
+        lines = heads[g]
+        svg.lines((a + b) / 2, ax.top - 4 - len(lines) * LINE * NORMAL + (LINE - ASCENT - DESCENT) * NORMAL, lines,
+                  NORMAL, "middle", bold=True)
+    return svg.render(bottom + PAD)
 
 
-def _ranges(ax, figures: tuple[Figure, ...]) -> None:
-    """Horizontal bars for effects given as ranges (percentage points), with a line at zero."""
-    ys = list(range(len(figures)))[::-1]
-    for y, f in zip(ys, figures, strict=True):
+def _range_chart(figures: tuple[Figure, ...], title: str) -> str:
+    """Horizontal bars for effects given as ranges (percentage points), with a line at zero: a light bar reaches the
+    larger effect, a darker block marks the span the study gives."""
+    svg = Svg(750)
+    y = _title(svg, title)
+    labels = [wrap(f.condition, svg.width * 0.3, SMALL) for f in figures]
+    left = PAD + max(text_width(line, SMALL) for lines in labels for line in lines) + 8
+    lim = max(abs(v) for f in figures for v in (f.value, f.value_high or 0)) * 1.6
+    pitch = max(46.0, max(len(lines) for lines in labels) * LINE * SMALL + 12)
+    ax = Axes(left, y, svg.width - PAD, y + pitch * len(figures), (-lim, lim), (0, len(figures)))
+    for i, (f, lines) in enumerate(zip(figures, labels, strict=True)):
+        mid = ax.top + (i + 0.5) * pitch
         lo = f.value
         hi = f.value_high if f.value_high is not None else f.value
         colour, hatch = (PALETTE[5], "\\\\\\") if hi < 0 else (PALETTE[0], "")
-        # the bar reaches the larger effect; a darker block marks the span the study gives
         far = hi if abs(hi) >= abs(lo) else lo
-        ax.barh(y, far, height=0.5, color=colour, hatch=hatch, edgecolor="black", linewidth=0.8, alpha=0.35)
-        ax.barh(y, hi - lo, left=lo, height=0.5, color=colour, hatch=hatch, edgecolor="black", linewidth=0.8)
-        # i25: beside the bar's end when it grows to the right; on the free side of zero when it grows left, so the
+        half = pitch * 0.25
+        svg.rect(ax.fx(0), mid - half, ax.fx(far) - ax.fx(0), 2 * half, colour, hatch, opacity=0.35, value=far)
+        svg.rect(ax.fx(lo), mid - half, ax.fx(hi) - ax.fx(lo), 2 * half, colour, hatch, value=hi - lo)
+        # beside the bar's end when it grows to the right; on the free side of zero when it grows left, so the
         # label never runs into the condition's name
-        ax.annotate(value_with_unit(f), (far if far > 0 else 0, y), xytext=(4, 0),
-                    textcoords="offset points", ha="left", va="center", fontsize=9)
-    ax.axvline(0, color="black", linewidth=1)
-    ax.set_yticks(ys, [f.condition for f in figures], fontsize=8)
-    lim = max(abs(v) for f in figures for v in (f.value, f.value_high or 0)) * 1.6
-    ax.set_xlim(-lim, lim)
-    ax.set_xlabel(_unit(figures[0]), fontsize=9)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
+        svg.text(ax.fx(far if far > 0 else 0) + 4, mid + (ASCENT - DESCENT) * NORMAL / 2, value_with_unit(f), NORMAL)
+        svg.line(ax.left - 4, mid, ax.left, mid)
+        svg.lines(ax.left - 6, mid - (len(lines) * LINE - LINE + ASCENT + DESCENT) * SMALL / 2, lines, SMALL, "end")
+    svg.line(ax.fx(0), ax.top, ax.fx(0), ax.bottom)
+    svg.line(ax.left, ax.top, ax.left, ax.bottom)
+    ticks = nice_ticks(-lim, lim)
+    bottom = svg.x_axis(ax, ticks, _unit(figures[0]))
+    return svg.render(bottom + PAD)
 
 
-def chart_figure(research: Research, chart: str):
-    """The kit's chart ``chart`` (one of ``research.charts``, or any chart id used in the data)."""
+def chart_figure(research: Research, chart: str) -> str:
+    """The kit's chart ``chart`` (one of ``research.charts``, or any chart id used in the data), as SVG."""
     figures = research.chart(chart)
     ranged = any(f.value_high is not None for f in figures) or figures[0].unit == "percentage-points"
-    if ranged:
-        fig = new_figure(7.5, 0.9 + 0.7 * len(figures))
-        ax = fig.subplots()
-        _ranges(ax, figures)
-    else:
-        grouped = len({f.group for f in figures}) > 1
-        # wide enough for each bar's label (e.g. "Netherlands") to sit under its bar without touching the next
-        fig = new_figure(max(7.5, 0.85 * len(figures)) if len(figures) > 4 else 5.5, 3.8)
-        ax = fig.subplots()
-        _bars(ax, figures, labels_by_group=grouped and len(figures) > 4)
-        if grouped and len(figures) <= 4:
-            seen: dict[str, object] = {}
-            for h, lab in zip(*ax.get_legend_handles_labels(), strict=True):
-                seen.setdefault(lab, h)
-            ax.legend(seen.values(), seen.keys(), fontsize=8, frameon=False, loc="upper left")
-    # wrapped to the figure's width (about 13 characters an inch at 10 pt), so a long title is never cut
-    width = int(fig.get_figwidth() * 13)
-    fig.suptitle(textwrap.fill(t(f"defaults.chart.{chart}"), width), fontsize=10, x=0.01, ha="left")
-    return fig
+    title = t(f"defaults.chart.{chart}")
+    return _range_chart(figures, title) if ranged else _bar_chart(figures, title)
 
 
 def chart_alt(research: Research, chart: str) -> str:
@@ -190,36 +201,37 @@ def _segments(o) -> dict[str, float]:
     }
 
 
-def simulation_figure(outcomes, current: tuple[str, str]):
-    """Four stacked bars (default in/out × each person/owner only); the regime ``current`` is marked."""
-    fig = new_figure(7.5, 3.6)
-    ax = fig.subplots()
-    xs = range(len(outcomes))
-    bottoms = [0.0] * len(outcomes)
-    segs = [_segments(o) for o in outcomes]
-    for key, colour, hatch in SEGMENTS:
-        heights = [s[key] for s in segs]
-        ax.bar(xs, heights, bottom=bottoms, width=0.6, color=colour, hatch=hatch, edgecolor="black", linewidth=0.6,
-               label=t(f"defaults.sim.segment.{key}"))
-        bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
+def simulation_figure(outcomes, current: tuple[str, str]) -> str:
+    """Four stacked bars (default in/out × each person/owner only), as SVG; the regime ``current`` is marked."""
+    svg = Svg(750)
+    legend = [(t(f"defaults.sim.segment.{key}"), colour, hatch) for key, colour, hatch in reversed(SEGMENTS)]
+    legend_w = 24 + max(text_width(label, SMALL) for label, *_x in legend)
+    ticks = [0, 25, 50, 75, 100]
+    left = PAD + (ASCENT + DESCENT) * NORMAL + 14 + text_width("100", SMALL)
+    ax = Axes(left, PAD + 2 * LINE * SMALL + 6, svg.width - PAD - legend_w - 16, PAD + 2 * LINE * SMALL + 6 + 250,
+              (-0.5, len(outcomes) - 0.5), (0, 100))
+    svg.y_axis(ax, ticks, t("defaults.sim.ylabel"))
+    slot = ax.fx(1) - ax.fx(0)
     labels = []
-    for o in outcomes:
+    for x, o in enumerate(outcomes):
+        bottom = 0.0
+        segs = _segments(o)
+        for key, colour, hatch in SEGMENTS:
+            x0, x1 = ax.fx(x - 0.3), ax.fx(x + 0.3)
+            svg.rect(x0, ax.fy(bottom + segs[key]), x1 - x0, ax.fy(bottom) - ax.fy(bottom + segs[key]), colour, hatch,
+                     stroke_width=0.6, value=segs[key])
+            bottom += segs[key]
+        said = t("defaults.sim.bar_label", included=number(100 * o.share_included, 1),
+                 mismatch=number(100 * o.share_mismatch, 1)).split("\n")
+        svg.lines(ax.fx(x), ax.top - 4 - (len(said) * LINE - LINE + ASCENT + DESCENT) * SMALL, said, SMALL, "middle")
         label = t(f"defaults.sim.regime.{o.default}_{o.who_acts}")
         if (o.default, o.who_acts) == tuple(current):
             label = t("defaults.sim.current", label=label)
-        labels.append(label)
-    ax.set_xticks(list(xs), labels, fontsize=8)
-    for x, o in zip(xs, outcomes, strict=True):
-        ax.annotate(t("defaults.sim.bar_label", included=number(100 * o.share_included, 1),
-                      mismatch=number(100 * o.share_mismatch, 1)),
-                    (x, 100), xytext=(0, 3), textcoords="offset points", ha="center", va="bottom", fontsize=8)
-    ax.set_ylim(0, 118)
-    ax.set_yticks([0, 25, 50, 75, 100])
-    ax.set_ylabel(t("defaults.sim.ylabel"), fontsize=9)
-    ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=8, frameon=False, reverse=True)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    return fig
+        labels.append(wrap(label, slot * 0.95, SMALL))
+    low = svg.x_axis(ax, list(range(len(outcomes))), labels=labels)
+    rows = len(legend) * 22 - 4
+    svg.legend(legend, (ax.top + ax.bottom - rows) / 2, left=ax.right + 16)
+    return svg.render(low + PAD)
 
 
 def simulation_alt(outcomes, current: tuple[str, str]) -> str:

@@ -6,7 +6,6 @@ from ..cases import Draft, filter_rows
 from ..i18n import t
 from ..plots import cases as plots
 from ..plots import figure_html
-from ..plots.cache import drawn
 from . import html as h
 from . import widgets as w
 from .static import Static
@@ -132,7 +131,7 @@ class CasesView(Static, w.VBox):
             return
         notice = [w.HTML(self.drafts)] if self.drafts else []
         self.figures.children = [*notice,
-            w.HTML(figure_html(drawn(plots.timeline_figure, df), plots.timeline_alt(df), t("cases.timeline_caption"))),
-            w.HTML(figure_html(drawn(plots.by_year_figure, df), plots.by_year_alt(df), t("cases.by_year_caption"))),
-            w.HTML(figure_html(drawn(plots.steps_figure, df), plots.steps_alt(df), t("cases.steps_caption"))),
+            w.HTML(figure_html(plots.timeline_figure(df), plots.timeline_alt(df), t("cases.timeline_caption"))),
+            w.HTML(figure_html(plots.by_year_figure(df), plots.by_year_alt(df), t("cases.by_year_caption"))),
+            w.HTML(figure_html(plots.steps_figure(df), plots.steps_alt(df), t("cases.steps_caption"))),
         ]

@@ -10,7 +10,6 @@ from ..content.research import Research, SimulationFile
 from ..i18n import language, t
 from ..locale import colon, number
 from ..plots import figure_html
-from ..plots.cache import drawn
 from ..plots.research import (
     chart_alt,
     chart_caption,
@@ -71,7 +70,7 @@ class DefaultEffectsView(Static, w.VBox):
         self.research = research
         #: Each chart's HTML (its PNG, alt text and caption), by chart id, and the table's: nothing here changes once
         #: shown, so the page gets them as one control, not eleven (issue 26).
-        self.charts = {c: figure_html(drawn(chart_figure, research, c), chart_alt(research, c),
+        self.charts = {c: figure_html(chart_figure(research, c), chart_alt(research, c),
                                       chart_caption(research, c)) for c in charts}
         self.table = figures_table_html(research)
         super().__init__([w.HTML(self.static_html())])
@@ -250,10 +249,8 @@ class SimulationView(Static, w.VBox):
         p = self.params()
         outcomes = simulate_all(p)
         current = (p.default, p.who_acts)
-        # A preset's chart is the same at every Run All and is reused; settings a student typed are drawn and not kept.
-        fig = drawn(simulation_figure, outcomes, current) if self.preset.value != CUSTOM else \
-            simulation_figure(outcomes, current)
-        self.plot.value = figure_html(fig, simulation_alt(outcomes, current), t("defaults.sim.caption"))
+        self.plot.value = figure_html(simulation_figure(outcomes, current), simulation_alt(outcomes, current),
+                                      t("defaults.sim.caption"))
         self.numbers.value = self.numbers_html(p)
 
     def numbers_html(self, p: Params) -> str:

@@ -1,0 +1,45 @@
+"""Reading the kit's SVG figures as a student's browser gets them: each text's box, each bar's datum, the page size.
+
+A text's box comes from its own attributes (position, size, anchor, weight; a text turned a quarter is turned back)
+and the font's widths (:func:`kit.plots.svg.text_box`, which ``tests/test_svg.py`` checks against the font).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from kit.plots.svg import text_box
+
+NS = "{http://www.w3.org/2000/svg}"
+
+
+def parse(svg: str) -> ET.Element:
+    return ET.fromstring(svg)
+
+
+def size(svg: str) -> tuple[float, float]:
+    root = parse(svg)
+    return float(root.get("width")), float(root.get("height"))
+
+
+def texts(svg: str) -> list[tuple[str, tuple[float, float, float, float], ET.Element]]:
+    """Every text with its box (x0, y0, x1, y1; y downwards) and its element."""
+    out = []
+    for el in parse(svg).iter(f"{NS}text"):
+        x, y, s = float(el.get("x")), float(el.get("y")), el.text or ""
+        box = text_box(x, y, s, float(el.get("font-size")), el.get("text-anchor", "start"),
+                       el.get("font-weight") == "bold")
+        if el.get("transform", "").startswith("rotate(-90"):  # turned about (x, y)
+            x0, y0, x1, y1 = box
+            box = (x + (y0 - y), y - (x1 - x), x + (y1 - y), y - (x0 - x))
+        out.append((s, box, el))
+    return out
+
+
+def values(svg: str) -> list[float]:
+    """The datum of each bar (``data-value``), in the order drawn."""
+    return [float(el.get("data-value")) for el in parse(svg).iter(f"{NS}rect") if el.get("data-value") is not None]
+
+
+def overlap(a, b, slack: float = 0.5) -> bool:
+    return min(a[2], b[2]) - max(a[0], b[0]) > slack and min(a[3], b[3]) - max(a[1], b[1]) > slack
