@@ -18,7 +18,8 @@ bench's own, by ``python -m kit figures`` (both editions), as Binder's postBuild
 the rounds measure that Run All. Each round also runs each notebook with empty cache folders of its own (the first
 Run All on a machine where the figures were never drawn nor the content parsed), reported on rows of its own, the
 median of the rounds too (one run each said more about the machine than about the notebook: the same notebook
-came out 0.9 × and 1.3 × the floor in two runs).
+came out 0.9 × and 1.3 × the floor in two runs). Their budget is 1.2 × the floor's time, where a notebook with
+filled caches has 1.0 ×.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 FLOOR = Path(__file__).resolve().parent / "notebooks" / "floor.ipynb"
+#: With empty caches a notebook may take 1.2 × the floor's time (issue 26); with filled ones, the floor's.
+EMPTY_BUDGET = 1.2
 PEAK_CELL = (
     "import os as _os\n"
     "_hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM:')][0].split()[1]\n"
@@ -102,11 +105,11 @@ def run():
     rows = [(f"floor (imports pandas, matplotlib, ipywidgets): Run All, median of {rounds}", floor_ms, floor_ms, "ms"),
             ("floor: CPU time (pytest and kernel)", floor_cpu, floor_cpu, "ms"),
             ("floor: kernel peak memory", floor_mib, floor_mib, "MiB")]
-    named = [(_label(path), m) for path, m in med.items()]
-    # every figure drawn and every file parsed, median of the rounds
-    named += [(f"{_label(path)}, figure cache empty", m) for path, m in cold.items()]
-    for name, (ms, cpu, mib) in named:
-        rows.append((f"{name}: Run All, {ms / floor_ms:.2f} × floor", ms, floor_ms, "ms"))
-        rows.append((f"{name}: CPU time, {cpu / floor_cpu:.2f} × floor", cpu, floor_cpu, "ms"))
+    named = [(_label(path), m, 1.0) for path, m in med.items()]
+    # every figure drawn and every file parsed, median of the rounds; the budget is 1.2 × the floor (issue 26)
+    named += [(f"{_label(path)}, caches empty", m, EMPTY_BUDGET) for path, m in cold.items()]
+    for name, (ms, cpu, mib), budget in named:
+        rows.append((f"{name}: Run All, {ms / floor_ms:.2f} × floor", ms, budget * floor_ms, "ms"))
+        rows.append((f"{name}: CPU time, {cpu / floor_cpu:.2f} × floor", cpu, budget * floor_cpu, "ms"))
         rows.append((f"{name}: kernel peak memory, {mib / floor_mib:.2f} × floor", mib, floor_mib, "MiB"))
     return rows
