@@ -1,7 +1,8 @@
 """Dates, numbers and typography in the current language (issue 13).
 
-English stays as the kit always wrote it (« 17 May 2024 », « 100,000 », « 42% »). In French, dates and numbers come
-from babel (installed with JupyterLab; imported only when a French view asks, so ``import kit`` stays cheap):
+English stays as the kit always wrote it (« 17 May 2024 », « 100,000 », « 42% »). In French, dates come from babel
+(installed with JupyterLab; imported only when a French view asks, so ``import kit`` stays cheap), and numbers take
+babel's separators (:data:`SEPARATORS`):
 « 17 mai 2024 », « mai 2024 », « 100 000 », « 42 % ». :func:`typo` applies French typography to text the kit writes
 itself (a non-breaking space before ; : ! ? and inside « »); it is never applied to quotations, to titles of works
 or to HTML: a view applies it to plain text, then escapes (issue 25: « Page d'&#x27; ;origine » came from the other
@@ -17,7 +18,7 @@ from .content.dates import PartialDate, babel_locale
 from .content.language import current, speaking
 
 __all__ = ["colon", "date_text", "in_language", "lang", "month_text", "number", "one_line", "percent", "quoted",
-           "series", "typo"]
+           "separators", "series", "typo"]
 
 NBSP = "\u00a0"  # before : and inside « »
 NNBSP = "\u202f"  # narrow no-break space before ; ! ? (and as the thousands separator babel uses in French)
@@ -54,14 +55,26 @@ def number(value: float, digits: int | None = None, language: str | None = None)
         if digits is not None:
             return f"{value:,.{digits}f}"
         return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
-    from babel.numbers import format_decimal
-
-    if digits is None:
-        text = format_decimal(value, locale=babel_locale(code), decimal_quantization=False)
-    else:
-        text = format_decimal(round(value, digits), format=f"#,##0.{'0' * digits}" if digits else "#,##0",
-                              locale=babel_locale(code))
+    decimal, group = separators(code)
+    # written as in English, then the language's separators put in (a character no number holds stands for the
+    # English comma meanwhile)
+    text = number(value, digits, "en").replace(",", "\0").replace(".", decimal).replace("\0", group)
     return text.replace("-", MINUS)  # i25: the minus sign, not a hyphen (« −20 à −8 points »)
+
+
+#: The decimal sign and the thousands separator of each language the kit has, as babel gives them (a test checks
+#: they still are): a French number is then written without babel, whose locale data took 30 ms to load and whose
+#: formatting 0.1 ms a number, in a notebook that writes a few hundred (issue 26, `make bench`).
+SEPARATORS = {"en": (".", ","), "fr": (",", NNBSP)}
+
+
+def separators(code: str) -> tuple[str, str]:
+    """(decimal sign, thousands separator) in language ``code``: the kit's table, else babel's."""
+    if code in SEPARATORS:
+        return SEPARATORS[code]
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    return get_decimal_symbol(babel_locale(code)), get_group_symbol(babel_locale(code))
 
 
 def percent(value: float, digits: int | None = None, language: str | None = None) -> str:

@@ -145,3 +145,47 @@ def test_a_version_option_gives_its_date_once():
         labels = [label.replace("\t", " ") for label, _ in view.old.options]  # a one-choice list's breakable spaces
     assert len(labels) == 2 and labels[1].startswith("Après la modification (17")
     assert all(len(_re.findall(r"\b20\d\d\b", x)) == 1 for x in labels), labels
+
+
+@pytest.mark.parametrize("code", ["en", "fr"])
+def test_the_kits_separators_are_babels(code):
+    """kit.locale writes numbers with its own table of separators (faster than asking babel each time): the table
+    must say what babel says."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    from kit.locale import SEPARATORS
+
+    assert SEPARATORS[code] == (get_decimal_symbol(code), get_group_symbol(code))
+
+
+@pytest.mark.parametrize("value", [0, 7, 12.5, 99.97, 100000, 1234567.25, -20, -8.5, 0.1, 2.3, 97.66, 1e6])
+@pytest.mark.parametrize("digits", [None, 0, 1, 2])
+def test_a_french_number_reads_as_babel_writes_it(value, digits):
+    from babel.numbers import format_decimal
+
+    from kit.locale import MINUS, number
+
+    if digits is None:
+        expected = format_decimal(value, locale="fr", decimal_quantization=False)
+    else:
+        expected = format_decimal(round(value, digits), format=f"#,##0.{'0' * digits}" if digits else "#,##0",
+                                  locale="fr")
+    assert number(value, digits, "fr") == expected.replace("-", MINUS)
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_a_french_date_reads_as_babel_writes_it(month):
+    """kit.content.dates writes French dates with its own month names (faster than asking babel): they must read as
+    babel's long date, with « 1er » for the first of the month, and babel's month and year."""
+    import datetime as dt
+
+    from babel.dates import format_date
+
+    from kit.content.dates import PartialDate
+
+    for day in (1, 2, 17, 28):
+        expected = format_date(dt.date(2024, month, day), "long", locale="fr")
+        expected = expected.replace("1 ", "1er ", 1) if day == 1 else expected
+        assert PartialDate(2024, month, day).human("fr") == expected
+    assert PartialDate(2024, month).human("fr") == format_date(dt.date(2024, month, 1), "LLLL y", locale="fr")
+    assert PartialDate(2024).human("fr") == "2024"

@@ -14,7 +14,7 @@ from functools import lru_cache, total_ordering
 from .errors import Invalid
 from .language import current
 
-__all__ = ["DATE_EXPECTED", "MONTHS", "PartialDate", "babel_locale"]
+__all__ = ["DATE_EXPECTED", "MONTHS", "MONTH_NAMES", "PartialDate", "babel_locale"]
 
 #: What a date in a content file must look like, as error messages say it.
 DATE_EXPECTED = "a date written YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2024-05-17)"
@@ -112,7 +112,21 @@ def babel_locale(code: str):
     return Locale.parse(code)
 
 
+#: The months' names in the kit's languages other than English, as babel writes them in a date (a test checks they
+#: still are): a French date is then written without babel, whose locale data took 30 ms to load in each notebook's
+#: kernel (issue 26, `make bench`). Another language's dates come from babel.
+MONTH_NAMES = {
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre"),
+}
+
+
 def _babel_date(date: PartialDate, code: str) -> str:
+    if code == "fr":  # « 17 mai 2024 », « 1er mai 2024 », « mai 2024 »
+        name = MONTH_NAMES[code][date.month - 1] if date.month else ""
+        if date.day:
+            return f"{'1er' if date.day == 1 else date.day} {name} {date.year}"
+        return f"{name} {date.year}" if date.month else str(date.year)
     from babel.dates import format_date
 
     loc = babel_locale(code)
