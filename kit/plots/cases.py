@@ -9,9 +9,7 @@ from __future__ import annotations
 from ..i18n import t
 from ..locale import colon, series
 from . import PALETTE
-from .svg import ASCENT, DESCENT, NORMAL, SMALL, TITLE, Axes, Svg, nice_ticks, text_width, tick_label, wrap
-
-PAD = 10
+from .svg import ASCENT, DESCENT, NORMAL, PAD, SMALL, Axes, Svg, nice_ticks, text_width, tick_label
 
 __all__ = ["by_year_alt", "by_year_figure", "steps_alt", "steps_figure", "timeline_alt", "timeline_figure"]
 
@@ -30,10 +28,6 @@ def _steps(row) -> int | None:
     return None if s is None or str(s) == "<NA>" else int(s)
 
 
-def _title(svg: Svg, title: str) -> float:
-    return svg.lines(PAD, PAD, wrap(title, svg.width - 2 * PAD, TITLE), TITLE) + 10
-
-
 def _legend(svg: Svg, defaults, top: float, markers: bool) -> float:
     """The defaults shown, in a legend under the plot (marker shapes, or hatched swatches)."""
     items = [(_default_label(d), COLOURS[d], MARKERS[d] if markers else HATCHES[d]) for d in defaults]
@@ -45,7 +39,7 @@ def timeline_figure(df) -> str:
     rows = list(df)
     n = max(len(rows), 1)
     svg = Svg(900)
-    y = _title(svg, t("cases.timeline_title"))
+    y = svg.title(t("cases.timeline_title"))
     lo = float(min((r["start"] for r in rows), default=2000))
     hi = float(max((r["end"] for r in rows), default=2001))
     names = max((text_width(r["company"], SMALL) for r in rows), default=0)
@@ -76,7 +70,7 @@ def by_year_figure(df) -> str:
     """Stacked bars: cases per starting year, split by default (hatching and colour), each part labelled (SVG)."""
     counts = by_year_counts(df)
     svg = Svg(650)
-    y = _title(svg, t("cases.by_year_title"))
+    y = svg.title(t("cases.by_year_title"))
     years = list(counts)
     present = [d for d in DEFAULTS if any(c[d] for c in counts.values())]
     most = max((sum(c.values()) for c in counts.values()), default=1)
@@ -110,7 +104,7 @@ def steps_figure(df) -> str:
     rows = list(df)
     n = max(len(rows), 1)
     svg = Svg(800)
-    y = _title(svg, t("cases.steps_title"))
+    y = svg.title(t("cases.steps_title"))
     left = PAD + max((text_width(r["company"], SMALL) for r in rows), default=0) + 10
     most = max([s for s in map(_steps, rows) if s is not None] + [1])
     ticks = nice_ticks(0, most + 1.5, most=8, integer=True)

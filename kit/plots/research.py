@@ -10,9 +10,7 @@ from ..content.research import Figure, Research
 from ..i18n import t
 from ..locale import colon, lang, number, series
 from . import PALETTE
-from .svg import ASCENT, DESCENT, LINE, NORMAL, SMALL, TITLE, Axes, Svg, nice_ticks, text_width, tick_label, wrap
-
-PAD = 10
+from .svg import ASCENT, DESCENT, LINE, NORMAL, PAD, SMALL, Axes, Svg, nice_ticks, text_width, tick_label, wrap
 
 __all__ = [
     "chart_alt",
@@ -55,11 +53,6 @@ def shown_value(f: Figure) -> str:
     return f"{number(f.value)}{sep}{number(f.value_high)}"
 
 
-def _title(svg: Svg, title: str) -> float:
-    """The chart's title at the top left, wrapped to the figure's width; returns where the rest begins."""
-    return svg.lines(PAD, PAD, wrap(title, svg.width - 2 * PAD, TITLE), TITLE) + 10
-
-
 def _bar_chart(figures: tuple[Figure, ...], title: str) -> str:
     """Vertical bars, one per figure, its value written above it and its condition under it; bars of several groups
     get a written header over each group (more than four bars) or a legend (four or fewer)."""
@@ -67,7 +60,7 @@ def _bar_chart(figures: tuple[Figure, ...], title: str) -> str:
     grouped = len({f.group for f in figures}) > 1
     headers = grouped and n > 4
     svg = Svg(max(750, 85 * n) if n > 4 else 550)
-    y = _title(svg, title)
+    y = svg.title(title)
     # A chart may set a study beside a later one (an original and its replication): the later study's bars are
     # lighter and dotted; which is which is also written in each bar's label.
     later = {sid: i > 0 for i, sid in enumerate(dict.fromkeys(f.study for f in figures))}
@@ -126,7 +119,7 @@ def _range_chart(figures: tuple[Figure, ...], title: str) -> str:
     """Horizontal bars for effects given as ranges (percentage points), with a line at zero: a light bar reaches the
     larger effect, a darker block marks the span the study gives."""
     svg = Svg(750)
-    y = _title(svg, title)
+    y = svg.title(title)
     labels = [wrap(f.condition, svg.width * 0.3, SMALL) for f in figures]
     left = PAD + max(text_width(line, SMALL) for lines in labels for line in lines) + 8
     lim = max(abs(v) for f in figures for v in (f.value, f.value_high or 0)) * 1.6

@@ -24,10 +24,11 @@ from ..locale import number
 from ..ui.html import esc
 from .fontwidths import BOLD, CHARS, REGULAR
 
-__all__ = ["FONT", "Svg", "nice_ticks", "text_box", "text_width", "tick_label", "wrap"]
+__all__ = ["FONT", "PAD", "Svg", "nice_ticks", "text_box", "text_width", "tick_label", "wrap"]
 
 FONT = "DejaVu Sans, Bitstream Vera Sans, Verdana, sans-serif"
 SMALL, NORMAL, TITLE = 11.0, 12.5, 14.0  # 8, 9 and 10 pt at 100 dpi
+PAD = 10.0  # the white margin round a figure
 ASCENT, DESCENT = 0.928, 0.236  # of the font's size: DejaVu Sans' ascender and descender
 LINE = 1.2  # line height, as a multiple of the font's size
 _REGULAR = dict(zip(CHARS, REGULAR, strict=True))
@@ -200,6 +201,10 @@ class Svg:
         for i, s in enumerate(lines):
             self.text(x, top + ASCENT * size + i * LINE * size, s, size, anchor, bold, italic)
         return top + (len(lines) - 1) * LINE * size + (ASCENT + DESCENT) * size
+
+    def title(self, text: str) -> float:
+        """The figure's title at the top left, wrapped to its width; returns where the rest begins."""
+        return self.lines(PAD, PAD, wrap(text, self.width - 2 * PAD, TITLE), TITLE) + 10
 
     def render(self, height: float) -> str:
         defs = "".join(
