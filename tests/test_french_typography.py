@@ -189,3 +189,14 @@ def test_a_french_date_reads_as_babel_writes_it(month):
         assert PartialDate(2024, month, day).human("fr") == expected
     assert PartialDate(2024, month).human("fr") == format_date(dt.date(2024, month, 1), "LLLL y", locale="fr")
     assert PartialDate(2024).human("fr") == "2024"
+
+
+@pytest.mark.parametrize("short", [False, True])
+def test_a_french_months_name_on_its_own_is_babels(short):
+    """A timeline's axis names months on their own (« mai 2024 », « 17 mai »): the kit's table says what babel says."""
+    from babel.dates import get_month_names
+
+    from kit.locale import month_text
+
+    names = get_month_names("abbreviated" if short else "wide", context="stand-alone", locale="fr")
+    assert [month_text(m, "fr", short) for m in range(1, 13)] == [names[m] for m in range(1, 13)]

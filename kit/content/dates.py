@@ -14,7 +14,7 @@ from functools import lru_cache, total_ordering
 from .errors import Invalid
 from .language import current
 
-__all__ = ["DATE_EXPECTED", "MONTHS", "MONTH_NAMES", "PartialDate", "babel_locale"]
+__all__ = ["DATE_EXPECTED", "MONTHS", "MONTH_ABBREVIATIONS", "MONTH_NAMES", "PartialDate", "babel_locale"]
 
 #: What a date in a content file must look like, as error messages say it.
 DATE_EXPECTED = "a date written YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2024-05-17)"
@@ -118,6 +118,10 @@ def babel_locale(code: str):
 MONTH_NAMES = {
     "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
            "novembre", "décembre"),
+}
+#: Their abbreviations, as babel writes them on their own (a timeline's axis: « mai 2024 », « 17 mai »).
+MONTH_ABBREVIATIONS = {
+    "fr": ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."),
 }
 
 

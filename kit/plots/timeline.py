@@ -30,7 +30,7 @@ def ink_on(face: str) -> str:
 
 
 def _local_ticks(label):
-    """A tick formatter that writes each date with ``label(date)`` (month names from babel, kit/locale.py)."""
+    """A tick formatter that writes each date with ``label(date)`` (month names from kit/locale.py)."""
     import matplotlib.dates as mdates
     from matplotlib.ticker import FuncFormatter
 
