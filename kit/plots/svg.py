@@ -74,7 +74,8 @@ def tick_label(v: float) -> str:
 
 
 def nice_ticks(lo: float, hi: float, most: int = 6, integer: bool = False) -> list[float]:
-    """Round ticks from ``lo`` to ``hi`` (a step of 1, 2 or 5 times a power of ten), at most ``most`` + 1 of them."""
+    """Round ticks from ``lo`` to ``hi`` (a step of 1, 2, 2.5 or 5 times a power of ten), at most ``most`` + 1 of
+    them; ``integer``: a whole step."""
     span = max(hi - lo, 1e-9)
     raw = span / most
     power = 10 ** math.floor(math.log10(raw))
@@ -261,7 +262,7 @@ class Svg:
                 y += key + 4
             return y
         rows: list[list[tuple[str, str, str, float]]] = [[]]
-        room = self.width - 20
+        room = self.width - 2 * PAD
         title_w = text_width(title, SMALL) + gap if title else 0
         for e in entries:
             used = (title_w if len(rows) == 1 else 0) + sum(w + gap for *_x, w in rows[-1])
