@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..i18n import t
 from ..locale import colon, series
 from . import PALETTE
-from .svg import ASCENT, DESCENT, NORMAL, PAD, SMALL, Axes, Svg, nice_ticks, text_width, tick_label
+from .svg import NORMAL, PAD, SMALL, Axes, Svg, centred, nice_ticks, text_width, y_axis_room
 
 __all__ = ["by_year_alt", "by_year_figure", "steps_alt", "steps_figure", "timeline_alt", "timeline_figure"]
 
@@ -52,7 +52,7 @@ def timeline_figure(df) -> str:
         colour = COLOURS[row["default"]]
         svg.line(ax.fx(row["start"]), mid, ax.fx(row["end"]), mid, colour, 3, round_caps=True)
         svg.marker(MARKERS[row["default"]], ax.fx(row["start"]), mid, 12, colour)
-        svg.text(ax.fx(row["end"]) + 10, mid + (ASCENT - DESCENT) * SMALL / 2, row["company"], SMALL)
+        svg.text(ax.fx(row["end"]) + 10, centred(mid, SMALL), row["company"], SMALL)
     years = list(range(int(lo), int(hi) + 1))
     low = svg.x_axis(ax, years, labels=[[str(v)] for v in years])
     low = _legend(svg, [d for d in DEFAULTS if d in {r["default"] for r in rows}], low + 10, markers=True)
@@ -75,7 +75,7 @@ def by_year_figure(df) -> str:
     present = [d for d in DEFAULTS if any(c[d] for c in counts.values())]
     most = max((sum(c.values()) for c in counts.values()), default=1)
     ticks = nice_ticks(0, most, most=6, integer=True)
-    left = PAD + (ASCENT + DESCENT) * NORMAL + 14 + max(text_width(tick_label(v), SMALL) for v in ticks)
+    left = PAD + y_axis_room(ticks)
     ax = Axes(left, y, svg.width - PAD, y + 230, (-0.6, max(len(years), 1) - 0.4), (0, max(ticks[-1], most) * 1.05))
     svg.y_axis(ax, ticks, t("cases.count_axis"))
     for x, year in enumerate(years):
@@ -91,7 +91,7 @@ def by_year_figure(df) -> str:
             w = text_width(str(h), NORMAL)
             mid = (top + base) / 2
             svg.rect(ax.fx(x) - w / 2 - 2, mid - NORMAL * 0.6, w + 4, NORMAL * 1.2, "white", stroke=None)
-            svg.text(ax.fx(x), mid + (ASCENT - DESCENT) * NORMAL / 2, str(h), NORMAL, "middle")
+            svg.text(ax.fx(x), centred(mid, NORMAL), str(h), NORMAL, "middle")
             bottom += h
     low = svg.x_axis(ax, list(range(len(years))), labels=[[str(y)] for y in years])
     low = _legend(svg, present, low + 10, markers=False)
@@ -113,15 +113,15 @@ def steps_figure(df) -> str:
     for i, row in enumerate(rows):
         mid = ax.top + (i + 0.5) * pitch
         svg.line(ax.left - 4, mid, ax.left, mid)
-        svg.text(ax.left - 6, mid + (ASCENT - DESCENT) * SMALL / 2, row["company"], SMALL, "end")
+        svg.text(ax.left - 6, centred(mid, SMALL), row["company"], SMALL, "end")
         steps = _steps(row)
         if steps is None:
-            svg.text(ax.left + 4, mid + (ASCENT - DESCENT) * SMALL / 2, t("cases.no_opt_out"), SMALL, italic=True)
+            svg.text(ax.left + 4, centred(mid, SMALL), t("cases.no_opt_out"), SMALL, italic=True)
             continue
         svg.rect(ax.fx(0), mid - pitch * 0.3, ax.fx(steps) - ax.fx(0), pitch * 0.6, COLOURS[row["default"]],
                  HATCHES[row["default"]], value=steps)
         label = str(steps) + (f" ({t('cases.not_individual')})" if row["individual_can_act"] is False else "")
-        svg.text(ax.fx(steps) + 4, mid + (ASCENT - DESCENT) * NORMAL / 2, label, NORMAL)
+        svg.text(ax.fx(steps) + 4, centred(mid, NORMAL), label, NORMAL)
     svg.line(ax.left, ax.top, ax.left, ax.bottom)
     low = svg.x_axis(ax, [v for v in ticks if v <= most + 1.5], t("cases.steps_axis"))
     low = _legend(svg, [d for d in DEFAULTS if d in {r["default"] for r in rows}], low + 10, markers=False)

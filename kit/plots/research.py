@@ -10,7 +10,21 @@ from ..content.research import Figure, Research
 from ..i18n import t
 from ..locale import colon, lang, number, series
 from . import PALETTE
-from .svg import ASCENT, DESCENT, LINE, NORMAL, PAD, SMALL, Axes, Svg, nice_ticks, text_width, tick_label, wrap
+from .svg import (
+    DESCENT,
+    LINE,
+    NORMAL,
+    PAD,
+    SMALL,
+    Axes,
+    Svg,
+    block_height,
+    centred,
+    nice_ticks,
+    text_width,
+    wrap,
+    y_axis_room,
+)
 
 __all__ = [
     "chart_alt",
@@ -86,7 +100,7 @@ def _bar_chart(figures: tuple[Figure, ...], title: str) -> str:
     else:
         ticks = nice_ticks(0, top * 1.2)
         y_hi = max(ticks[-1], top * 1.25)
-    left = PAD + (ASCENT + DESCENT) * NORMAL + 14 + max(text_width(tick_label(v), SMALL) for v in ticks)
+    left = PAD + y_axis_room(ticks)
     right = svg.width - PAD
     slot = (right - left) / (xs[-1] + 1.2)  # pixels per bar
     groups: dict[str, list[float]] = {}
@@ -110,8 +124,7 @@ def _bar_chart(figures: tuple[Figure, ...], title: str) -> str:
         a, b = ax.fx(min(gx) - 0.4), ax.fx(max(gx) + 0.4)
         svg.line(a, ax.top, b, ax.top)
         lines = heads[g]
-        svg.lines((a + b) / 2, ax.top - 4 - len(lines) * LINE * NORMAL + (LINE - ASCENT - DESCENT) * NORMAL, lines,
-                  NORMAL, "middle", bold=True)
+        svg.lines((a + b) / 2, ax.top - 4 - block_height(len(lines), NORMAL), lines, NORMAL, "middle", bold=True)
     return svg.render(bottom + PAD)
 
 
@@ -136,9 +149,9 @@ def _range_chart(figures: tuple[Figure, ...], title: str) -> str:
         svg.rect(ax.fx(lo), mid - half, ax.fx(hi) - ax.fx(lo), 2 * half, colour, hatch, value=hi - lo)
         # beside the bar's end when it grows to the right; on the free side of zero when it grows left, so the
         # label never runs into the condition's name
-        svg.text(ax.fx(far if far > 0 else 0) + 4, mid + (ASCENT - DESCENT) * NORMAL / 2, value_with_unit(f), NORMAL)
+        svg.text(ax.fx(far if far > 0 else 0) + 4, centred(mid, NORMAL), value_with_unit(f), NORMAL)
         svg.line(ax.left - 4, mid, ax.left, mid)
-        svg.lines(ax.left - 6, mid - (len(lines) * LINE - LINE + ASCENT + DESCENT) * SMALL / 2, lines, SMALL, "end")
+        svg.lines(ax.left - 6, mid - block_height(len(lines), SMALL) / 2, lines, SMALL, "end")
     svg.line(ax.fx(0), ax.top, ax.fx(0), ax.bottom)
     svg.line(ax.left, ax.top, ax.left, ax.bottom)
     ticks = nice_ticks(-lim, lim)
@@ -200,7 +213,7 @@ def simulation_figure(outcomes, current: tuple[str, str]) -> str:
     legend = [(t(f"defaults.sim.segment.{key}"), colour, hatch) for key, colour, hatch in reversed(SEGMENTS)]
     legend_w = 24 + max(text_width(label, SMALL) for label, *_x in legend)
     ticks = [0, 25, 50, 75, 100]
-    left = PAD + (ASCENT + DESCENT) * NORMAL + 14 + text_width("100", SMALL)
+    left = PAD + y_axis_room(ticks)
     ax = Axes(left, PAD + 2 * LINE * SMALL + 6, svg.width - PAD - legend_w - 16, PAD + 2 * LINE * SMALL + 6 + 250,
               (-0.5, len(outcomes) - 0.5), (0, 100))
     svg.y_axis(ax, ticks, t("defaults.sim.ylabel"))
@@ -216,7 +229,7 @@ def simulation_figure(outcomes, current: tuple[str, str]) -> str:
             bottom += segs[key]
         said = t("defaults.sim.bar_label", included=number(100 * o.share_included, 1),
                  mismatch=number(100 * o.share_mismatch, 1)).split("\n")
-        svg.lines(ax.fx(x), ax.top - 4 - (len(said) * LINE - LINE + ASCENT + DESCENT) * SMALL, said, SMALL, "middle")
+        svg.lines(ax.fx(x), ax.top - 4 - block_height(len(said), SMALL), said, SMALL, "middle")
         label = t(f"defaults.sim.regime.{o.default}_{o.who_acts}")
         if (o.default, o.who_acts) == tuple(current):
             label = t("defaults.sim.current", label=label)

@@ -24,7 +24,8 @@ from ..locale import number
 from ..ui.html import esc
 from .fontwidths import BOLD, CHARS, REGULAR
 
-__all__ = ["FONT", "PAD", "Svg", "nice_ticks", "text_box", "text_width", "tick_label", "wrap"]
+__all__ = ["FONT", "PAD", "Svg", "block_height", "centred", "nice_ticks", "text_box", "text_width", "tick_label",
+           "wrap", "y_axis_room"]
 
 FONT = "DejaVu Sans, Bitstream Vera Sans, Verdana, sans-serif"
 SMALL, NORMAL, TITLE = 11.0, 12.5, 14.0  # 8, 9 and 10 pt at 100 dpi
@@ -40,6 +41,22 @@ def text_width(s: str, size: float, bold: bool = False) -> float:
     table = _BOLD if bold else _REGULAR
     wide = table["M"]
     return sum(table.get(c, wide) for c in s) * size / 2048
+
+
+def centred(mid: float, size: float) -> float:
+    """The baseline that centres one line of text of ``size`` px on the height ``mid``."""
+    return mid + (ASCENT - DESCENT) * size / 2
+
+
+def block_height(lines: int, size: float) -> float:
+    """The height of ``lines`` lines of text of ``size`` px, from the first one's top to the last one's bottom."""
+    return (lines - 1) * LINE * size + (ASCENT + DESCENT) * size
+
+
+def y_axis_room(ticks: list[float]) -> float:
+    """How far left of the plot area :meth:`Svg.y_axis` writes with these ticks: their labels, the ticks and the
+    axis' label turned along it."""
+    return (ASCENT + DESCENT) * NORMAL + 14 + max(text_width(tick_label(v), SMALL) for v in ticks)
 
 
 def text_box(x: float, y: float, s: str, size: float, anchor: str = "start",
@@ -201,7 +218,7 @@ class Svg:
         """Lines of text, the first one's box starting at ``top``; returns the bottom of the last one."""
         for i, s in enumerate(lines):
             self.text(x, top + ASCENT * size + i * LINE * size, s, size, anchor, bold, italic)
-        return top + (len(lines) - 1) * LINE * size + (ASCENT + DESCENT) * size
+        return top + block_height(len(lines), size)
 
     def title(self, text: str) -> float:
         """The figure's title at the top left, wrapped to its width; returns where the rest begins."""
@@ -226,7 +243,7 @@ class Svg:
         for v, s in zip(ticks, shown, strict=True):
             y = ax.fy(v)
             self.line(ax.left - 4, y, ax.left, y)
-            self.text(ax.left - 6, y + (ASCENT - DESCENT) * SMALL / 2, s, SMALL, "end")
+            self.text(ax.left - 6, centred(y, SMALL), s, SMALL, "end")
         if label:
             widest = max((text_width(s, SMALL) for s in shown), default=0)
             self.text(ax.left - 10 - widest - DESCENT * NORMAL, (ax.top + ax.bottom) / 2, label, NORMAL, "middle",
@@ -258,7 +275,7 @@ class Svg:
                 y = self.lines(left, y, [title], SMALL) + 4
             for label, colour, how, _w in entries:
                 self._key(left, y, key, colour, how, marker)
-                self.text(left + key + 6, y + key / 2 + (ASCENT - DESCENT) * SMALL / 2, label, SMALL)
+                self.text(left + key + 6, centred(y + key / 2, SMALL), label, SMALL)
                 y += key + 4
             return y
         rows: list[list[tuple[str, str, str, float]]] = [[]]
@@ -273,7 +290,7 @@ class Svg:
         for i, row in enumerate(rows):
             width = sum(w for *_x, w in row) + gap * (len(row) - 1) + (title_w if i == 0 else 0)
             x = (self.width - width) / 2
-            mid = y + key / 2 + (ASCENT - DESCENT) * SMALL / 2
+            mid = centred(y + key / 2, SMALL)
             if i == 0 and title:
                 self.text(x, mid, title, SMALL)
                 x += title_w
