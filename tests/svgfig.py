@@ -1,4 +1,5 @@
-"""Reading the kit's SVG figures as a student's browser gets them: each text's box, each bar's datum, the page size.
+"""Reading the kit's SVG figures as a student's browser gets them: each text's box, each bar's datum, the page size;
+and every chart the notebooks show, for the tests that read them (layout, and in the browser, the text's width).
 
 A text's box comes from its own attributes (position, size, anchor, weight; a text turned a quarter is turned back)
 and the font's widths (:func:`kit.plots.svg.text_box`, which ``tests/test_svg.py`` checks against the font).
@@ -8,7 +9,14 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from kit.cases import case_rows
+from kit.content.language import speaking
+from kit.content.research import load_research, load_simulation
+from kit.plots import cases as case_plots
+from kit.plots.research import chart_figure, simulation_figure
 from kit.plots.svg import text_box
+from kit.research import simulate_all
+from kit.ui.research import SimulationView
 
 NS = "{http://www.w3.org/2000/svg}"
 
@@ -43,3 +51,20 @@ def values(svg: str) -> list[float]:
 
 def overlap(a, b, slack: float = 0.5) -> bool:
     return min(a[2], b[2]) - max(a[0], b[0]) > slack and min(a[3], b[3]) - max(a[1], b[1]) > slack
+
+
+def every_chart() -> dict[str, str]:
+    """The SVG charts of notebooks 03 and 05 by name: every research chart, the three case plots and the simulation
+    at every preset, in both languages."""
+    charts = {}
+    for lang in ("en", "fr"):
+        with speaking(lang):
+            research, df, sim = load_research(), case_rows(), load_simulation()
+            charts.update({f"chart {c} {lang}": chart_figure(research, c) for c in research.charts})
+            charts[f"cases timeline {lang}"] = case_plots.timeline_figure(df)
+            charts[f"cases by year {lang}"] = case_plots.by_year_figure(df)
+            charts[f"cases steps {lang}"] = case_plots.steps_figure(df)
+            for preset in sim.presets:
+                p = SimulationView(sim, preset.id).params()
+                charts[f"simulation {preset.id} {lang}"] = simulation_figure(simulate_all(p), (p.default, p.who_acts))
+    return charts

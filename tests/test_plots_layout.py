@@ -16,14 +16,10 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 from matplotlib.transforms import Bbox  # noqa: E402
 
-from kit.cases import case_rows, load_cases  # noqa: E402
+from kit.cases import load_cases  # noqa: E402
 from kit.content.language import speaking  # noqa: E402
 from kit.content.research import load_research, load_simulation  # noqa: E402
-from kit.plots import cases as case_plots  # noqa: E402
-from kit.plots.research import chart_figure, simulation_figure  # noqa: E402
 from kit.plots.timeline import timeline_figure  # noqa: E402
-from kit.research import simulate_all  # noqa: E402
-from kit.ui.research import SimulationView  # noqa: E402
 from tests import svgfig  # noqa: E402
 
 
@@ -72,24 +68,7 @@ def _all_figures():
     return figs
 
 
-def _all_charts():
-    """The SVG charts: every research chart, the three case plots and the simulation at every preset, both
-    languages."""
-    charts = {}
-    for lang in ("en", "fr"):
-        with speaking(lang):
-            research, df, sim = load_research(), case_rows(), load_simulation()
-            charts.update({f"chart {c} {lang}": chart_figure(research, c) for c in research.charts})
-            charts[f"cases timeline {lang}"] = case_plots.timeline_figure(df)
-            charts[f"cases by year {lang}"] = case_plots.by_year_figure(df)
-            charts[f"cases steps {lang}"] = case_plots.steps_figure(df)
-            for preset in sim.presets:
-                p = SimulationView(sim, preset.id).params()
-                charts[f"simulation {preset.id} {lang}"] = simulation_figure(simulate_all(p), (p.default, p.who_acts))
-    return charts
-
-
-CHARTS = _all_charts()
+CHARTS = svgfig.every_chart()
 
 
 @pytest.mark.parametrize("name", list(CHARTS))

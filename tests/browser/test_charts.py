@@ -11,14 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from kit.cases import case_rows
-from kit.content.language import speaking
-from kit.content.research import load_research, load_simulation
-from kit.plots import cases as case_plots
-from kit.plots.research import chart_figure, simulation_figure
 from kit.plots.svg import text_width
-from kit.research import simulate_all
-from kit.ui.research import SimulationView
+from tests import svgfig
 
 pytestmark = pytest.mark.browser
 
@@ -28,22 +22,10 @@ DRAWN = """() => [...document.querySelectorAll('svg text')].map(
         t.getAttribute('font-weight') === 'bold'])"""
 
 
-def _charts() -> list[str]:
-    out = []
-    for lang in ("en", "fr"):
-        with speaking(lang):
-            research, df, sim = load_research(), case_rows(), load_simulation()
-            out += [chart_figure(research, c) for c in research.charts]
-            out += [case_plots.timeline_figure(df), case_plots.by_year_figure(df), case_plots.steps_figure(df)]
-            p = SimulationView(sim).params()
-            out.append(simulation_figure(simulate_all(p), (p.default, p.who_acts)))
-    return out
-
-
 def test_every_chart_text_is_drawn_no_wider_than_measured(browser):
     page = browser.new_page()
     try:
-        page.set_content("<!doctype html><html><body>" + "".join(_charts()) + "</body></html>")
+        page.set_content("<!doctype html><html><body>" + "".join(svgfig.every_chart().values()) + "</body></html>")
         drawn = page.evaluate(DRAWN)
     finally:
         page.close()
