@@ -1,12 +1,13 @@
 """Dates, numbers and typography in the current language (issue 13).
 
-English stays as the kit always wrote it (« 17 May 2024 », « 100,000 », « 42% »). In French, dates come from babel
-(installed with JupyterLab; imported only when a French view asks, so ``import kit`` stays cheap), and numbers take
-babel's separators (:data:`SEPARATORS`):
-« 17 mai 2024 », « mai 2024 », « 100 000 », « 42 % ». :func:`typo` applies French typography to text the kit writes
-itself (a non-breaking space before ; : ! ? and inside « »); it is never applied to quotations, to titles of works
-or to HTML: a view applies it to plain text, then escapes (issue 25: « Page d'&#x27; ;origine » came from the other
-order). :func:`colon` and :func:`quoted` are the one place a label's colon and a quotation's marks are made.
+English stays as the kit always wrote it (« 17 May 2024 », « 100,000 », « 42% »). French dates and numbers take
+babel's month names and separators, kept in the kit's tables (:data:`kit.content.dates.MONTH_NAMES`,
+:data:`SEPARATORS`; tests tie them to babel): « 17 mai 2024 », « mai 2024 », « 100 000 », « 42 % ». A language the
+tables lack asks babel itself (installed with JupyterLab; imported only then, so ``import kit`` stays cheap).
+:func:`typo` applies French typography to text the kit writes itself (a non-breaking space before ; : ! ? and inside
+« »); it is never applied to quotations, to titles of works or to HTML: a view applies it to plain text, then
+escapes (issue 25: « Page d'&#x27; ;origine » came from the other order). :func:`colon` and :func:`quoted` are the
+one place a label's colon and a quotation's marks are made.
 """
 
 from __future__ import annotations

@@ -67,7 +67,7 @@ class PartialDate:
         17 mai 2024, 1er mai 2024, mai 2024 (issue 13)."""
         code = language or current()
         if code != "en":
-            return _babel_date(self, code)
+            return _date_words(self, code)
         if self.day:
             return f"{self.day} {MONTHS[self.month - 1]} {self.year}"
         if self.month:
@@ -125,7 +125,8 @@ MONTH_ABBREVIATIONS = {
 }
 
 
-def _babel_date(date: PartialDate, code: str) -> str:
+def _date_words(date: PartialDate, code: str) -> str:
+    """``date`` in words in language ``code``: French from :data:`MONTH_NAMES`, another language from babel."""
     if code == "fr":  # « 17 mai 2024 », « 1er mai 2024 », « mai 2024 »
         name = MONTH_NAMES[code][date.month - 1] if date.month else ""
         if date.day:
