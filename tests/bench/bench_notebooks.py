@@ -9,10 +9,10 @@ that writes the kernel's peak resident memory (VmHWM in /proc/self/status, Linux
 On a machine shared with other work one run says little, so the floor and the notebooks run in rounds, interleaved
 (floor, 00, 01, …, then again), ``KIT_BENCH_ROUNDS`` times (3 unless set), and each figure is the median of its
 rounds. The floor runs three times a round (before the notebooks, between the filled and the empty halves, and at
-the end), and its figure is the median of them all: with three runs, its median moved between benches from 1.89 to
-2.14 s, and every ratio with it. Beside wall time, the CPU time of pytest and its kernel (user + system, from the
-children's rusage) is reported as a ratio too: other people's work slows the wall clock much more than it changes
-CPU time.
+the end), and its figure is the median of them all: with one run a round, its median moved between benches from
+1.89 to 2.14 s, and every ratio with it. Beside wall time, the CPU time of pytest and its kernel (user + system,
+from the children's rusage) is reported as a ratio too: other people's work slows the wall clock much more than it
+changes CPU time.
 ``KIT_BENCH_NOTEBOOKS=01,05`` measures only the notebooks whose names start so, in both editions (the floor always
 runs); French ones are named ``fr/…``.
 
