@@ -100,10 +100,10 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # changed since are compiled again (a second or so the first time).
 BYTECODE := $(BIN)/python -m compileall -q -j0 kit
 
-# The cases' timelines are drawn into the figure cache first (new ones only: a few seconds the first time).
+# The content is parsed into the parse cache first (files changed since only), so each notebook reads it back.
 lab: $(STAMP)
 	$(BYTECODE)
-	$(BIN)/python -m kit figures
+	$(BIN)/python -m kit prepare
 	$(BIN)/jupyter lab --ServerApp.port=$(PORT) --ServerApp.root_dir=. $(ALLOW_ROOT) notebooks/00_start_here.ipynb
 
 check: $(STAMP)

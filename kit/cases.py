@@ -2,7 +2,7 @@
 
 A case that ``kit check`` finds incomplete (one just made by ``kit new-case``, still being filled in) is a *draft*:
 it is left out of every row, table and figure, and :func:`drafts` names it, so a view can say so in one line where it
-would have been, and notebook 05, ``kit figures``, ``make lab`` and the reading edition keep working.
+would have been, and notebook 05, ``kit prepare``, ``make lab`` and the reading edition keep working.
 """
 
 from __future__ import annotations

@@ -23,12 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 #: Debian's Chromium (apt-get install chromium); no browser is ever downloaded. KIT_CHROMIUM names another.
 CHROMIUM = os.environ.get("KIT_CHROMIUM", "/usr/bin/chromium")
-#: The figure cache (kit/plots/cache.py) of this session: a new folder, never the tester's ~/.cache. The notebooks
-#: nbval runs and the JupyterLab servers the browser tests start inherit it; the session's end removes it.
-FIGURES = tempfile.mkdtemp(prefix="kit-test-figures-")
-os.environ["KIT_FIGURE_CACHE"] = FIGURES
-#: The parse cache (kit/content/parsed.py) of this session, the same way: each notebook's kernel reads back what an
-#: earlier one parsed, as a student's does, and nothing is written to the tester's ~/.cache.
+#: The parse cache (kit/content/parsed.py) of this session: a new folder, never the tester's ~/.cache. The notebooks
+#: nbval runs and the JupyterLab servers the browser tests start inherit it, so each notebook's kernel reads back what
+#: an earlier one parsed, as a student's does; the session's end removes it.
 PARSED = tempfile.mkdtemp(prefix="kit-test-parsed-")
 os.environ["KIT_PARSE_CACHE"] = PARSED
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
@@ -96,7 +93,6 @@ def nbval_executed(path: Path):
 
 
 def pytest_sessionfinish(session, exitstatus):
-    shutil.rmtree(FIGURES, ignore_errors=True)
     shutil.rmtree(PARSED, ignore_errors=True)
     shutil.rmtree(ANSWERS, ignore_errors=True)
 

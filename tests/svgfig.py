@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from kit.cases import case_rows
+from kit.cases import case_rows, load_cases
 from kit.content.language import speaking
 from kit.content.research import load_research, load_simulation
 from kit.plots import cases as case_plots
 from kit.plots.research import chart_figure, simulation_figure
 from kit.plots.svg import text_box
+from kit.plots.timeline import timeline_figure
 from kit.research import simulate_all
 from kit.ui.research import SimulationView
 
@@ -49,13 +50,36 @@ def values(svg: str) -> list[float]:
     return [float(el.get("data-value")) for el in parse(svg).iter(f"{NS}rect") if el.get("data-value") is not None]
 
 
+def markers(svg: str) -> list[tuple[int, tuple[float, float, float, float], str]]:
+    """Each numbered marker of a timeline (``data-number``): its number, its box and its face colour."""
+    out = []
+    for el in parse(svg).iter():
+        if el.get("data-number") is None:
+            continue
+        if el.tag == f"{NS}circle":
+            cx, cy, r = (float(el.get(k)) for k in ("cx", "cy", "r"))
+            box = (cx - r, cy - r, cx + r, cy + r)
+        else:
+            pts = [tuple(map(float, p.split(","))) for p in el.get("points").split()]
+            box = (min(x for x, _ in pts), min(y for _, y in pts), max(x for x, _ in pts), max(y for _, y in pts))
+        out.append((int(el.get("data-number")), box, el.get("fill")))
+    return out
+
+
+def boxes(svg: str) -> list[tuple[float, float, float, float]]:
+    """The rounded boxes drawn round a text (a timeline's zoomed week, « 5–15 → »)."""
+    return [(x, y, x + float(el.get("width")), y + float(el.get("height")))
+            for el in parse(svg).iter(f"{NS}rect") if el.get("rx")
+            for x, y in [(float(el.get("x")), float(el.get("y")))]]
+
+
 def overlap(a, b, slack: float = 0.5) -> bool:
     return min(a[2], b[2]) - max(a[0], b[0]) > slack and min(a[3], b[3]) - max(a[1], b[1]) > slack
 
 
 def every_chart() -> dict[str, str]:
-    """The SVG charts of notebooks 03 and 05 by name: every research chart, the three case plots and the simulation
-    at every preset, in both languages."""
+    """Every figure of the notebooks by name: every research chart, the three case plots, the simulation at every
+    preset (notebooks 03 and 05) and each case's timeline (01 and 05), in both languages."""
     charts = {}
     for lang in ("en", "fr"):
         with speaking(lang):
@@ -67,4 +91,5 @@ def every_chart() -> dict[str, str]:
             for preset in sim.presets:
                 p = SimulationView(sim, preset.id).params()
                 charts[f"simulation {preset.id} {lang}"] = simulation_figure(simulate_all(p), (p.default, p.who_acts))
+            charts.update({f"timeline {case.id} {lang}": timeline_figure(case) for case in load_cases()})
     return charts

@@ -160,12 +160,11 @@ def test_successful_commands_say_what_they_did(tmp_path, capsys):
 
 
 # ------------------------------------------------------------------------------------------------ issue 27, item 7
-def test_figures_and_results_take_data_as_check_does(data_copy, tmp_path, monkeypatch, capsys):
-    """--data names the content folder figures draws from and results grades with; a missing one is one line."""
+def test_prepare_and_results_take_data_as_check_does(data_copy, tmp_path, monkeypatch, capsys):
+    """--data names the content folder prepare parses and results grades with; a missing one is one line."""
     from kit import progress
 
     monkeypatch.delenv("KIT_DATA")  # the kit's own data/ by default: only --data points at the copy
-    monkeypatch.setenv("KIT_FIGURE_CACHE", str(tmp_path / "figures"))
     quiz = data_copy / "quizzes" / "01-slack-case.yaml"
     quiz.write_text(quiz.read_text().replace("    answer: included\n", "    answer: profile\n", 1))
     hand_in = tmp_path / "ada.json"
@@ -176,9 +175,11 @@ def test_figures_and_results_take_data_as_check_does(data_copy, tmp_path, monkey
     assert (row["correct"], row["graded_by"]) == ("yes", "key")  # the copy's key, not the kit's
     sources = data_copy / "cases" / "slack-2024" / "sources.yaml"
     sources.write_text(sources.read_text().replace("id: tidbits-forum-mea-culpa", "id: tidbits", 1))
-    assert main(["figures", "--lang", "en", "--data", str(data_copy)]) == 0
+    assert main(["prepare", "--data", str(data_copy)]) == 0
     assert "left out the case slack-2024" in capsys.readouterr().err  # it read the copy
-    for command in (["results", str(hand_in)], ["figures"]):
+    assert main(["figures", "--data", str(data_copy)]) == 0  # its old name, in hub images built before
+    assert "kit figures: left out the case slack-2024" in capsys.readouterr().err
+    for command in (["results", str(hand_in)], ["prepare"]):
         assert main([*command, "--data", str(tmp_path / "nowhere")]) == 2
         assert one_line_error(capsys.readouterr().err) == \
             f"kit {command[0]}: no content folder at {tmp_path / 'nowhere'}"
@@ -212,7 +213,7 @@ def test_every_variable_the_kit_reads_is_documented():
 
     code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "kit").rglob("*.py"))
     read = set(re.findall(r"(?:environ(?:\.get\(|\[)|cache_folder\()\"(KIT_[A-Z_]+)\"", code))  # the caches' too
-    assert {"KIT_DATA", "KIT_CLASS_DIR", "KIT_FIGURE_CACHE", "KIT_PARSE_CACHE"} <= read
+    assert {"KIT_DATA", "KIT_CLASS_DIR", "KIT_PARSE_CACHE"} <= read
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert sorted(v for v in read if f"`{v}" not in readme) == []
     for guide in ("operations.md", "exploitation.md"):

@@ -1,6 +1,6 @@
 """A draft case never breaks the kit (issue 26 item 6): a case ``kit new-case`` just made, half filled, is reported
-by ``kit check`` and left out of every table and figure with a one-line notice, while ``kit figures``, notebook 05
-and the reading edition keep working."""
+by ``kit check`` and left out of every table and figure with a one-line notice, while ``kit prepare`` (``make lab``,
+Binder's ``postBuild``), notebook 05 and the reading edition keep working."""
 
 from __future__ import annotations
 
@@ -17,9 +17,8 @@ DRAFT = "acme-2030"
 
 
 @pytest.fixture
-def draft(data_copy, monkeypatch, tmp_path):
+def draft(data_copy):
     """The shipped content plus a case made by `kit new-case` and filled in only in part."""
-    monkeypatch.setenv("KIT_FIGURE_CACHE", str(tmp_path / "figures"))
     assert main(["new-case", DRAFT]) == 0
     case = data_copy / "cases" / DRAFT / "case.yaml"
     text = case.read_text(encoding="utf-8")
@@ -44,11 +43,11 @@ def test_the_tables_and_figures_leave_it_out_with_a_notice(draft):
     assert f"{shipped} of {shipped} cases shown." in table.count.value  # every shipped case, the draft left out
 
 
-def test_kit_figures_draws_every_figure_and_names_the_draft(draft, capsys):
-    assert main(["figures", "--lang", "en"]) == 0
+def test_kit_prepare_parses_the_content_and_names_the_draft(draft, capsys):
+    assert main(["prepare"]) == 0
     out = capsys.readouterr()
-    assert "figures in" in out.out
-    assert f"left out the case {DRAFT}: it is not complete yet" in out.err
+    assert "content files parsed, kept in" in out.out
+    assert f"kit prepare: left out the case {DRAFT}: it is not complete yet" in out.err
 
 
 def test_notebook_05_and_its_reading_edition_page_run_with_the_draft(draft, tmp_path):

@@ -53,6 +53,21 @@ def test_import_kit_and_every_logic_module_leave_the_heavy_libraries_out():
     assert json.loads(out) == [], f"importing the logic modules loaded {out.strip()}"
 
 
+def test_every_figure_of_the_student_notebooks_is_written_without_matplotlib():
+    """Importing matplotlib took 300 ms and drawing a case's timeline 100 more, longer than the rest of notebook 01
+    (issue 26, `make bench`): the timelines (01, 05) and the charts (03, 05) are SVG the kit writes."""
+    code = ("import json, sys, kit\n"
+            "views = [kit.show_timeline_plot('slack-2024'), kit.show_default_effects(), kit.show_simulation(),"
+            " kit.show_case_plots()]\n"
+            "kit.set_language('fr'); views.append(kit.show_timeline_plot('slack-2024'))\n"
+            "html = ''.join(v.static_html() for v in views)\n"
+            "print(json.dumps(['matplotlib' in sys.modules,"
+            " html.count('data:image/svg+xml'), html.count('<img ')]))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    loaded, svg, images = json.loads(out)
+    assert not loaded and svg == images and images >= 2 + 5 + 1 + 3
+
+
 @pytest.mark.parametrize("path", sorted(KIT.rglob("*.py")), ids=lambda p: str(p.relative_to(KIT)))
 def test_no_private_names_across_modules_and_no_lazy_imports_of_the_kit(path):
     text = path.read_text(encoding="utf-8")

@@ -78,7 +78,7 @@ def test_claim_checker_static_form_has_statements_sentences_and_model_answers():
     (lambda: kit.show_cases_table(), ["<table class='kit-cases'", "Slack", "Zoom"]),
     (lambda: kit.show_case_plots(), ["<img src='data:image/svg+xml;base64,", "<figcaption"]),
     (lambda: kit.show_opt_out("slack-2024"), ["Who could opt out", "Member"]),
-    (lambda: kit.show_timeline_plot("slack-2024"), ["<img src='data:image/png;base64,", "<figcaption"]),
+    (lambda: kit.show_timeline_plot("slack-2024"), ["<img src='data:image/svg+xml;base64,", "<figcaption"]),
     (lambda: kit.show_case_summary("slack-2024"), ["Slack"]),
     (lambda: kit.show_status_key(), [t("status.heading")]),
     (lambda: kit.show_questions("slack-2024"), ["<ol>"]),

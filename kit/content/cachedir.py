@@ -1,8 +1,6 @@
-"""Where the kit keeps what it can make again (drawn figures, parsed content files), and how it keeps them small.
-
-Both caches (:mod:`kit.plots.cache`, :mod:`kit.content.parsed`) live in a folder named by an environment variable
-(``off`` keeps nothing), else under ``$XDG_CACHE_HOME/consent-kit/``, else ``~/.cache/consent-kit/``, and keep
-their newest files only.
+"""Where the kit keeps what it can make again (parsed content files, :mod:`kit.content.parsed`), and how it keeps
+it small: in a folder named by an environment variable (``off`` keeps nothing), else under
+``$XDG_CACHE_HOME/consent-kit/``, else ``~/.cache/consent-kit/``, with its newest files only.
 """
 
 from __future__ import annotations

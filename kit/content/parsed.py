@@ -13,7 +13,7 @@ file and its translation. Reading back a tree kept as JSON takes about a tenth o
 - **Where:** ``KIT_PARSE_CACHE`` (a folder; ``off`` to keep nothing), else ``$XDG_CACHE_HOME/consent-kit/parsed``,
   else ``~/.cache/consent-kit/parsed``. The folder is used only if it belongs to the user running the kit and no one
   else can write to it (a shared folder could hand a student someone else's content). At most :data:`MAX_FILES`
-  files; ``python -m kit figures`` fills it for the whole content (``make lab`` and Binder's ``postBuild`` run it).
+  files; ``python -m kit prepare`` fills it for the whole content (``make lab`` and Binder's ``postBuild`` run it).
 - **Never in the way:** a missing, unreadable, foreign or unwritable folder, or a file that is not a whole tree, only
   means the text is parsed; nothing here ever raises.
 """

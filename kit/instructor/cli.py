@@ -4,7 +4,7 @@ keeps its traceback (``KIT_DEBUG=1`` keeps it for the kit's own errors too).
 
 Commands: ``check`` (validate content), ``release`` (student or instructor copies of the notebooks), ``new-case``
 (scaffold a case folder), ``results`` (a class's exported quiz answers), ``translate`` (what a language lacks),
-``figures`` (draw the notebooks' figures into the figure cache).
+``prepare`` (parse the content once into the parse cache; ``figures``, its old name, still works).
 """
 
 from __future__ import annotations
@@ -26,12 +26,12 @@ from ..content.registry import english_reports
 from ..content.strings import DEFAULT, languages
 from ..content.twins import tie_untied, twin_report, twins_languages
 from ..lessons import report_lines as lesson_lines
-from .figures import FiguresError, fill, keep_parsed
 from .grades import write_audits
 from .guide import out_of_date as stale_guides
 from .guide import write as write_guides
 from .handouts import HandoutsError
 from .handouts import build as build_handouts
+from .prepare import keep_parsed
 from .release import ReleaseError, release, strip_withheld
 from .results import write_results
 from .scaffold import ScaffoldError, new_case
@@ -73,7 +73,7 @@ class _NoContent(Exception):
 
 @contextmanager
 def _content(args) -> Iterator[None]:
-    """For the commands that read the content through the kit's loaders (results, figures): ``--data DIR`` is the
+    """For the commands that read the content through the kit's loaders (results, prepare): ``--data DIR`` is the
     content folder, as ``KIT_DATA`` names it for the notebooks (without ``--data``: ``KIT_DATA``, else data/)."""
     if not args.data:
         yield
@@ -257,20 +257,19 @@ def cmd_translate(args) -> int:
     return 0
 
 
-def cmd_figures(args) -> int:
-    """Issue 15: a first Run All reads the figures instead of drawing them."""
-    try:
-        with _content(args):
-            where, total, new, left_out = fill(tuple(args.lang))
-            kept, files = keep_parsed()
-    except FiguresError as e:
-        return _fail("figures", str(e))
+def cmd_prepare(args) -> int:
+    """Issue 26: a first Run All reads the content back instead of parsing it."""
+    with _content(args):
+        kept, files, left_out = keep_parsed()
     for d in left_out:
-        print(f"kit figures: left out the case {d.id}: it is not complete yet ({d.problems} problem(s); "
+        print(f"kit {args.command}: left out the case {d.id}: it is not complete yet ({d.problems} problem(s); "
               "'python -m kit check' lists them)", file=sys.stderr)
-    print(f"kit figures: {total} figures in {display_path(where)} ({new} drawn now, {total - new} already there)")
-    if kept is not None:
-        print(f"kit figures: {files} content files parsed, kept in {display_path(kept)} for the notebooks to read back")
+    if kept is None:
+        print(f"kit {args.command}: the parse cache is off (KIT_PARSE_CACHE=off): {files} content files read, none "
+              "kept")
+    else:
+        print(f"kit {args.command}: {files} content files parsed, kept in {display_path(kept)} for the notebooks to "
+              "read back")
     return 0
 
 
@@ -370,19 +369,15 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--data", metavar="DIR", help="the content folder (default: the kit's data/)")
     tr.set_defaults(func=cmd_translate)
 
-    fig = sub.add_parser("figures", help="draw the cases' timelines the notebooks show into the figure cache",
-                         formatter_class=_formatter,
-                         description="Draw the timeline of every case (notebooks 01 and 05; the charts are SVG, "
-                                     "written as shown) into the figure cache (KIT_FIGURE_CACHE, else "
-                                     "~/.cache/consent-kit/figures), so a Run All reads them instead of drawing "
-                                     "them; then parse every content file "
-                                     "once into the parse cache (KIT_PARSE_CACHE, else ~/.cache/consent-kit/parsed), "
-                                     "so each notebook's kernel reads the files back instead of parsing them.")
-    fig.add_argument("--lang", choices=langs, nargs="+", default=list(langs),
-                     help=f"the editions to draw for (default: {' '.join(langs)})")
-    fig.add_argument("--data", metavar="DIR",
-                     help="the content folder the notebooks will read (default: KIT_DATA, else the kit's data/)")
-    fig.set_defaults(func=cmd_figures)
+    prep = sub.add_parser("prepare", aliases=["figures"], formatter_class=_formatter,
+                          help="parse the content once, so each notebook's kernel reads it back",
+                          description="Parse every content file once into the parse cache (KIT_PARSE_CACHE, else "
+                                      "~/.cache/consent-kit/parsed), so each notebook's kernel reads the files back "
+                                      "instead of parsing them, and name the draft cases the notebooks leave out. "
+                                      "'figures' is its old name, from when it also drew the cases' timelines.")
+    prep.add_argument("--data", metavar="DIR",
+                      help="the content folder the notebooks will read (default: KIT_DATA, else the kit's data/)")
+    prep.set_defaults(func=cmd_prepare)
 
     guide = sub.add_parser("guide", help="write the instructor guides' plans, notes and rubric from the data",
                            formatter_class=_formatter,
@@ -403,7 +398,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help=f"the editions (default: {' '.join(langs)})")
         p.set_defaults(func=func)
 
-    COMMANDS[:] = list(sub.choices)
+    COMMANDS[:] = [c for c in sub.choices if c != "figures"]  # an old name, not a command of its own
     return parser
 
 

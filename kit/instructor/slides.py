@@ -1,7 +1,7 @@
 """``python -m kit slides``: a slide deck for every class session of the lesson plans, in each language, from the data.
 
 A deck (about fifteen slides) has the session's title, its opening question, its plan, the case in pictures (the
-kit's own figures, read from the figure cache or drawn, with their alt text and captions), the key ideas of the
+kit's own figures, with their alt text and captions), the key ideas of the
 notebooks it uses, each prompt students discuss, the plans' activity it runs, the checks that close its rows, and a
 closing slide. The speaker notes hold the facilitation notes of each prompt and the row's minutes.
 

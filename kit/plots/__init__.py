@@ -1,7 +1,7 @@
 """Figures built from logic results. Each reaches the page as an <img> with alt text and a caption.
 
-The charts of notebooks 03 and 05 are SVG the kit writes (:mod:`kit.plots.svg`); a case's timeline and the class
-view's charts are drawn with matplotlib."""
+Every figure of the student notebooks (the charts of notebooks 03 and 05, each case's timeline) is SVG the kit
+writes (:mod:`kit.plots.svg`); the class view's charts are drawn with matplotlib."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def figure_png(fig) -> bytes:
 
     ``savefig`` draws a figure with a layout engine twice (once without rendering, to lay it out, then for real);
     one draw of the Agg canvas lays out and renders in a single pass and gives the same pixels, in about two thirds
-    of the time (issue 15: notebooks 01, 03 and 05 draw eleven figures between them).
+    of the time (issue 15, when the notebooks' figures were drawn this way; now only the class view's are).
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.image import imsave
@@ -44,13 +44,12 @@ def figure_png(fig) -> bytes:
 
 
 def figure_html(fig, alt: str, caption: str) -> str:
-    """The figure (SVG text from :mod:`kit.plots.svg`, a matplotlib figure, or its PNG bytes from
-    :func:`kit.plots.cache.drawn`) as an accessible HTML <figure>: the image with its alt text, then a visible
-    caption."""
+    """The figure (SVG text from :mod:`kit.plots.svg`, or a matplotlib figure) as an accessible HTML <figure>: the
+    image with its alt text, then a visible caption."""
     if isinstance(fig, str):
         src = data_uri(fig)
     else:
-        src = "data:image/png;base64," + base64.b64encode(fig if isinstance(fig, bytes) else figure_png(fig)).decode()
+        src = "data:image/png;base64," + base64.b64encode(figure_png(fig)).decode()
     return (
         "<figure style='margin:0.5em 0'>"
         f"<img src='{src}' alt='{esc(alt)}' style='max-width:100%;height:auto'/>"

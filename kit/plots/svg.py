@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import base64
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..locale import number
@@ -166,9 +167,10 @@ class Svg:
         return f"url(#{self._patterns[key]})"
 
     def rect(self, x: float, y: float, w: float, h: float, colour: str, hatch: str = "", *, opacity: float = 1.0,
-             stroke: str | None = "black", stroke_width: float = 0.8, value: float | None = None) -> None:
-        """A rectangle (negative sizes are turned round); ``value``, when given, is the datum it shows
-        (``data-value``: what the tests read)."""
+             stroke: str | None = "black", stroke_width: float = 0.8, value: float | None = None,
+             rx: float = 0) -> None:
+        """A rectangle (negative sizes are turned round; ``rx``: rounded corners); ``value``, when given, is the
+        datum it shows (``data-value``: what the tests read)."""
         if w < 0:
             x, w = x + w, -w
         if h < 0:
@@ -176,6 +178,7 @@ class Svg:
         more = f" stroke='{stroke}' stroke-width='{_f(stroke_width)}'" if stroke else ""
         more += f" opacity='{opacity:g}'" if opacity != 1 else ""
         more += f" data-value='{value:g}'" if value is not None else ""
+        more += f" rx='{_f(rx)}'" if rx else ""
         self._parts.append(f"<rect x='{_f(x)}' y='{_f(y)}' width='{_f(w)}' height='{_f(h)}' "
                            f"fill='{self.fill(colour, hatch)}'{more}/>")
 
@@ -185,15 +188,21 @@ class Svg:
         self._parts.append(f"<line x1='{_f(x1)}' y1='{_f(y1)}' x2='{_f(x2)}' y2='{_f(y2)}' stroke='{colour}' "
                            f"stroke-width='{_f(width)}'{caps}/>")
 
-    def marker(self, shape: str, cx: float, cy: float, size: float, colour: str) -> None:
-        """A marker ``size`` px across: ``o`` circle, ``s`` square, ``D`` diamond, ``X`` a thick cross."""
+    def marker(self, shape: str, cx: float, cy: float, size: float, colour: str, *, face: str | None = None,
+               edge: str = "black", edge_width: float = 1.0, number: int | None = None) -> None:
+        """A marker ``size`` px across: ``o`` circle, ``s`` square, ``^`` triangle, ``D`` diamond, ``X`` a thick
+        cross; filled with ``face`` (``colour`` when not given), its edge ``edge_width`` px of ``edge``.
+        ``number``, when given, is the event it marks (``data-number``: what the tests read)."""
         r = size / 2
-        edge = "stroke='black' stroke-width='1'"
+        more = f"fill='{face or colour}' stroke='{edge}' stroke-width='{_f(edge_width)}'"
+        more += f" data-number='{number}'" if number is not None else ""
         if shape == "o":
-            self._parts.append(f"<circle cx='{_f(cx)}' cy='{_f(cy)}' r='{_f(r)}' fill='{colour}' {edge}/>")
+            self._parts.append(f"<circle cx='{_f(cx)}' cy='{_f(cy)}' r='{_f(r)}' {more}/>")
             return
         if shape == "s":
             pts = [(-r, -r), (r, -r), (r, r), (-r, r)]
+        elif shape == "^":  # its centroid is a third of r below (cx, cy)
+            pts = [(0, -r), (r, r), (-r, r)]
         elif shape == "D":
             pts = [(0, -r), (r, 0), (0, r), (-r, 0)]
         else:  # X: a cross a third as thick as it is wide
@@ -201,13 +210,14 @@ class Svg:
             pts = [(-a, -a + b), (-a + b, -a), (0, -b), (a - b, -a), (a, -a + b), (b, 0), (a, a - b), (a - b, a),
                    (0, b), (-a + b, a), (-a, a - b), (-b, 0)]
         points = " ".join(f"{_f(cx + dx)},{_f(cy + dy)}" for dx, dy in pts)
-        self._parts.append(f"<polygon points='{points}' fill='{colour}' {edge}/>")
+        self._parts.append(f"<polygon points='{points}' stroke-linejoin='round' {more}/>")
 
     def text(self, x: float, y: float, s: str, size: float = SMALL, anchor: str = "start", bold: bool = False,
-             italic: bool = False, rotate: bool = False) -> tuple[float, float, float, float]:
-        """One line of text, its baseline at ``y``; returns its box (see :func:`text_box`). ``rotate`` turns it a
-        quarter anticlockwise about (x, y) (an axis' label)."""
+             italic: bool = False, rotate: bool = False, colour: str = "") -> tuple[float, float, float, float]:
+        """One line of text, its baseline at ``y``, in ``colour`` (black when not given); returns its box (see
+        :func:`text_box`). ``rotate`` turns it a quarter anticlockwise about (x, y) (an axis' label)."""
         style = (" font-weight='bold'" if bold else "") + (" font-style='italic'" if italic else "")
+        style += f" fill='{colour}'" if colour else ""
         turn = f" transform='rotate(-90 {_f(x)} {_f(y)})'" if rotate else ""
         self._parts.append(f"<text x='{_f(x)}' y='{_f(y)}' font-size='{_f(size)}' text-anchor='{anchor}'"
                            f"{style}{turn}>{esc(s)}</text>")
@@ -264,9 +274,10 @@ class Svg:
         return low
 
     def legend(self, items: list[tuple[str, str, str]], top: float, title: str = "", marker: bool = False,
-               left: float | None = None) -> float:
+               left: float | None = None, style: Callable[[str, str], dict] | None = None) -> float:
         """Legend entries (label, colour, hatch or marker shape) in rows centred under the plot (or in one column
-        from ``left``); returns the bottom of the legend."""
+        from ``left``); returns the bottom of the legend. ``style(shape, colour)``: the markers' fill and edge, as
+        :meth:`marker` takes them, when the plot draws them otherwise than filled with a black edge."""
         key, gap = 18.0, 16.0
         entries = [(label, colour, how, key + 6 + text_width(label, SMALL)) for label, colour, how in items]
         if left is not None:
@@ -274,7 +285,7 @@ class Svg:
             if title:
                 y = self.lines(left, y, [title], SMALL) + 4
             for label, colour, how, _w in entries:
-                self._key(left, y, key, colour, how, marker)
+                self._key(left, y, key, colour, how, marker, style)
                 self.text(left + key + 6, centred(y + key / 2, SMALL), label, SMALL)
                 y += key + 4
             return y
@@ -295,15 +306,15 @@ class Svg:
                 self.text(x, mid, title, SMALL)
                 x += title_w
             for label, colour, how, w in row:
-                self._key(x, y, key, colour, how, marker)
+                self._key(x, y, key, colour, how, marker, style)
                 self.text(x + key + 6, mid, label, SMALL)
                 x += w + gap
             y += key + 4
         return y
 
-    def _key(self, x: float, y: float, key: float, colour: str, how: str, marker: bool) -> None:
+    def _key(self, x: float, y: float, key: float, colour: str, how: str, marker: bool, style) -> None:
         if marker:
-            self.marker(how, x + key / 2, y + key / 2, key * 0.6, colour)
+            self.marker(how, x + key / 2, y + key / 2, key * 0.6, colour, **(style(how, colour) if style else {}))
         else:
             self.rect(x + 1, y + 3, key - 2, key - 6, colour, how)
 

@@ -1,49 +1,54 @@
-"""A case's events on a time axis: numbered markers whose shape says how well each was checked."""
+"""A case's events on a time axis: numbered markers whose shape says how well each was checked (SVG).
+
+Written by :mod:`kit.plots.svg` like the charts of notebooks 03 and 05: importing matplotlib and drawing this figure
+took longer than the rest of notebook 01 (issue 26, `make bench`). The layout is worked out before anything is
+written: markers that would touch go into rows above one another, the figure is as tall as its rows need, and the
+busiest week is one box in the whole-story panel, its events one by one in a second panel that zooms into it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 
 from ..content.case import STATUSES, Case
 from ..i18n import t
-from ..locale import lang, month_text, series
-from . import PALETTE, new_figure
+from ..locale import month_text, series
+from . import PALETTE
+from .svg import NORMAL, PAD, SMALL, Axes, Svg, centred, text_width, wrap
 
 __all__ = ["timeline_alt", "timeline_figure"]
 
 MARKERS = {"seen-primary": "o", "seen-secondary": "s", "inferred": "^", "unverified": "X"}
 FILLED = {"seen-primary": True, "seen-secondary": True, "inferred": False, "unverified": False}
+HOLLOW = {MARKERS[s] for s, filled in FILLED.items() if not filled}
+
+#: A marker's size and the least room between two markers, in pixels (17 and 3 points at 100 dpi).
+MARKER = 23.6
+GAP = 4.2
+PITCH = MARKER + 2 * GAP  # from one row of markers to the next
+#: The whole-story panel spans at least this many days; the two panels are this far apart.
+MIN_DAYS = 365
+BETWEEN = 24.0
+#: Steps between the whole-story panel's ticks, in months; between the zoom's, in days.
+MONTH_STEPS = (1, 2, 3, 4, 6, 12, 24, 60, 120)
+DAY_STEPS = (1, 2, 3, 7)
 
 
 def ink_on(face: str) -> str:
-    """Black or white, whichever reads better on ``face`` (WCAG contrast): white digits on the kit's orange were
-    2:1 in the light theme, and the dark theme's inverting filter made them black on dark orange."""
-    from matplotlib.colors import to_rgb
+    """Black or white, whichever reads better on ``face`` (``#rrggbb``; WCAG contrast): white digits on the kit's
+    orange were 2:1 in the light theme, and the dark theme's inverting filter made them black on dark orange."""
 
     def lum(rgb):
         lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
         return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
 
-    y = lum(to_rgb(face))
+    y = lum([int(face[i:i + 2], 16) / 255 for i in (1, 3, 5)])
     return "black" if (y + 0.05) / 0.05 >= 1.05 / (y + 0.05) else "white"
 
 
-def _local_ticks(label):
-    """A tick formatter that writes each date with ``label(date)`` (month names from kit/locale.py)."""
-    import matplotlib.dates as mdates
-    from matplotlib.ticker import FuncFormatter
-
-    return FuncFormatter(lambda x, pos=None: label(mdates.num2date(x).date()))
-
-
-#: Marker size and the least room between two markers, in points; the figure's resolution turns them into pixels.
-MARKER_PT = 17
-GAP_PT = 3
-#: Room a figure needs besides its rows of markers (titles, date axis, legend), in inches.
-OVERHEAD_IN = 1.25
-#: The whole-story panel spans at least this many days.
-MIN_DAYS = 365
+def _style(shape: str, colour: str) -> dict:
+    """How a marker of ``shape`` is drawn: filled (seen) or open (inferred, unverified), its edge in its colour."""
+    return {"face": "white" if shape in HOLLOW else colour, "edge": colour, "edge_width": 2.0}
 
 
 def _x(d, days: bool) -> dt.date:
@@ -54,13 +59,13 @@ def _x(d, days: bool) -> dt.date:
     return dt.date(d.year, d.month or 7, d.day if days else 15)
 
 
-def _rows(items, px_per_day: float, gap_px: float) -> list[int]:
+def _rows(items, px_per_day: float) -> list[int]:
     """For each item ``(x, half_width_px)`` in date order, the lowest row where it keeps clear of every other."""
     rows: list[list[tuple[dt.date, float]]] = []
     out = []
     for x, half in items:
         free = (i for i, row in enumerate(rows)
-                if all(abs((x - x2).days) * px_per_day >= half + h2 + gap_px for x2, h2 in row))
+                if all(abs((x - x2).days) * px_per_day >= half + h2 + GAP for x2, h2 in row))
         i = next(free, len(rows))
         if i == len(rows):
             rows.append([])
@@ -69,78 +74,70 @@ def _rows(items, px_per_day: float, gap_px: float) -> list[int]:
     return out
 
 
+def _box_half(text: str) -> float:
+    """Half the width of the zoomed week's box: its bold text and 0.4 em of room on each side."""
+    return text_width(text, SMALL, bold=True) / 2 + 0.4 * SMALL
+
+
 class _Panel:
-    """One panel's layout, worked out before drawing: where each item sits, its row, the x range.
+    """One panel's layout, worked out before drawing: where each item sits, its row, the days shown.
 
     Items are events (a numbered marker) and, in the whole-story panel beside a zoom, the zoomed week as one box
     ("5–15 →") whose events the zoom panel shows one by one: their markers would otherwise pile up in one column.
     """
 
-    def __init__(self, events, numbers, width_px: float, dpi: float, days: bool, zoomed=()):
+    def __init__(self, events, numbers, width: float, days: bool, zoomed=()):
         self.days = days
-        marker = MARKER_PT * dpi / 72
-        gap = GAP_PT * dpi / 72
+        self.width = width
         zoomed_ids = {e.id for e in zoomed}
-        items = [(_x(e.date, days), marker / 2, e) for e in events if e.id not in zoomed_ids]
+        items = [(_x(e.date, days), MARKER / 2, e) for e in events if e.id not in zoomed_ids]
+        self.box_text = ""
         if zoomed:
             xs = [_x(e.date, days) for e in zoomed]
             self.box_text = f"{numbers[zoomed[0].id]}–{numbers[zoomed[-1].id]} →"
-            # a bold 8 pt character is about 0.62 em wide; the box adds 0.4 em of padding on each side
-            half = (0.62 * len(self.box_text) + 0.8) * 8 * dpi / 72 / 2
-            items.append((xs[0] + (xs[-1] - xs[0]) / 2, half, None))
+            items.append((xs[0] + (xs[-1] - xs[0]) / 2, _box_half(self.box_text), None))
             items.sort(key=lambda i: i[0])
         xs = [x for x, _h, _e in items]
         span = (max(xs) - min(xs)).days
-        edge = max(h for _x, h, _e in items) + gap  # the outermost item stays inside the axes
+        edge = max(h for _x, h, _e in items) + GAP  # the outermost item stays inside the panel
         if days:  # the zoom: each day and 0.6 of a day on either side
-            self.pad = 0.6
-            px_per_day = width_px / (span + 2 * self.pad)
+            pad = 0.6
+            self.px_per_day = width / (span + 2 * pad)
         else:  # the whole story: at least a year wide, so the axis reads in months and years
-            px_per_day = min((width_px - 2 * edge) / max(span, 1), width_px / MIN_DAYS)
-            self.pad = (width_px / px_per_day - span) / 2
+            self.px_per_day = min((width - 2 * edge) / max(span, 1), width / MIN_DAYS)
+            pad = (width / self.px_per_day - span) / 2
         self.first, self.last = min(xs), max(xs)
-        rows = _rows([(x, h) for x, h, _e in items], px_per_day, gap)
+        self.range = (self.first.toordinal() - pad, self.last.toordinal() + pad)
+        rows = _rows([(x, h) for x, h, _e in items], self.px_per_day)
         self.items = [(x, row, e) for (x, _h, e), row in zip(items, rows, strict=True)]
         self.top = max(rows) + 1
 
-
-def _draw_panel(ax, panel: _Panel, numbers, rows: int) -> None:
-    import matplotlib.dates as mdates
-
-    for x, y, e in panel.items:
-        if e is None:
-            ax.annotate(panel.box_text, (x, y), ha="center", va="center", fontsize=8, fontweight="bold",
-                        bbox={"boxstyle": "round,pad=0.4", "facecolor": "white", "edgecolor": "#333333",
-                              "linewidth": 1.2})
-            continue
-        colour = PALETTE[STATUSES.index(e.status)]
-        ax.plot([x], [y], linestyle="none", marker=MARKERS[e.status], markersize=MARKER_PT,
-                markerfacecolor=colour if FILLED[e.status] else "white", markeredgecolor=colour, markeredgewidth=2)
-        # a triangle is widest low down: its number sits at its centroid, a third of the way down, a size smaller
-        low = MARKERS[e.status] == "^"
-        ax.annotate(str(numbers[e.id]), (x, y), xytext=(0, -MARKER_PT / 6 if low else 0), textcoords="offset points",
-                    ha="center", va="center", fontsize=7 if low else 8, fontweight="bold",
-                    color=ink_on(colour) if FILLED[e.status] else "black")
-    ax.set_ylim(-0.8, rows - 0.2)  # the same rows in both panels: markers of the same size, equally spaced
-    ax.set_yticks([])
-    for side in ("left", "right", "top"):
-        ax.spines[side].set_visible(False)
-    french = lang() != "en"  # i13: axis dates in the language (« 17 mai », « mai 2024 »), not the C locale's
-    if panel.days:
-        ax.xaxis.set_major_locator(mdates.DayLocator())
-        if french:
-            ax.xaxis.set_major_formatter(_local_ticks(lambda d: f"{d.day} {month_text(d.month, short=True)}"))
+    def ticks(self) -> tuple[list[float], list[list[str]]]:
+        """The axis' ticks (days since year 1) and their labels: every day or few in the zoom (« 17 mai »); months
+        or years in the whole story, a month's label with its year under it at the first tick and each January."""
+        lo, hi = self.range
+        first, last = dt.date.fromordinal(int(lo) + 1), dt.date.fromordinal(int(hi))
+        if self.days:
+            dates = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+            labels = [[f"{d.day} {month_text(d.month, short=True)}"] for d in dates]
+            widest = max(text_width(s, SMALL) for [s] in labels)
+            step = next((s for s in DAY_STEPS if s * self.px_per_day >= widest + 8), DAY_STEPS[-1])
+            keep = range(0, len(dates), step)
+            return [dates[i].toordinal() for i in keep], [labels[i] for i in keep]
+        months = [(y, m) for y in range(first.year, last.year + 1) for m in range(1, 13)
+                  if first <= dt.date(y, m, 1) <= last]
+        widest = max(text_width(month_text(m, short=True), SMALL) for m in range(1, 13))
+        for step in MONTH_STEPS:
+            shown = [(y, m) for y, m in months if (y * 12 + m - 1) % step == 0]
+            room = step * 30.4 * self.px_per_day
+            if len(shown) <= 8 and room >= (widest if step < 12 else text_width("2024", SMALL)) + 8:
+                break
+        if step >= 12:
+            labels = [[str(y)] for y, _m in shown]
         else:
-            ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
-    else:
-        locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
-        ax.xaxis.set_major_locator(locator)
-        if french:
-            ax.xaxis.set_major_formatter(_local_ticks(lambda d: f"{month_text(d.month, short=True)} {d.year}"))
-        else:
-            ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    ax.set_xlim(mdates.date2num(panel.first) - panel.pad, mdates.date2num(panel.last) + panel.pad)
-    ax.tick_params(axis="x", labelsize=8)
+            labels = [[month_text(m, short=True), *([str(y)] if i == 0 or m == 1 else [])]
+                      for i, (y, m) in enumerate(shown)]
+        return [dt.date(y, m, 1).toordinal() for y, m in shown], labels
 
 
 def _burst(events):
@@ -155,44 +152,59 @@ def _burst(events):
     return best if len(best) >= max(3, len(events) // 3) else []
 
 
-def timeline_figure(case: Case):
-    """Every event of the case, numbered in date order; a second panel zooms into its busiest week.
+def _draw_panel(svg: Svg, ax: Axes, panel: _Panel, numbers) -> float:
+    """The panel's markers, numbers, zoom box and date axis; returns the bottom of its tick labels."""
+    for x, row, e in panel.items:
+        cx, cy = ax.fx(x.toordinal()), ax.fy(row)
+        if e is None:
+            half = _box_half(panel.box_text)
+            svg.rect(cx - half, cy - 0.8 * SMALL, 2 * half, 1.6 * SMALL, "white", stroke="#333333", stroke_width=1.2,
+                     rx=3)
+            svg.text(cx, centred(cy, SMALL), panel.box_text, SMALL, "middle", bold=True)
+            continue
+        colour = PALETTE[STATUSES.index(e.status)]
+        shape = MARKERS[e.status]
+        svg.marker(shape, cx, cy, MARKER, colour, number=numbers[e.id], **_style(shape, colour))
+        # a triangle is widest low down: its number sits at its centroid, a third of the way down, a size smaller
+        size = SMALL * 0.85 if shape == "^" else SMALL
+        svg.text(cx, centred(cy + (MARKER / 6 if shape == "^" else 0), size), str(numbers[e.id]), size, "middle",
+                 bold=True, colour=ink_on(colour) if FILLED[e.status] else "black")
+    ticks, labels = panel.ticks()
+    inside = [(v, lab) for v, lab in zip(ticks, labels, strict=True)
+              if ax.left - 6 <= ax.fx(v) - text_width(max(lab, key=len), SMALL) / 2
+              and ax.fx(v) + text_width(max(lab, key=len), SMALL) / 2 <= ax.right + 6]
+    return svg.x_axis(ax, [v for v, _l in inside], labels=[lab for _v, lab in inside])
 
-    The layout is worked out before drawing: markers that would touch go into rows above one another, the figure is
-    as tall as its rows need, and the busiest week is one box in the whole-story panel, its events in the zoom.
-    """
+
+def timeline_figure(case: Case) -> str:
+    """Every event of the case, numbered in date order; a second panel zooms into its busiest week (SVG)."""
     events = case.timeline
     numbers = {e.id: i for i, e in enumerate(events, 1)}
     burst = _burst(events)
-    width, dpi = 9.0, 100
-    inner = width * dpi - 20  # constrained layout's margins and the space between panels, in pixels
+    svg = Svg(900)
+    inner = svg.width - 2 * PAD
     if burst:
-        panels = [_Panel(events, numbers, inner * 3 / 5, dpi, days=False, zoomed=burst),
-                  _Panel(burst, numbers, inner * 2 / 5, dpi, days=True)]
+        whole = (inner - BETWEEN) * 3 / 5
+        panels = [(PAD, _Panel(events, numbers, whole, days=False, zoomed=burst), events),
+                  (PAD + whole + BETWEEN, _Panel(burst, numbers, inner - BETWEEN - whole, days=True), burst)]
     else:
-        panels = [_Panel(events, numbers, inner, dpi, days=False)]
-    rows = max(max(p.top, 3) for p in panels)
-    pitch = (MARKER_PT + 2 * GAP_PT) / 72  # inches between two rows
-    fig = new_figure(width, max(3.6 if burst else 2.4, OVERHEAD_IN + (burst != []) * 0.25 + (rows + 0.6) * pitch))
-    axes = fig.subplots(1, 2, width_ratios=[3, 2]) if burst else [fig.subplots()]
-    # The case's title over the whole figure (wrapped to its width), each panel's period over the panel.
-    fig.suptitle(textwrap.fill(t("timeline.plot_title", title=case.title), int(width * 13)), fontsize=10, x=0.01,
-                 ha="left")
-    for ax, panel, shown in zip(axes, panels, [events, burst] if burst else [events], strict=True):
-        _draw_panel(ax, panel, numbers, rows)
+        panels = [(PAD, _Panel(events, numbers, inner, days=False), events)]
+    rows = max(max(p.top, 3) for _l, p, _e in panels)  # the same rows in both panels: markers equally spaced
+    top = svg.title(t("timeline.plot_title", title=case.title))
+    # each panel's period over it, wrapped to its width
+    titles = []
+    for left, panel, shown in panels:
         first, last = shown[0].date.human(), shown[-1].date.human()
-        ax.set_title(first if first == last else f"{first} – {last}", fontsize=9, loc="left")
-    from matplotlib.lines import Line2D
-
-    handles = [
-        Line2D([], [], linestyle="none", marker=MARKERS[s], markersize=9, markeredgewidth=2,
-               markerfacecolor=PALETTE[i] if FILLED[s] else "white", markeredgecolor=PALETTE[i],
-               label=t(f"status.{s}"))
-        for i, s in enumerate(STATUSES) if any(e.status == s for e in events)
-    ]
-    fig.legend(handles=handles, loc="outside lower center", ncols=min(4, len(handles)), fontsize=8, frameon=False,
-               title=t("timeline.plot_legend"), title_fontsize=8)
-    return fig
+        titles.append((left, wrap(first if first == last else f"{first} – {last}", panel.width, NORMAL)))
+    plot_top = max(svg.lines(left, top, lines, NORMAL) for left, lines in titles) + 4
+    low = plot_top
+    for left, panel, _shown in panels:
+        ax = Axes(left, plot_top, left + panel.width, plot_top + (rows + 0.6) * PITCH, panel.range, (-0.8, rows - 0.2))
+        low = max(low, _draw_panel(svg, ax, panel, numbers))
+    items = [(t(f"status.{s}"), PALETTE[i], MARKERS[s]) for i, s in enumerate(STATUSES)
+             if any(e.status == s for e in events)]
+    low = svg.legend(items, low + 10, title=t("timeline.plot_legend"), marker=True, style=_style)
+    return svg.render(low + PAD)
 
 
 def timeline_alt(case: Case) -> str:

@@ -103,9 +103,8 @@ class TimelineView(Static, w.VBox):
 
 def timeline_plot_view(case: Case) -> w.HTML:
     """The case's events on a time axis, as an image with alt text and a caption."""
-    from ..plots import figure_html  # matplotlib: loaded only when a plot is drawn
-    from ..plots.cache import drawn
+    from ..plots import figure_html
     from ..plots.timeline import timeline_alt, timeline_figure
 
     alt = timeline_alt(case)
-    return StaticHTML(figure_html(drawn(timeline_figure, case), alt, t("timeline.plot_caption")), summary=alt)
+    return StaticHTML(figure_html(timeline_figure(case), alt, t("timeline.plot_caption")), summary=alt)
