@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import nbval_lazy  # noqa: F401  (nbval's debug log formatted only when written)
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 #: Debian's Chromium (apt-get install chromium); no browser is ever downloaded. KIT_CHROMIUM names another.

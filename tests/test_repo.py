@@ -76,3 +76,26 @@ def test_notebook_text_does_not_count_what_the_data_decides():
             if cell["cell_type"] == "markdown" and "instructor" not in cell["metadata"].get("tags", []):
                 m = re.search(counts, "".join(cell["source"]), re.I)
                 assert not m, f"{path.name}, cell {i}: '{m.group(0)}' will be wrong when the quiz data changes"
+
+
+def test_nbval_formats_a_kernel_message_only_when_its_debug_line_is_written(monkeypatch, caplog):
+    """tests/nbval_lazy.py: nbval pprinted every kernel message (0.7 ms each) for a debug line nothing wrote, which
+    made `make bench` charge the kit's widgets a cost no student pays; the line, when written, is the same text."""
+    import logging
+    from pprint import pformat
+
+    from nbval.kernel import RunningKernel
+
+    from tests import nbval_lazy
+
+    made = []
+    monkeypatch.setattr(nbval_lazy, "pformat", lambda v: made.append(v) or pformat(v))
+    msg = {"header": {"msg_type": "comm_open"}, "content": {"data": {"state": {"value": "x" * 50}}}}
+    kernel = object.__new__(RunningKernel)  # get_message reads only the client
+    kernel.kc = type("Client", (), {"get_iopub_msg": lambda self, timeout=None: msg})()
+    with caplog.at_level(logging.INFO, logger="nbval"):
+        assert kernel.get_message("iopub") is msg
+    assert made == [] and not caplog.records
+    with caplog.at_level(logging.DEBUG, logger="nbval"):
+        kernel.get_message("iopub")
+    assert made and caplog.records[-1].getMessage() == f"Kernel message (iopub):\n{pformat(msg)}"
