@@ -115,3 +115,45 @@ def test_off_keeps_nothing_and_an_unwritable_place_is_no_error(tmp_path, monkeyp
     new_process(monkeypatch)
     assert load_yaml(path)["id"] == "q"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file", "quiz.yaml"]  # no folder made for "off"
+
+
+def _writing_in_french(data_copy):
+    """data/writing.yaml, its French translation and its record class (from the registry)."""
+    from kit.content.registry import schema_for
+
+    return data_copy / "writing.yaml", data_copy / "translations" / "fr" / "writing.yaml", schema_for("writing.yaml")[1]
+
+
+def test_a_file_with_its_translation_on_it_is_read_back_by_the_next_process_as_the_same_tree(folder, data_copy,
+                                                                                                monkeypatch):
+    from kit.content import translations
+    from kit.content.language import speaking
+
+    english, french, cls = _writing_in_french(data_copy)
+    with speaking("fr"):
+        first = translations.load_current(english, cls)
+        fresh = translations.overlay(cls, load_yaml(english), translations.translation_file(french).entries)
+        assert first == fresh and first["sets"][0]["title"] == "Questions pour réfléchir"
+        new_process(monkeypatch)
+        monkeypatch.setattr(yamlio, "_parse", lambda *a: pytest.fail("parsed again instead of read back"))
+        monkeypatch.setattr(translations, "overlay", lambda *a: pytest.fail("overlaid again instead of read back"))
+        again = translations.load_current(english, cls)
+    assert again == first and again.key_lines == first.key_lines
+    assert again["sets"][0]["prompts"][0].key_lines == first["sets"][0]["prompts"][0].key_lines
+
+
+def test_an_edited_translation_is_put_on_anew_and_english_is_kept_apart(folder, data_copy, monkeypatch):
+    from kit.content import translations
+    from kit.content.language import speaking
+
+    english, french, cls = _writing_in_french(data_copy)
+    with speaking("fr"):
+        translations.load_current(english, cls)
+    french.write_text(french.read_text(encoding="utf-8").replace("Questions pour réfléchir", "Des questions"),
+                      encoding="utf-8")
+    new_process(monkeypatch)
+    with speaking("fr"):
+        assert translations.load_current(english, cls)["sets"][0]["title"] == "Des questions"
+    new_process(monkeypatch)
+    assert translations.load_current(english, cls)["sets"][0]["title"] == load_yaml(english)["sets"][0]["title"]
+    assert translations.load_current(english, cls)["sets"][0]["title"] != "Des questions"

@@ -18,8 +18,7 @@ from .errors import ContentError, display_path, safe_resolve
 from .language import DEFAULT
 from .root import data_root
 from .schema import ParseContext, parse_document, where
-from .translations import overlay_current, with_translations
-from .yamlio import load_yaml
+from .translations import load_current, with_translations
 
 __all__ = ["ContentKind", "check_by_loading", "check_duplicates", "check_refs", "check_stray_files", "data_root",
            "load_checked", "load_file", "load_one_file"]
@@ -98,11 +97,10 @@ def check_by_loading(ctx: ParseContext, load: Callable[[], T], count: Callable[[
 def load_file(path: Path, cls: type, ctx: ParseContext):
     """Parse one YAML file into ``cls``; problems go to ``ctx`` and None comes back."""
     try:
-        data = load_yaml(path)
+        data = load_current(path, cls)  # i13: the current language's texts over the English, facts untouched
     except ContentError as e:
         ctx.problems.extend(e.problems)
         return None
-    data = overlay_current(path, cls, data)  # i13: the current language's texts over the English, facts untouched
     return parse_document(cls, data, display_path(path), ctx)
 
 

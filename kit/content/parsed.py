@@ -7,7 +7,9 @@ file and its translation. Reading back a tree kept as JSON takes about a tenth o
 - **What is kept:** ``{"key": its name, "tree": …}``, the tree a text parsed to (mappings and lists with their
   lines, numbers as written) in JSON form, named by a hash of the text and of what could change the tree (this
   module's format, the parser's code, PyYAML's version and whether it has libyaml). A text that does not parse is
-  never kept: its error is found again, with its line.
+  never kept: its error is found again, with its line. A tree made from the parsed one (an English file with a
+  translation's texts on it, :func:`kit.content.yamlio.derived_tree`) is kept the same way, named also by ``what``
+  else decides it (the translation's text, the language, the schema).
 - **Why JSON:** a cache is a folder, and a file in it could have been written by someone else; JSON is only data,
   where a pickle read back could run code.
 - **Where:** ``KIT_PARSE_CACHE`` (a folder; ``off`` to keep nothing), else ``$XDG_CACHE_HOME/consent-kit/parsed``,
@@ -56,8 +58,10 @@ def _salted() -> bytes:
     return _salt
 
 
-def _key(text: str) -> str:
+def _key(text: str, what: str = "") -> str:
     h = hashlib.sha256(_salted())
+    if what:  # 0xff never starts a UTF-8 text: a derived tree's name is never a parsed text's
+        h.update(b"\xff" + hashlib.sha256(what.encode("utf-8", "surrogatepass")).digest())
     h.update(text.encode("utf-8", "surrogatepass"))
     return h.hexdigest()[:40]
 
@@ -75,13 +79,14 @@ def _mine(where: Path) -> bool:
     return _usable[where]
 
 
-def read(text: str):
+def read(text: str, what: str = ""):
     """The value kept for ``text`` (the JSON form of its tree: :func:`kit.content.yamlio.parse_yaml` turns it back),
-    or None (not kept, or not a whole file written for this text)."""
+    or None (not kept, or not a whole file written for this text). ``what``: for a tree made from the parsed one,
+    everything else that decides it."""
     where = folder()
     if where is None or not _mine(where):
         return None
-    key = _key(text)
+    key = _key(text, what)
     try:
         with open(where / f"{key}.json", encoding="utf-8") as f:
             kept = json.load(f)
@@ -92,14 +97,14 @@ def read(text: str):
         return None
 
 
-def write(text: str, value) -> None:
-    """Keep ``value``, the JSON form of the tree ``text`` parsed to (a folder that cannot be written only means the
-    text is parsed again)."""
+def write(text: str, value, what: str = "") -> None:
+    """Keep ``value``, the JSON form of the tree ``text`` parsed to (or, with ``what``, of a tree made from it: see
+    :func:`read`); a folder that cannot be written only means the text is parsed again."""
     global _pruned
     where = folder()
     if where is None or not _mine(where):
         return
-    key = _key(text)
+    key = _key(text, what)
     path = where / f"{key}.json"
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -9,9 +9,10 @@ fingerprint is of the English text that was translated. The schema says which fi
 * :func:`translatables` walks one English file's data once: every text a language translates, with its path and
   where it is in the data;
 * :func:`overlay_current` puts the current language's texts onto an English file before it is parsed
-  (:func:`kit.content.base.load_file` calls it), so every loader gets records in that language with the facts (ids,
-  dates, URLs, statuses, quotations) untouched; a missing translation falls back to English and a stale one still
-  shows. :func:`with_translations` adds the translation files to what a cached value depends on;
+  (:func:`load_current`, which :func:`kit.content.base.load_file` calls, keeps the result in the parse cache), so
+  every loader gets records in that language with the facts (ids, dates, URLs, statuses, quotations) untouched; a
+  missing translation falls back to English and a stale one still shows. :func:`with_translations` adds the
+  translation files to what a cached value depends on;
 * :func:`kit_translation_for` gives the kit's own rendering of a quotation (``<path>.kit_translation``), which a view
   shows beneath the original, labelled as the kit's translation, never as a quotation;
 * :func:`compare_language` compares a language's translation files with the English files the registry lists, in
@@ -41,7 +42,7 @@ from .cache import cached
 from .errors import ContentError, Problem, display_path, safe_resolve
 from .language import DEFAULT, current
 from .schema import ScalarKind, entry_name, optional_type, type_hints, where
-from .yamlio import LineList, load_mapping, load_yaml, parses, written
+from .yamlio import LineList, derived_tree, load_mapping, load_yaml, parses, read_text, written
 
 __all__ = [
     "DIR",
@@ -53,6 +54,7 @@ __all__ = [
     "fingerprint",
     "kit_translation",
     "kit_translation_for",
+    "load_current",
     "overlay",
     "overlay_current",
     "translatables",
@@ -348,7 +350,7 @@ _READ_AS: dict[str, type] = {}
 
 
 def overlay_current(path: Path, cls: type, data: Any) -> Any:
-    """The current language's texts on a freshly read English file (:func:`kit.content.base.load_file` calls it)."""
+    """The current language's texts on a freshly read English file (:func:`load_current` calls it)."""
     _READ_AS[str(safe_resolve(path))] = cls
     lang = current()
     if lang == DEFAULT or data is None:
@@ -357,6 +359,55 @@ def overlay_current(path: Path, cls: type, data: Any) -> Any:
     if tpath is None:
         return data
     return overlay(cls, data, translation_file(tpath).entries)
+
+
+#: What decides the overlay besides the two texts, per record class: this module's code and the class's plan (which
+#: fields are translated, how, and the classes they hold), made once per class (see :func:`load_current`).
+_SCHEMA_KEYS: dict[type, str] = {}
+_CODE: list[str] = []
+
+
+def _schema_key(cls: type) -> str:
+    key = _SCHEMA_KEYS.get(cls)
+    if key is None:
+        if not _CODE:
+            _CODE.append(hashlib.sha256(Path(__file__).read_bytes()).hexdigest())
+        parts, todo, seen = [_CODE[0]], [cls], set()
+        while todo:
+            c = todo.pop()
+            if c in seen:
+                continue
+            seen.add(c)
+            has_id, noun, fields = _plan(c)
+            parts.append(f"{c.__module__}.{c.__qualname__} {has_id} {noun}")
+            for *flags, record, item_record in fields:
+                parts.append(repr((*flags, getattr(record, "__qualname__", None),
+                                   getattr(item_record, "__qualname__", None))))
+                todo += [r for r in (record, item_record) if r is not None]
+        key = _SCHEMA_KEYS[cls] = "\n".join(parts)
+    return key
+
+
+def load_current(path: Path, cls: type):
+    """An English content file read as ``cls``, with the current language's texts on it (:func:`overlay_current`):
+    what :func:`kit.content.base.load_file` parses. Raises the ContentError of an English file that cannot be read.
+
+    In another language the overlaid tree is kept in the parse cache (:func:`kit.content.yamlio.derived_tree`), named
+    by the English text, the translation's text, the language and what decides the overlay (this module's code, the
+    class's schema): reading the translation's YAML, checking its entries and walking the English data are done once
+    per machine, not in every French notebook's kernel.
+    """
+    lang = current()
+    tpath = translation_path(Path(path), lang) if lang != DEFAULT else None
+    if tpath is None or not tpath.is_file():
+        return overlay_current(path, cls, load_yaml(path))
+    _READ_AS[str(safe_resolve(path))] = cls
+    try:
+        translated = read_text(tpath)
+    except ContentError:  # as translation_file: a translation that cannot be read leaves the English
+        return overlay_current(path, cls, load_yaml(path))
+    return derived_tree(read_text(path), display_path(path), f"overlay {lang}\n{_schema_key(cls)}\n{translated}",
+                        lambda tree: overlay(cls, tree, translation_file(tpath).entries))
 
 
 def kit_translation(english_file: str | Path, path: str, lang: str | None = None) -> str | None:

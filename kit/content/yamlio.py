@@ -17,7 +17,9 @@ import os
 import pickle
 import re
 import stat as _stat
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -26,7 +28,7 @@ from .cache import cached
 from .errors import ContentError, Problem, display_path
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "LineDict", "LineList", "WrittenFloat", "WrittenInt", "bad_character",
-           "dump_yaml", "load_yaml", "parse_yaml", "parses", "read_text", "written"]
+           "derived_tree", "dump_yaml", "load_yaml", "parse_yaml", "parses", "read_text", "written"]
 
 #: The largest content file read (the largest shipped one is under 20 KB).
 MAX_BYTES = 1024 * 1024
@@ -411,6 +413,27 @@ def parse_yaml(text: str, file: str):
     if size <= MEMO_BYTES:
         _MEMO[text] = blob
         _memo_size += size
+    return tree
+
+
+def derived_tree(text: str, file: str, what: str, derive: Callable[[Any], Any]):
+    """``derive(tree)`` of the tree ``text`` parses to, kept in the parse cache (:mod:`kit.content.parsed`) like a
+    parsed tree, named by the text and by ``what`` (everything else ``derive`` depends on: the caller says it all).
+
+    A French notebook reads each content file with its translation's texts on it (:mod:`kit.content.translations`):
+    the English file and its translation parsed, and the translation's entries checked and put on, were most of the
+    French edition's extra time; read back whole, the tree costs what the English file alone does. ``derive`` gets a
+    tree of its own and may change it in place; a text that does not parse raises its ContentError as
+    :func:`parse_yaml` does, and a tree JSON cannot hold is derived each time.
+    """
+    tree = _from_json(parsed.read(text, what))
+    if tree is not None:
+        return tree
+    tree = derive(parse_yaml(text, file))
+    try:
+        parsed.write(text, _to_json(tree), what)
+    except (TypeError, RecursionError):
+        pass
     return tree
 
 
