@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 
 from .content.dates import MONTH_ABBREVIATIONS, MONTH_NAMES, PartialDate, babel_locale
 from .content.language import current, speaking
@@ -105,6 +106,13 @@ def typo(text: str, language: str | None = None) -> str:
     code = language or lang()
     if code != "fr" or not text:
         return text
+    return _french_typo(text)
+
+
+@lru_cache(maxsize=4096)
+def _french_typo(text: str) -> str:
+    """:func:`typo` in French; remembered, as the same UI strings are asked for again and again (every question's
+    Check button, every heading): a French notebook asks for about a thousand."""
     kept: list[str] = []
 
     def keep(m: re.Match) -> str:
