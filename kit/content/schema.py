@@ -361,6 +361,29 @@ def describe(tp: Any) -> str:
     return {bool: "true or false", int: "a whole number", float: "a number", str: "some text"}.get(tp, str(tp))
 
 
+#: What the parser asks of each type and record class, worked out once (a file of a few hundred records asks it
+#: thousands of times): per type object, (the type, whether it may be None, the type without None, its origin, its
+#: arguments, whether it is a record class); per record class, its field types and its fields by name.
+_SHAPES: dict[int, tuple] = {}
+_READING: dict[type, tuple[dict[str, Any], dict[str, dataclasses.Field]]] = {}
+
+
+def _shape(tp: Any) -> tuple:
+    hit = _SHAPES.get(id(tp))
+    if hit is None or hit[0] is not tp:  # the type itself is kept in the entry: its id cannot be reused meanwhile
+        optional, inner = optional_type(tp)
+        hit = _SHAPES[id(tp)] = (tp, optional, inner, get_origin(inner), get_args(inner),
+                                 dataclasses.is_dataclass(inner))
+    return hit
+
+
+def _reading(cls: type) -> tuple[dict[str, Any], dict[str, dataclasses.Field]]:
+    hit = _READING.get(cls)
+    if hit is None:
+        hit = _READING[cls] = (type_hints(cls), {f.name: f for f in record_fields(cls)})
+    return hit
+
+
 class _Parser:
     def __init__(self, ctx: ParseContext, file: str):
         self.ctx, self.file = ctx, file
@@ -371,21 +394,20 @@ class _Parser:
         self.ctx.add(self.file, line, entry, field or None, message)
 
     def value(self, tp: Any, value: Any, line: int | None, entry: str | None, field: str) -> Any:
-        optional, tp = optional_type(tp)
+        _, optional, tp, origin, args, is_record = _shape(tp)
         if value is None:
             if optional:
                 return None
             self.problem(line, entry, field, f"is empty: expected {describe(tp)}")
             return None
-        origin = get_origin(tp)
         if origin is Annotated:
             try:
-                return get_args(tp)[1].convert(value)
+                return args[1].convert(value)
             except Invalid as e:
                 self.problem(line, entry, field, str(e))
                 return None
         if origin is Literal:
-            choices = get_args(tp)
+            choices = args
             if value not in choices:
                 close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
@@ -395,7 +417,7 @@ class _Parser:
                 return None
             return value
         if origin is tuple:
-            (item_tp, *_rest) = get_args(tp)
+            (item_tp, *_rest) = args
             if not isinstance(value, list):
                 self.problem(
                     line, entry, field, f"expected {describe(tp)} (lines starting with '- '), got {shown(value)}"
@@ -406,7 +428,7 @@ class _Parser:
             for i, item in enumerate(value):
                 out.append(self.value(item_tp, item, lines[i], entry, f"{field}[{i + 1}]"))
             return tuple(out)
-        if dataclasses.is_dataclass(tp):
+        if is_record:
             return self.record(tp, value, line, entry, field)
         if tp is bool:
             if not isinstance(value, bool):
@@ -462,8 +484,7 @@ class _Parser:
             return None
         key_lines = getattr(value, "key_lines", {})
         rec_line = getattr(value, "line", None) or line
-        hints = type_hints(cls)
-        fields = {f.name: f for f in record_fields(cls)}
+        hints, fields = _reading(cls)
         # An entry with an id is named by it; nested entries without one keep their parent's name.
         prefix = f"{field}." if field else ""
         own_entry = entry
