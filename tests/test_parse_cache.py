@@ -157,3 +157,19 @@ def test_an_edited_translation_is_put_on_anew_and_english_is_kept_apart(folder, 
     new_process(monkeypatch)
     assert translations.load_current(english, cls)["sets"][0]["title"] == load_yaml(english)["sets"][0]["title"]
     assert translations.load_current(english, cls)["sets"][0]["title"] != "Des questions"
+
+
+def test_kit_prepare_keeps_what_a_french_notebook_reads(folder, data_copy, monkeypatch, capsys):
+    """make lab and Binder's postBuild run `kit prepare`: a French kernel then parses and overlays nothing."""
+    from kit.content import translations
+    from kit.content.language import speaking
+    from kit.instructor.cli import main
+
+    assert main(["prepare"]) == 0
+    assert str(folder) in capsys.readouterr().out
+    english, _french, cls = _writing_in_french(data_copy)
+    new_process(monkeypatch)
+    monkeypatch.setattr(yamlio, "_parse", lambda *a: pytest.fail("parsed again instead of read back"))
+    monkeypatch.setattr(translations, "overlay", lambda *a: pytest.fail("overlaid again instead of read back"))
+    with speaking("fr"):
+        assert translations.load_current(english, cls)["sets"][0]["title"] == "Questions pour réfléchir"
