@@ -164,3 +164,16 @@ def test_converted_notebook_shows_every_view_statically(converted, stem, fmt):
         assert snippet in shown, f"{stem}.{fmt}: no {snippet!r} in the static content"
     assert "children=(" not in text, f"{stem}.{fmt} shows a widget's Python repr"
     assert "Traceback" not in shown and "Error displaying widget" not in shown
+
+
+def test_a_views_bundle_is_made_without_its_python_repr_which_stays_ipywidgets_own(monkeypatch):
+    import ipywidgets
+
+    view = kit.show_quiz("02-vocabulary")
+    full = repr(view)
+    assert full.startswith("QuizView(") and "children=(" in full
+    monkeypatch.setattr(ipywidgets.Widget, "__repr__", lambda self: pytest.fail("the bundle made the view's repr"))
+    bundle = view._repr_mimebundle_()
+    assert bundle[WIDGET]["model_id"] == view.model_id and bundle["text/plain"] == view.static_text()
+    monkeypatch.undo()
+    assert repr(view) == full

@@ -44,8 +44,23 @@ class Static:
     def static_text(self) -> str:  # pragma: no cover - every view overrides it
         raise NotImplementedError
 
+    #: True while ipywidgets makes the view's bundle (see :meth:`__repr__`).
+    _kit_bundling = False
+
+    def __repr__(self) -> str:
+        # ipywidgets puts ``repr(self)`` in the bundle's text/plain, which the static text replaces; that repr walks
+        # every control of the view and was about 10 ms of a notebook's views (fr/04, fr/03). Not needed there, it is
+        # not made; ``repr(view)`` itself is ipywidgets' as before.
+        if self._kit_bundling:
+            return type(self).__name__
+        return super().__repr__()
+
     def _repr_mimebundle_(self, **kwargs):
-        bundle = super()._repr_mimebundle_(**kwargs)
+        self._kit_bundling = True
+        try:
+            bundle = super()._repr_mimebundle_(**kwargs)
+        finally:
+            self._kit_bundling = False
         if bundle is None:  # a closed widget shows nothing, as ipywidgets does
             return None
         data = dict(bundle)
