@@ -1,8 +1,9 @@
 """Find consent vocabulary in texts, count it per document, and rank policy sentences as evidence for a statement.
 
-Pure functions over :class:`kit.content.vocabulary.Term` records. Each term's regular expression is compiled when first
-(case-insensitive, tolerant of inflections and of "opt out" / "opt-out" spellings); a scan over several terms uses
-one combined expression, cached per selection, in which longer variants win ("non-generative" over "generative").
+Pure functions over :class:`kit.content.vocabulary.Term` records. Each term's regular expression is compiled when it
+is first used (case-insensitive, tolerant of inflections and of "opt out" / "opt-out" spellings); a scan over several
+terms uses one combined expression, cached per selection, in which longer variants win ("non-generative" over
+"generative").
 """
 
 from __future__ import annotations
