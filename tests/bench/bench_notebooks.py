@@ -9,10 +9,12 @@ temporary folder, gets one last cell that writes the kernel's peak resident memo
 Linux) to a file. The budget is the floor: 1.0 × its time and at most its memory (issue 15).
 
 On a machine shared with other work one run says little, so the floor and the notebooks run in rounds, interleaved
-(floor, 00, 01, …, then again), ``KIT_BENCH_ROUNDS`` times (3 unless set), and each figure is the median of its
+(floor, 00, 01, …, then again), ``KIT_BENCH_ROUNDS`` times (5 unless set), and each figure is the median of its
 rounds. The floor runs three times a round (before the notebooks, between the filled and the empty halves, and at
-the end), and its figure is the median of them all: with one run a round, its median moved between benches from
-1.89 to 2.14 s, and every ratio with it. Beside wall time, the CPU time of pytest and its kernel (user + system,
+the end), and its figure is the median of them all: with one run a round, its median moved between benches from 1.89
+to 2.14 s, and every ratio with it. Five rounds, not three: with three, a notebook moved by up to a tenth of the
+floor between two benches a few commits apart (fr/06: 0.89 ×, then 1.03 × after changes that made it faster), as a
+median of three moves with one slow run. Beside wall time, the CPU time of pytest and its kernel (user + system,
 from the children's rusage) is reported as a ratio too: other people's work slows the wall clock much more than it
 changes CPU time.
 ``KIT_BENCH_NOTEBOOKS=01,05`` measures only the notebooks whose names start so, in both editions (the floor always
@@ -91,7 +93,7 @@ def measure(notebook: Path, tmp: Path, caches: Path) -> tuple[float, float, floa
 
 
 def run():
-    rounds = int(os.environ.get("KIT_BENCH_ROUNDS", "3"))
+    rounds = int(os.environ.get("KIT_BENCH_ROUNDS", "5"))
     paths = [FLOOR, *notebooks()]
     samples: dict[Path, list[tuple[float, float, float]]] = {p: [] for p in paths}
     with tempfile.TemporaryDirectory(prefix="kit-bench-notebooks-") as tmp:
