@@ -1,10 +1,10 @@
 """Figures written as SVG by the kit: a canvas, text that knows its width, axes, hatches, markers and legends.
 
-Notebooks 03 and 05 draw their charts with this module, not matplotlib: a chart is a few dozen shapes, written in
-about a millisecond, where importing matplotlib took 300 ms and drawing each chart 35 to 70 ms (issue 26, `make
-bench`). A figure is still an ``<img>`` (a ``data:image/svg+xml`` URI) with alt text and a caption
-(:func:`kit.plots.figure_html`), on a white background, so the dark theme's filter and a saved notebook's HTML treat it
-as before.
+Every figure of the student notebooks is drawn with this module, not matplotlib (the charts of notebooks 03 and 05,
+each case's timeline in 01 and 05): a figure is a few dozen shapes, written in about a millisecond, where importing
+matplotlib took 300 ms and drawing each figure 35 to 100 ms (issue 26, `make bench`). A figure is still an ``<img>``
+(a ``data:image/svg+xml`` URI) with alt text and a caption (:func:`kit.plots.figure_html`), on a white background, so
+the dark theme's filter and a saved notebook's HTML treat it as before.
 
 Text is laid out before the browser draws it: its width comes from DejaVu Sans' advance widths
 (:mod:`kit.plots.fontwidths`), the font the figures ask for first (Verdana, of about the same widths, next). Every text
