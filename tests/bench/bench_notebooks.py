@@ -10,13 +10,14 @@ Linux) to a file. The budget is the floor: 1.0 × its time and at most its memor
 
 On a machine shared with other work one run says little, so the floor and the notebooks run in rounds, interleaved
 (floor, 00, 01, …, then again), ``KIT_BENCH_ROUNDS`` times (5 unless set), and each figure is the median of its
-rounds. The floor runs three times a round (before the notebooks, between the filled and the empty halves, and at
-the end), and its figure is the median of them all: with one run a round, its median moved between benches from 1.89
-to 2.14 s, and every ratio with it. Five rounds, not three: with three, a notebook moved by up to a tenth of the
-floor between two benches a few commits apart (fr/06: 0.89 ×, then 1.03 × after changes that made it faster), as a
-median of three moves with one slow run. Beside wall time, the CPU time of pytest and its kernel (user + system,
-from the children's rusage) is reported as a ratio too: other people's work slows the wall clock much more than it
-changes CPU time.
+rounds; each round starts at another notebook (with five rounds: 00, 03, 07, fr/01, fr/05), so that a slow spell of
+the machine at the same point of every round does not fall on the same notebooks each time. The floor runs three
+times a round (before the notebooks, between the filled and the empty halves, and at the end), and its figure is the
+median of them all: with one run a round, its median moved between benches from 1.89 to 2.14 s, and every ratio with
+it. Five rounds, not three: with three, a notebook moved by up to a tenth of the floor between two benches a few
+commits apart (fr/06: 0.89 ×, then 1.03 × after changes that made it faster), as a median of three moves with one
+slow run. Beside wall time, the CPU time of pytest and its kernel (user + system, from the children's rusage) is
+reported as a ratio too: other people's work slows the wall clock much more than it changes CPU time.
 ``KIT_BENCH_NOTEBOOKS=01,05`` measures only the notebooks whose names start so, in both editions (the floor always
 runs); French ones are named ``fr/…``.
 
@@ -102,10 +103,13 @@ def run():
                        env={**os.environ, "KIT_PARSE_CACHE": str(filled / "parsed")})
         empty: dict[Path, list[tuple[float, float, float]]] = {p: [] for p in paths[1:]}
         for r in range(rounds):
-            for path in paths:
+            # each round starts at another notebook, so none always runs at the same place in the round
+            shift = r * (len(paths) - 1) // rounds
+            order = paths[1 + shift:] + paths[1:1 + shift]
+            for path in [FLOOR, *order]:
                 samples[path].append(measure(path, Path(tmp), filled))
             samples[FLOOR].append(measure(FLOOR, Path(tmp), filled))  # the floor again, between the two halves
-            for path in paths[1:]:  # the same notebook with caches of its own, empty at each round
+            for path in order:  # the same notebook with caches of its own, empty at each round
                 empty[path].append(measure(path, Path(tmp), Path(tmp) / f"empty-{_label(path).replace('/', '-')}-{r}"))
             samples[FLOOR].append(measure(FLOOR, Path(tmp), filled))  # and at the round's end
     med = {p: tuple(statistics.median(s[i] for s in samples[p]) for i in range(3)) for p in paths}
