@@ -398,13 +398,7 @@ def parse_yaml(text: str, file: str):
     blob = _MEMO.get(text)
     if blob is not None:
         return pickle.loads(blob)  # noqa: S301 - pickled by this process, from a tree it parsed itself
-    tree = _from_json(parsed.read(text))  # kept on disk by an earlier process (JSON: only data)
-    if tree is None:
-        tree = _parse(text, file)
-        try:
-            parsed.write(text, _to_json(tree))
-        except (TypeError, RecursionError):  # a value JSON cannot hold (YAML's !!binary, !!set): parsed each time
-            pass
+    tree = _kept(text, "", lambda: _parse(text, file))
     blob = pickle.dumps(tree, pickle.HIGHEST_PROTOCOL)
     size = len(text) + len(blob)
     while _MEMO and _memo_size + size > MEMO_BYTES:  # the oldest first
@@ -426,14 +420,19 @@ def derived_tree(text: str, file: str, what: str, derive: Callable[[Any], Any]):
     tree of its own and may change it in place; a text that does not parse raises its ContentError as
     :func:`parse_yaml` does, and a tree JSON cannot hold is derived each time.
     """
+    return _kept(text, what, lambda: derive(parse_yaml(text, file)))
+
+
+def _kept(text: str, what: str, make: Callable[[], Any]):
+    """The tree kept on disk for ``text`` and ``what`` by an earlier process (JSON: only data), else ``make()``'s,
+    kept for the next one."""
     tree = _from_json(parsed.read(text, what))
-    if tree is not None:
-        return tree
-    tree = derive(parse_yaml(text, file))
-    try:
-        parsed.write(text, _to_json(tree), what)
-    except (TypeError, RecursionError):
-        pass
+    if tree is None:
+        tree = make()
+        try:
+            parsed.write(text, _to_json(tree), what)
+        except (TypeError, RecursionError):  # a value JSON cannot hold (YAML's !!binary, !!set): made each time
+            pass
     return tree
 
 
