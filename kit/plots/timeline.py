@@ -106,8 +106,7 @@ class _Panel:
         else:  # the whole story: at least a year wide, so the axis reads in months and years
             self.px_per_day = min((width - 2 * edge) / max(span, 1), width / MIN_DAYS)
             pad = (width / self.px_per_day - span) / 2
-        self.first, self.last = min(xs), max(xs)
-        self.range = (self.first.toordinal() - pad, self.last.toordinal() + pad)
+        self.range = (min(xs).toordinal() - pad, max(xs).toordinal() + pad)
         rows = _rows([(x, h) for x, h, _e in items], self.px_per_day)
         self.items = [(x, row, e) for (x, _h, e), row in zip(items, rows, strict=True)]
         self.top = max(rows) + 1
@@ -169,10 +168,10 @@ def _draw_panel(svg: Svg, ax: Axes, panel: _Panel, numbers) -> float:
         size = SMALL * 0.85 if shape == "^" else SMALL
         svg.text(cx, centred(cy + (MARKER / 6 if shape == "^" else 0), size), str(numbers[e.id]), size, "middle",
                  bold=True, colour=ink_on(colour) if FILLED[e.status] else "black")
-    ticks, labels = panel.ticks()
-    inside = [(v, lab) for v, lab in zip(ticks, labels, strict=True)
-              if ax.left - 6 <= ax.fx(v) - text_width(max(lab, key=len), SMALL) / 2
-              and ax.fx(v) + text_width(max(lab, key=len), SMALL) / 2 <= ax.right + 6]
+    # a tick whose label would run out of the panel (into the figure's edge or the other panel) is left out
+    inside = [(v, lab) for v, lab in zip(*panel.ticks(), strict=True)
+              if ax.left - 6 <= ax.fx(v) - (half := text_width(max(lab, key=len), SMALL) / 2)
+              and ax.fx(v) + half <= ax.right + 6]
     return svg.x_axis(ax, [v for v, _l in inside], labels=[lab for _v, lab in inside])
 
 
