@@ -60,6 +60,8 @@ def _formatter(prog: str) -> argparse.HelpFormatter:
 
 #: The commands, in the order ``--help`` lists them (filled by :func:`build_parser`).
 COMMANDS: list[str] = []
+#: The old name ``prepare`` still answers to (it drew the cases' timelines too), not a command of its own.
+PREPARE_OLD_NAMES = ("figures",)
 
 
 def _fail(command: str, message: str, code: int = 1) -> int:
@@ -369,7 +371,7 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--data", metavar="DIR", help="the content folder (default: the kit's data/)")
     tr.set_defaults(func=cmd_translate)
 
-    prep = sub.add_parser("prepare", aliases=["figures"], formatter_class=_formatter,
+    prep = sub.add_parser("prepare", aliases=list(PREPARE_OLD_NAMES), formatter_class=_formatter,
                           help="parse the content once, so each notebook's kernel reads it back",
                           description="Parse every content file once into the parse cache (KIT_PARSE_CACHE, else "
                                       "~/.cache/consent-kit/parsed), so each notebook's kernel reads the files back "
@@ -398,7 +400,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help=f"the editions (default: {' '.join(langs)})")
         p.set_defaults(func=func)
 
-    COMMANDS[:] = [c for c in sub.choices if c != "figures"]  # an old name, not a command of its own
+    COMMANDS[:] = [c for c in sub.choices if c not in PREPARE_OLD_NAMES]
     return parser
 
 
