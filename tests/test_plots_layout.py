@@ -18,19 +18,14 @@ from tests import svgfig
 CHARTS = svgfig.every_chart()
 
 
-@pytest.mark.parametrize("name", list(CHARTS))
-def test_every_text_of_a_chart_lies_inside_it(name):
-    width, height = svgfig.size(CHARTS[name])
-    for text, (x0, y0, x1, y1), _el in svgfig.texts(CHARTS[name]):
+def _assert_every_text_inside(name: str, svg: str) -> None:
+    width, height = svgfig.size(svg)
+    for text, (x0, y0, x1, y1), _el in svgfig.texts(svg):
         assert x0 >= -0.5 and y0 >= -0.5 and x1 <= width + 0.5 and y1 <= height + 0.5, \
             f"{name}: {text!r} at {(x0, y0, x1, y1)} is cut by the figure's edge ({width} × {height})"
 
 
-@pytest.mark.parametrize("name", list(CHARTS))
-def test_no_text_of_a_chart_runs_into_another_a_line_or_a_bar(name):
-    """Issue 25: French group headers ran into each other, a value label into the axis label; a value label must
-    also stay clear of the header line over its group."""
-    svg = CHARTS[name]
+def _assert_no_text_runs_into_another_a_line_or_a_bar(name: str, svg: str) -> None:
     texts = svgfig.texts(svg)
     for i, (a, ea, _x) in enumerate(texts):
         for b, eb, _y in texts[i + 1:]:
@@ -46,6 +41,18 @@ def test_no_text_of_a_chart_runs_into_another_a_line_or_a_bar(name):
         for x, y, w, h in bars:
             on_bar = box[0] >= x and box[2] <= x + w and box[1] >= y and box[3] <= y + h  # a count on its bar
             assert on_bar or not svgfig.overlap(box, (x, y, x + w, y + h)), f"{name}: {text!r} runs into a bar"
+
+
+@pytest.mark.parametrize("name", list(CHARTS))
+def test_every_text_of_a_chart_lies_inside_it(name):
+    _assert_every_text_inside(name, CHARTS[name])
+
+
+@pytest.mark.parametrize("name", list(CHARTS))
+def test_no_text_of_a_chart_runs_into_another_a_line_or_a_bar(name):
+    """Issue 25: French group headers ran into each other, a value label into the axis label; a value label must
+    also stay clear of the header line over its group."""
+    _assert_no_text_runs_into_another_a_line_or_a_bar(name, CHARTS[name])
 
 
 def test_the_charts_test_sees_both_languages_every_chart_preset_and_case():
@@ -133,10 +140,5 @@ def test_a_crowded_timeline_of_an_instructors_case_stays_readable(mini_case, dat
     numbers = sorted(n for n, _b, _f in svgfig.markers(svg))
     assert numbers == list(range(1, len(dates) + 1))  # every event drawn, none left out to make room
     _assert_nothing_runs_into_anything("mini-case", svg)
-    width, height = svgfig.size(svg)
-    texts = svgfig.texts(svg)
-    for i, (a, ea, _x) in enumerate(texts):
-        assert ea[0] >= -0.5 and ea[2] <= width + 0.5 and ea[1] >= -0.5 and ea[3] <= height + 0.5, \
-            f"{a!r} is cut by the figure's edge"
-        for b, eb, _y in texts[i + 1:]:
-            assert not svgfig.overlap(ea, eb), f"{a!r} and {b!r} overlap"
+    _assert_every_text_inside("mini-case", svg)
+    _assert_no_text_runs_into_another_a_line_or_a_bar("mini-case", svg)
